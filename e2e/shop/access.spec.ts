@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInViaApi } from "../fixtures/auth";
+
+test("[SHOP][AUTH] a visitor sees the catalog and a non-admin is sent to sign-in from /admin", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Catalog" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Catalog" }).getByRole("listitem")).toHaveCount(12);
+
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=(%2F|\/)admin/);
+
+  await signInViaApi(page, DEMO.shopper);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("[SHOP][I18N] the language switch persists across pages", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { name: "全部商品" })).toBeVisible();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("[ADMIN][AUTH] an admin signs in with the form and reaches the dashboard", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=/admin");
+  await page.getByLabel("Email").fill(DEMO.admin.email);
+  await page.getByLabel("Password").fill(DEMO.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Admin sections" }).getByRole("link")).toHaveCount(11);
+});

@@ -1,0 +1,35 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import nextPlugin from "@next/eslint-plugin-next";
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "bench/results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["warn", "error"] }],
+    },
+  },
+  {
+    // Command-line scripts talk to people on the terminal.
+    files: ["scripts/**", "bench/**", ".ci/**"],
+    rules: { "no-console": "off" },
+  },
+  {
+    // The dependency direction of STYLE.md: browser code never imports the server.
+    files: ["src/components/**", "src/lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/server/*", "**/server/**"] }] },
+  },
+  {
+    files: ["src/server/domain/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/trpc/*", "@/server/api/*", "@/server/inngest/functions/*"] }],
+    },
+  },
+);

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against a production build served by scripts/start.ts on a fresh
+ * embedded database (or DATABASE_URL when the test runner provides one).
+ *
+ * Browser: an explicit PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium when it is
+ * installed (`npx playwright install chromium`), else Debian's /usr/bin/chromium.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+
+function chromiumPath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  try {
+    const own = createRequire(import.meta.url)("playwright-core").chromium.executablePath() as string;
+    if (own && fs.existsSync(own)) return undefined;
+  } catch {
+    // fall through to the system browser
+  }
+  return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "test-results/e2e.json" }]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    url: `${BASE_URL}/api/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      NEXTAUTH_URL: BASE_URL,
+      SHOPFLOW_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
+      PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
+      LOG_LEVEL: "warn",
+      E2E: "1",
+    },
+  },
+});

@@ -1,0 +1,10 @@
+import { SiteHeader } from "@/components/layout/site-header";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader user={null} />
+      <main className="mx-auto max-w-md px-4 py-10">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "use-intl";
+import { LOCALE_COOKIE, LOCALES } from "@/i18n/config";
+
+/** Persists the choice in a cookie for a year and re-renders the server components. */
+export function LanguageSwitch() {
+  const t = useTranslations("common.language");
+  const locale = useLocale();
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-1 text-sm text-slate-600">
+      <span className="sr-only">{t("label")}</span>
+      <select
+        aria-label={t("label")}
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        value={locale}
+        onChange={(event) => {
+          document.cookie = `${LOCALE_COOKIE}=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
+          router.refresh();
+        }}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {t(l)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

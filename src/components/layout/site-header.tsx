@@ -1,0 +1,69 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "use-intl";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+export type HeaderUser = { name: string; role: "shopper" | "admin" } | null;
+
+/** The top bar on every page; `extra` lets modules add items (e.g. a notification bell). */
+export function SiteHeader({ user, extra }: { user: HeaderUser; extra?: React.ReactNode }) {
+  const t = useTranslations("common");
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-brand-700">
+          {t("brand")}
+        </Link>
+        <nav aria-label={t("nav.mainNavigation")} className="flex flex-1 flex-wrap items-center gap-1 text-sm">
+          <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/">
+            {t("nav.catalog")}
+          </Link>
+          <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/track">
+            {t("nav.track")}
+          </Link>
+          {user?.role === "shopper" && (
+            <>
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/cart">
+                {t("nav.cart")}
+              </Link>
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/orders">
+                {t("nav.orders")}
+              </Link>
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/addresses">
+                {t("nav.addresses")}
+              </Link>
+            </>
+          )}
+          {user?.role === "admin" && (
+            <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/admin">
+              {t("nav.admin")}
+            </Link>
+          )}
+        </nav>
+        <div className="flex items-center gap-2">
+          {extra}
+          <LanguageSwitch />
+          {user ? (
+            <>
+              <span className="text-sm text-slate-600" data-testid="signed-in-user">
+                {user.name}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link className="rounded px-2 py-1 text-sm hover:bg-slate-100" href="/sign-in">
+                {t("nav.signIn")}
+              </Link>
+              <Link className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700" href="/sign-up">
+                {t("nav.signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the server reads, validated once.
+ * Parsing is lazy so `next build` (which has no runtime secrets) never trips on it;
+ * scripts/start.ts calls `loadEnv()` first thing, so a bad variable stops the app at start
+ * with a message that names it.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ message: "must be a postgres:// URL" }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** HMAC key shared by the simulated payment gateway and /api/payments/notify. */
+  GATEWAY_SECRET: z.string().min(16).optional(),
+  /** `auto`: Inngest when a server is configured, else the in-process scheduler. */
+  SCHEDULER_MODE: z.enum(["auto", "inngest", "local", "off"]).default("auto"),
+  INNGEST_DEV: z.string().optional(),
+  INNGEST_BASE_URL: z.url().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+/** Parses process.env; throws an EnvError naming every bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** The NextAuth secret; tests and development get a fixed, clearly non-production value. */
+export function authSecret(): string {
+  const value = env().NEXTAUTH_SECRET;
+  if (value) return value;
+  if (env().NODE_ENV === "production") {
+    throw new EnvError("Invalid environment:\n  NEXTAUTH_SECRET: required in production (scripts/start.ts generates one into .data/)");
+  }
+  return "development-only-secret-do-not-use-in-production";
+}

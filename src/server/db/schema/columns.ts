@@ -1,0 +1,15 @@
+import { char, integer, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Shared column helpers so every module spells ids, money and time the same way. */
+export const id = () => uuid().primaryKey().defaultRandom();
+
+/** Money is always integer minor units (fen for CNY) next to a currency code. */
+export const money = () => integer().notNull();
+export const currency = () => char({ length: 3 }).notNull().default("CNY");
+
+export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () =>
+  timestamp({ withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());

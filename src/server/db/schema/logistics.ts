@@ -1,0 +1,2 @@
+// Tables of the logistics module live here (owned and written only by that module).
+export {};

@@ -1,0 +1,73 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/server/db/client";
+import { addresses, categories, inventory, products, users, warehouses } from "@/server/db/schema";
+import { hashPassword } from "@/server/domain/user/password";
+import { CATEGORIES, DEMO_ACCOUNTS, DEMO_ADDRESSES, PRODUCTS, WAREHOUSES } from "./catalog-data";
+
+/**
+ * Loads the demo data. Idempotent: every insert is keyed on a natural key (slug, code, sku,
+ * email) and skips rows that exist, so a second run changes nothing. Other modules add
+ * their own seed steps to `SEED_STEPS`.
+ */
+export type SeedStep = { name: string; run: (db: Database) => Promise<void> };
+
+async function seedCatalog(db: Database) {
+  await db.insert(categories).values([...CATEGORIES]).onConflictDoNothing({ target: categories.slug });
+  await db.insert(warehouses).values([...WAREHOUSES]).onConflictDoNothing({ target: warehouses.code });
+  const categoryIds = new Map((await db.select({ id: categories.id, slug: categories.slug }).from(categories)).map((c) => [c.slug, c.id]));
+  const warehouseIds = new Map((await db.select({ id: warehouses.id, code: warehouses.code }).from(warehouses)).map((w) => [w.code, w.id]));
+  await db
+    .insert(products)
+    .values(
+      PRODUCTS.map((p) => ({
+        sku: p.sku,
+        name: p.name,
+        description: p.description,
+        categoryId: categoryIds.get(p.category)!,
+        warehouseId: warehouseIds.get(p.warehouse)!,
+        priceMinor: p.priceMinor,
+        weightGrams: p.weightGrams,
+        lengthMm: p.size[0],
+        widthMm: p.size[1],
+        heightMm: p.size[2],
+      })),
+    )
+    .onConflictDoNothing({ target: products.sku });
+  const stock = new Map(PRODUCTS.map((p) => [p.sku, p.stock]));
+  const rows = await db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, [...stock.keys()]));
+  await db
+    .insert(inventory)
+    .values(rows.map((r) => ({ productId: r.id, onHand: stock.get(r.sku)! })))
+    .onConflictDoNothing({ target: inventory.productId });
+}
+
+async function seedAccounts(db: Database) {
+  for (const account of DEMO_ACCOUNTS) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+    const userId =
+      existing?.id ??
+      (
+        await db
+          .insert(users)
+          .values({ email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) })
+          .onConflictDoNothing({ target: users.email })
+          .returning({ id: users.id })
+      )[0]?.id;
+    const wanted = DEMO_ADDRESSES[account.email];
+    if (!userId || !wanted) continue;
+    const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(addresses).where(eq(addresses.userId, userId));
+    if (n === 0) await db.insert(addresses).values(wanted.map((a) => ({ ...a, userId })));
+  }
+}
+
+export const SEED_STEPS: SeedStep[] = [
+  { name: "catalog", run: seedCatalog },
+  { name: "accounts", run: seedAccounts },
+];
+
+export async function seedDemoData(db: Database, log: (line: string) => void = () => {}): Promise<void> {
+  for (const step of SEED_STEPS) {
+    await step.run(db);
+    log(`seeded ${step.name}`);
+  }
+}

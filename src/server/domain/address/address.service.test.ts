@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { createShopper } from "../../../../test/fixtures";
+
+const base = { recipient: "陈静", phone: "13611112222", province: "四川省", city: "成都市", district: "武侯区", detail: "人民南路四段 1 号" };
+
+describe("addresses", () => {
+  it("keeps exactly one default: first address, then whichever is chosen, then the newest after a delete", async () => {
+    const { caller } = await createShopper();
+    const first = await caller.address.create(base);
+    expect(first.isDefault).toBe(true);
+    const second = await caller.address.create({ ...base, detail: "天府大道 2 号", isDefault: true });
+    let list = await caller.address.list();
+    expect(list.filter((a) => a.isDefault).map((a) => a.id)).toEqual([second.id]);
+    await caller.address.setDefault({ id: first.id });
+    list = await caller.address.list();
+    expect(list.filter((a) => a.isDefault).map((a) => a.id)).toEqual([first.id]);
+    await caller.address.remove({ id: first.id });
+    list = await caller.address.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: second.id, isDefault: true });
+  });
+
+  it("keeps addresses exactly as entered", async () => {
+    const { caller } = await createShopper();
+    const created = await caller.address.create({ ...base, detail: "  春熙路 8 号 3-2  " });
+    expect(created.detail).toBe("春熙路 8 号 3-2");
+    const updated = await caller.address.update({ id: created.id, ...base, recipient: "陈 静" });
+    expect(updated.recipient).toBe("陈 静");
+  });
+});

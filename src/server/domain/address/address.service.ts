@@ -1,0 +1,98 @@
+import { and, desc, eq, ne } from "drizzle-orm";
+import type { Database, DbOrTx, Tx } from "@/server/db/client";
+import { addresses } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { ZAddressInput, type Address, type AddressInput } from "./address.schemas";
+
+const columns = {
+  id: addresses.id,
+  recipient: addresses.recipient,
+  phone: addresses.phone,
+  province: addresses.province,
+  city: addresses.city,
+  district: addresses.district,
+  detail: addresses.detail,
+  isDefault: addresses.isDefault,
+};
+
+/** A shopper's addresses, default first. */
+export async function listAddresses(db: DbOrTx, userId: string): Promise<Address[]> {
+  return db.select(columns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefault), desc(addresses.createdAt));
+}
+
+/** One of the shopper's own addresses; ADDRESS_NOT_FOUND for anyone else's. */
+export async function getAddress(db: DbOrTx, { userId, addressId }: { userId: string; addressId: string }): Promise<Address> {
+  const [row] = await db
+    .select(columns)
+    .from(addresses)
+    .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
+  if (!row) throw new DomainError("ADDRESS_NOT_FOUND", "Address not found");
+  return row;
+}
+
+async function clearDefault(tx: Tx, userId: string, exceptId?: string) {
+  const where = exceptId
+    ? and(eq(addresses.userId, userId), eq(addresses.isDefault, true), ne(addresses.id, exceptId))
+    : and(eq(addresses.userId, userId), eq(addresses.isDefault, true));
+  await tx.update(addresses).set({ isDefault: false }).where(where);
+}
+
+/** Adds an address. The first address, or one marked default, becomes the only default. */
+export async function createAddress(db: Database, { userId, input }: { userId: string; input: AddressInput }): Promise<Address> {
+  const data = ZAddressInput.parse(input);
+  return db.transaction(async (tx) => {
+    const existing = await tx.select({ id: addresses.id }).from(addresses).where(eq(addresses.userId, userId)).limit(1).for("update");
+    const makeDefault = data.isDefault || existing.length === 0;
+    if (makeDefault) await clearDefault(tx, userId);
+    const [row] = await tx
+      .insert(addresses)
+      .values({ ...data, userId, isDefault: makeDefault })
+      .returning(columns);
+    return row!;
+  });
+}
+
+export async function updateAddress(
+  db: Database,
+  { userId, addressId, input }: { userId: string; addressId: string; input: AddressInput },
+): Promise<Address> {
+  const data = ZAddressInput.parse(input);
+  return db.transaction(async (tx) => {
+    const current = await getAddress(tx, { userId, addressId });
+    // Un-defaulting happens only by choosing another default.
+    const makeDefault = data.isDefault || current.isDefault;
+    if (makeDefault) await clearDefault(tx, userId, addressId);
+    const [row] = await tx
+      .update(addresses)
+      .set({ ...data, isDefault: makeDefault })
+      .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)))
+      .returning(columns);
+    return row!;
+  });
+}
+
+export async function setDefaultAddress(db: Database, { userId, addressId }: { userId: string; addressId: string }): Promise<Address> {
+  return db.transaction(async (tx) => {
+    await getAddress(tx, { userId, addressId });
+    await clearDefault(tx, userId, addressId);
+    const [row] = await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, addressId)).returning(columns);
+    return row!;
+  });
+}
+
+/** Deletes an address; if it was the default, the newest remaining one takes over. */
+export async function deleteAddress(db: Database, { userId, addressId }: { userId: string; addressId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await getAddress(tx, { userId, addressId });
+    await tx.delete(addresses).where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
+    if (current.isDefault) {
+      const [next] = await tx
+        .select({ id: addresses.id })
+        .from(addresses)
+        .where(eq(addresses.userId, userId))
+        .orderBy(desc(addresses.createdAt))
+        .limit(1);
+      if (next) await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, next.id));
+    }
+  });
+}

@@ -1,0 +1,2 @@
+export * from "./address.service";
+export * from "./address.schemas";

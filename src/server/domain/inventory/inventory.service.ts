@@ -1,0 +1,109 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { inventory, inventoryMovements, orderItems, products } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+
+export type StockLine = { productId: string; quantity: number };
+
+/** Merges duplicate lines and sorts by product id, so concurrent orders lock rows in one order (no deadlocks). */
+function normalise(lines: StockLine[]): StockLine[] {
+  const merged = new Map<string, number>();
+  for (const line of lines) merged.set(line.productId, (merged.get(line.productId) ?? 0) + line.quantity);
+  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+/**
+ * Holds stock for an order. Each line is one conditional update
+ * (`reserved = reserved + q WHERE on_hand - reserved >= q`), so two checkouts can never both
+ * take the last unit; a line that cannot be held throws OUT_OF_STOCK and the caller's
+ * transaction rolls back every earlier line.
+ */
+export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string; lines: StockLine[] }) {
+  for (const line of normalise(lines)) {
+    const updated = await tx
+      .update(inventory)
+      .set({ reserved: sql`${inventory.reserved} + ${line.quantity}` })
+      .where(and(eq(inventory.productId, line.productId), sql`${inventory.onHand} - ${inventory.reserved} >= ${line.quantity}`))
+      .returning({ productId: inventory.productId });
+    if (updated.length === 0) {
+      const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, line.productId));
+      throw new DomainError("OUT_OF_STOCK", `Not enough stock for ${product?.name ?? "this product"}`, {
+        [line.productId]: ["Out of stock"],
+      });
+    }
+    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "reserve", quantity: line.quantity, orderId });
+  }
+}
+
+async function orderLines(tx: Tx, orderId: string): Promise<StockLine[]> {
+  const rows = await tx
+    .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId));
+  return normalise(rows);
+}
+
+async function alreadySettled(tx: Tx, orderId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inventoryMovements)
+    .where(and(eq(inventoryMovements.orderId, orderId), inArray(inventoryMovements.kind, ["release", "commit"])));
+  return (row?.n ?? 0) > 0;
+}
+
+/**
+ * Gives an order's held stock back (cancellation, expiry, refund before shipment).
+ * Idempotent: an order whose stock was already released or committed is left alone.
+ * Call it inside the transaction that changes the order's status, after locking the order row.
+ */
+export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ released: boolean }> {
+  if (await alreadySettled(tx, orderId)) return { released: false };
+  for (const line of await orderLines(tx, orderId)) {
+    const updated = await tx
+      .update(inventory)
+      .set({ reserved: sql`${inventory.reserved} - ${line.quantity}` })
+      .where(and(eq(inventory.productId, line.productId), sql`${inventory.reserved} >= ${line.quantity}`))
+      .returning({ productId: inventory.productId });
+    if (updated.length === 0) throw new DomainError("INVENTORY_INCONSISTENT", "Reserved stock is lower than the order holds");
+    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "release", quantity: line.quantity, orderId });
+  }
+  return { released: true };
+}
+
+/**
+ * Turns an order's held stock into shipped stock (parcel picked up): on_hand and reserved both drop.
+ * Idempotent like `releaseOrderStock`.
+ */
+export async function commitOrderStock(tx: Tx, orderId: string): Promise<{ committed: boolean }> {
+  if (await alreadySettled(tx, orderId)) return { committed: false };
+  for (const line of await orderLines(tx, orderId)) {
+    const updated = await tx
+      .update(inventory)
+      .set({
+        onHand: sql`${inventory.onHand} - ${line.quantity}`,
+        reserved: sql`${inventory.reserved} - ${line.quantity}`,
+      })
+      .where(and(eq(inventory.productId, line.productId), sql`${inventory.reserved} >= ${line.quantity}`))
+      .returning({ productId: inventory.productId });
+    if (updated.length === 0) throw new DomainError("INVENTORY_INCONSISTENT", "Reserved stock is lower than the order holds");
+    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "commit", quantity: line.quantity, orderId });
+  }
+  return { committed: true };
+}
+
+/** Puts goods back on the shelf (a returned parcel). Not idempotent by itself: call once per return. */
+export async function restockOrder(tx: Tx, orderId: string, note = "returned"): Promise<void> {
+  for (const line of await orderLines(tx, orderId)) {
+    await tx
+      .update(inventory)
+      .set({ onHand: sql`${inventory.onHand} + ${line.quantity}` })
+      .where(eq(inventory.productId, line.productId));
+    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "restock", quantity: line.quantity, orderId, note });
+  }
+}
+
+export async function getStock(db: DbOrTx, productId: string) {
+  const [row] = await db.select().from(inventory).where(eq(inventory.productId, productId));
+  if (!row) throw new DomainError("PRODUCT_NOT_FOUND", "No stock record for this product");
+  return { onHand: row.onHand, reserved: row.reserved, available: row.onHand - row.reserved };
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { ORDER_STATUSES } from "./order.machine";
+
+export const ZOrderStatus = z.enum(ORDER_STATUSES);
+
+export const ZCheckoutInput = z.object({
+  addressId: z.uuid({ message: "Choose a delivery address" }),
+  /** Buy now: order these lines instead of the cart. */
+  items: z
+    .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(99) }))
+    .min(1)
+    .max(50)
+    .optional(),
+  note: z.string().trim().max(200, "Use at most 200 characters").optional(),
+  /** Shipping option chosen at checkout (offered by the logistics module). */
+  shipping: z.object({ carrierCode: z.string().min(1).max(32), serviceLevel: z.string().min(1).max(32) }).optional(),
+});
+export type CheckoutInput = z.input<typeof ZCheckoutInput>;
+
+export const ZOrderId = z.object({ id: z.uuid({ message: "Order not found" }) });
+export const ZOrderLookup = z.object({ orderNo: z.string().trim().min(1).max(40) });
+
+export const ZMyOrdersInput = z.object({
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(10),
+  status: ZOrderStatus.optional(),
+});
+
+export const ZAdminOrdersInput = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+  status: ZOrderStatus.optional(),
+  orderNo: z.string().trim().max(40).optional(),
+  shopper: z.string().trim().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type AdminOrdersInput = z.input<typeof ZAdminOrdersInput>;
+
+const ZAddressSnapshot = z.object({
+  recipient: z.string(),
+  phone: z.string(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  detail: z.string(),
+});
+
+export const ZOrderSummary = z.object({
+  id: z.uuid(),
+  orderNo: z.string(),
+  status: ZOrderStatus,
+  paymentStatus: z.string(),
+  logisticsStatus: z.string(),
+  currency: z.string(),
+  payableTotalMinor: z.number().int(),
+  itemCount: z.number().int(),
+  createdAt: z.date(),
+});
+export type OrderSummary = z.infer<typeof ZOrderSummary>;
+
+export const ZOrderItem = z.object({
+  id: z.uuid(),
+  productId: z.uuid(),
+  sku: z.string(),
+  name: z.string(),
+  unitPriceMinor: z.number().int(),
+  quantity: z.number().int(),
+  lineTotalMinor: z.number().int(),
+});
+
+/** What a shopper may see of their own order. */
+export const ZShopperOrder = z.object({
+  id: z.uuid(),
+  orderNo: z.string(),
+  status: ZOrderStatus,
+  paymentStatus: z.string(),
+  logisticsStatus: z.string(),
+  paymentSn: z.string().nullable(),
+  logisticsSn: z.string().nullable(),
+  currency: z.string(),
+  itemsTotalMinor: z.number().int(),
+  shippingFeeMinor: z.number().int(),
+  payableTotalMinor: z.number().int(),
+  shippingAddress: ZAddressSnapshot,
+  carrierCode: z.string().nullable(),
+  serviceLevel: z.string().nullable(),
+  note: z.string().nullable(),
+  paymentDeadlineAt: z.date().nullable(),
+  paidAt: z.date().nullable(),
+  shippedAt: z.date().nullable(),
+  deliveredAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  cancelledAt: z.date().nullable(),
+  createdAt: z.date(),
+  items: z.array(ZOrderItem),
+  history: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(), createdAt: z.date() })),
+});
+export type ShopperOrder = z.infer<typeof ZShopperOrder>;

@@ -1,0 +1,242 @@
+import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { orderItems, orderStatusLog, orders, users, type AddressSnapshot } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { currentRequestContext } from "@/server/observability/request-context";
+import { assertTransition, type OrderStatus } from "./order.machine";
+import { ZAdminOrdersInput, type AdminOrdersInput, type ShopperOrder } from "./order.schemas";
+
+export type StatusActor = "shopper" | "admin" | "system" | "workflow";
+export type ActorRef = { actor: StatusActor; actorId?: string | null; reason?: string | null };
+
+/** Columns a transition may set together with the status (mirrors, timestamps). */
+export type OrderPatch = Partial<
+  Pick<
+    typeof orders.$inferInsert,
+    "paymentStatus" | "logisticsStatus" | "paymentSn" | "logisticsSn" | "paidAt" | "shippedAt" | "deliveredAt" | "completedAt" | "cancelledAt"
+  >
+>;
+
+const TIMESTAMP_FOR: Partial<Record<OrderStatus, keyof OrderPatch>> = {
+  paid: "paidAt",
+  shipped: "shippedAt",
+  delivered: "deliveredAt",
+  completed: "completedAt",
+  cancelled: "cancelledAt",
+};
+
+/**
+ * The one place an order's status changes. Locks the row, checks the move against the
+ * transition table, applies it with a conditional update and writes the status log row,
+ * all inside the caller's transaction. INVALID_TRANSITION changes nothing.
+ */
+export async function transitionOrder(
+  tx: Tx,
+  { orderId, to, by, patch = {} }: { orderId: string; to: OrderStatus; by: ActorRef; patch?: OrderPatch },
+): Promise<{ from: OrderStatus; to: OrderStatus }> {
+  const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for("update");
+  if (!current) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
+  const from = current.status;
+  assertTransition(from, to);
+
+  const stamp = TIMESTAMP_FOR[to];
+  const updated = await tx
+    .update(orders)
+    .set({ ...patch, ...(stamp && !patch[stamp] ? { [stamp]: new Date() } : {}), status: to })
+    .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+    .returning({ id: orders.id });
+  if (updated.length === 0) throw new DomainError("CONCURRENT_UPDATE", "The order changed while we were updating it; try again");
+
+  await tx.insert(orderStatusLog).values({
+    orderId,
+    fromStatus: from,
+    toStatus: to,
+    actor: by.actor,
+    actorId: by.actorId ?? null,
+    reason: by.reason ?? null,
+    requestId: currentRequestContext()?.requestId ?? null,
+  });
+  return { from, to };
+}
+
+/** Updates mirror columns (payment_status, logistics_status, sn's) without a status change. */
+export async function patchOrderMirrors(tx: Tx, orderId: string, patch: OrderPatch): Promise<void> {
+  await tx.update(orders).set(patch).where(eq(orders.id, orderId));
+}
+
+export type NewOrder = {
+  id: string;
+  orderNo: string;
+  userId: string;
+  currency: string;
+  items: { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number }[];
+  shippingFeeMinor: number;
+  shippingAddress: AddressSnapshot;
+  carrierCode?: string | null;
+  serviceLevel?: string | null;
+  note?: string | null;
+  paymentDeadlineAt?: Date | null;
+};
+
+/** Inserts an order awaiting payment with its item snapshots and first status-log row. */
+export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
+  const lines = order.items.map((item) => ({ ...item, orderId: order.id, lineTotalMinor: item.unitPriceMinor * item.quantity }));
+  const itemsTotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
+  const [row] = await tx
+    .insert(orders)
+    .values({
+      id: order.id,
+      orderNo: order.orderNo,
+      userId: order.userId,
+      status: "pending_payment",
+      currency: order.currency,
+      itemsTotalMinor,
+      shippingFeeMinor: order.shippingFeeMinor,
+      payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
+      shippingAddress: order.shippingAddress,
+      carrierCode: order.carrierCode ?? null,
+      serviceLevel: order.serviceLevel ?? null,
+      note: order.note ?? null,
+      paymentDeadlineAt: order.paymentDeadlineAt ?? null,
+    })
+    .returning();
+  await tx.insert(orderItems).values(lines);
+  await tx.insert(orderStatusLog).values({
+    orderId: order.id,
+    fromStatus: null,
+    toStatus: "pending_payment",
+    actor: by.actor,
+    actorId: by.actorId ?? null,
+    reason: by.reason ?? "order placed",
+    requestId: currentRequestContext()?.requestId ?? null,
+  });
+  return row!;
+}
+
+async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<ShopperOrder | null> {
+  const [order] = await db.select().from(orders).where(where).limit(1);
+  if (!order) return null;
+  const [items, history] = await Promise.all([
+    db
+      .select({
+        id: orderItems.id,
+        productId: orderItems.productId,
+        sku: orderItems.sku,
+        name: orderItems.name,
+        unitPriceMinor: orderItems.unitPriceMinor,
+        quantity: orderItems.quantity,
+        lineTotalMinor: orderItems.lineTotalMinor,
+      })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(asc(orderItems.sku)),
+    db
+      .select({ fromStatus: orderStatusLog.fromStatus, toStatus: orderStatusLog.toStatus, actor: orderStatusLog.actor, createdAt: orderStatusLog.createdAt })
+      .from(orderStatusLog)
+      .where(eq(orderStatusLog.orderId, order.id))
+      .orderBy(asc(orderStatusLog.id)),
+  ]);
+  return { ...order, items, history };
+}
+
+/** One of the shopper's own orders; ORDER_NOT_FOUND for anyone else's (never the data). */
+export async function getShopperOrder(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }): Promise<ShopperOrder> {
+  const order = await loadOrderDetail(db, and(eq(orders.id, orderId), eq(orders.userId, userId))!);
+  if (!order) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
+  return order;
+}
+
+/** The shopper's orders, newest first. */
+export async function listShopperOrders(
+  db: DbOrTx,
+  { userId, page = 1, pageSize = 10, status }: { userId: string; page?: number; pageSize?: number; status?: OrderStatus },
+) {
+  const where = status ? and(eq(orders.userId, userId), eq(orders.status, status)) : eq(orders.userId, userId);
+  const rows = await db
+    .select({
+      id: orders.id,
+      orderNo: orders.orderNo,
+      status: orders.status,
+      paymentStatus: orders.paymentStatus,
+      logisticsStatus: orders.logisticsStatus,
+      currency: orders.currency,
+      payableTotalMinor: orders.payableTotalMinor,
+      createdAt: orders.createdAt,
+      itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.orderNo))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return {
+    items: rows.map(({ total: _t, ...row }) => row),
+    total: rows[0]?.total ?? (page > 1 ? await countOrders(db, where!) : 0),
+    page,
+    pageSize,
+  };
+}
+
+async function countOrders(db: DbOrTx, where: SQL) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).innerJoin(users, eq(users.id, orders.userId)).where(where);
+  return row?.n ?? 0;
+}
+
+/** Every order, filtered and paginated on the server, for the admin list. */
+export async function listOrdersForAdmin(db: DbOrTx, rawInput: AdminOrdersInput) {
+  const input = ZAdminOrdersInput.parse(rawInput);
+  const filters: SQL[] = [];
+  if (input.status) filters.push(eq(orders.status, input.status));
+  if (input.orderNo) filters.push(ilike(orders.orderNo, `%${input.orderNo.replace(/[\\%_]/g, "\\$&")}%`));
+  if (input.shopper) {
+    const pattern = `%${input.shopper.replace(/[\\%_]/g, "\\$&")}%`;
+    filters.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
+  }
+  if (input.from) filters.push(gte(orders.createdAt, input.from));
+  if (input.to) filters.push(lt(orders.createdAt, input.to));
+  const where = filters.length ? and(...filters) : sql`true`;
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        id: orders.id,
+        orderNo: orders.orderNo,
+        status: orders.status,
+        paymentStatus: orders.paymentStatus,
+        logisticsStatus: orders.logisticsStatus,
+        currency: orders.currency,
+        payableTotalMinor: orders.payableTotalMinor,
+        createdAt: orders.createdAt,
+        shopperEmail: users.email,
+        shopperName: users.name,
+      })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.userId))
+      .where(where)
+      .orderBy(desc(orders.createdAt), desc(orders.orderNo))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    countOrders(db, where!),
+  ]);
+  return { items: rows, total, page: input.page, pageSize: input.pageSize };
+}
+
+/** Any order with its shopper, for admins. */
+export async function getOrderForAdmin(db: DbOrTx, orderId: string) {
+  const order = await loadOrderDetail(db, eq(orders.id, orderId));
+  if (!order) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
+  const [shopper] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .innerJoin(orders, eq(orders.userId, users.id))
+    .where(eq(orders.id, orderId));
+  const fullHistory = await db.select().from(orderStatusLog).where(eq(orderStatusLog.orderId, orderId)).orderBy(asc(orderStatusLog.id));
+  return { ...order, shopper: shopper!, statusLog: fullHistory };
+}
+
+/** Locks an order row for the rest of the transaction and returns it. */
+export async function lockOrder(tx: Tx, orderId: string) {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
+  return row;
+}

@@ -1,0 +1,63 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+import { authSessions, users } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { hashPassword, verifyPassword } from "./password";
+import type { Role, SessionUser, SignUpInput } from "./user.schemas";
+
+/** How long a sign-in lasts before the shopper must sign in again. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** Creates a shopper account; EMAIL_TAKEN when the address is already registered. */
+export async function registerShopper(db: DbOrTx, input: SignUpInput) {
+  const passwordHash = await hashPassword(input.password);
+  const [created] = await db
+    .insert(users)
+    .values({ email: input.email, name: input.name, passwordHash, role: "shopper" })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+  if (!created) {
+    throw new DomainError("EMAIL_TAKEN", "An account with this email already exists", {
+      email: ["An account with this email already exists"],
+    });
+  }
+  return created;
+}
+
+/** Returns the user when email and password match, else null (never says which one was wrong). */
+export async function verifyCredentials(db: DbOrTx, email: string, password: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
+const DUMMY_HASH = "$2b$10$EYfaEjOIcB35RGUTTJCxyeoh0F.Ga2zSzymS9W0GIFwWrBLKXAZCC";
+
+/** Opens a server-side session for a successful sign-in; its id goes into the JWT. */
+export async function createAuthSession(db: DbOrTx, userId: string): Promise<string> {
+  const [row] = await db
+    .insert(authSessions)
+    .values({ userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) })
+    .returning({ id: authSessions.id });
+  return row!.id;
+}
+
+/** Ends a session for good. Idempotent. */
+export async function revokeAuthSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db
+    .update(authSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+}
+
+/** The user behind a live (not revoked, not expired) session, with the role as it is now. */
+export async function findActiveSession(db: DbOrTx, sessionId: string): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row ? { ...row, role: row.role as Role, sessionId } : null;
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/server/db/client";
+import { products } from "@/server/db/schema";
+import { getAddress } from "@/server/domain/address";
+import { clearCart, getCart } from "@/server/domain/cart";
+import { reserveStock } from "@/server/domain/inventory";
+import { ZCheckoutInput, insertOrder, nextOrderNo, type CheckoutInput } from "@/server/domain/order";
+import { DomainError } from "@/server/errors";
+
+/**
+ * A hook the logistics module fills in: the fee for the chosen shipping option.
+ * Kept as a parameter so checkout does not depend on logistics internals.
+ */
+export type ShippingQuote = (input: {
+  db: Database;
+  shipping: NonNullable<CheckoutInput["shipping"]> | undefined;
+  destination: { province: string; city: string; district: string };
+  lines: { productId: string; quantity: number; weightGrams: number; unitPriceMinor: number }[];
+}) => Promise<{ feeMinor: number; carrierCode: string | null; serviceLevel: string | null }>;
+
+const freeShipping: ShippingQuote = async ({ shipping }) => ({
+  feeMinor: 0,
+  carrierCode: shipping?.carrierCode ?? null,
+  serviceLevel: shipping?.serviceLevel ?? null,
+});
+
+/**
+ * Turns the cart (or a buy-now list) into an order in ONE transaction: the address and the
+ * item prices and names are snapshotted, stock is reserved with conditional updates, the order
+ * and its first status-log row are written and the cart is emptied. Any failure (out of stock,
+ * unknown address) rolls all of it back.
+ */
+export async function checkout(
+  db: Database,
+  { userId, input, quoteShipping = freeShipping }: { userId: string; input: CheckoutInput; quoteShipping?: ShippingQuote },
+) {
+  const data = ZCheckoutInput.parse(input);
+  const usesCart = !data.items;
+
+  return db.transaction(async (tx) => {
+    const address = await getAddress(tx, { userId, addressId: data.addressId });
+
+    let lines: { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number; currency: string }[];
+    if (data.items) {
+      const wanted = new Map<string, number>();
+      for (const item of data.items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
+      const rows = await tx
+        .select()
+        .from(products)
+        .where(and(inArray(products.id, [...wanted.keys()]), eq(products.active, true)));
+      if (rows.length !== wanted.size) throw new DomainError("PRODUCT_NOT_FOUND", "A product in your order is not available");
+      lines = rows.map((p) => ({
+        productId: p.id,
+        sku: p.sku,
+        name: p.name,
+        unitPriceMinor: p.priceMinor,
+        quantity: wanted.get(p.id)!,
+        weightGrams: p.weightGrams,
+        currency: p.currency,
+      }));
+    } else {
+      const cart = await getCart(tx, userId);
+      if (cart.lines.length === 0) throw new DomainError("CART_EMPTY", "Your cart is empty");
+      lines = cart.lines.map((l) => ({ ...l }));
+    }
+
+    const currencies = new Set(lines.map((l) => l.currency));
+    if (currencies.size !== 1) throw new DomainError("VALIDATION_FAILED", "All items must share one currency");
+
+    const orderId = randomUUID();
+    await reserveStock(tx, { orderId, lines });
+
+    const quote = await quoteShipping({
+      db,
+      shipping: data.shipping,
+      destination: { province: address.province, city: address.city, district: address.district },
+      lines,
+    });
+
+    const order = await insertOrder(
+      tx,
+      {
+        id: orderId,
+        orderNo: await nextOrderNo(tx),
+        userId,
+        currency: lines[0]!.currency,
+        items: lines,
+        shippingFeeMinor: quote.feeMinor,
+        carrierCode: quote.carrierCode,
+        serviceLevel: quote.serviceLevel,
+        shippingAddress: {
+          recipient: address.recipient,
+          phone: address.phone,
+          province: address.province,
+          city: address.city,
+          district: address.district,
+          detail: address.detail,
+        },
+        note: data.note ?? null,
+      },
+      { actor: "shopper", actorId: userId },
+    );
+    if (usesCart) await clearCart(tx, userId);
+    return { id: order.id, orderNo: order.orderNo, payableTotalMinor: order.payableTotalMinor, currency: order.currency };
+  });
+}
