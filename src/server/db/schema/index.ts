@@ -7,3 +7,4 @@ export * from "./order";
 export * from "./payment";
 export * from "./logistics";
 export * from "./lifecycle";
+export * from "./settings";

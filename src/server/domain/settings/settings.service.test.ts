@@ -1,0 +1,33 @@
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import { settingsChanges } from "@/server/db/schema";
+import { defineSettings } from "./settings.service";
+
+const demo = defineSettings(`test-${Date.now()}`, z.object({ rate: z.number().min(0).max(1).default(0.9), label: z.string().default("x") }));
+
+describe("settings", () => {
+  it("returns defaults, validates updates, and logs who changed what", async () => {
+    const db = getDb();
+    expect(await demo.get(db)).toEqual({ rate: 0.9, label: "x" });
+    await expect(demo.update(db, { rate: 2 }, null)).rejects.toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { rate: [expect.any(String)] } });
+    expect(await demo.get(db)).toEqual({ rate: 0.9, label: "x" });
+    const updated = await demo.update(db, { rate: 0.5 }, null);
+    expect(updated).toEqual({ rate: 0.5, label: "x" });
+    const [change] = await db.select().from(settingsChanges).where(eq(settingsChanges.namespace, demo.namespace)).orderBy(desc(settingsChanges.id));
+    expect(change).toMatchObject({ before: { rate: 0.9 }, after: { rate: 0.5 } });
+  });
+
+  it("serialises concurrent updates: none is lost", async () => {
+    const counter = defineSettings(`counter-${Date.now()}`, z.object({ a: z.number().default(0), b: z.number().default(0) }));
+    const db = getDb();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => counter.update(db, i % 2 ? { a: i } : { b: i }, null)));
+    // Serialised means each change starts from the previous one's result: a read-then-write
+    // race would give two changes the same `before` and drop one of them.
+    const history = (await counter.history(db, 100)).reverse();
+    expect(history).toHaveLength(20);
+    for (let i = 1; i < history.length; i++) expect(history[i]!.before).toEqual(history[i - 1]!.after);
+    expect(await counter.get(db)).toEqual(history.at(-1)!.after);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./simulation.settings";
+export * from "./clock";
+export * from "./random";
