@@ -1,0 +1,3 @@
+export * from "./sweep";
+export * from "./mode";
+export { SWEEPS } from "./registry";

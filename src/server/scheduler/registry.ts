@@ -1,0 +1,6 @@
+import type { Sweep } from "./sweep";
+
+/**
+ * Every sweep in the app. Modules export their sweeps from their index and add them here.
+ */
+export const SWEEPS: Sweep[] = [];
