@@ -1,4 +1,6 @@
 import { addressRouter } from "./routers/address";
+import { adminCarriersRouter } from "./routers/admin-carriers";
+import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   adminOrder: adminOrderRouter,
   payment: paymentRouter,
   logistics: logisticsRouter,
+  adminLogistics: adminLogisticsRouter,
+  adminCarriers: adminCarriersRouter,
   lifecycle: lifecycleRouter,
 });
 

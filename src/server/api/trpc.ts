@@ -14,6 +14,8 @@ export type Context = {
   db: Database;
   session: SessionUser | null;
   requestId: string;
+  /** The caller's address (first X-Forwarded-For hop), for per-client rate limits. */
+  clientIp?: string;
 };
 
 export function createContext(input: Context): Context {

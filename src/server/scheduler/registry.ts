@@ -1,6 +1,7 @@
+import { recordDueCheckpointsSweep } from "@/server/flows/shipment-sweep";
 import type { Sweep } from "./sweep";
 
 /**
  * Every sweep in the app. Modules export their sweeps from their index and add them here.
  */
-export const SWEEPS: Sweep[] = [];
+export const SWEEPS: Sweep[] = [recordDueCheckpointsSweep];

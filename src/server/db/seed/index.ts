@@ -3,6 +3,7 @@ import type { Database } from "@/server/db/client";
 import { addresses, categories, inventory, products, users, warehouses } from "@/server/db/schema";
 import { hashPassword } from "@/server/domain/user/password";
 import { CATEGORIES, DEMO_ACCOUNTS, DEMO_ADDRESSES, PRODUCTS, WAREHOUSES } from "./catalog-data";
+import { seedLogistics } from "./logistics-seed";
 
 /**
  * Loads the demo data. Idempotent: every insert is keyed on a natural key (slug, code, sku,
@@ -63,6 +64,7 @@ async function seedAccounts(db: Database) {
 export const SEED_STEPS: SeedStep[] = [
   { name: "catalog", run: seedCatalog },
   { name: "accounts", run: seedAccounts },
+  { name: "logistics", run: seedLogistics },
 ];
 
 export async function seedDemoData(db: Database, log: (line: string) => void = () => {}): Promise<void> {

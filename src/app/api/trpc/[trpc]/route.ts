@@ -3,7 +3,7 @@ import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { requestIdFrom, runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
+import { clientIpFrom, requestIdFrom, runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
 
 function handler(req: Request) {
   const requestId = requestIdFrom(req.headers);
@@ -15,7 +15,7 @@ function handler(req: Request) {
       createContext: async () => {
         const session = await getSessionFromHeaders(req.headers);
         setRequestUser(session?.id);
-        return createContext({ db: getDb(), session, requestId });
+        return createContext({ db: getDb(), session, requestId, clientIp: clientIpFrom(req.headers) });
       },
     });
     response.headers.set("x-request-id", requestId);

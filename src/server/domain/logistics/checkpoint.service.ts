@@ -1,0 +1,244 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/server/db/client";
+import { couriers, shipmentCheckpoints, shipments } from "@/server/db/schema";
+import type { ActorRef } from "@/server/domain/order";
+import { realDeadline } from "@/server/domain/simulation";
+import { DomainError } from "@/server/errors";
+import { getCarrier } from "./carrier.service";
+import { shortCityName } from "./geography/geography";
+import type { LogisticsSettings } from "./logistics.settings";
+import { isTerminalShipmentStatus, type ShipmentStatus } from "./shipment.machine";
+import { ensureCourier, transitionShipment, type ShipmentPatch, type ShipmentRow, type ShipmentTransition } from "./shipment.service";
+import { planRedelivery, planTrajectory, type EventKind, type Facility, type PlannedCheckpoint } from "./trajectory/planner";
+
+export type CheckpointRow = typeof shipmentCheckpoints.$inferSelect;
+type Sim = { seed: number; timeScale: number };
+
+/** The simulated instant that corresponds to real `now` on this shipment's clock. */
+export function simulatedNow(shipment: Pick<ShipmentRow, "clockReal" | "clockSim" | "timeScale">, now: Date): Date {
+  if (!shipment.clockReal || !shipment.clockSim) return now;
+  return new Date(shipment.clockSim.getTime() + (now.getTime() - shipment.clockReal.getTime()) * shipment.timeScale);
+}
+
+/** The real instant at which a simulated instant comes due on this shipment's clock. */
+export function realDueAt(shipment: Pick<ShipmentRow, "clockReal" | "clockSim" | "timeScale">, simAt: Date): Date {
+  if (!shipment.clockReal || !shipment.clockSim) return simAt;
+  return realDeadline(shipment.clockReal, simAt.getTime() - shipment.clockSim.getTime(), shipment.timeScale);
+}
+
+/**
+ * Which pending planned checkpoints have happened by `now`: those due, in plan order, stopping
+ * after an exception (the parcel is held until an admin acts) and before an out-for-delivery
+ * scan when no courier is assigned (the parcel waits at the station). Pure; pages and the
+ * recording sweep share it, so what a page shows and what gets recorded always agree.
+ */
+export function dueCheckpoints<T extends Pick<CheckpointRow, "kind" | "status" | "dueAt">>(
+  pending: readonly T[],
+  { now, status, hasCourier }: { now: Date; status: ShipmentStatus; hasCourier: boolean },
+): T[] {
+  if (status === "created" || status === "exception" || isTerminalShipmentStatus(status)) return [];
+  const due: T[] = [];
+  for (const cp of pending) {
+    if (cp.dueAt > now) break;
+    if (cp.kind === "out_for_delivery" && !hasCourier) break;
+    due.push(cp);
+    if (cp.status === "exception" || isTerminalShipmentStatus(cp.status)) break;
+  }
+  return due;
+}
+
+export async function pendingCheckpoints(tx: Tx, shipmentId: string): Promise<CheckpointRow[]> {
+  return tx
+    .select()
+    .from(shipmentCheckpoints)
+    .where(and(eq(shipmentCheckpoints.shipmentId, shipmentId), isNull(shipmentCheckpoints.recordedAt), eq(shipmentCheckpoints.skipped, false), isNotNull(shipmentCheckpoints.seq)))
+    .orderBy(asc(shipmentCheckpoints.seq));
+}
+
+export async function lastRecorded(tx: Tx, shipmentId: string): Promise<CheckpointRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(shipmentCheckpoints)
+    .where(and(eq(shipmentCheckpoints.shipmentId, shipmentId), isNotNull(shipmentCheckpoints.recordedAt)))
+    .orderBy(desc(shipmentCheckpoints.eventAt), desc(shipmentCheckpoints.id))
+    .limit(1);
+  return row;
+}
+
+export async function nextSeq(tx: Tx, shipmentId: string): Promise<number> {
+  const [row] = await tx
+    .select({ max: sql<number | null>`max(${shipmentCheckpoints.seq})` })
+    .from(shipmentCheckpoints)
+    .where(eq(shipmentCheckpoints.shipmentId, shipmentId));
+  return (row?.max ?? -1) + 1;
+}
+
+export async function insertPlanned(tx: Tx, shipment: ShipmentRow, planned: Omit<PlannedCheckpoint, "seq">[], firstSeq: number) {
+  if (planned.length === 0) return;
+  await tx.insert(shipmentCheckpoints).values(
+    planned.map((cp, i) => ({
+      shipmentId: shipment.id,
+      seq: firstSeq + i,
+      kind: cp.kind,
+      status: cp.status,
+      province: cp.province,
+      city: cp.city,
+      cityEn: cp.cityEn,
+      facility: cp.facility,
+      next: cp.next ?? null,
+      eventAt: cp.at,
+      dueAt: realDueAt(shipment, cp.at),
+    })),
+  );
+}
+
+export async function skipPending(tx: Tx, shipmentId: string, ids?: number[]) {
+  await tx
+    .update(shipmentCheckpoints)
+    .set({ skipped: true })
+    .where(
+      and(
+        eq(shipmentCheckpoints.shipmentId, shipmentId),
+        isNull(shipmentCheckpoints.recordedAt),
+        ids ? inArray(shipmentCheckpoints.id, ids.length ? ids : [-1]) : undefined,
+      ),
+    );
+}
+
+/** An event an admin records now: placed on the shipment's clock, after everything already shown. */
+export async function insertAdminEvent(
+  tx: Tx,
+  { shipment, kind, status, now, note }: { shipment: ShipmentRow; kind: EventKind; status: ShipmentStatus; now: Date; note?: string | null },
+) {
+  const last = await lastRecorded(tx, shipment.id);
+  const simNow = simulatedNow(shipment, now);
+  const eventAt = last && last.eventAt >= simNow ? new Date(last.eventAt.getTime() + 60_000) : simNow;
+  const place = last ?? {
+    province: shipment.origin.province,
+    city: shipment.origin.city,
+    cityEn: shipment.origin.city,
+    facility: { zh: `${shortCityName(shipment.origin.city)}${shipment.origin.district}仓`, en: shipment.origin.name },
+  };
+  await tx.insert(shipmentCheckpoints).values({
+    shipmentId: shipment.id,
+    seq: null,
+    kind,
+    status,
+    province: place.province,
+    city: place.city,
+    cityEn: place.cityEn,
+    facility: place.facility as Facility,
+    eventAt,
+    dueAt: now,
+    recordedAt: now,
+    note: note ?? null,
+  });
+  return eventAt;
+}
+
+/**
+ * Picks a parcel up: plans its whole trajectory from the seed, stores every checkpoint with
+ * its simulated time and real due time (through the time scale), records the pickup scan and
+ * moves the shipment to picked_up. The order side (shipped, stock committed) is the caller's.
+ */
+export async function pickUpShipment(
+  tx: Tx,
+  { shipment, by, now, sim, settings }: { shipment: ShipmentRow; by: ActorRef; now: Date; sim: Sim; settings: LogisticsSettings },
+): Promise<{ shipment: ShipmentRow; transition: ShipmentTransition }> {
+  if (shipment.status !== "created") throw new DomainError("INVALID_TRANSITION", `Shipment cannot move from ${shipment.status} to picked_up`);
+  const carrier = await getCarrier(tx, { id: shipment.carrierId });
+  const level = carrier.serviceLevels.find((l) => l.code === shipment.serviceLevel);
+  const o = shipment.origin;
+  const plan = planTrajectory({
+    seed: sim.seed,
+    logisticsSn: shipment.logisticsSn,
+    origin: { province: o.province, city: o.city, district: o.district, facility: { zh: `${shortCityName(o.city)}${o.district}仓`, en: o.name } },
+    destination: shipment.destination,
+    pickupAt: now,
+    speed: level?.speed ?? "standard",
+    workingHours: { start: settings.workingHourStart, end: settings.workingHourEnd },
+    faults: settings,
+  });
+  const clockSim = plan.checkpoints[0]!.at;
+  const clocked = { ...shipment, clockReal: now, clockSim, timeScale: sim.timeScale };
+  await insertPlanned(tx, clocked, plan.checkpoints, 0);
+  await tx
+    .update(shipmentCheckpoints)
+    .set({ recordedAt: now, dueAt: now })
+    .where(and(eq(shipmentCheckpoints.shipmentId, shipment.id), eq(shipmentCheckpoints.seq, 0)));
+  const delivered = plan.checkpoints.find((c) => c.kind === "delivered");
+  const updated = await transitionShipment(tx, {
+    shipment,
+    to: "picked_up",
+    by,
+    patch: {
+      clockReal: now,
+      clockSim,
+      timeScale: sim.timeScale,
+      pickedUpAt: now,
+      lastScanAt: now,
+      route: plan.route,
+      distanceKm: plan.distanceKm,
+      promisedAt: new Date(clockSim.getTime() + (level?.promisedDays ?? 3) * 86_400_000),
+      estimatedDeliveryAt: delivered?.at ?? null,
+    },
+  });
+  return { shipment: updated, transition: { from: "created", to: "picked_up" } };
+}
+
+/**
+ * Records every checkpoint that has come due, in plan order, moving the shipment's status as
+ * each one says. Idempotent: recorded checkpoints are never recorded again, and a run that
+ * finds nothing due changes nothing. Call with the shipment row locked. Returns the status
+ * moves so the caller can mirror them onto the order in the same transaction.
+ */
+export async function recordDueCheckpoints(
+  tx: Tx,
+  {
+    shipment: initial,
+    now,
+    by,
+    strategy,
+    ignoreCourier = false,
+  }: { shipment: ShipmentRow; now: Date; by: ActorRef; strategy: LogisticsSettings["assignmentStrategy"]; ignoreCourier?: boolean },
+): Promise<{ shipment: ShipmentRow; transitions: ShipmentTransition[] }> {
+  let shipment = initial;
+  const transitions: ShipmentTransition[] = [];
+  const pending = await pendingCheckpoints(tx, shipment.id);
+  if (pending.length === 0) return { shipment, transitions };
+  if (!shipment.courierId && pending.some((cp) => cp.kind === "out_for_delivery" && cp.dueAt <= now)) {
+    shipment = await ensureCourier(tx, { shipment, strategy });
+  }
+  const due = dueCheckpoints(pending, { now, status: shipment.status, hasCourier: ignoreCourier || Boolean(shipment.courierId) });
+  if (due.length === 0) return { shipment, transitions };
+  const [courier] = shipment.courierId ? await tx.select().from(couriers).where(eq(couriers.id, shipment.courierId)) : [];
+
+  for (const cp of due) {
+    const patch: ShipmentPatch = { lastScanAt: cp.dueAt };
+    if (cp.kind === "delivered") Object.assign(patch, { deliveredAt: cp.dueAt, signer: cp.signer });
+    if (cp.kind === "delivery_failed") patch.failedAttempts = shipment.failedAttempts + 1;
+    if (cp.kind === "exception_address" || cp.kind === "exception_lost") {
+      Object.assign(patch, {
+        exceptionKind: cp.kind === "exception_address" ? "address" : "lost",
+        exceptionNote: cp.kind === "exception_address" ? "Address incomplete: contact the recipient" : "No scan after the last sorting centre: parcel being traced",
+        statusBeforeException: shipment.status,
+      });
+    }
+    if (cp.status !== shipment.status) {
+      const from = shipment.status;
+      shipment = await transitionShipment(tx, { shipment, to: cp.status, by, patch });
+      transitions.push({ from, to: cp.status });
+    } else {
+      const [row] = await tx.update(shipments).set(patch).where(eq(shipments.id, shipment.id)).returning();
+      shipment = row!;
+    }
+    await tx
+      .update(shipmentCheckpoints)
+      .set({
+        recordedAt: now,
+        ...(cp.kind === "out_for_delivery" && courier ? { courierName: courier.name, courierPhone: courier.phone } : {}),
+      })
+      .where(eq(shipmentCheckpoints.id, cp.id));
+  }
+  return { shipment, transitions };
+}

@@ -1,0 +1,20 @@
+/** The logistics module's public surface: carriers, fees, couriers, shipments, tracking, statistics. */
+export * from "./shipment.machine";
+export * from "./tracking-number";
+export * from "./fee-calculator";
+export * from "./logistics.schemas";
+export * from "./logistics.settings";
+export * from "./carrier.service";
+export * from "./quote.service";
+export * from "./courier.service";
+export * from "./shipment.service";
+export * from "./checkpoint.service";
+export * from "./shipment-actions";
+export * from "./shipment-list.service";
+export * from "./tracking.service";
+export * from "./stats.service";
+export { DIVISIONS, findProvince, findCity, isKnownArea } from "./geography/divisions";
+export { ZONES, zoneBetween, locate, distanceKm, lineHaulHubs, type Zone, type Area } from "./geography/geography";
+export { planTrajectory, planRedelivery, CHECKPOINT_KINDS, STATUS_AFTER, type PlannedCheckpoint, type FaultRates } from "./trajectory/planner";
+export { describeCheckpoint } from "./trajectory/texts";
+export * from "./public-lookup-limit";

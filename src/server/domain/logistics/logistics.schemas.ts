@@ -1,0 +1,237 @@
+import { z } from "zod";
+import { ZONES } from "./geography/geography";
+import { SHIPMENT_STATUSES } from "./shipment.machine";
+import { CHECK_ALGORITHMS } from "./tracking-number";
+
+const name = (label: string, max = 60) => z.string().trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`);
+const fen = (label: string) => z.number({ message: `Enter the ${label}` }).int(`${label} must be whole fen`).min(0, `${label} cannot be negative`).max(10_000_000);
+
+export const ZZone = z.enum(ZONES);
+export const ZShipmentStatus = z.enum(SHIPMENT_STATUSES);
+
+export const ZFeeRuleInput = z.object({
+  zone: ZZone,
+  firstFeeMinor: fen("First-weight price"),
+  additionalFeeMinor: fen("Additional-weight price"),
+});
+
+export const ZServiceLevelInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,31}$/, "Use 2–32 lower-case letters, digits or _"),
+  nameEn: name("English name"),
+  nameZh: name("Chinese name"),
+  promisedDays: z.number().int().min(1, "At least 1 day").max(30, "At most 30 days"),
+  speed: z.enum(["standard", "express"]).default("standard"),
+  firstWeightGrams: z.number().int().min(100, "At least 100 g").max(30_000, "At most 30 kg"),
+  stepGrams: z.number().int().min(100, "At least 100 g").max(10_000, "At most 10 kg"),
+  volumetricDivisor: z.number().int().min(1000, "At least 1000").max(20_000, "At most 20000"),
+  freeShippingThresholdMinor: fen("Free-shipping threshold").nullable().default(null),
+  enabled: z.boolean().default(true),
+  rules: z
+    .array(ZFeeRuleInput)
+    .length(ZONES.length, "Give a price for every zone")
+    .refine((rules) => new Set(rules.map((r) => r.zone)).size === ZONES.length, "Give each zone exactly once"),
+});
+export type ServiceLevelInput = z.input<typeof ZServiceLevelInput>;
+
+export const ZCarrierInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9]{1,15}$/, "Use 2–16 upper-case letters or digits"),
+  nameEn: name("English name"),
+  nameZh: name("Chinese name"),
+  logoColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb")
+    .default("#2563eb"),
+  trackingPrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{0,4}$/, "Up to 4 upper-case letters"),
+  trackingBodyLength: z.number().int().min(6, "At least 6 digits").max(16, "At most 16 digits"),
+  trackingCheck: z.enum(CHECK_ALGORITHMS),
+  trackingSuffix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{0,3}$/, "Up to 3 upper-case letters")
+    .default(""),
+  enabled: z.boolean().default(true),
+  serviceLevels: z.array(ZServiceLevelInput).min(1, "Add at least one service level").max(6),
+});
+export type CarrierInput = z.input<typeof ZCarrierInput>;
+
+export const ZUpdateCarrierInput = ZCarrierInput.extend({ id: z.uuid() });
+export const ZIdInput = z.object({ id: z.uuid({ message: "Not found" }) });
+
+export const ZArea = z.object({ province: name("province", 40), city: name("city", 40), district: z.string().trim().max(40).optional() });
+
+export const ZCalculatorInput = z.object({
+  carrierCode: z.string().trim().min(1),
+  serviceLevel: z.string().trim().min(1),
+  origin: ZArea,
+  destination: ZArea,
+  weightGrams: z.number({ message: "Enter the weight" }).int().min(1, "At least 1 g").max(100_000, "At most 100 kg"),
+  lengthMm: z.number().int().min(1, "At least 1 mm").max(3000, "At most 3 m"),
+  widthMm: z.number().int().min(1, "At least 1 mm").max(3000, "At most 3 m"),
+  heightMm: z.number().int().min(1, "At least 1 mm").max(3000, "At most 3 m"),
+  itemsTotalMinor: fen("Items total").default(0),
+});
+export type CalculatorInput = z.input<typeof ZCalculatorInput>;
+
+export const ZQuoteOptionsInput = z.object({
+  addressId: z.uuid({ message: "Choose a delivery address" }),
+  items: z
+    .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(99) }))
+    .min(1)
+    .max(50)
+    .optional(),
+});
+
+export const ZCourierInput = z.object({
+  carrierId: z.uuid({ message: "Choose a carrier" }),
+  name: name("name", 40),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, "Enter an 11-digit mobile number"),
+  province: name("province", 40),
+  city: name("city", 40),
+  district: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null)
+    .nullable()
+    .default(null),
+  status: z.enum(["active", "off_duty"]).default("active"),
+});
+export type CourierInput = z.input<typeof ZCourierInput>;
+export const ZUpdateCourierInput = ZCourierInput.extend({ id: z.uuid() });
+
+export const ZCourierListInput = z.object({
+  carrierId: z.uuid().optional(),
+  city: z.string().trim().max(40).optional(),
+  status: z.enum(["active", "off_duty"]).optional(),
+  q: z.string().trim().max(40).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+export const ZShipmentListInput = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+  status: ZShipmentStatus.optional(),
+  carrierCode: z.string().trim().max(32).optional(),
+  courierId: z.uuid().optional(),
+  trackingNo: z.string().trim().max(40).optional(),
+  orderNo: z.string().trim().max(40).optional(),
+  logisticsSn: z.string().trim().max(40).optional(),
+  queue: z.enum(["unassigned", "exception", "stale"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type ShipmentListInput = z.input<typeof ZShipmentListInput>;
+
+export const ZTrackInput = z.object({
+  trackingNo: z
+    .string()
+    .trim()
+    .min(6, "Enter a tracking number")
+    .max(40, "That is not a tracking number"),
+});
+
+export const ZStatsInput = z
+  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .refine((r) => r.from < r.to, { message: "The start must be before the end", path: ["to"] })
+  .refine((r) => r.to.getTime() - r.from.getTime() <= 366 * 86_400_000, { message: "At most one year", path: ["to"] });
+
+export const ZRaiseExceptionInput = z.object({
+  id: z.uuid(),
+  kind: z.enum(["address", "lost", "damaged", "other"]),
+  note: z.string().trim().min(1, "Say what happened").max(200),
+});
+export const ZResolveExceptionInput = z.object({
+  id: z.uuid(),
+  resolution: z.enum(["resume", "return_to_sender", "lost"]),
+  note: z.string().trim().max(200).optional(),
+});
+export const ZMarkDeliveredInput = z.object({ id: z.uuid(), signer: z.string().trim().min(1, "Enter who signed").max(40) });
+
+const ZEventKind = z.string();
+
+/** What a shopper or the public may see of a parcel (the service masks per audience). */
+export const ZTrackingView = z.object({
+  shipmentId: z.uuid(),
+  orderId: z.uuid(),
+  trackingNo: z.string(),
+  logisticsSn: z.string(),
+  status: ZShipmentStatus,
+  carrier: z.object({ code: z.string(), nameEn: z.string(), nameZh: z.string(), logoColor: z.string() }),
+  serviceLevel: z.string(),
+  origin: z.object({ province: z.string(), city: z.string(), provinceEn: z.string() }),
+  destination: z.object({
+    recipient: z.string(),
+    phone: z.string(),
+    province: z.string(),
+    city: z.string(),
+    district: z.string(),
+    detail: z.string(),
+    provinceEn: z.string(),
+  }),
+  courier: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  pickedUpAt: z.date().nullable(),
+  estimatedDeliveryAt: z.date().nullable(),
+  deliveredAt: z.date().nullable(),
+  signer: z.string().nullable(),
+  failedAttempts: z.number().int(),
+  route: z.array(z.object({ city: z.string(), cityEn: z.string(), lat: z.number(), lng: z.number(), reached: z.boolean() })),
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: ZEventKind,
+      status: ZShipmentStatus,
+      at: z.date(),
+      city: z.string(),
+      cityEn: z.string(),
+      textZh: z.string(),
+      textEn: z.string(),
+    }),
+  ),
+});
+export type TrackingViewOutput = z.infer<typeof ZTrackingView>;
+
+/** Public view: the shipment and order ids stay internal. */
+export const ZPublicTrackingView = ZTrackingView.omit({ shipmentId: true, orderId: true });
+
+export const ZShippingOption = z.object({
+  carrierCode: z.string(),
+  carrierNameEn: z.string(),
+  carrierNameZh: z.string(),
+  logoColor: z.string(),
+  serviceLevel: z.string(),
+  serviceNameEn: z.string(),
+  serviceNameZh: z.string(),
+  promisedDays: z.number().int(),
+  feeMinor: z.number().int(),
+  breakdown: z.object({
+    zone: ZZone,
+    actualWeightGrams: z.number().int(),
+    volumetricWeightGrams: z.number().int(),
+    weightBasis: z.enum(["actual", "volumetric"]),
+    chargeableWeightGrams: z.number().int(),
+    firstWeightGrams: z.number().int(),
+    firstPartMinor: z.number().int(),
+    stepGrams: z.number().int(),
+    additionalSteps: z.number().int(),
+    additionalFeePerStepMinor: z.number().int(),
+    additionalPartMinor: z.number().int(),
+    subtotalMinor: z.number().int(),
+    freeShippingThresholdMinor: z.number().int().nullable(),
+    freeShippingApplied: z.boolean(),
+    discountMinor: z.number().int(),
+    totalMinor: z.number().int(),
+  }),
+});

@@ -1,0 +1,90 @@
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+import { carriers, couriers, orders, shipments } from "@/server/db/schema";
+import { ZShipmentListInput, type ShipmentListInput } from "./logistics.schemas";
+import { TERMINAL_SHIPMENT_STATUSES } from "./shipment.machine";
+import { normaliseTrackingNumber } from "./tracking-number";
+
+const MOVING = ["picked_up", "in_transit", "out_for_delivery", "delivery_attempt_failed"] as const;
+
+/** A moving parcel with no scan for `staleAfterHours` simulated hours (on its own time scale). */
+function staleCondition(now: Date, staleAfterHours: number): SQL {
+  return and(
+    inArray(shipments.status, [...MOVING]),
+    sql`${shipments.lastScanAt} < ${now.toISOString()}::timestamptz - make_interval(secs => ${staleAfterHours * 3600} / greatest(${shipments.timeScale}, 1))`,
+  )!;
+}
+
+const escape = (value: string) => value.replace(/[\\%_]/g, "\\$&");
+
+/** Shipments for the admin list, filtered and paginated on the server, with the queue counts. */
+export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = new Date(), staleAfterHours }: { now?: Date; staleAfterHours: number }) {
+  const input = ZShipmentListInput.parse(raw);
+  const filters: SQL[] = [];
+  if (input.status) filters.push(eq(shipments.status, input.status));
+  if (input.carrierCode) filters.push(eq(carriers.code, input.carrierCode));
+  if (input.courierId) filters.push(eq(shipments.courierId, input.courierId));
+  if (input.trackingNo) filters.push(ilike(shipments.trackingNo, `%${escape(normaliseTrackingNumber(input.trackingNo))}%`));
+  if (input.logisticsSn) filters.push(ilike(shipments.logisticsSn, `%${escape(input.logisticsSn)}%`));
+  if (input.orderNo) filters.push(ilike(orders.orderNo, `%${escape(input.orderNo)}%`));
+  if (input.from) filters.push(gte(shipments.createdAt, input.from));
+  if (input.to) filters.push(lt(shipments.createdAt, input.to));
+  if (input.queue === "unassigned") filters.push(and(isNull(shipments.courierId), notInArray(shipments.status, [...TERMINAL_SHIPMENT_STATUSES]))!);
+  if (input.queue === "exception") filters.push(eq(shipments.status, "exception"));
+  if (input.queue === "stale") filters.push(staleCondition(now, staleAfterHours));
+  const where = filters.length ? and(...filters) : undefined;
+  const stale = staleCondition(now, staleAfterHours);
+
+  const [rows, [count], [queues]] = await Promise.all([
+    db
+      .select({
+        id: shipments.id,
+        orderId: shipments.orderId,
+        orderNo: orders.orderNo,
+        logisticsSn: shipments.logisticsSn,
+        trackingNo: shipments.trackingNo,
+        status: shipments.status,
+        carrierCode: carriers.code,
+        carrierNameEn: carriers.nameEn,
+        carrierNameZh: carriers.nameZh,
+        serviceLevel: shipments.serviceLevel,
+        courierId: shipments.courierId,
+        courierName: couriers.name,
+        destinationCity: sql<string>`${shipments.destination}->>'city'`,
+        originCity: sql<string>`${shipments.origin}->>'city'`,
+        feeMinor: shipments.feeMinor,
+        currency: shipments.currency,
+        createdAt: shipments.createdAt,
+        lastScanAt: shipments.lastScanAt,
+        stale: sql<boolean>`coalesce(${stale}, false)`,
+      })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
+      .leftJoin(couriers, eq(couriers.id, shipments.courierId))
+      .where(where)
+      .orderBy(desc(shipments.createdAt), desc(shipments.logisticsSn))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
+      .where(where),
+    db
+      .select({
+        unassigned: sql<number>`count(*) filter (where ${shipments.courierId} is null and ${notInArray(shipments.status, [...TERMINAL_SHIPMENT_STATUSES])})::int`,
+        exception: sql<number>`count(*) filter (where ${shipments.status} = 'exception')::int`,
+        stale: sql<number>`count(*) filter (where ${stale})::int`,
+      })
+      .from(shipments),
+  ]);
+  return {
+    items: rows,
+    total: count?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+    queues: queues ?? { unassigned: 0, exception: 0, stale: 0 },
+  };
+}

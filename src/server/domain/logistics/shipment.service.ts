@@ -1,0 +1,171 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { orderItems, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
+import type { ActorRef } from "@/server/domain/order";
+import { DomainError } from "@/server/errors";
+import { currentRequestContext } from "@/server/observability/request-context";
+import { findServiceLevel, pricingOf, trackingFormatOf } from "./carrier.service";
+import { assignCourier, releaseCourier } from "./courier.service";
+import { actualWeightGrams, calculateFee, volumetricWeightGrams } from "./fee-calculator";
+import { zoneBetween } from "./geography/geography";
+import type { LogisticsSettings } from "./logistics.settings";
+import { parcelFor, quoteOptions } from "./quote.service";
+import { assertShipmentTransition, isTerminalShipmentStatus, type ShipmentStatus } from "./shipment.machine";
+import { formatTrackingNumber } from "./tracking-number";
+
+export type ShipmentRow = typeof shipments.$inferSelect;
+export type ShipmentTransition = { from: ShipmentStatus; to: ShipmentStatus };
+export type ShipmentPatch = Partial<Omit<typeof shipments.$inferInsert, "id" | "orderId" | "status">>;
+
+/** Locks a shipment row for the rest of the transaction; SHIPMENT_NOT_FOUND otherwise. */
+export async function lockShipment(tx: Tx, shipmentId: string): Promise<ShipmentRow> {
+  const [row] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for("update");
+  if (!row) throw new DomainError("SHIPMENT_NOT_FOUND", "Shipment not found");
+  return row;
+}
+
+export async function findShipmentByOrder(db: DbOrTx, orderId: string): Promise<ShipmentRow | null> {
+  const [row] = await db.select().from(shipments).where(eq(shipments.orderId, orderId));
+  return row ?? null;
+}
+
+/**
+ * The one place a shipment's status changes: checks the move against the transition table,
+ * applies it with a conditional update (`WHERE status = $from`), frees the courier's slot on a
+ * terminal status and writes the status log row, all inside the caller's transaction.
+ */
+export async function transitionShipment(
+  tx: Tx,
+  { shipment, to, by, patch = {} }: { shipment: ShipmentRow; to: ShipmentStatus; by: ActorRef; patch?: ShipmentPatch },
+): Promise<ShipmentRow> {
+  const from = shipment.status;
+  assertShipmentTransition(from, to);
+  const [updated] = await tx
+    .update(shipments)
+    .set({ ...patch, status: to })
+    .where(sql`${shipments.id} = ${shipment.id} and ${shipments.status} = ${from}`)
+    .returning();
+  if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The shipment changed while we were updating it; try again");
+  if (isTerminalShipmentStatus(to)) await releaseCourier(tx, updated.courierId);
+  await tx.insert(shipmentStatusLog).values({
+    shipmentId: shipment.id,
+    fromStatus: from,
+    toStatus: to,
+    actor: by.actor,
+    actorId: by.actorId ?? null,
+    reason: by.reason ?? null,
+    requestId: currentRequestContext()?.requestId ?? null,
+  });
+  return updated;
+}
+
+function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
+}
+
+export type ShippableOrder = {
+  id: string;
+  status: string;
+  carrierCode: string | null;
+  serviceLevel: string | null;
+  shippingFeeMinor: number;
+  currency: string;
+  shippingAddress: AddressSnapshot;
+};
+
+/**
+ * Creates the shipment of a PAID order (call with the order row locked). Idempotent: an order
+ * has at most one shipment (unique order_id), and a second call returns the first. The carrier
+ * is the one the shopper chose at checkout (the cheapest enabled one for older orders); the fee
+ * is what the shopper paid; weights are recomputed from the catalog. A courier in the
+ * destination area is booked when one is free; otherwise the shipment waits unassigned.
+ */
+export async function createShipment(
+  tx: Tx,
+  { order, strategy, by, now = new Date() }: { order: ShippableOrder; strategy: LogisticsSettings["assignmentStrategy"]; by: ActorRef; now?: Date },
+): Promise<{ shipment: ShipmentRow; created: boolean }> {
+  const existing = await findShipmentByOrder(tx, order.id);
+  if (existing) return { shipment: existing, created: false };
+  if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `Only paid orders are shipped (this one is ${order.status})`);
+
+  const items = await tx
+    .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id));
+  const parcel = await parcelFor(tx, items);
+  const destination = order.shippingAddress;
+
+  let found = order.carrierCode && order.serviceLevel ? await findServiceLevel(tx, { carrierCode: order.carrierCode, serviceLevel: order.serviceLevel }) : null;
+  if (!found) {
+    const [cheapest] = await quoteOptions(tx, { parcel, destination });
+    if (cheapest) found = await findServiceLevel(tx, cheapest);
+  }
+  if (!found) throw new DomainError("NO_SHIPPING_OPTION", "No carrier is available for this order");
+  const { carrier, level } = found;
+
+  const zone = zoneBetween(parcel.origin, destination);
+  const breakdown = calculateFee({ pricing: pricingOf(level), zone, lines: parcel.lines, itemsTotalMinor: parcel.itemsTotalMinor });
+  const [{ sn, serial }] = (await tx.execute(
+    sql`select nextval('logistics_sn_seq')::int as sn, nextval('tracking_serial_seq')::int as serial`,
+  )) as unknown as [{ sn: number; serial: number }];
+  const logisticsSn = `LG${chinaDate(now)}${String(sn).padStart(8, "0")}`;
+  const trackingNo = formatTrackingNumber(trackingFormatOf(carrier), serial, carrier.code.length * 131 + carrier.code.charCodeAt(0));
+
+  const [inserted] = await tx
+    .insert(shipments)
+    .values({
+      orderId: order.id,
+      logisticsSn,
+      trackingNo,
+      carrierId: carrier.id,
+      serviceLevel: level.code,
+      status: "created",
+      warehouseId: parcel.origin.warehouseId,
+      origin: {
+        warehouseCode: parcel.origin.warehouseCode,
+        name: parcel.origin.name,
+        province: parcel.origin.province,
+        city: parcel.origin.city,
+        district: parcel.origin.district,
+      },
+      destination,
+      zone,
+      actualWeightGrams: actualWeightGrams(parcel.lines),
+      volumetricWeightGrams: volumetricWeightGrams(parcel.lines, level.volumetricDivisor),
+      chargeableWeightGrams: breakdown.chargeableWeightGrams,
+      feeMinor: order.shippingFeeMinor,
+      currency: order.currency,
+    })
+    .onConflictDoNothing({ target: shipments.orderId })
+    .returning();
+  if (!inserted) return { shipment: (await findShipmentByOrder(tx, order.id))!, created: false };
+
+  await tx.insert(shipmentStatusLog).values({
+    shipmentId: inserted.id,
+    fromStatus: null,
+    toStatus: "created",
+    actor: by.actor,
+    actorId: by.actorId ?? null,
+    reason: by.reason ?? "shipment created",
+    requestId: currentRequestContext()?.requestId ?? null,
+  });
+  const courier = await assignCourier(tx, { carrierId: carrier.id, destination, strategy });
+  if (!courier) return { shipment: inserted, created: true };
+  const [withCourier] = await tx.update(shipments).set({ courierId: courier.id }).where(eq(shipments.id, inserted.id)).returning();
+  return { shipment: withCourier!, created: true };
+}
+
+/** Books a courier for an unassigned shipment (idempotent: an assigned one is returned as is). */
+export async function ensureCourier(tx: Tx, { shipment, strategy }: { shipment: ShipmentRow; strategy: LogisticsSettings["assignmentStrategy"] }): Promise<ShipmentRow> {
+  if (shipment.courierId || isTerminalShipmentStatus(shipment.status)) return shipment;
+  const courier = await assignCourier(tx, { carrierId: shipment.carrierId, destination: shipment.destination, strategy });
+  if (!courier) return shipment;
+  const [row] = await tx.update(shipments).set({ courierId: courier.id }).where(eq(shipments.id, shipment.id)).returning();
+  return row!;
+}
+
+/** Cancels a shipment that never left the warehouse (refund before pickup). Idempotent; CONFLICT once picked up. */
+export async function cancelShipment(tx: Tx, { shipment, by }: { shipment: ShipmentRow; by: ActorRef }): Promise<ShipmentRow> {
+  if (shipment.status === "cancelled") return shipment;
+  return transitionShipment(tx, { shipment, to: "cancelled", by });
+}

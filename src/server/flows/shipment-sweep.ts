@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/server/db/client";
+import { lockOrder } from "@/server/domain/order";
+import { lockShipment } from "@/server/domain/logistics";
+import type { Sweep } from "@/server/scheduler/sweep";
+import { recordDueForShipment } from "./shipment";
+
+const BATCH = 200;
+
+/**
+ * Records every tracking checkpoint that has come due, one shipment per transaction. Each
+ * shipment is claimed together with its order (`FOR UPDATE OF s, o SKIP LOCKED`), so two
+ * instances — or this sweep and an admin action — never work on the same parcel at once, and
+ * the lock order (order, then shipment) matches every other shipment flow. Idempotent: a run
+ * that finds nothing due does nothing; a late run records everything it missed, in order.
+ */
+export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH }: { now: Date; limit?: number }) {
+  const seen: string[] = [];
+  let moved = 0;
+  while (seen.length < limit) {
+    const claimed = await db.transaction(async (tx) => {
+      const [row] = await tx.execute<{ id: string; order_id: string }>(sql`
+        select s.id, s.order_id from shipments s join orders o on o.id = s.order_id
+        where s.status in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
+          and exists (select 1 from shipment_checkpoints c
+                      where c.shipment_id = s.id and c.recorded_at is null and not c.skipped
+                        and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz)
+          ${seen.length ? sql`and s.id <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}
+        order by s.last_scan_at nulls first
+        limit 1
+        for update of s, o skip locked`);
+      if (!row) return null;
+      const order = await lockOrder(tx, row.order_id);
+      const shipment = await lockShipment(tx, row.id);
+      const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: "tracking checkpoint due" } });
+      return { id: row.id, moved: result.transitions.length };
+    });
+    if (!claimed) break;
+    seen.push(claimed.id);
+    moved += claimed.moved;
+  }
+  return { processed: seen.length, details: { statusChanges: moved } };
+}
+
+export const recordDueCheckpointsSweep: Sweep = {
+  id: "logistics-record-due-checkpoints",
+  description: "Records tracking checkpoints whose time has come and moves shipment and order status",
+  cron: "*/10 * * * * *",
+  run: ({ db, now }) => recordDueCheckpointsForAll(db, { now }),
+};
