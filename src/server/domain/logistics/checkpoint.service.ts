@@ -9,7 +9,7 @@ import { shortCityName } from "./geography/geography";
 import type { LogisticsSettings } from "./logistics.settings";
 import { isTerminalShipmentStatus, type ShipmentStatus } from "./shipment.machine";
 import { ensureCourier, transitionShipment, type ShipmentPatch, type ShipmentRow, type ShipmentTransition } from "./shipment.service";
-import { planRedelivery, planTrajectory, type EventKind, type Facility, type PlannedCheckpoint } from "./trajectory/planner";
+import { planTrajectory, type EventKind, type Facility, type PlannedCheckpoint } from "./trajectory/planner";
 
 export type CheckpointRow = typeof shipmentCheckpoints.$inferSelect;
 type Sim = { seed: number; timeScale: number };

@@ -90,7 +90,7 @@ export function lineHaulHubs(origin: Area, destination: Area): string[] {
   if (from !== to) {
     const a = hubPlace(from);
     const b = hubPlace(to);
-    if (distanceKm(a, b) > 1800) {
+    if (distanceKm(a, b) > 1500) {
       let best: { hub: string; detour: number } | null = null;
       for (const hub of HUB_PROVINCE.keys()) {
         if (hub === from || hub === to) continue;
