@@ -9,6 +9,7 @@ import {
   ZLogisticsSettingsFields,
   findShipmentByOrder,
   getShipmentForAdmin,
+  listOrdersAwaitingShipment,
   listShipments,
   logisticsSettings,
   logisticsStats,
@@ -39,6 +40,9 @@ export const adminLogisticsRouter = createTRPCRouter({
     const { staleAfterHours } = await logisticsSettings.get(ctx.db);
     return listShipments(ctx.db, input, { staleAfterHours });
   }),
+  toShip: adminProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
+    .query(({ ctx, input }) => listOrdersAwaitingShipment(ctx.db, input)),
   byId: adminProcedure.input(ZIdInput).query(({ ctx, input }) => getShipmentForAdmin(ctx.db, { id: input.id })),
   /** The shipment of an order, or null before one exists. */
   byOrder: adminProcedure.input(z.object({ orderId: z.uuid() })).query(async ({ ctx, input }) => {

@@ -25,10 +25,11 @@ export const logisticsRouter = createTRPCRouter({
     .input(ZQuoteOptionsInput)
     .output(z.array(ZShippingOption))
     .query(async ({ ctx, input }) => {
-      const address = await getAddress(ctx.db, { userId: ctx.session.id, addressId: input.addressId });
+      const destination = input.addressId ? await getAddress(ctx.db, { userId: ctx.session.id, addressId: input.addressId }) : input.destination;
+      if (!destination) throw new DomainError("VALIDATION_FAILED", "Choose a delivery address", { addressId: ["Choose a delivery address"] });
       const lines = input.items ?? (await getCart(ctx.db, ctx.session.id)).lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor }));
       if (lines.length === 0) throw new DomainError("CART_EMPTY", "Your cart is empty");
-      return quoteOptions(ctx.db, { parcel: await parcelFor(ctx.db, lines), destination: address });
+      return quoteOptions(ctx.db, { parcel: await parcelFor(ctx.db, lines), destination });
     }),
   /** The tracking of one of the shopper's own orders (NOT_FOUND for others' or before shipping). */
   myTracking: shopperProcedure

@@ -82,10 +82,11 @@ export const ZCalculatorInput = z.object({
 export type CalculatorInput = z.input<typeof ZCalculatorInput>;
 
 export const ZQuoteOptionsInput = z.object({
-  addressId: z.uuid({ message: "Choose a delivery address" }),
+  /** A saved address of the shopper's, or a destination typed at checkout. */
+  addressId: z.uuid({ message: "Choose a delivery address" }).optional(),
+  destination: z.object({ province: z.string().trim().min(1).max(40), city: z.string().trim().min(1).max(40), district: z.string().trim().max(40).default("") }).optional(),
   items: z
     .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(99) }))
-    .min(1)
     .max(50)
     .optional(),
 });

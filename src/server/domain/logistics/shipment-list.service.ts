@@ -88,3 +88,25 @@ export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = 
     queues: queues ?? { unassigned: 0, exception: 0, stale: 0 },
   };
 }
+
+/** Paid orders whose parcel has not been picked up yet (no shipment, or one still "created"), oldest first. */
+export async function listOrdersAwaitingShipment(db: DbOrTx, { limit = 20 }: { limit?: number } = {}) {
+  return db
+    .select({
+      orderId: orders.id,
+      orderNo: orders.orderNo,
+      paidAt: orders.paidAt,
+      destinationCity: sql<string>`${orders.shippingAddress}->>'city'`,
+      destinationProvince: sql<string>`${orders.shippingAddress}->>'province'`,
+      carrierCode: orders.carrierCode,
+      serviceLevel: orders.serviceLevel,
+      shipmentId: shipments.id,
+      trackingNo: shipments.trackingNo,
+      courierId: shipments.courierId,
+    })
+    .from(orders)
+    .leftJoin(shipments, eq(shipments.orderId, orders.id))
+    .where(and(eq(orders.status, "paid"), sql`(${shipments.id} is null or ${shipments.status} = 'created')`))
+    .orderBy(orders.paidAt)
+    .limit(limit);
+}
