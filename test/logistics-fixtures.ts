@@ -10,7 +10,7 @@ import { createScratchDatabase } from "./test-database";
  * change checkout totals (the cheapest option is charged when none is chosen), so they are
  * kept out of the run's shared database that other modules' tests use.
  */
-export function useLogisticsDatabase(): void {
+export function withLogisticsDatabase(): void {
   let scratch: { url: string; drop: () => Promise<void> } | undefined;
   beforeAll(async () => {
     scratch = await createScratchDatabase(inject("adminDatabaseUrl"), "shopflow_logistics");

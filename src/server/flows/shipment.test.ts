@@ -5,7 +5,7 @@ import { carriers, inventory, inventoryMovements, orderStatusLog, orders, shipme
 import { isValidTrackingNumber, logisticsSettings, trackingFormatOf } from "@/server/domain/logistics";
 import { simulationSettings } from "@/server/domain/simulation";
 import { isDomainError } from "@/server/errors";
-import { createPaidOrder, useLogisticsDatabase } from "../../../test/logistics-fixtures";
+import { createPaidOrder, withLogisticsDatabase } from "../../../test/logistics-fixtures";
 import { createPendingOrder } from "../../../test/fixtures";
 import {
   advanceShipmentFlow,
@@ -19,7 +19,7 @@ import {
 } from "./shipment";
 import { recordDueCheckpointsForAll } from "./shipment-sweep";
 
-useLogisticsDatabase();
+withLogisticsDatabase();
 const system = { actor: "system" as const, reason: "test" };
 const admin = { actor: "admin" as const, reason: "test" };
 const FAR_FUTURE = new Date(Date.now() + 365 * 86_400_000);

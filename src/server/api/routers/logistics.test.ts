@@ -3,11 +3,11 @@ import { getDb } from "@/server/db/client";
 import { logisticsSettings } from "@/server/domain/logistics";
 import { shipOrder } from "@/server/flows/shipment";
 import { callerAs, createAddressFor, createAdmin, createProduct, createShopper } from "../../../../test/fixtures";
-import { createPaidOrder, useLogisticsDatabase } from "../../../../test/logistics-fixtures";
+import { createPaidOrder, withLogisticsDatabase } from "../../../../test/logistics-fixtures";
 import { createCaller } from "../root";
 import { createContext } from "../trpc";
 
-useLogisticsDatabase();
+withLogisticsDatabase();
 const admin = { actor: "admin" as const, reason: "test" };
 
 describe("logistics procedures", () => {

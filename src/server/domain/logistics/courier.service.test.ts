@@ -3,11 +3,11 @@ import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { couriers } from "@/server/db/schema";
-import { useLogisticsDatabase } from "../../../../test/logistics-fixtures";
+import { withLogisticsDatabase } from "../../../../test/logistics-fixtures";
 import { createCarrier } from "./carrier.service";
 import { assignCourier, createCourier, maskPhone, setCourierStatus } from "./courier.service";
 
-useLogisticsDatabase();
+withLogisticsDatabase();
 
 const ZONE_RULES = (["same_city", "same_province", "neighbouring", "far", "remote"] as const).map((zone) => ({ zone, firstFeeMinor: 800, additionalFeeMinor: 200 }));
 const destination = { province: "浙江省", city: "杭州市", district: "西湖区" };
