@@ -31,8 +31,8 @@ export function TrackingPanel({ data }: { data: TrackingData }) {
               {t("trackingNo")}: <span className="font-mono">{data.trackingNo}</span>
             </p>
           </div>
-          <div className="flex items-center gap-2">
-            <span className="sr-only">{t("status")}</span>
+          <div className="flex items-center gap-2" data-testid="shipment-status">
+            <span className="sr-only">{t("status")}: </span>
             <ShipmentStatusBadge status={data.status} />
           </div>
         </div>
