@@ -41,7 +41,7 @@ export function CartView({ cart }: { cart: Cart }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <section className="self-start rounded-lg border border-slate-200 bg-white shadow-sm">
         <ul aria-label={t("lines")} aria-busy={busy} className="px-5">
           {cart.lines.map((line) => (
             <CartLineItem
@@ -54,7 +54,7 @@ export function CartView({ cart }: { cart: Cart }) {
           ))}
         </ul>
       </section>
-      <Card className="h-fit space-y-4">
+      <Card className="space-y-4 self-start">
         <p className="text-sm text-slate-600">{t("itemCount", { count: cart.itemCount })}</p>
         <TotalsList
           label={t("itemsTotal")}

@@ -19,7 +19,7 @@ describe("sign-in throttle", () => {
   it("holds each failure back longer than the one before", async () => {
     const who = email();
     const ip = address();
-    const delays = [];
+    const delays: number[] = [];
     for (let i = 0; i < 5; i++) delays.push(await recordLoginFailure(who, ip));
     expect(delays).toEqual([250, 500, 1000, 2000, 4000]);
     expect(await recordLoginFailure(who, ip)).toBe(4000);

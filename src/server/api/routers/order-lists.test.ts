@@ -9,7 +9,7 @@ describe("order lists", () => {
     const address = await createAddressFor(shopper.user.id);
     const otherAddress = await createAddressFor(other.user.id);
     const product = await createProduct({ stock: 100, priceMinor: 500 });
-    const placed = [];
+    const placed: { id: string; orderNo: string }[] = [];
     for (let i = 1; i <= 12; i++) {
       placed.push(await shopper.caller.order.checkout({ addressId: address.id, items: [{ productId: product.id, quantity: i % 3 === 0 ? 2 : 1 }] }));
     }

@@ -47,13 +47,13 @@ export default async function AdminOrderPage({ params }: Props) {
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           <OrderItems items={order.items} currency={order.currency} />
-          <AdminOrderStatusLog log={order.statusLog} />
         </div>
         <div className="space-y-6">
           <OrderTotals order={order} />
           <OrderAddress order={{ shippingAddress: order.shippingAddress, note: null }} />
         </div>
       </div>
+      <AdminOrderStatusLog log={order.statusLog} />
     </div>
   );
 }
