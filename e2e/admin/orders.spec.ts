@@ -8,6 +8,7 @@ function chinaDay(offsetDays = 0): string {
 }
 
 test("[ADMIN][ORDERS] admin filters orders by shopper, status, date and number, and reads the full status log", async ({ page, playwright, baseURL }) => {
+  test.slow();
   const shopperRequest = await playwright.request.newContext({ baseURL });
   const shopper = await signUpViaApi(shopperRequest, "Admin Filter Tester");
   const kept = await placeOrderViaApi(shopperRequest, [{ q: "Notebook", quantity: 1 }]);

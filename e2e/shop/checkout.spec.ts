@@ -18,6 +18,8 @@ test("[SHOP][CHECKOUT] a new shopper signs up, searches, buys two products with 
   browser,
   baseURL,
 }) => {
+  // A whole journey through two browser contexts: give it the slow-test budget on a busy machine.
+  test.slow();
   const email = uniqueEmail("buyer");
 
   await test.step("sign up through the sign-up page", async () => {

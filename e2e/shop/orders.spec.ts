@@ -3,6 +3,7 @@ import { placeOrderViaApi, trpcMutation } from "../fixtures/api";
 import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 test("[SHOP][ORDER] a shopper visiting another shopper's order URL sees the not-found page", async ({ page, browser, baseURL }) => {
+  test.slow();
   await signInViaApi(page, DEMO.shopper);
   const order = await placeOrderViaApi(page.request, [{ q: "Tote", quantity: 1 }]);
   await page.goto(`/orders/${order.id}`);
