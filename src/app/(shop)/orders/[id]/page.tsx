@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { OrderTrackingSection } from "@/components/logistics/order-tracking-section";
 import { OrderActions } from "@/components/shop/order-actions";
 import { OrderAddress } from "@/components/shop/order-address";
 import { OrderHeader } from "@/components/shop/order-header";
@@ -46,6 +47,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
         <div className="space-y-6">
           <OrderTotals order={order} />
+          <OrderTrackingSection orderId={order.id} />
           <OrderAddress order={order} />
         </div>
       </div>
