@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "@/server/db/client";
+import type { Database, DbOrTx } from "@/server/db/client";
 import { products } from "@/server/db/schema";
 import { getAddress } from "@/server/domain/address";
 import { clearCart, getCart } from "@/server/domain/cart";
@@ -13,7 +13,8 @@ import { DomainError } from "@/server/errors";
  * Kept as a parameter so checkout does not depend on logistics internals.
  */
 export type ShippingQuote = (input: {
-  db: Database;
+  /** The checkout's own transaction: quotes read through it, never through a second pooled connection. */
+  db: DbOrTx;
   shipping: NonNullable<CheckoutInput["shipping"]> | undefined;
   destination: { province: string; city: string; district: string };
   lines: { productId: string; quantity: number; weightGrams: number; unitPriceMinor: number }[];
@@ -72,7 +73,7 @@ export async function checkout(
     await reserveStock(tx, { orderId, lines });
 
     const quote = await quoteShipping({
-      db,
+      db: tx,
       shipping: data.shipping,
       destination: { province: address.province, city: address.city, district: address.district },
       lines,
