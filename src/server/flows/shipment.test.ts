@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { carriers, inventory, inventoryMovements, orderStatusLog, orders, shipmentCheckpoints, shipmentStatusLog, shipments } from "@/server/db/schema";
-import { isValidTrackingNumber, logisticsSettings, trackingFormatOf } from "@/server/domain/logistics";
+import { getShopperTracking, isValidTrackingNumber, listShipments, listShipmentsAwaitingRefund, logisticsSettings, trackingFormatOf } from "@/server/domain/logistics";
 import { simulationSettings } from "@/server/domain/simulation";
 import { isDomainError } from "@/server/errors";
 import { createPaidOrder, withLogisticsDatabase } from "../../../test/logistics-fixtures";
@@ -115,6 +115,27 @@ describe("shipping and tracking", () => {
     expect(await getDb().select().from(shipmentStatusLog).where(eq(shipmentStatusLog.shipmentId, shipped.id))).toHaveLength(log.length);
   });
 
+  it("tracking shows every checkpoint that came due even when no sweep ran, and admins see a parcel without scans as stale", async () => {
+    await calmSimulation();
+    const { order, shopper } = await createPaidOrder({ address: { province: "四川省", city: "成都市", district: "武侯区" } });
+    const shipped = await shipOrder(getDb(), { orderId: order.id, by: admin });
+    const now = await getShopperTracking(getDb(), { userId: shopper.user.id, orderId: order.id });
+    expect(now.events.map((e) => e.kind)).toEqual(["picked_up"]);
+    const later = await getShopperTracking(getDb(), { userId: shopper.user.id, orderId: order.id, now: FAR_FUTURE });
+    expect(later.status).toBe("delivered");
+    expect(later.events.at(-1)!.kind).toBe("delivered");
+    expect(later.events[0]!.city).toBe("杭州市");
+    expect(later.route.every((p) => p.reached)).toBe(true);
+    // Nothing was written by reading.
+    expect((await shipmentOf(order.id))[0]!.status).toBe("picked_up");
+
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+    const stale = await listShipments(getDb(), { queue: "stale", orderNo: order.orderNo }, { now: inTwoDays, staleAfterHours: 18 });
+    expect(stale.items.map((i) => i.id)).toEqual([shipped.id]);
+    const fresh = await listShipments(getDb(), { queue: "stale", orderNo: order.orderNo }, { now: new Date(), staleAfterHours: 18 });
+    expect(fresh.items).toHaveLength(0);
+  });
+
   it("two sweeps running at once record every checkpoint exactly once (20 parcels)", async () => {
     await calmSimulation();
     const ids: string[] = [];
@@ -180,6 +201,9 @@ describe("shipping and tracking", () => {
     const [stock2] = await getDb().select().from(inventory).where(eq(inventory.productId, lost.product.id));
     expect(stock2!.onHand).toBe(9);
     expect((await orderRow(lost.order.id)).logisticsStatus).toBe("lost");
+    // Both now wait on the refund path.
+    const awaiting = (await listShipmentsAwaitingRefund(getDb())).map((s) => s.shipmentId);
+    expect(awaiting).toEqual(expect.arrayContaining([s1.id, s2.id]));
   });
 
   it("cancels the shipment of an unshipped order (refund path), and refuses once picked up", async () => {

@@ -95,7 +95,7 @@ export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couri
           onSubmit={form((d) =>
             raise.mutate({ id: shipmentId, kind: String(d.get("kind")) as "address" | "lost" | "damaged" | "other", note: String(d.get("note") ?? "") }),
           )}
-          className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-end"
+          className="grid gap-2"
         >
           <SelectField name="kind" label={t("exceptionKind")} defaultValue="address">
             {(["address", "lost", "damaged", "other"] as const).map((k) => (
@@ -105,7 +105,7 @@ export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couri
             ))}
           </SelectField>
           <TextField name="note" label={t("exceptionNote")} required maxLength={200} error={fieldError(raise.error, "note")} />
-          <Button type="submit" variant="danger" disabled={busy}>
+          <Button type="submit" variant="danger" className="justify-self-start" disabled={busy}>
             {t("raise")}
           </Button>
         </form>
@@ -116,7 +116,7 @@ export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couri
           onSubmit={form((d) =>
             resolve.mutate({ id: shipmentId, resolution: String(d.get("resolution")) as "resume" | "return_to_sender" | "lost", note: String(d.get("note") ?? "") || undefined }),
           )}
-          className="grid gap-2 sm:grid-cols-[12rem_1fr_auto] sm:items-end"
+          className="grid gap-2"
         >
           <SelectField name="resolution" label={t("resolution")} defaultValue="resume">
             {(["resume", "return_to_sender", "lost"] as const).map((r) => (
@@ -126,7 +126,7 @@ export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couri
             ))}
           </SelectField>
           <TextField name="note" label={t("exceptionNote")} maxLength={200} />
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" className="justify-self-start" disabled={busy}>
             {t("resolve")}
           </Button>
         </form>

@@ -110,3 +110,18 @@ export async function listOrdersAwaitingShipment(db: DbOrTx, { limit = 20 }: { l
     .orderBy(orders.paidAt)
     .limit(limit);
 }
+
+/**
+ * Parcels that will never reach the shopper (confirmed lost, or returned to the sender) while
+ * their order still counts as paid, shipped or delivered: the refund path's work list for the
+ * lifecycle and payment modules.
+ */
+export async function listShipmentsAwaitingRefund(db: DbOrTx, { limit = 100 }: { limit?: number } = {}) {
+  return db
+    .select({ shipmentId: shipments.id, orderId: shipments.orderId, status: shipments.status, logisticsSn: shipments.logisticsSn, updatedAt: shipments.updatedAt })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .where(and(inArray(shipments.status, ["lost", "returned_to_sender"]), inArray(orders.status, ["paid", "shipped", "delivered"])))
+    .orderBy(shipments.updatedAt)
+    .limit(limit);
+}
