@@ -1,5 +1,6 @@
 import { addressRouter } from "./routers/address";
 import { adminOrderRouter } from "./routers/admin-order";
+import { adminPaymentRouter } from "./routers/admin-payment";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   adminOrder: adminOrderRouter,
   payment: paymentRouter,
+  adminPayment: adminPaymentRouter,
   logistics: logisticsRouter,
   lifecycle: lifecycleRouter,
 });

@@ -1,6 +1,7 @@
+import { PAYMENT_SWEEPS } from "@/server/flows/payment-sweeps";
 import type { Sweep } from "./sweep";
 
 /**
  * Every sweep in the app. Modules export their sweeps from their index and add them here.
  */
-export const SWEEPS: Sweep[] = [];
+export const SWEEPS: Sweep[] = [...PAYMENT_SWEEPS];
