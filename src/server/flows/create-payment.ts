@@ -9,6 +9,7 @@ import {
   insertPayment,
   paymentSettings,
   toShopperPayment,
+  tstz,
   withIdempotencyKey,
   type CreatePaymentInput,
   type PaymentActor,
@@ -39,7 +40,7 @@ export async function createPayment(
       if (order.status !== "pending_payment") throw new DomainError("ORDER_NOT_PAYABLE", "This order is not awaiting payment");
       const ttlMs = realDurationMs(settings.ttlMinutes * 60_000, simulation.timeScale);
       const [clock] = (await tx.execute(
-        sql`select now() as now, (${order.paymentDeadlineAt} is not null and now() >= ${order.paymentDeadlineAt}) as past`,
+        sql`select now() as now, coalesce(now() >= ${tstz(order.paymentDeadlineAt)}, false) as past`,
       )) as unknown as [{ now: Date; past: boolean }];
       if (clock.past) throw new DomainError("PAYMENT_EXPIRED", "The payment window of this order has closed");
       if (await findOpenPayment(tx, order.id)) throw new DomainError("PAYMENT_ALREADY_OPEN", "This order already has an open payment");

@@ -9,6 +9,7 @@ import {
   isOpenPaymentStatus,
   isPastDeadline,
   lockPayment,
+  tstz,
   type PaymentActor,
   type PaymentProvider,
 } from "@/server/domain/payment";
@@ -44,7 +45,7 @@ export async function expirePayment(
 async function expireInTx(tx: Tx, { orderId, by, provider }: { orderId: string; by: PaymentActor; provider: PaymentProvider }): Promise<ExpiryResult> {
   const order = await lockOrder(tx, orderId);
   if (order.status !== "pending_payment") return { changed: false, status: order.status };
-  const [{ past }] = (await tx.execute(sql`select (${order.paymentDeadlineAt} is not null and now() >= ${order.paymentDeadlineAt}) as past`)) as unknown as [{ past: boolean }];
+  const [{ past }] = (await tx.execute(sql`select coalesce(now() >= ${tstz(order.paymentDeadlineAt)}, false) as past`)) as unknown as [{ past: boolean }];
   if (!past) throw new DomainError("PAYMENT_NOT_EXPIRED", "The payment window of this order is still open");
   const open = await findOpenPayment(tx, orderId);
   if (open) {
@@ -74,7 +75,7 @@ export async function expireOrderPayment(
 /** Orders past their payment deadline and still awaiting payment, expired one by one (claimed, so instances never collide). */
 export async function expireOverdueOrders({ db, now, limit = 50, provider = getPaymentProvider() }: { db: Database; now: Date; limit?: number; provider?: PaymentProvider }) {
   const rows = (await db.execute(
-    sql`select id from orders where status = 'pending_payment' and payment_deadline_at <= least(now(), ${now}) order by payment_deadline_at limit ${limit}`,
+    sql`select id from orders where status = 'pending_payment' and payment_deadline_at <= least(now(), ${tstz(now)}) order by payment_deadline_at limit ${limit}`,
   )) as unknown as { id: string }[];
   let expired = 0;
   for (const { id } of rows) {

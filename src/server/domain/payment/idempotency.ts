@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { paymentIdempotencyKeys } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { tstz } from "./sql-time";
 
 /** Keys are kept at least this long (the issue asks for ≥ 24 h). */
 export const IDEMPOTENCY_TTL_HOURS = 48;
@@ -75,7 +76,7 @@ export async function withIdempotencyKey<T extends Record<string, unknown>>(
 export async function purgeExpiredIdempotencyKeys(db: DbOrTx, now: Date): Promise<number> {
   const deleted = await db
     .delete(paymentIdempotencyKeys)
-    .where(sql`${paymentIdempotencyKeys.expiresAt} < ${now}`)
+    .where(sql`${paymentIdempotencyKeys.expiresAt} < ${tstz(now)}`)
     .returning({ key: paymentIdempotencyKeys.key });
   return deleted.length;
 }

@@ -24,3 +24,4 @@ export * from "./webhooks/webhook-delivery";
 export * from "./payment.queries";
 export * from "./payment.reports";
 export * from "./invariants";
+export * from "./sql-time";

@@ -5,6 +5,7 @@ import { DomainError } from "@/server/errors";
 import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { OPEN_PAYMENT_STATUSES, assertPaymentTransition, type PaymentMethod, type PaymentStatus } from "./payment.machine";
 import { nextPaymentSn } from "./payment-sn";
+import { tstz } from "./sql-time";
 import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-events";
 
 /**
@@ -79,7 +80,7 @@ export async function listPaymentsOfOrder(db: DbOrTx, orderId: string): Promise<
 
 /** Whether the payment's deadline has passed by the DATABASE's clock (never the app's). */
 export async function isPastDeadline(tx: DbOrTx, payment: Pick<PaymentRow, "expiresAt">): Promise<boolean> {
-  const [row] = (await tx.execute(sql`select now() >= ${payment.expiresAt} as past`)) as unknown as [{ past: boolean }];
+  const [row] = (await tx.execute(sql`select now() >= ${tstz(payment.expiresAt)} as past`)) as unknown as [{ past: boolean }];
   return row.past;
 }
 

@@ -18,18 +18,21 @@ export async function settleDueGatewayRefunds({
   now,
   config,
   limit = 50,
+  refundKeys,
 }: {
   db: Database;
   now: Date;
   config?: SimulatorConfig;
   limit?: number;
+  /** Only these refunds (tests driving one scenario). */
+  refundKeys?: string[];
 }): Promise<{ processed: number }> {
   const cfg = config ?? (await loadSimulatorConfig(db));
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
       .from(gatewayRefunds)
-      .where(and(eq(gatewayRefunds.status, "pending"), lte(gatewayRefunds.dueAt, now)))
+      .where(and(eq(gatewayRefunds.status, "pending"), lte(gatewayRefunds.dueAt, now), refundKeys ? inArray(gatewayRefunds.refundKey, refundKeys) : undefined))
       .orderBy(asc(gatewayRefunds.dueAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -78,6 +81,7 @@ export async function deliverGatewayNotifications({
   url = shopNotifyUrl(),
   secret = gatewaySecret(),
   limit = 20,
+  ids,
 }: {
   db: Database;
   now: Date;
@@ -85,11 +89,13 @@ export async function deliverGatewayNotifications({
   url?: string;
   secret?: string;
   limit?: number;
+  /** Only these notifications (tests driving one scenario). */
+  ids?: string[];
 }): Promise<{ processed: number; delivered: number }> {
   const due = db
     .select({ id: gatewayNotifications.id })
     .from(gatewayNotifications)
-    .where(and(eq(gatewayNotifications.status, "pending"), lte(gatewayNotifications.nextAttemptAt, now)))
+    .where(and(eq(gatewayNotifications.status, "pending"), lte(gatewayNotifications.nextAttemptAt, now), ids ? inArray(gatewayNotifications.id, ids) : undefined))
     .orderBy(asc(gatewayNotifications.nextAttemptAt))
     .limit(limit)
     .for("update", { skipLocked: true });

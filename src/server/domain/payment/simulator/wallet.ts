@@ -3,6 +3,7 @@ import type { Database } from "@/server/db/client";
 import { gatewayCharges } from "@/server/db/schema";
 import type { PaymentMethod } from "../payment.machine";
 import type { ProviderCharge } from "../provider/payment-provider";
+import { tstz } from "../sql-time";
 import { queueChargeNotification, toProviderCharge } from "./simulated-gateway";
 import { loadSimulatorConfig, randomFor, type SimulatorConfig } from "./simulator-config";
 import { DECLINE_MESSAGES } from "./test-cards";
@@ -54,7 +55,7 @@ export async function confirmQrScan(
     const [row] = await tx.select().from(gatewayCharges).where(eq(gatewayCharges.qrToken, token)).for("update");
     if (!row) return null;
     if (row.status !== "pending") return view(row);
-    const [{ expired }] = (await tx.execute(sql`select (${row.expiresAt} is not null and now() >= ${row.expiresAt}) as expired`)) as unknown as [{ expired: boolean }];
+    const [{ expired }] = (await tx.execute(sql`select coalesce(now() >= ${tstz(row.expiresAt)}, false) as expired`)) as unknown as [{ expired: boolean }];
     let next: { status: "succeeded" | "failed" | "closed"; failureCode: "payer_declined" | "payment_declined" | null };
     if (expired) next = { status: "closed", failureCode: null };
     else if (decline) next = { status: "failed", failureCode: "payer_declined" };

@@ -70,14 +70,16 @@ export type WebhookDeliveryOptions = {
   /** Quick retries inside one pass (cockatiel), before falling back to the durable schedule. */
   quickRetries?: number;
   limit?: number;
+  /** Only these deliveries (tests driving one scenario). */
+  deliveryIds?: string[];
 };
 
 /** Sends due deliveries (claimed with FOR UPDATE SKIP LOCKED and a lease). Idempotent and safe to run concurrently. */
-export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetries = 2, limit = 20 }: WebhookDeliveryOptions): Promise<{ processed: number; delivered: number }> {
+export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetries = 2, limit = 20, deliveryIds }: WebhookDeliveryOptions): Promise<{ processed: number; delivered: number }> {
   const due = db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, now)))
+    .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, now), deliveryIds ? inArray(webhookDeliveries.id, deliveryIds) : undefined))
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(limit)
     .for("update", { skipLocked: true });
