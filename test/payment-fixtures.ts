@@ -37,7 +37,7 @@ export function testGateway(overrides: Partial<SimulatorConfig> = {}): PaymentPr
 }
 
 /** Installs the fast gateway as the process-wide provider for this test file. */
-export function useTestGateway(overrides: Partial<SimulatorConfig> = {}): PaymentProvider {
+export function installTestGateway(overrides: Partial<SimulatorConfig> = {}): PaymentProvider {
   const provider = testGateway(overrides);
   beforeAll(() => setPaymentProvider(provider));
   afterAll(async () => {

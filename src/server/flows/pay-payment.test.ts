@@ -16,13 +16,13 @@ import {
   passDeadline,
   paymentRow,
   pendingPayment,
-  useTestGateway,
+  installTestGateway,
 } from "../../../test/payment-fixtures";
 import { expireOrderPayment, expirePayment } from "./expire-order-payment";
 import { reconcileGatewayLedger } from "./reconcile-gateway-ledger";
 import { resolveProcessingPayment } from "./resolve-processing-payment";
 
-const provider = useTestGateway();
+const provider = installTestGateway();
 
 async function chargesOf(paymentSn: string) {
   return getGatewayDb().select().from(gatewayCharges).where(eq(gatewayCharges.merchantRef, paymentSn));
@@ -39,9 +39,9 @@ describe("paying an order", () => {
     const paidOrder = await orderRow(order.id);
     expect(paidOrder).toMatchObject({ status: "paid", paymentStatus: "succeeded", paymentSn: payment.paymentSn });
     expect(paidOrder.paidAt).not.toBeNull();
-    const log = await getDb().select().from(orderStatusLog).where(eq(orderStatusLog.orderId, order.id));
+    const log = await getDb().select().from(orderStatusLog).where(eq(orderStatusLog.orderId, order.id)).orderBy(orderStatusLog.id);
     expect(log.map((l) => l.toStatus)).toEqual(["pending_payment", "paid"]);
-    const kinds = (await getDb().select().from(paymentLog).where(eq(paymentLog.paymentId, payment.id))).map((l) => l.kind);
+    const kinds = (await getDb().select().from(paymentLog).where(eq(paymentLog.paymentId, payment.id)).orderBy(paymentLog.id)).map((l) => l.kind);
     expect(kinds).toEqual(["created", "state_change", "gateway_request", "gateway_response", "state_change"]);
     const charges = await chargesOf(payment.paymentSn);
     expect(charges).toMatchObject([{ status: "succeeded", amountMinor: 8_800, cardLast4: "4242" }]);

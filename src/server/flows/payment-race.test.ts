@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { inventory } from "@/server/db/schema";
 import { confirmQrScan, getGatewayDb } from "@/server/domain/payment";
-import { FAST_CONFIG, GOOD_CARD, deliverNotificationsFor, expectMoneyInvariants, orderRow, paymentRow, pendingPayment, useTestGateway } from "../../../test/payment-fixtures";
+import { FAST_CONFIG, GOOD_CARD, deliverNotificationsFor, expectMoneyInvariants, orderRow, paymentRow, pendingPayment, installTestGateway } from "../../../test/payment-fixtures";
 
-useTestGateway();
+installTestGateway();
 
 const ROUNDS = 50;
 type Variant = { pay: "card" | "qr"; cancel: "payment" | "order" };
