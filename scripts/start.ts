@@ -12,7 +12,7 @@ import { createDatabase } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { DEMO_ACCOUNTS } from "../src/server/db/seed/catalog-data";
-import { NEXT_BIN, ROOT, ensureDatabase, ensureLocalSecrets, run, stopChild } from "./lib";
+import { DATA_DIR, NEXT_BIN, ROOT, ensureDatabase, ensureLocalSecrets, run, stopChild } from "./lib";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -64,7 +64,7 @@ async function main() {
   next.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\n  shopflow is starting at ${process.env.NEXTAUTH_URL}`);
-  console.log(`  database: ${embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}`);
+  console.log(`  database: ${embedded ? `embedded PostgreSQL (${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})` : "DATABASE_URL"}`);
   console.log("  demo logins (demo only, never use in production):");
   for (const account of DEMO_ACCOUNTS) console.log(`    ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
   console.log("");

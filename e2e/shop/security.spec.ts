@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInRequest } from "../fixtures/auth";
+
+const trpcBody = (json: unknown) => ({ json });
+
+test("[SHOP][SECURITY] a state-changing request from another origin is refused and changes nothing", async ({ request, baseURL }) => {
+  await signInRequest(request, DEMO.shopper2);
+  const catalog = await (await request.get(`/api/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { pageSize: 1 } }))}`)).json();
+  const productId = catalog.result.data.json.items[0].id as string;
+  const cartBefore = await (await request.get("/api/trpc/cart.get")).json();
+
+  // A cross-site form post riding on the shopper's cookie.
+  const forged = await request.post("/api/trpc/cart.add", {
+    headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+    data: `productId=${productId}`,
+  });
+  expect(forged.status()).toBe(403);
+  const forgedJson = await request.post("/api/trpc/cart.add", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    data: trpcBody({ productId, quantity: 1 }),
+  });
+  expect(forgedJson.status()).toBe(403);
+  expect(await (await request.get("/api/trpc/cart.get")).json()).toEqual(cartBefore);
+
+  // The same call from our own origin works.
+  const own = await request.post("/api/trpc/cart.add", { headers: { origin: new URL(baseURL!).origin }, data: trpcBody({ productId, quantity: 1 }) });
+  expect(own.status()).toBe(200);
+  const item = (await own.json()).result.data.json.lines.find((l: { productId: string }) => l.productId === productId);
+  await request.post("/api/trpc/cart.remove", { headers: { origin: new URL(baseURL!).origin }, data: trpcBody({ itemId: item.id }) });
+});
+
+test("[SHOP][SECURITY] a copied session token stops working once its owner signs out", async ({ playwright, baseURL }) => {
+  const owner = await playwright.request.newContext({ baseURL });
+  await signInRequest(owner, DEMO.shopper2);
+  const state = await owner.storageState();
+  const token = state.cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(token).toBeDefined();
+
+  // The "thief" holds only the cookie value.
+  const thief = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${token!.name}=${token!.value}` } });
+  expect((await (await thief.get("/api/trpc/auth.me")).json()).result.data.json.email).toBe(DEMO.shopper2.email);
+
+  const { csrfToken } = await (await owner.get("/api/auth/csrf")).json();
+  await owner.post("/api/auth/signout", { form: { csrfToken }, headers: { origin: new URL(baseURL!).origin } });
+
+  expect((await (await thief.get("/api/trpc/auth.me")).json()).result.data.json).toBeNull();
+  expect((await thief.get("/api/trpc/cart.get")).status()).toBe(401);
+  await owner.dispose();
+  await thief.dispose();
+});
+
+test("[SHOP][OPS] health and readiness answer JSON and every response carries a request id", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok" });
+  const ready = await request.get("/api/ready", { headers: { "x-request-id": "probe-123" } });
+  expect(await ready.json()).toMatchObject({ status: "ready", database: "ok" });
+  expect(ready.headers()["x-request-id"]).toBe("probe-123");
+  const generated = await request.get("/api/health");
+  expect(generated.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
