@@ -307,7 +307,7 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
         <div>
           <h1 className="text-2xl font-semibold">{t("cashier.title", { orderNo: order.orderNo })}</h1>
           <p className="text-sm text-slate-600">
-            {t("cashier.amountDue")}: <span className="text-lg font-semibold text-brand-700">{amount}</span>
+            {order.status === "pending_payment" ? t("cashier.amountDue") : t("cashier.amount")}: <span className="text-lg font-semibold text-brand-700">{amount}</span>
           </p>
         </div>
         {order.status === "pending_payment" && countdown && !countdown.done && (

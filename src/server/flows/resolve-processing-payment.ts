@@ -43,6 +43,8 @@ export async function resolveProcessingPayment(
     }
     const key = payment.currentChargeKey;
     let charge = await callProvider(() => provider.queryCharge(key));
+    // Still waiting for the payer's scan: nothing to apply, nothing to log (sweeps ask often).
+    if (charge?.status === "pending" && charge.qrToken === payment.qrToken) return { outcome: "pending", status: payment.status } as const;
     if (!charge) charge = await callProvider(() => provider.closeCharge({ chargeKey: key, merchantRef: payment.paymentSn }));
     await appendPaymentLog(tx, {
       kind: "gateway_response",

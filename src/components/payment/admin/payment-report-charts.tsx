@@ -55,7 +55,7 @@ export function PaymentReportCharts({ report }: { report: PaymentReportView }) {
               <Tooltip formatter={(value) => formatMoney(Math.round(Number(value) * 100), "CNY", locale)} />
               <Legend />
               {PAYMENT_METHOD_KEYS.map((m) => (
-                <Line key={m} type="monotone" dataKey={m} name={t(`method.${m}`)} stroke={METHOD_COLOURS[m]} strokeWidth={2} dot={false} />
+                <Line key={m} type="linear" dataKey={m} name={t(`method.${m}`)} stroke={METHOD_COLOURS[m]} strokeWidth={2} dot={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -151,7 +151,7 @@ export function WebhookEndpoints() {
         <TextField label={t("admin.settings.description")} value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("admin.settings.events")}</legend>
-          <p className="mb-1 text-xs text-slate-500">{t("admin.settings.allEvents")}</p>
+          <p className="mb-1 text-xs text-slate-500">{t("admin.settings.allEventsHint")}</p>
           <div className="grid grid-cols-2 gap-1 text-xs md:grid-cols-3">
             {EVENT_TYPES.map((type) => (
               <label key={type} className="flex items-center gap-1">
