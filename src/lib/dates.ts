@@ -15,3 +15,21 @@ export function formatDateTime(value: Date | string, locale = "en"): string {
     .format(date)
     .replace(",", "");
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The instant a calendar day ("2026-11-24", as a date input gives it) starts in China time;
+ * `nextDay` gives the start of the following day, for an exclusive upper bound. Undefined
+ * when the text is not a real date.
+ */
+export function chinaDayStart(day: string | undefined, { nextDay = false } = {}): Date | undefined {
+  const match = day ? DAY.exec(day) : null;
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  const check = new Date(utcMidnight);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
+  // China has no daylight saving time: its midnight is always 16:00 UTC of the day before.
+  return new Date(utcMidnight - 8 * 3_600_000 + (nextDay ? 86_400_000 : 0));
+}

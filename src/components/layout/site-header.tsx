@@ -7,9 +7,13 @@ import { SignOutButton } from "./sign-out-button";
 
 export type HeaderUser = { name: string; role: "shopper" | "admin" } | null;
 
-/** The top bar on every page; `extra` lets modules add items (e.g. a notification bell). */
-export function SiteHeader({ user, extra }: { user: HeaderUser; extra?: React.ReactNode }) {
+/**
+ * The top bar on every page; `extra` lets modules add items (e.g. a notification bell).
+ * `cartCount` comes from the server layout, which re-renders on `router.refresh()` after cart changes.
+ */
+export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra?: React.ReactNode; cartCount?: number }) {
   const t = useTranslations("common");
+  const tc = useTranslations("shop.cart");
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -25,8 +29,8 @@ export function SiteHeader({ user, extra }: { user: HeaderUser; extra?: React.Re
           </Link>
           {user?.role === "shopper" && (
             <>
-              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/cart">
-                {t("nav.cart")}
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/cart" data-testid="header-cart">
+                {tc("linkLabel", { count: cartCount ?? 0 })}
               </Link>
               <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/orders">
                 {t("nav.orders")}

@@ -162,7 +162,9 @@ export async function listShopperOrders(
       currency: orders.currency,
       payableTotalMinor: orders.payableTotalMinor,
       createdAt: orders.createdAt,
-      itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+      // drizzle leaves columns unqualified in a one-table select, and a bare "id" inside the
+      // subquery would mean order_items.id: name the outer table explicitly.
+      itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders}.${sql.identifier("id")})`,
       total: sql<number>`count(*) over ()::int`,
     })
     .from(orders)

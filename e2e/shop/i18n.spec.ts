@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInViaApi } from "../fixtures/auth";
+
+test("[SHOP][I18N] the shopper pages render in Chinese and the choice persists across pages and reloads", async ({ page }) => {
+  await signInViaApi(page, DEMO.shopper2);
+  await page.goto("/orders");
+  await expect(page.getByRole("heading", { name: "My orders" })).toBeVisible();
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { name: "我的订单" })).toBeVisible();
+  await expect(page.getByLabel("订单状态")).toBeVisible();
+
+  await page.getByTestId("header-cart").click();
+  await expect(page.getByRole("heading", { name: "购物车" })).toBeVisible();
+  await page.goto("/addresses");
+  await expect(page.getByRole("heading", { name: "收货地址" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "新增地址" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "收货地址" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.getByRole("heading", { name: "Addresses" })).toBeVisible();
+});

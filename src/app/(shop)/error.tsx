@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/layout/route-error";
+
+export default function ShopError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError reset={reset} digest={error.digest} />;
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import { OrderActions } from "@/components/shop/order-actions";
+import { OrderAddress } from "@/components/shop/order-address";
+import { OrderHeader } from "@/components/shop/order-header";
+import { OrderHistory } from "@/components/shop/order-history";
+import { OrderItems } from "@/components/shop/order-items";
+import { OrderTotals } from "@/components/shop/order-totals";
+import { getTranslations } from "@/i18n/server";
+import { api, orNotFound } from "@/trpc/server";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> };
+
+/** One read per request, shared by the metadata and the page. */
+const loadOrder = cache(async (id: string) => (await api()).order.byId({ id }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const [t, order] = await Promise.all([getTranslations("shop.order"), loadOrder(id).catch(() => null)]);
+  return { title: order ? t("title", { orderNo: order.orderNo }) : undefined, robots: { index: false } };
+}
+
+/**
+ * A shopper's order, composed of one section component per concern. Modules add their own
+ * section (payment, shipment tracking) as one more line in the main column or the side column.
+ * Another shopper's order and malformed ids are the not-found page.
+ */
+export default async function OrderPage({ params, searchParams }: Props) {
+  const [{ id }, { placed }] = await Promise.all([params, searchParams]);
+  const t = await getTranslations("shop.order");
+  const order = await orNotFound(loadOrder(id), `/orders/${id}`);
+
+  return (
+    <div className="space-y-6">
+      {placed === "1" && (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+          {t("placedBanner")}
+        </p>
+      )}
+      <OrderHeader order={order} />
+      <OrderActions order={order} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <OrderItems items={order.items} currency={order.currency} />
+          <OrderHistory history={order.history} />
+        </div>
+        <div className="space-y-6">
+          <OrderTotals order={order} />
+          <OrderAddress order={order} />
+        </div>
+      </div>
+    </div>
+  );
+}

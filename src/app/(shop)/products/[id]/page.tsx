@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { Card } from "@/components/ui/card";
+import { getLocale, getTranslations } from "@/i18n/server";
+import { formatMoney } from "@/lib/money";
+import { formatWeight } from "@/lib/weight";
+import { api, getSession, orNotFound } from "@/trpc/server";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** One read per request, shared by the metadata and the page. */
+const loadProduct = cache(async (id: string) => (await api()).catalog.byId({ id }));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  const product = await loadProduct(id).catch(() => null);
+  return { title: product?.name };
+}
+
+export default async function ProductPage({ params }: Params) {
+  const { id } = await params;
+  const [t, locale, session] = await Promise.all([getTranslations("shop.product"), getLocale(), getSession()]);
+  const product = await orNotFound(loadProduct(id));
+  const viewer = !session ? "guest" : session.role === "admin" ? "admin" : "shopper";
+
+  return (
+    <div className="space-y-6">
+      <Link href="/" className="text-sm text-brand-700 underline">
+        {t("backToCatalog")}
+      </Link>
+      <div className="grid gap-8 md:grid-cols-2">
+        <div className="flex aspect-square items-center justify-center rounded-lg bg-slate-100 text-7xl text-slate-400" aria-hidden>
+          {product.name.slice(0, 1)}
+        </div>
+        <div className="space-y-5">
+          <div>
+            <h1 className="text-2xl font-semibold">{product.name}</h1>
+            <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="product-price">
+              {formatMoney(product.priceMinor, product.currency, locale)}
+            </p>
+          </div>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm" aria-label={t("details")}>
+            <dt className="text-slate-500">{t("availability")}</dt>
+            <dd className={product.available > 0 ? "text-emerald-700" : "font-medium text-rose-700"}>
+              {product.available > 0 ? t("inStock", { count: product.available }) : t("outOfStock")}
+            </dd>
+            <dt className="text-slate-500">{t("shipsFrom")}</dt>
+            <dd>{product.shipFromCity}</dd>
+            <dt className="text-slate-500">{t("weight")}</dt>
+            <dd>{formatWeight(product.weightGrams, locale)}</dd>
+            <dt className="text-slate-500">{t("category")}</dt>
+            <dd>
+              <Link className="text-brand-700 underline" href={`/?category=${encodeURIComponent(product.categorySlug)}`}>
+                {locale === "zh-CN" ? product.categoryNameZh : product.categoryNameEn}
+              </Link>
+            </dd>
+            <dt className="text-slate-500">{t("sku")}</dt>
+            <dd className="font-mono">{product.sku}</dd>
+          </dl>
+          <AddToCartForm productId={product.id} available={product.available} viewer={viewer} />
+        </div>
+      </div>
+      <Card aria-labelledby="product-description">
+        <h2 id="product-description" className="mb-2 font-medium">
+          {t("description")}
+        </h2>
+        <p className="whitespace-pre-line text-slate-700">{product.description}</p>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { AdminOrderFilters } from "@/components/admin/order-filters";
+import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
+import { parseOrderStatus } from "@/components/shop/order-status";
+import { Pagination } from "@/components/shop/pagination";
+import { EmptyState } from "@/components/ui/states";
+import { getTranslations } from "@/i18n/server";
+import { chinaDayStart } from "@/lib/dates";
+import { api, orNotFound } from "@/trpc/server";
+
+type SearchParams = { page?: string; status?: string; from?: string; to?: string; orderNo?: string; shopper?: string };
+const PAGE_SIZE = 20;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.orders"))("title") };
+}
+
+/** Every order, filtered and paginated on the server; the filters live in the URL. */
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const [t, tc, caller] = await Promise.all([getTranslations("admin.orders"), getTranslations("common"), api()]);
+  const page = Math.min(100_000, Math.max(1, Math.floor(Number(params.page)) || 1));
+  const status = parseOrderStatus(params.status);
+  const orderNo = params.orderNo?.trim().slice(0, 40) || undefined;
+  const shopper = params.shopper?.trim().slice(0, 100) || undefined;
+  const from = chinaDayStart(params.from);
+  const to = chinaDayStart(params.to, { nextDay: true });
+  const result = await orNotFound(
+    caller.adminOrder.list({ page, pageSize: PAGE_SIZE, status, orderNo, shopper, from, to }),
+    "/admin/orders",
+  );
+  const filtered = Boolean(status || orderNo || shopper || from || to);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600" data-testid="orders-count">
+          {t("count", { total: result.total })}
+        </p>
+      </div>
+      <AdminOrderFilters
+        values={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
+      />
+      {result.items.length === 0 ? (
+        <EmptyState title={filtered ? t("empty") : t("emptyAll")} />
+      ) : (
+        <AdminOrdersTable orders={result.items} />
+      )}
+      {result.total > result.pageSize && (
+        <Pagination
+          page={page}
+          pageSize={result.pageSize}
+          total={result.total}
+          basePath="/admin/orders"
+          params={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
+          labels={{
+            nav: tc("pagination.label"),
+            previous: tc("pagination.previous"),
+            next: tc("pagination.next"),
+            pageOf: tc("pagination.pageOf", { page, pages }),
+          }}
+        />
+      )}
+    </div>
+  );
+}

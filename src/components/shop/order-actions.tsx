@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { getLocale, getTranslations } from "@/i18n/server";
+import { formatDateTime } from "@/lib/dates";
+import type { ShopperOrderView } from "@/trpc/types";
+import { OrderCancelButton } from "./order-cancel-button";
+
+/**
+ * What the shopper can do next. An order awaiting payment offers "Pay now" (the payment page at
+ * /pay/<orderId>) and "Cancel order"; other statuses have no actions here yet.
+ */
+export async function OrderActions({ order }: { order: Pick<ShopperOrderView, "id" | "status" | "paymentDeadlineAt"> }) {
+  if (order.status !== "pending_payment") return null;
+  const [t, locale] = await Promise.all([getTranslations("shop.order"), getLocale()]);
+  return (
+    <section aria-label={t("awaitingPayment")} className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-200 bg-amber-50 p-4">
+      <p className="flex-1 text-sm text-amber-900">
+        {order.paymentDeadlineAt ? t("payBy", { date: formatDateTime(order.paymentDeadlineAt, locale) }) : t("awaitingPayment")}
+      </p>
+      <Link href={`/pay/${order.id}`} className={buttonClass("primary")}>
+        {t("payNow")}
+      </Link>
+      <OrderCancelButton orderId={order.id} />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { getLocale, getTranslations } from "@/i18n/server";
+import { formatMoney } from "@/lib/money";
+import type { OrderItemView } from "@/trpc/types";
+import { OrderSection } from "./order-section";
+
+/** The items as they were bought (name and price snapshots), one row each. */
+export async function OrderItems({ items, currency }: { items: OrderItemView[]; currency: string }) {
+  const [t, locale] = await Promise.all([getTranslations("shop.order"), getLocale()]);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
+  return (
+    <OrderSection id="order-items" title={t("itemsTitle")}>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className="text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("product")}</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("unitPrice")}</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("quantity")}</th>
+              <th scope="col" className="py-2 text-right font-medium">{t("lineTotal")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} className="border-t border-slate-100">
+                <td className="py-2 pr-3">
+                  <span className="font-medium">{item.name}</span>
+                  <span className="block text-xs text-slate-500">{item.sku}</span>
+                </td>
+                <td className="py-2 pr-3 text-right whitespace-nowrap">{money(item.unitPriceMinor)}</td>
+                <td className="py-2 pr-3 text-right">{item.quantity}</td>
+                <td className="py-2 text-right whitespace-nowrap">{money(item.lineTotalMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </OrderSection>
+  );
+}
