@@ -21,6 +21,14 @@ test("[SHOP][PAYMENT] shopper pays by card and sees the order paid", async ({ pa
   await expect(page.getByText("Order status: Paid")).toBeVisible();
   const saved = await trpcQuery<{ status: string; paymentStatus: string }>(page.request, "order.byId", { id: order.orderId });
   expect(saved).toMatchObject({ status: "paid", paymentStatus: "succeeded" });
+
+  // The order page shows it paid, with the payment and its history.
+  await page.getByRole("link", { name: "View order" }).click();
+  await expect(page.getByRole("heading", { name: `Order ${order.orderNo}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Pay now" })).toHaveCount(0);
+  const payment = page.getByRole("region", { name: "Payment", exact: true });
+  await expect(payment).toContainText("Paid");
+  await expect(payment).toContainText("Card · 1 attempt");
 });
 
 test("[SHOP][PAYMENT] a declined test card shows the reason; retrying with the good card succeeds", async ({ page }) => {

@@ -1,11 +1,10 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { useLocale } from "use-intl";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -71,16 +70,10 @@ export function OrderPaymentSection({ orderId }: { orderId: string }) {
 
   return (
     <Card aria-labelledby="payment-section-title" className="space-y-5">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="payment-section-title" className="text-lg font-semibold">
-          {t("section.title")}
-        </h2>
-        {data.canPay && (
-          <Link href={`/pay/${orderId}`} className={buttonClass("primary")}>
-            {t("section.payNow")}
-          </Link>
-        )}
-      </div>
+      {/* "Pay now" lives in the order's own actions; this section reports and refunds. */}
+      <h2 id="payment-section-title" className="text-lg font-semibold">
+        {t("section.title")}
+      </h2>
 
       {data.payments.length === 0 ? (
         <p className="text-sm text-slate-500">{t("section.noPayments")}</p>
