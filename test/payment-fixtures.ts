@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, or, sql } from "drizzle-orm";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { POST as notifyRoute } from "../src/app/api/payments/notify/route";
 import { getDb } from "../src/server/db/client";
 import { gatewayNotifications, orders, payments } from "../src/server/db/schema";
@@ -36,7 +36,23 @@ export function testGateway(overrides: Partial<SimulatorConfig> = {}): PaymentPr
   return createSimulatedGateway({ db: getGatewayDb(), config: async () => ({ ...FAST_CONFIG, ...overrides }), sleep: async () => {} });
 }
 
-/** Installs the fast gateway as the process-wide provider for this test file. */
+/**
+ * After every test of the file, the money invariants must hold for every payment created since
+ * the file started (its own and those of files running beside it, all made through the flows).
+ */
+export function checkMoneyInvariantsAfterEachTest(): void {
+  let since = new Date();
+  beforeAll(async () => {
+    const [row] = (await getDb().execute(sql`select now() as now`)) as unknown as [{ now: Date | string }];
+    since = new Date(row.now);
+  });
+  afterEach(async () => {
+    const rows = await getDb().select({ id: payments.id }).from(payments).where(sql`${payments.createdAt} >= ${since.toISOString()}::timestamptz`);
+    await assertMoneyInvariants(getDb(), { paymentIds: rows.map((r) => r.id) });
+  });
+}
+
+/** Installs the fast gateway as the process-wide provider for this test file, and the invariant check after each test. */
 export function installTestGateway(overrides: Partial<SimulatorConfig> = {}): PaymentProvider {
   const provider = testGateway(overrides);
   beforeAll(() => setPaymentProvider(provider));
@@ -44,6 +60,7 @@ export function installTestGateway(overrides: Partial<SimulatorConfig> = {}): Pa
     setPaymentProvider(null);
     await closeGatewayDb();
   });
+  checkMoneyInvariantsAfterEachTest();
   return provider;
 }
 

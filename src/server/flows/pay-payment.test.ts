@@ -202,7 +202,9 @@ describe("the ambiguous timeout (charged, answer lost)", () => {
     const { shopper, payment } = await pendingPayment();
     // Simulate a request lost on the way: the shop recorded the attempt, the gateway never saw it.
     await shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: DECLINED_CARD } });
-    await getDb().execute(sql`update payments set status = 'processing', attempt_count = 2, current_charge_key = payment_sn || '-2' where id = ${payment.id}`);
+    await getDb().execute(sql`
+      with p as (update payments set status = 'processing', attempt_count = 2, current_charge_key = payment_sn || '-2' where id = ${payment.id} returning order_id)
+      update orders set payment_status = 'processing' where id = (select order_id from p)`);
     const resolved = await resolveProcessingPayment(getDb(), { paymentId: payment.id, provider });
     expect(resolved).toEqual({ outcome: "failed", status: "failed" });
     expect(await paymentRow(payment.id)).toMatchObject({ failureCode: "gateway_timeout" });

@@ -42,17 +42,21 @@ describe("idempotency keys", () => {
     await expectMoneyInvariants([payment.id]);
   });
 
-  it("pay attempt: concurrent retries with one key charge once", async () => {
-    const { shopper, payment } = await pendingPayment();
-    const key = newKey();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: GOOD_CARD }, idempotencyKey: key })),
-    );
-    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    for (const r of results) expect(r.payment.status).toBe("succeeded");
-    const charges = await getGatewayDb().select().from(gatewayCharges).where(eq(gatewayCharges.merchantRef, payment.paymentSn));
-    expect(charges).toHaveLength(1);
-    await expectMoneyInvariants([payment.id]);
+  it("pay attempt: 5 concurrent retries with one key charge once (20 rounds)", async () => {
+    const ids: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const { shopper, payment } = await pendingPayment();
+      ids.push(payment.id);
+      const key = newKey();
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: GOOD_CARD }, idempotencyKey: key })),
+      );
+      expect(results.filter((r) => !r.replayed), `round ${round}`).toHaveLength(1);
+      for (const r of results) expect(r.payment.status).toBe("succeeded");
+      const charges = await getGatewayDb().select().from(gatewayCharges).where(eq(gatewayCharges.merchantRef, payment.paymentSn));
+      expect(charges).toHaveLength(1);
+    }
+    await expectMoneyInvariants(ids);
   });
 
   it("create refund: a replay returns the original refund; another amount is refused", async () => {

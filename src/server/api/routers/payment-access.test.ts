@@ -4,7 +4,7 @@ import { getDb } from "@/server/db/client";
 import { settingsChanges } from "@/server/db/schema";
 import { closeGatewayDb, createSimulatedGateway, getGatewayDb, paymentSettings, setPaymentProvider } from "@/server/domain/payment";
 import { callerAs, createAdmin, createPendingOrder } from "../../../../test/fixtures";
-import { DECLINED_CARD, GOOD_CARD, expectMoneyInvariants, pendingPayment } from "../../../../test/payment-fixtures";
+import { DECLINED_CARD, GOOD_CARD, checkMoneyInvariantsAfterEachTest, expectMoneyInvariants, pendingPayment } from "../../../../test/payment-fixtures";
 
 // This file checks the live settings, so its gateway reads them (without waiting out latency).
 beforeAll(() => setPaymentProvider(createSimulatedGateway({ db: getGatewayDb(), sleep: async () => {} })));
@@ -12,6 +12,7 @@ afterAll(async () => {
   setPaymentProvider(null);
   await closeGatewayDb();
 });
+checkMoneyInvariantsAfterEachTest();
 
 describe("payment procedures: tiers and ownership", () => {
   it("answers UNAUTHORIZED without a session and FORBIDDEN for the wrong role", async () => {
