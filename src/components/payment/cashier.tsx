@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useLocale, useTranslations } from "use-intl";
+import { useLocale } from "use-intl";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -13,7 +13,7 @@ import { groupCardNumber, isQrMethodKey, looksLikeCardNumber, newIdempotencyKey,
 import { useTRPC } from "@/trpc/client";
 import type { CashierViewData } from "@/trpc/payment-types";
 import { paymentErrorData } from "@/trpc/payment-types";
-import { OrderPaymentSection } from "./order-payment-section";
+import { CashierSummary, ExpiredPanel, NotPayablePanel, PaidPanel } from "./cashier-panels";
 import { usePaymentText } from "./payment-text";
 import { QrCode } from "./qr-code";
 
@@ -26,7 +26,6 @@ type PayParams = { paymentId: string; method: PaymentMethodKey; card?: { number:
  */
 export function Cashier({ initial }: { initial: CashierViewData }) {
   const { t, errorMessage, failure } = usePaymentText();
-  const tc = useTranslations("common");
   const locale = useLocale();
   const trpc = useTRPC();
   const orderId = initial.order.id;
@@ -60,6 +59,8 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
   const pay = useMutation(trpc.payment.pay.mutationOptions());
   const cancel = useMutation(trpc.payment.cancel.mutationOptions());
   const busy = create.isPending || pay.isPending || cancel.isPending;
+  const waitingQr = payment?.status === "processing" && payment.qrToken;
+  const unanswered = payment?.status === "processing" && !payment.qrToken;
 
   const deadline = order.paymentDeadlineAt ?? payment?.expiresAt ?? null;
   const remaining = deadline && now !== null ? deadline.getTime() - now : null;
@@ -118,76 +119,11 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
     await view.refetch();
   }
 
-  const summary = (
-    <Card aria-labelledby="order-summary" className="space-y-3">
-      <h2 id="order-summary" className="font-medium">
-        {t("cashier.orderSummary")}
-      </h2>
-      <ul className="space-y-1 text-sm text-slate-700">
-        {order.items.map((item, i) => (
-          <li key={i} className="flex justify-between gap-3">
-            <span>{t("cashier.itemLine", { name: item.name, quantity: item.quantity })}</span>
-            <span>{formatMoney(item.lineTotalMinor, order.currency, locale)}</span>
-          </li>
-        ))}
-      </ul>
-      <dl className="space-y-1 border-t border-slate-200 pt-2 text-sm">
-        <div className="flex justify-between">
-          <dt>{t("cashier.itemsTotal")}</dt>
-          <dd>{formatMoney(order.itemsTotalMinor, order.currency, locale)}</dd>
-        </div>
-        <div className="flex justify-between">
-          <dt>{t("cashier.shipping")}</dt>
-          <dd>{formatMoney(order.shippingFeeMinor, order.currency, locale)}</dd>
-        </div>
-        <div className="flex justify-between font-semibold">
-          <dt>{t("cashier.total")}</dt>
-          <dd>{amount}</dd>
-        </div>
-      </dl>
-    </Card>
-  );
-
   let main: React.ReactNode;
-  if (paid) {
-    main = (
-      <div className="space-y-6">
-        <section role="status" aria-labelledby="pay-success" className="rounded-lg border border-emerald-200 bg-emerald-50 p-6">
-          <h2 id="pay-success" className="text-lg font-semibold text-emerald-800">
-            {t("cashier.successTitle")}
-          </h2>
-          <p className="mt-1 text-emerald-900">{t("cashier.successBody", { orderNo: order.orderNo })}</p>
-          <p className="mt-1 text-sm text-emerald-900">{t("cashier.orderStatus", { status: tc(`orderStatus.${order.status as "paid"}`) })}</p>
-          <Link href={`/orders/${order.id}`} className={buttonClass("secondary", "mt-4")}>
-            {t("cashier.viewOrder")}
-          </Link>
-        </section>
-        <OrderPaymentSection orderId={order.id} />
-      </div>
-    );
-  } else if (order.status !== "pending_payment") {
-    main = (
-      <section role="status" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">{t("cashier.notPayableTitle")}</h2>
-        <p className="mt-1 text-slate-600">{t("cashier.notPayableBody", { status: tc(`orderStatus.${order.status as "cancelled"}`) })}</p>
-        <Link href="/orders" className={buttonClass("secondary", "mt-4")}>
-          {t("cashier.backToOrders")}
-        </Link>
-      </section>
-    );
-  } else if (expired) {
-    main = (
-      <section role="alert" className="rounded-lg border border-slate-300 bg-slate-50 p-6">
-        <h2 className="text-lg font-semibold">{t("cashier.expiredTitle")}</h2>
-        <p className="mt-1 text-slate-600">{t("cashier.expiredBody")}</p>
-        <Link href="/orders" className={buttonClass("secondary", "mt-4")}>
-          {t("cashier.backToOrders")}
-        </Link>
-      </section>
-    );
-  } else {
-    const waitingQr = payment?.status === "processing" && payment.qrToken;
-    const unanswered = payment?.status === "processing" && !payment.qrToken;
+  if (paid) main = <PaidPanel order={order} />;
+  else if (order.status !== "pending_payment") main = <NotPayablePanel status={order.status} />;
+  else if (expired) main = <ExpiredPanel />;
+  else
     main = (
       <div className="space-y-4">
         {payment?.status === "failed" && (
@@ -299,7 +235,6 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
         )}
       </div>
     );
-  }
 
   return (
     <div className="space-y-6">
@@ -324,7 +259,9 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
       </header>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0">{main}</div>
-        <div>{summary}</div>
+        <div>
+          <CashierSummary order={order} />
+        </div>
       </div>
     </div>
   );

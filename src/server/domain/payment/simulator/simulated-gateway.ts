@@ -1,21 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
-import { z } from "zod";
-import type { Database, Tx } from "@/server/db/client";
-import { gatewayCharges, gatewayNotifications, gatewayRefunds } from "@/server/db/schema";
+import type { Database } from "@/server/db/client";
+import { gatewayCharges, gatewayRefunds } from "@/server/db/schema";
 import type {
   CreateChargeInput,
   CreateRefundInput,
-  NotificationVerification,
   PaymentProvider,
   ProviderCharge,
-  ProviderNotification,
   ProviderRefund,
 } from "../provider/payment-provider";
 import { ProviderRejectedError, ProviderTimeoutError } from "../provider/payment-provider";
 import { isQrMethod, type PaymentMethod } from "../payment.machine";
-import { verifySignature } from "../signature";
 import { gatewaySecret } from "./gateway-secret";
+import { queueChargeNotification, verifyGatewayNotification } from "./gateway-notifications";
 import { loadSimulatorConfig, randomFor, type SimulatorConfig } from "./simulator-config";
 import { DECLINE_MESSAGES, forcedOutcomeFor, normaliseCardNumber, type DeclineCode } from "./test-cards";
 
@@ -73,47 +70,6 @@ function toProviderRefund(row: RefundRow): ProviderRefund {
   };
 }
 
-/** Queues the notification that reports a settled charge (inside the gateway transaction that settled it). */
-export async function queueChargeNotification(tx: Tx, row: ChargeRow): Promise<void> {
-  if (row.status !== "succeeded" && row.status !== "failed") return;
-  const id = newId("evt");
-  const notification: ProviderNotification = {
-    id,
-    type: row.status === "succeeded" ? "charge.succeeded" : "charge.failed",
-    createdAt: new Date().toISOString(),
-    data: {
-      chargeId: row.id,
-      chargeKey: row.chargeKey,
-      merchantRef: row.merchantRef,
-      amountMinor: row.amountMinor,
-      currency: row.currency,
-      failureCode: row.failureCode,
-      failureMessage: row.failureMessage,
-    },
-  };
-  await tx.insert(gatewayNotifications).values({ id, type: notification.type, payload: notification });
-}
-
-export async function queueRefundNotification(tx: Tx, row: RefundRow): Promise<void> {
-  if (row.status === "pending") return;
-  const id = newId("evt");
-  const notification: ProviderNotification = {
-    id,
-    type: row.status === "succeeded" ? "refund.succeeded" : "refund.failed",
-    createdAt: new Date().toISOString(),
-    data: {
-      refundId: row.id,
-      refundKey: row.refundKey,
-      chargeId: row.chargeId,
-      amountMinor: row.amountMinor,
-      currency: row.currency,
-      failureCode: row.failureCode,
-      failureMessage: row.failureMessage,
-    },
-  };
-  await tx.insert(gatewayNotifications).values({ id, type: notification.type, payload: notification });
-}
-
 type Decision = { status: "succeeded" | "failed" | "pending"; failureCode: DeclineCode | null; loseResponse: boolean };
 
 /** Decides a charge's outcome: forced by a test card, else drawn from the seeded stream. */
@@ -130,65 +86,6 @@ export function decideCharge(config: SimulatorConfig, input: Pick<CreateChargeIn
   if (approved) return { status: "succeeded", failureCode: null, loseResponse };
   const codes: DeclineCode[] = input.method === "card" ? ["card_declined", "insufficient_funds"] : ["payment_declined"];
   return { status: "failed", failureCode: codes[Math.floor(declineDraw * codes.length)]!, loseResponse };
-}
-
-const ZNotification = z.discriminatedUnion("type", [
-  z.object({
-    id: z.string().min(1).max(100),
-    type: z.enum(["charge.succeeded", "charge.failed"]),
-    createdAt: z.string(),
-    data: z.object({
-      chargeId: z.string(),
-      chargeKey: z.string(),
-      merchantRef: z.string(),
-      amountMinor: z.number().int(),
-      currency: z.string(),
-      failureCode: z.string().nullable(),
-      failureMessage: z.string().nullable(),
-    }),
-  }),
-  z.object({
-    id: z.string().min(1).max(100),
-    type: z.enum(["refund.succeeded", "refund.failed"]),
-    createdAt: z.string(),
-    data: z.object({
-      refundId: z.string(),
-      refundKey: z.string(),
-      chargeId: z.string(),
-      amountMinor: z.number().int(),
-      currency: z.string(),
-      failureCode: z.string().nullable(),
-      failureMessage: z.string().nullable(),
-    }),
-  }),
-]);
-
-export const GATEWAY_HEADERS = {
-  timestamp: "x-gateway-timestamp",
-  signature: "x-gateway-signature",
-  notificationId: "x-gateway-notification-id",
-} as const;
-
-/** Verifies a gateway notification's signature and timestamp, then parses it. */
-export function verifyGatewayNotification(secret: string, { headers, rawBody, now = new Date() }: { headers: Headers; rawBody: string; now?: Date }): NotificationVerification {
-  const claimedId = headers.get(GATEWAY_HEADERS.notificationId) ?? undefined;
-  const check = verifySignature({
-    secret,
-    rawBody,
-    timestamp: headers.get(GATEWAY_HEADERS.timestamp),
-    signature: headers.get(GATEWAY_HEADERS.signature),
-    now,
-  });
-  if (!check.ok) return { ok: false, reason: check.reason, claimedId };
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    return { ok: false, reason: "malformed", claimedId };
-  }
-  const parsed = ZNotification.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: "malformed", claimedId };
-  return { ok: true, notification: parsed.data };
 }
 
 const defaultSleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
@@ -327,3 +224,5 @@ export async function gatewayChargesFor(db: Database, merchantRefs: string[]) {
   if (merchantRefs.length === 0) return [];
   return db.select().from(gatewayCharges).where(inArray(gatewayCharges.merchantRef, merchantRefs));
 }
+
+export { GATEWAY_HEADERS, queueChargeNotification, queueRefundNotification, verifyGatewayNotification } from "./gateway-notifications";
