@@ -2,6 +2,7 @@ import { addressRouter } from "./routers/address";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
+import { adminPaymentRouter } from "./routers/admin-payment";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   adminOrder: adminOrderRouter,
   payment: paymentRouter,
+  adminPayment: adminPaymentRouter,
   logistics: logisticsRouter,
   adminLogistics: adminLogisticsRouter,
   adminCarriers: adminCarriersRouter,

@@ -1,17 +1,32 @@
 import type { Database } from "@/server/db/client";
 import { releaseOrderStock } from "@/server/domain/inventory";
-import { getShopperOrder, transitionOrder, type ActorRef } from "@/server/domain/order";
+import { assertTransition, getShopperOrder, lockOrder, transitionOrder, type ActorRef } from "@/server/domain/order";
+import { findOpenPayment, getPaymentProvider, lockPayment, type PaymentProvider } from "@/server/domain/payment";
+import { DomainError } from "@/server/errors";
+import { closeOpenPayment } from "./payment-succeeded";
 
 /**
- * Cancels an unpaid order and gives its stock back, in one transaction.
- * INVALID_TRANSITION (409) once the order is paid or already cancelled.
+ * Cancels an unpaid order, closes its open payment and gives its stock back, in one
+ * transaction. The payment's charge is closed at the provider first, so it can never be paid
+ * after the order is cancelled; if it already was, the order is paid instead and the cancel
+ * is refused. INVALID_TRANSITION (409) once the order is paid or already cancelled.
  */
-export async function cancelOrder(db: Database, { orderId, by }: { orderId: string; by: ActorRef }) {
-  return db.transaction(async (tx) => {
+export async function cancelOrder(db: Database, { orderId, by, provider = getPaymentProvider() }: { orderId: string; by: ActorRef; provider?: PaymentProvider }) {
+  const result = await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    assertTransition(order.status, "cancelled");
+    const open = await findOpenPayment(tx, orderId);
+    if (open) {
+      const payment = await lockPayment(tx, open.id);
+      const closed = await closeOpenPayment(tx, { payment, to: "cancelled", by, provider });
+      if (closed.paidInstead) return { paidInstead: true } as const;
+    }
     await transitionOrder(tx, { orderId, to: "cancelled", by });
     await releaseOrderStock(tx, orderId);
-    return { id: orderId, status: "cancelled" as const };
+    return { paidInstead: false } as const;
   });
+  if (result.paidInstead) throw new DomainError("INVALID_TRANSITION", "The order was paid before it could be cancelled");
+  return { id: orderId, status: "cancelled" as const };
 }
 
 /** A shopper cancelling their own order: ownership first, then the same cancellation. */

@@ -7,6 +7,7 @@ import { clearCart, getCart } from "@/server/domain/cart";
 import { reserveStock } from "@/server/domain/inventory";
 import { ZCheckoutInput, insertOrder, nextOrderNo, type CheckoutInput } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
+import { paymentDeadlineFromNow } from "./payment-deadline";
 
 /**
  * A hook the logistics module fills in: the fee for the chosen shipping option.
@@ -99,6 +100,7 @@ export async function checkout(
           detail: address.detail,
         },
         note: data.note ?? null,
+        paymentDeadlineAt: await paymentDeadlineFromNow(tx),
       },
       { actor: "shopper", actorId: userId },
     );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { OrderTrackingSection } from "@/components/logistics/order-tracking-section";
+import { OrderPaymentSection } from "@/components/payment/order-payment-section";
 import { OrderActions } from "@/components/shop/order-actions";
 import { OrderAddress } from "@/components/shop/order-address";
 import { OrderHeader } from "@/components/shop/order-header";
@@ -43,6 +44,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           <OrderItems items={order.items} currency={order.currency} />
+          <OrderPaymentSection orderId={order.id} />
           <OrderHistory history={order.history} />
         </div>
         <div className="space-y-6">

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { shopperWithPendingOrder, trpcQuery } from "./payment-helpers";
+
+test.describe.configure({ timeout: 90_000 });
+
+test("[SHOP][PAYMENT] shopper pays by card and sees the order paid", async ({ page }) => {
+  const order = await shopperWithPendingOrder(page);
+  await page.goto(`/pay/${order.orderId}`);
+  await expect(page.getByRole("heading", { name: `Pay for order ${order.orderNo}` })).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/\d\d:\d\d/);
+
+  await page.getByRole("radio", { name: /Card/ }).check();
+  const testCards = page.getByRole("list", { name: "Test cards" });
+  await expect(testCards).toContainText("4242 4242 4242 4242");
+  await expect(testCards).toContainText("Declined: insufficient funds");
+  await testCards.getByRole("listitem").filter({ hasText: "Always succeeds" }).getByRole("button", { name: /Use this card/ }).click();
+  await expect(page.getByLabel("Card number")).toHaveValue("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  await expect(page.getByText("Order status: Paid")).toBeVisible();
+  const saved = await trpcQuery<{ status: string; paymentStatus: string }>(page.request, "order.byId", { id: order.orderId });
+  expect(saved).toMatchObject({ status: "paid", paymentStatus: "succeeded" });
+
+  // The order page shows it paid, with the payment and its history.
+  await page.getByRole("link", { name: "View order" }).click();
+  await expect(page.getByRole("heading", { name: `Order ${order.orderNo}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Pay now" })).toHaveCount(0);
+  const payment = page.getByRole("region", { name: "Payment", exact: true });
+  await expect(payment).toContainText("Paid");
+  await expect(payment).toContainText("Card · 1 attempt");
+});
+
+test("[SHOP][PAYMENT] a declined test card shows the reason; retrying with the good card succeeds", async ({ page }) => {
+  const order = await shopperWithPendingOrder(page);
+  await page.goto(`/pay/${order.orderId}`);
+  await page.getByRole("radio", { name: /Card/ }).check();
+
+  // A number that fails the checksum never leaves the page.
+  await page.getByLabel("Card number").fill("4242 4242 4242 4241");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByText("This card number is not valid")).toBeVisible();
+
+  await page.getByLabel("Card number").fill("4000 0000 0000 0002");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "Payment failed" });
+  await expect(failure).toContainText("Your card was declined.");
+
+  await page.getByLabel("Card number").fill("4000 0000 0000 9995");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(failure).toContainText("Your card has insufficient funds.");
+
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+});
+
+test("[SHOP][PAYMENT] a QR payment is paid from the simulated phone and the cashier sees it", async ({ page }) => {
+  const order = await shopperWithPendingOrder(page);
+  await page.goto(`/pay/${order.orderId}`);
+  await page.getByRole("radio", { name: /Alipay/ }).check();
+  await page.getByRole("button", { name: /^Pay / }).click();
+
+  await expect(page.getByRole("img", { name: "Simulated QR code" })).toBeVisible();
+  await expect(page.getByText("Waiting for you to confirm on the phone…")).toBeVisible();
+  const phoneHref = await page.getByRole("link", { name: "Open the simulated phone" }).getAttribute("href");
+  expect(phoneHref).toMatch(/^\/pay\/scan\//);
+
+  // The phone is another device: a page of its own.
+  const phone = await page.context().newPage();
+  await phone.goto(phoneHref!);
+  const screen = phone.getByRole("region", { name: "Simulated phone" });
+  await expect(screen).toContainText("Pay shopflow");
+  await expect(screen).toContainText(`¥${(order.payableTotalMinor / 100).toFixed(2)}`);
+  await screen.getByRole("button", { name: "Confirm payment" }).click();
+  await expect(screen.getByText("Paid. You can go back to the shop.")).toBeVisible();
+  await phone.close();
+
+  // The gateway's signed notification reaches the shop through the sweep; the cashier polls.
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Order status: Paid")).toBeVisible();
+});

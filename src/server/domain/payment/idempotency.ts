@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { paymentIdempotencyKeys } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { tstz } from "./sql-time";
+
+/** Keys are kept at least this long (the issue asks for ≥ 24 h). */
+export const IDEMPOTENCY_TTL_HOURS = 48;
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, stable(v)]),
+    );
+  }
+  return value;
+}
+
+/** A hash of the request's parameters, independent of key order. */
+export function requestHash(request: unknown): string {
+  return createHash("sha256").update(JSON.stringify(stable(request))).digest("hex");
+}
+
+/**
+ * Runs `operation` at most once per (scope, key) inside the caller's transaction.
+ * - first use: runs it and stores the request hash and the response with the key;
+ * - same key, same parameters: returns the stored response (`replayed: true`), running nothing;
+ * - same key, other parameters: IDEMPOTENCY_KEY_REUSED (409).
+ * A concurrent request with the same key waits on the key's row until the first commits. When
+ * the operation fails the transaction rolls back and the key is free again. Without a key the
+ * operation simply runs.
+ */
+export async function withIdempotencyKey<T extends Record<string, unknown>>(
+  tx: Tx,
+  { scope, key, request }: { scope: string; key: string | undefined; request: unknown },
+  operation: () => Promise<T>,
+): Promise<{ response: T; replayed: boolean }> {
+  if (!key) return { response: await operation(), replayed: false };
+  const hash = requestHash(request);
+  // An expired key is forgotten first, so it can be used afresh.
+  await tx
+    .delete(paymentIdempotencyKeys)
+    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key), sql`${paymentIdempotencyKeys.expiresAt} < now()`));
+  const [claimed] = await tx
+    .insert(paymentIdempotencyKeys)
+    .values({ scope, key, requestHash: hash, response: {}, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})` })
+    .onConflictDoNothing()
+    .returning({ key: paymentIdempotencyKeys.key });
+  if (!claimed) {
+    const [existing] = await tx
+      .select()
+      .from(paymentIdempotencyKeys)
+      .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key)));
+    if (!existing) throw new DomainError("CONCURRENT_UPDATE", "The request is being processed; try again");
+    if (existing.requestHash !== hash) {
+      throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used with different parameters", {
+        idempotencyKey: ["Already used with different parameters"],
+      });
+    }
+    return { response: existing.response as T, replayed: true };
+  }
+  const response = await operation();
+  await tx
+    .update(paymentIdempotencyKeys)
+    .set({ response })
+    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key)));
+  return { response, replayed: false };
+}
+
+/** Forgets keys past their retention. Idempotent. */
+export async function purgeExpiredIdempotencyKeys(db: DbOrTx, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(paymentIdempotencyKeys)
+    .where(sql`${paymentIdempotencyKeys.expiresAt} < ${tstz(now)}`)
+    .returning({ key: paymentIdempotencyKeys.key });
+  return deleted.length;
+}

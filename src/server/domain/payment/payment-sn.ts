@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+
+/**
+ * Numbers people read aloud and sort: prefix + China-time timestamp to the second + six digits
+ * from a database sequence, e.g. PY20261124153012000042 (payment) or RF20261124153012000007
+ * (refund). The unique indexes are the final guard.
+ */
+export function formatSn(prefix: "PY" | "RF", at: Date, sequence: number): string {
+  const china = new Date(at.getTime() + 8 * 60 * 60 * 1000);
+  const stamp = china.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  return `${prefix}${stamp}${String(sequence % 1_000_000).padStart(6, "0")}`;
+}
+
+export async function nextPaymentSn(db: DbOrTx, at = new Date()): Promise<string> {
+  const [row] = await db.execute<{ n: string }>(sql`select nextval('payment_sn_seq')::text as n`);
+  return formatSn("PY", at, Number(row!.n));
+}
+
+export async function nextRefundSn(db: DbOrTx, at = new Date()): Promise<string> {
+  const [row] = await db.execute<{ n: string }>(sql`select nextval('refund_sn_seq')::text as n`);
+  return formatSn("RF", at, Number(row!.n));
+}

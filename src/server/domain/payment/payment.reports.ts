@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+import { PAYMENT_METHODS, PAYMENT_STATUSES, type PaymentMethod, type PaymentStatus } from "./payment.machine";
+import { ZPaymentReportInput, type PaymentReportInput } from "./payment.schemas";
+
+type Counts<K extends string> = Record<K, number>;
+const zeroes = <K extends string>(keys: readonly K[]): Counts<K> => Object.fromEntries(keys.map((k) => [k, 0])) as Counts<K>;
+
+export type PaymentReportDay = {
+  day: string;
+  count: number;
+  countByStatus: Counts<PaymentStatus>;
+  amountByStatus: Counts<PaymentStatus>;
+  countByMethod: Counts<PaymentMethod>;
+  amountByMethod: Counts<PaymentMethod>;
+  capturedMinor: number;
+  refundedMinor: number;
+};
+
+const CAPTURED = new Set<string>(["succeeded", "partially_refunded", "refunded"]);
+const ENDED_UNPAID = new Set<string>(["failed", "cancelled", "expired"]);
+
+/**
+ * Payments per day (China time) by status and method, with success and refund rates.
+ * Success rate = captured / (captured + failed + cancelled + expired) — payments still open are
+ * not counted either way. Refund rate = refunded money / captured money.
+ */
+export async function paymentReport(db: DbOrTx, rawInput: PaymentReportInput) {
+  const input = ZPaymentReportInput.parse(rawInput);
+  const rows = (await db.execute(sql`
+    select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, status, method,
+           count(*)::int as n, coalesce(sum(amount_minor), 0)::bigint as amount, coalesce(sum(refunded_minor), 0)::bigint as refunded
+    from payments
+    where created_at >= (${input.from}::date::timestamp at time zone 'Asia/Shanghai')
+      and created_at < ((${input.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+    group by 1, 2, 3
+    order by 1`)) as unknown as { day: string; status: PaymentStatus; method: PaymentMethod; n: number; amount: number | string; refunded: number | string }[];
+
+  const days = new Map<string, PaymentReportDay>();
+  for (let d = new Date(`${input.from}T00:00:00Z`); d <= new Date(`${input.to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
+    const day = d.toISOString().slice(0, 10);
+    days.set(day, {
+      day,
+      count: 0,
+      countByStatus: zeroes(PAYMENT_STATUSES),
+      amountByStatus: zeroes(PAYMENT_STATUSES),
+      countByMethod: zeroes(PAYMENT_METHODS),
+      amountByMethod: zeroes(PAYMENT_METHODS),
+      capturedMinor: 0,
+      refundedMinor: 0,
+    });
+  }
+  const methods = Object.fromEntries(PAYMENT_METHODS.map((m) => [m, { count: 0, captured: 0, endedUnpaid: 0, capturedMinor: 0 }])) as Record<
+    PaymentMethod,
+    { count: number; captured: number; endedUnpaid: number; capturedMinor: number }
+  >;
+  let captured = 0;
+  let endedUnpaid = 0;
+  let capturedMinor = 0;
+  let refundedMinor = 0;
+  let count = 0;
+  for (const row of rows) {
+    const day = days.get(row.day);
+    if (!day) continue;
+    const amount = Number(row.amount);
+    const refunded = Number(row.refunded);
+    day.count += row.n;
+    day.countByStatus[row.status] += row.n;
+    day.amountByStatus[row.status] += amount;
+    day.countByMethod[row.method] += row.n;
+    day.amountByMethod[row.method] += amount;
+    count += row.n;
+    methods[row.method].count += row.n;
+    if (CAPTURED.has(row.status)) {
+      day.capturedMinor += amount;
+      day.refundedMinor += refunded;
+      captured += row.n;
+      capturedMinor += amount;
+      refundedMinor += refunded;
+      methods[row.method].captured += row.n;
+      methods[row.method].capturedMinor += amount;
+    }
+    if (ENDED_UNPAID.has(row.status)) {
+      endedUnpaid += row.n;
+      methods[row.method].endedUnpaid += row.n;
+    }
+  }
+  const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  return {
+    from: input.from,
+    to: input.to,
+    days: [...days.values()],
+    totals: {
+      count,
+      captured,
+      capturedMinor,
+      refundedMinor,
+      successRate: rate(captured, captured + endedUnpaid),
+      refundRate: rate(refundedMinor, capturedMinor),
+    },
+    byMethod: PAYMENT_METHODS.map((method) => ({
+      method,
+      count: methods[method].count,
+      captured: methods[method].captured,
+      capturedMinor: methods[method].capturedMinor,
+      successRate: rate(methods[method].captured, methods[method].captured + methods[method].endedUnpaid),
+    })),
+  };
+}
+export type PaymentReport = Awaited<ReturnType<typeof paymentReport>>;

@@ -1,0 +1,156 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { payments } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { appendPaymentLog, type PaymentActor } from "./payment-log";
+import { OPEN_PAYMENT_STATUSES, assertPaymentTransition, type PaymentMethod, type PaymentStatus } from "./payment.machine";
+import { nextPaymentSn } from "./payment-sn";
+import { tstz } from "./sql-time";
+import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-events";
+
+/**
+ * Row-level operations on payments. They run inside the caller's transaction and never touch
+ * another module's tables; the flows in src/server/flows compose them with the order module
+ * (payment succeeded ⇒ order paid) in one transaction.
+ */
+export type PaymentRow = typeof payments.$inferSelect;
+
+/** Columns a transition may set together with the status. */
+export type PaymentPatch = Partial<
+  Pick<
+    typeof payments.$inferInsert,
+    | "method"
+    | "attemptCount"
+    | "currentChargeKey"
+    | "providerChargeId"
+    | "qrToken"
+    | "failureCode"
+    | "failureMessage"
+    | "succeededAt"
+    | "closedAt"
+    | "refundedMinor"
+    | "refundReservedMinor"
+  >
+>;
+
+const WEBHOOK_FOR: Partial<Record<PaymentStatus, WebhookEventType>> = {
+  succeeded: "payment.succeeded",
+  failed: "payment.failed",
+  cancelled: "payment.cancelled",
+  expired: "payment.expired",
+  partially_refunded: "payment.partially_refunded",
+  refunded: "payment.refunded",
+};
+
+/** Locks a payment row for the rest of the transaction; PAYMENT_NOT_FOUND when it does not exist. */
+export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {
+  const [row] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
+  return row;
+}
+
+export async function findPayment(db: DbOrTx, paymentId: string): Promise<PaymentRow | null> {
+  const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  return row ?? null;
+}
+
+export async function findPaymentBySn(db: DbOrTx, paymentSn: string): Promise<PaymentRow | null> {
+  const [row] = await db.select().from(payments).where(eq(payments.paymentSn, paymentSn));
+  return row ?? null;
+}
+
+export async function findPaymentsBySn(db: DbOrTx, paymentSns: string[]): Promise<PaymentRow[]> {
+  if (paymentSns.length === 0) return [];
+  return db.select().from(payments).where(inArray(payments.paymentSn, paymentSns));
+}
+
+/** The order's payment that can still be paid, if any (at most one exists). */
+export async function findOpenPayment(db: DbOrTx, orderId: string, { lock = false } = {}): Promise<PaymentRow | null> {
+  const query = db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), inArray(payments.status, [...OPEN_PAYMENT_STATUSES])));
+  const [row] = lock ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+export async function listPaymentsOfOrder(db: DbOrTx, orderId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt));
+}
+
+/** Whether the payment's deadline has passed by the DATABASE's clock (never the app's). */
+export async function isPastDeadline(tx: DbOrTx, payment: Pick<PaymentRow, "expiresAt">): Promise<boolean> {
+  const [row] = (await tx.execute(sql`select now() >= ${tstz(payment.expiresAt)} as past`)) as unknown as [{ past: boolean }];
+  return row.past;
+}
+
+/** Inserts a pending payment for an order, with its log row. The caller checked the order. */
+export async function insertPayment(
+  tx: Tx,
+  input: { orderId: string; userId: string; amountMinor: number; currency: string; method: PaymentMethod; expiresAt: Date; by: PaymentActor },
+): Promise<PaymentRow> {
+  const [row] = await tx
+    .insert(payments)
+    .values({
+      paymentSn: await nextPaymentSn(tx),
+      orderId: input.orderId,
+      userId: input.userId,
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      method: input.method,
+      status: "pending",
+      expiresAt: input.expiresAt,
+    })
+    .onConflictDoNothing()
+    .returning();
+  // The partial unique index allows one open payment per order; a concurrent create lost.
+  if (!row) throw new DomainError("PAYMENT_ALREADY_OPEN", "This order already has an open payment");
+  await appendPaymentLog(tx, {
+    kind: "created",
+    by: input.by,
+    paymentId: row.id,
+    orderId: row.orderId,
+    toStatus: "pending",
+    data: { paymentSn: row.paymentSn, amountMinor: row.amountMinor, currency: row.currency, method: row.method, expiresAt: row.expiresAt.toISOString() },
+  });
+  await enqueueWebhookEvent(tx, { type: "payment.created", payment: row });
+  return row;
+}
+
+/**
+ * The one place a payment's status changes: checks the move against the transition table,
+ * applies it with a conditional update (`WHERE id = $1 AND status = $from`), writes the log row
+ * and queues the merchant webhook, all in the caller's transaction. The caller holds the row
+ * lock (lockPayment) and keeps the order's mirror columns in sync (see src/server/flows).
+ */
+export async function transitionPayment(
+  tx: Tx,
+  { payment, to, by, patch = {}, message, data }: { payment: PaymentRow; to: PaymentStatus; by: PaymentActor; patch?: PaymentPatch; message?: string; data?: Record<string, unknown> },
+): Promise<PaymentRow> {
+  assertPaymentTransition(payment.status, to);
+  const [updated] = await tx
+    .update(payments)
+    .set({ ...patch, status: to })
+    .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)))
+    .returning();
+  if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The payment changed while we were updating it; try again");
+  await appendPaymentLog(tx, {
+    kind: "state_change",
+    by,
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    fromStatus: payment.status,
+    toStatus: to,
+    message: message ?? by.reason ?? null,
+    data: data ?? null,
+  });
+  const event = WEBHOOK_FOR[to];
+  if (event) await enqueueWebhookEvent(tx, { type: event, payment: updated });
+  return updated;
+}
+
+/** Updates non-status columns of a locked payment (e.g. the QR token of the current charge). */
+export async function patchPayment(tx: Tx, paymentId: string, patch: PaymentPatch): Promise<PaymentRow> {
+  const [row] = await tx.update(payments).set(patch).where(eq(payments.id, paymentId)).returning();
+  return row!;
+}

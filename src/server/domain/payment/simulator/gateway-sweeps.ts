@@ -1,0 +1,152 @@
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import type { Database } from "@/server/db/client";
+import { gatewayNotifications, gatewayRefunds } from "@/server/db/schema";
+import { signMessage } from "../signature";
+import { GATEWAY_HEADERS, queueRefundNotification } from "./simulated-gateway";
+import { gatewaySecret } from "./gateway-secret";
+import { loadSimulatorConfig, randomFor, type SimulatorConfig } from "./simulator-config";
+
+/**
+ * The gateway's background work, run as sweeps: settle refunds whose delay has passed, and
+ * deliver queued notifications to the shop. Both claim rows with FOR UPDATE SKIP LOCKED, so
+ * two app instances never do the same row twice, and both are safe to run again.
+ */
+
+/** Settles pending gateway refunds that are due (failure rate applies) and queues their notifications. Idempotent. */
+export async function settleDueGatewayRefunds({
+  db,
+  now,
+  config,
+  limit = 50,
+  refundKeys,
+}: {
+  db: Database;
+  now: Date;
+  config?: SimulatorConfig;
+  limit?: number;
+  /** Only these refunds (tests driving one scenario). */
+  refundKeys?: string[];
+}): Promise<{ processed: number }> {
+  const cfg = config ?? (await loadSimulatorConfig(db));
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(gatewayRefunds)
+      .where(and(eq(gatewayRefunds.status, "pending"), lte(gatewayRefunds.dueAt, now), refundKeys ? inArray(gatewayRefunds.refundKey, refundKeys) : undefined))
+      .orderBy(asc(gatewayRefunds.dueAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    for (const refund of due) {
+      const fails = randomFor(cfg, "refund", refund.refundKey)() * 100 < cfg.refundFailurePercent;
+      const [settled] = await tx
+        .update(gatewayRefunds)
+        .set({
+          status: fails ? "failed" : "succeeded",
+          failureCode: fails ? "refund_failed" : null,
+          failureMessage: fails ? "The bank could not return the funds." : null,
+          settledAt: new Date(),
+        })
+        .where(and(eq(gatewayRefunds.id, refund.id), eq(gatewayRefunds.status, "pending")))
+        .returning();
+      if (settled) await queueRefundNotification(tx, settled);
+    }
+    return { processed: due.length };
+  });
+}
+
+/** Sends one HTTP request; the default is fetch, tests pass the route handler itself. */
+export type HttpSend = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => Promise<Response>;
+
+export const fetchSend: HttpSend = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(10_000), redirect: "manual" });
+
+/** Where the gateway reports to: the shop's own notify endpoint. */
+export function shopNotifyUrl(): string {
+  const origin = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return `${origin.replace(/\/$/, "")}/api/payments/notify`;
+}
+
+/** Retry schedule of undelivered notifications (like real gateways, it backs off, then gives up). */
+export const GATEWAY_RETRY_SECONDS = [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200] as const;
+const LEASE_SECONDS = 60;
+
+/**
+ * Delivers due notifications as signed POSTs. A row is leased (next_attempt_at pushed past the
+ * lease) before the request, so a crash mid-request only delays it; 2xx marks it delivered,
+ * anything else schedules the next try. Safe to run concurrently and repeatedly.
+ */
+export async function deliverGatewayNotifications({
+  db,
+  now,
+  send = fetchSend,
+  url = shopNotifyUrl(),
+  secret = gatewaySecret(),
+  limit = 20,
+  ids,
+}: {
+  db: Database;
+  now: Date;
+  send?: HttpSend;
+  url?: string;
+  secret?: string;
+  limit?: number;
+  /** Only these notifications (tests driving one scenario). */
+  ids?: string[];
+}): Promise<{ processed: number; delivered: number }> {
+  const due = db
+    .select({ id: gatewayNotifications.id })
+    .from(gatewayNotifications)
+    .where(and(eq(gatewayNotifications.status, "pending"), lte(gatewayNotifications.nextAttemptAt, now), ids ? inArray(gatewayNotifications.id, ids) : undefined))
+    .orderBy(asc(gatewayNotifications.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(gatewayNotifications)
+    .set({ nextAttemptAt: new Date(now.getTime() + LEASE_SECONDS * 1000) })
+    .where(inArray(gatewayNotifications.id, due))
+    .returning();
+
+  let delivered = 0;
+  for (const notification of claimed) {
+    const body = JSON.stringify(notification.payload);
+    const signed = signMessage(secret, body);
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await send(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [GATEWAY_HEADERS.timestamp]: signed.timestamp,
+          [GATEWAY_HEADERS.signature]: signed.signature,
+          [GATEWAY_HEADERS.notificationId]: notification.id,
+        },
+        body,
+      });
+      statusCode = response.status;
+      await response.body?.cancel().catch(() => undefined);
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+    }
+    const attempts = notification.attempts + 1;
+    if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
+      delivered++;
+      await db
+        .update(gatewayNotifications)
+        .set({ status: "delivered", attempts, lastStatusCode: statusCode, lastError: null, deliveredAt: new Date() })
+        .where(eq(gatewayNotifications.id, notification.id));
+    } else {
+      const delay = GATEWAY_RETRY_SECONDS[attempts - 1];
+      await db
+        .update(gatewayNotifications)
+        .set({
+          status: delay === undefined ? "failed" : "pending",
+          attempts,
+          lastStatusCode: statusCode,
+          lastError: error ?? `HTTP ${statusCode}`,
+          nextAttemptAt: new Date(now.getTime() + (delay ?? 0) * 1000),
+        })
+        .where(eq(gatewayNotifications.id, notification.id));
+    }
+  }
+  return { processed: claimed.length, delivered };
+}

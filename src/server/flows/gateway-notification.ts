@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import type { Database, Tx } from "@/server/db/client";
+import { gatewayNotificationsReceived } from "@/server/db/schema";
+import { lockOrder } from "@/server/domain/order";
+import {
+  appendPaymentLog,
+  findPaymentBySn,
+  findRefundBySn,
+  getPaymentProvider,
+  lockPayment,
+  type ChargeNotification,
+  type PaymentProvider,
+  type ProviderNotification,
+  type RefundNotification,
+} from "@/server/domain/payment";
+import { logger } from "@/server/observability/logger";
+import { applyChargeState } from "./payment-succeeded";
+import { applyRefundOutcome } from "./refund-settled";
+
+export type NotifyResponse = { status: number; body: Record<string, unknown> };
+
+async function applyCharge(tx: Tx, n: ChargeNotification): Promise<string> {
+  const found = await findPaymentBySn(tx, n.data.merchantRef);
+  if (!found) return "unknown_payment";
+  await lockOrder(tx, found.orderId);
+  const payment = await lockPayment(tx, found.id);
+  await appendPaymentLog(tx, {
+    kind: "notification_received",
+    by: { actor: "gateway" },
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    message: `${n.type} (${n.id})`,
+    data: { notificationId: n.id, type: n.type, chargeKey: n.data.chargeKey, chargeId: n.data.chargeId, amountMinor: n.data.amountMinor },
+  });
+  if (n.data.chargeKey !== payment.currentChargeKey) {
+    // A charge of an earlier attempt: by construction it ended (failed or closed) before a new one began.
+    if (n.type === "charge.succeeded") logger.warn({ paymentSn: payment.paymentSn, chargeKey: n.data.chargeKey }, "success notification for a superseded charge");
+    return "superseded_charge";
+  }
+  if (payment.status !== "processing") return `already_${payment.status}`;
+  const charge = {
+    chargeId: n.data.chargeId,
+    chargeKey: n.data.chargeKey,
+    merchantRef: n.data.merchantRef,
+    amountMinor: n.data.amountMinor,
+    currency: n.data.currency,
+    method: payment.method,
+    status: n.type === "charge.succeeded" ? ("succeeded" as const) : ("failed" as const),
+    failureCode: n.data.failureCode,
+    failureMessage: n.data.failureMessage,
+    qrToken: null,
+    cardLast4: null,
+    settledAt: null,
+  };
+  const applied = await applyChargeState(tx, { payment, charge, by: { actor: "gateway", reason: "gateway notification" } });
+  return applied.outcome;
+}
+
+async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
+  const refund = await findRefundBySn(tx, n.data.refundKey);
+  if (!refund) return "unknown_refund";
+  return applyRefundOutcome(tx, {
+    refund,
+    outcome: n.type === "refund.succeeded" ? "succeeded" : "failed",
+    providerRefundId: n.data.refundId,
+    failureCode: n.data.failureCode,
+    failureMessage: n.data.failureMessage,
+    by: { actor: "gateway", reason: "gateway notification" },
+    notificationId: n.id,
+  });
+}
+
+/**
+ * POST /api/payments/notify: verify, then apply — the one path for every asynchronous
+ * gateway outcome (QR paid, refund settled, card result echoed).
+ * - A bad signature, a stale timestamp or a malformed body is refused (401) and logged.
+ * - The notification id is stored once, in the same transaction that applies it: a replayed
+ *   or duplicated notification (even five at once) is acknowledged with 200 and changes
+ *   nothing. Concurrent copies wait on the id's unique key until the first commits.
+ * - A failure while applying answers 500, so the gateway delivers it again later.
+ */
+export async function handleGatewayNotification(
+  db: Database,
+  { headers, rawBody, now = new Date(), provider = getPaymentProvider() }: { headers: Headers; rawBody: string; now?: Date; provider?: PaymentProvider },
+): Promise<NotifyResponse> {
+  const verified = provider.verifyNotification({ headers, rawBody, now });
+  if (!verified.ok) {
+    await appendPaymentLog(db, {
+      kind: "notification_rejected",
+      by: { actor: "gateway" },
+      message: `rejected: ${verified.reason}`,
+      data: { reason: verified.reason, claimedId: verified.claimedId ?? null, bytes: rawBody.length },
+    });
+    return { status: 401, body: { ok: false, error: verified.reason } };
+  }
+  const notification: ProviderNotification = verified.notification;
+  try {
+    const outcome = await db.transaction(async (tx) => {
+      const [fresh] = await tx
+        .insert(gatewayNotificationsReceived)
+        .values({ notificationId: notification.id, type: notification.type, outcome: "applying" })
+        .onConflictDoNothing()
+        .returning({ id: gatewayNotificationsReceived.notificationId });
+      if (!fresh) return null;
+      const result = notification.type.startsWith("charge.") ? await applyCharge(tx, notification as ChargeNotification) : await applyRefund(tx, notification as RefundNotification);
+      await tx.update(gatewayNotificationsReceived).set({ outcome: result }).where(eq(gatewayNotificationsReceived.notificationId, notification.id));
+      return result;
+    });
+    if (outcome === null) {
+      await appendPaymentLog(db, { kind: "notification_duplicate", by: { actor: "gateway" }, message: `duplicate ${notification.type} (${notification.id}) acknowledged`, data: { notificationId: notification.id } });
+      return { status: 200, body: { ok: true, duplicate: true } };
+    }
+    return { status: 200, body: { ok: true, outcome } };
+  } catch (error) {
+    logger.error({ err: error, notificationId: notification.id }, "applying a gateway notification failed");
+    return { status: 500, body: { ok: false, error: "apply_failed" } };
+  }
+}

@@ -1,0 +1,116 @@
+import type { Tx } from "@/server/db/client";
+import { lockOrder, patchOrderMirrors, transitionOrder, type ActorRef } from "@/server/domain/order";
+import {
+  appendPaymentLog,
+  patchPayment,
+  transitionPayment,
+  type PaymentActor,
+  type PaymentPatch,
+  type PaymentProvider,
+  type PaymentRow,
+  type PaymentStatus,
+  type PayResult,
+  type ProviderCharge,
+} from "@/server/domain/payment";
+import { DomainError } from "@/server/errors";
+
+/**
+ * The glue between a payment and its order, always inside ONE transaction.
+ *
+ * Why no distributed transaction: the payment and order modules share one PostgreSQL
+ * database, so "payment succeeded ⇒ order paid" is a single local transaction — both rows
+ * change together or not at all. The original design's DTM saga is only needed when the two
+ * live in separate databases; here the remote party (the gateway) is made safe instead by
+ * idempotency keys, closing charges before cancelling, and reconciliation.
+ *
+ * Lock order, everywhere: order row → payment row → refund row. Every flow takes them in this
+ * order so concurrent flows wait for each other instead of deadlocking.
+ */
+export function orderActor(by: PaymentActor): ActorRef {
+  return { actor: by.actor === "gateway" ? "system" : by.actor, actorId: by.actorId ?? null, reason: by.reason ?? null };
+}
+
+/** Moves a locked payment along its machine and keeps the order's payment_status/payment_sn mirrors in sync. */
+export async function movePayment(
+  tx: Tx,
+  args: { payment: PaymentRow; to: PaymentStatus; by: PaymentActor; patch?: PaymentPatch; message?: string; data?: Record<string, unknown> },
+): Promise<PaymentRow> {
+  const updated = await transitionPayment(tx, args);
+  await patchOrderMirrors(tx, updated.orderId, { paymentStatus: updated.status, paymentSn: updated.paymentSn });
+  return updated;
+}
+
+/**
+ * Payment → succeeded AND order → paid in the caller's transaction (the caller holds the order
+ * and payment locks). The captured amount must equal the order's payable total, else
+ * PAYMENT_AMOUNT_MISMATCH and nothing changes.
+ */
+export async function applyPaymentSucceeded(
+  tx: Tx,
+  { payment, charge, by }: { payment: PaymentRow; charge: { chargeId: string; amountMinor: number; currency: string }; by: PaymentActor },
+): Promise<PaymentRow> {
+  const order = await lockOrder(tx, payment.orderId);
+  if (charge.amountMinor !== payment.amountMinor || charge.currency.trim() !== payment.currency.trim() || order.payableTotalMinor !== payment.amountMinor) {
+    throw new DomainError("PAYMENT_AMOUNT_MISMATCH", "The captured amount does not match the order's payable total");
+  }
+  const updated = await transitionPayment(tx, {
+    payment,
+    to: "succeeded",
+    by,
+    patch: { providerChargeId: charge.chargeId, succeededAt: new Date(), failureCode: null, failureMessage: null, qrToken: null },
+  });
+  await transitionOrder(tx, { orderId: payment.orderId, to: "paid", by: orderActor(by), patch: { paymentStatus: "succeeded", paymentSn: payment.paymentSn } });
+  return updated;
+}
+
+/**
+ * Closes an open (locked) payment as cancelled or expired. A processing payment's charge is
+ * closed at the provider FIRST, so it can never be paid afterwards; if the provider says it
+ * was already paid, the payment succeeds instead (`paidInstead`) — money is never lost.
+ */
+export async function closeOpenPayment(
+  tx: Tx,
+  { payment, to, by, provider }: { payment: PaymentRow; to: "cancelled" | "expired"; by: PaymentActor; provider: PaymentProvider },
+): Promise<{ payment: PaymentRow; paidInstead: boolean }> {
+  if (payment.status === "processing" && payment.currentChargeKey) {
+    const charge = await provider.closeCharge({ chargeKey: payment.currentChargeKey, merchantRef: payment.paymentSn });
+    await appendPaymentLog(tx, {
+      kind: "gateway_response",
+      by: { actor: "gateway" },
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      message: `close charge → ${charge.status}`,
+      data: { operation: "closeCharge", chargeKey: payment.currentChargeKey, status: charge.status, chargeId: charge.chargeId },
+    });
+    if (charge.status === "succeeded") {
+      const paid = await applyPaymentSucceeded(tx, { payment, charge, by: { actor: "gateway", reason: "paid before it could be closed" } });
+      return { payment: paid, paidInstead: true };
+    }
+  }
+  const closed = await movePayment(tx, { payment, to, by, patch: { closedAt: new Date(), qrToken: null } });
+  return { payment: closed, paidInstead: false };
+}
+
+/**
+ * Applies what the provider said about the payment's current charge, in the caller's
+ * transaction: succeeded ⇒ payment succeeded and order paid; failed or closed ⇒ payment failed
+ * (payable again until the deadline); pending ⇒ still waiting (QR scan). Shared by the pay
+ * attempt, the provider query after a lost response, and the notification handler.
+ */
+export async function applyChargeState(tx: Tx, { payment, charge, by }: { payment: PaymentRow; charge: ProviderCharge; by: PaymentActor }): Promise<{ payment: PaymentRow; outcome: PayResult["outcome"] }> {
+  if (payment.status !== "processing" || charge.chargeKey !== payment.currentChargeKey) return { payment, outcome: payment.status === "succeeded" ? "succeeded" : "processing" };
+  if (charge.status === "succeeded") return { payment: await applyPaymentSucceeded(tx, { payment, charge, by }), outcome: "succeeded" };
+  if (charge.status === "failed" || charge.status === "closed") {
+    const failureCode = charge.failureCode ?? (charge.status === "closed" ? "charge_closed" : "payment_failed");
+    const failed = await movePayment(tx, {
+      payment,
+      to: "failed",
+      by,
+      patch: { providerChargeId: charge.chargeId, failureCode, failureMessage: charge.failureMessage, qrToken: null },
+      message: failureCode,
+    });
+    return { payment: failed, outcome: "failed" };
+  }
+  if (charge.qrToken !== payment.qrToken) payment = await patchPayment(tx, payment.id, { qrToken: charge.qrToken, providerChargeId: charge.chargeId });
+  return { payment, outcome: "pending" };
+}

@@ -1,0 +1,73 @@
+import {
+  deliverDueWebhooks,
+  deliverGatewayNotifications,
+  purgeExpiredIdempotencyKeys,
+  settleDueGatewayRefunds,
+} from "@/server/domain/payment";
+import type { Sweep } from "@/server/scheduler/sweep";
+import { expireOverdueOrders } from "./expire-order-payment";
+import { reconcileGatewayLedger } from "./reconcile-gateway-ledger";
+import { resolveStuckRefunds, submitApprovedRefunds } from "./refund-submit";
+import { resolveStuckPayments } from "./resolve-processing-payment";
+
+/**
+ * The payment module's background work. Every sweep is idempotent and claims its rows
+ * (FOR UPDATE SKIP LOCKED or a try-lock), so running it late, twice or on two instances
+ * does each item once.
+ */
+export const PAYMENT_SWEEPS: Sweep[] = [
+  {
+    id: "payment-gateway-refunds",
+    description: "Simulated gateway: settle refunds whose delay has passed and queue their notifications",
+    cron: "*/2 * * * * *",
+    run: async ({ db, now }) => settleDueGatewayRefunds({ db, now }),
+  },
+  {
+    id: "payment-gateway-notifications",
+    description: "Simulated gateway: deliver queued notifications to /api/payments/notify (signed, retried with backoff)",
+    cron: "*/2 * * * * *",
+    run: async ({ db, now }) => {
+      const result = await deliverGatewayNotifications({ db, now });
+      return { processed: result.processed, details: { delivered: result.delivered } };
+    },
+  },
+  {
+    id: "payment-refund-submission",
+    description: "Submit approved refunds to the gateway (those a crash or a lost answer left behind)",
+    cron: "*/10 * * * * *",
+    run: async ({ db, now }) => {
+      const result = await submitApprovedRefunds({ db, now: new Date(now.getTime() - 5_000) });
+      return { processed: result.processed, details: { submitted: result.submitted } };
+    },
+  },
+  {
+    id: "payment-webhooks",
+    description: "Deliver merchant webhooks (signed, at least once, exponential backoff)",
+    cron: "*/5 * * * * *",
+    run: async ({ db, now }) => {
+      const result = await deliverDueWebhooks({ db, now });
+      return { processed: result.processed, details: { delivered: result.delivered } };
+    },
+  },
+  {
+    id: "payment-reconciliation",
+    description: "Expire overdue payment windows, resolve payments and refunds stuck after lost answers, heal the gateway ledger",
+    cron: "*/30 * * * * *",
+    run: async ({ db, now }) => {
+      const expired = await expireOverdueOrders({ db, now });
+      const payments = await resolveStuckPayments({ db, now });
+      const refunds = await resolveStuckRefunds({ db, now });
+      const ledger = await reconcileGatewayLedger({ db, now });
+      return {
+        processed: expired.processed + payments.processed + refunds.processed + ledger.processed,
+        details: { expired: expired.expired, paymentsResolved: payments.resolved, refundsResolved: refunds.resolved, ledgerHealed: ledger.healed, ledgerAnomalies: ledger.anomalies },
+      };
+    },
+  },
+  {
+    id: "payment-idempotency-cleanup",
+    description: "Forget idempotency keys past their retention (48 h)",
+    cron: "0 17 * * * *",
+    run: async ({ db, now }) => ({ processed: await purgeExpiredIdempotencyKeys(db, now) }),
+  },
+];

@@ -1,0 +1,56 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/server/db/client";
+import { orderStatusLog, refunds } from "@/server/db/schema";
+import { canTransition, lockOrder, transitionOrder, type OrderStatus } from "@/server/domain/order";
+import type { PaymentActor, PaymentRow } from "@/server/domain/payment";
+import { orderActor } from "./payment-succeeded";
+
+/**
+ * How refunds move the ORDER (the payment's own status follows the money: partially_refunded,
+ * refunded). Partial refunds leave the order where it is. When approved refunds add up to the
+ * whole captured amount, the order goes to `refunding`; when that money is back it is
+ * `refunded`; if the full refund fails, the order returns to where it was. The lifecycle module
+ * adds its compensations (cancel an unshipped shipment, restock) around these moves.
+ */
+export const REFUNDABLE_ORDER_STATUSES = ["paid", "shipped", "delivered", "completed", "refunding"] as const satisfies readonly OrderStatus[];
+
+async function approvedTotal(tx: Tx, paymentId: string): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::int` })
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ["approved", "processing"])));
+  return row?.total ?? 0;
+}
+
+/** After an approval: enter `refunding` when approved + refunded money covers the whole payment. */
+export async function enterRefundingIfFull(tx: Tx, { payment, by }: { payment: PaymentRow; by: PaymentActor }): Promise<void> {
+  const order = await lockOrder(tx, payment.orderId);
+  const covered = payment.refundedMinor + (await approvedTotal(tx, payment.id));
+  if (covered < payment.amountMinor || !canTransition(order.status, "refunding")) return;
+  await transitionOrder(tx, { orderId: order.id, to: "refunding", by: orderActor({ ...by, reason: "full refund approved" }) });
+}
+
+/** After a refund settled: refunded when all money is back; else leave `refunding` when no full refund is under way any more. */
+export async function settleOrderAfterRefund(tx: Tx, { payment, by }: { payment: PaymentRow; by: PaymentActor }): Promise<void> {
+  const order = await lockOrder(tx, payment.orderId);
+  const actor = orderActor(by);
+  if (payment.refundedMinor >= payment.amountMinor) {
+    if (order.status !== "refunding") {
+      if (!canTransition(order.status, "refunding")) return;
+      await transitionOrder(tx, { orderId: order.id, to: "refunding", by: { ...actor, reason: "full refund settled" } });
+    }
+    await transitionOrder(tx, { orderId: order.id, to: "refunded", by: { ...actor, reason: "all money refunded" } });
+    return;
+  }
+  if (order.status !== "refunding") return;
+  const covered = payment.refundedMinor + (await approvedTotal(tx, payment.id));
+  if (covered >= payment.amountMinor) return;
+  const [entered] = await tx
+    .select({ fromStatus: orderStatusLog.fromStatus })
+    .from(orderStatusLog)
+    .where(and(eq(orderStatusLog.orderId, order.id), eq(orderStatusLog.toStatus, "refunding")))
+    .orderBy(desc(orderStatusLog.id))
+    .limit(1);
+  const back = (entered?.fromStatus ?? "paid") as OrderStatus;
+  if (canTransition("refunding", back)) await transitionOrder(tx, { orderId: order.id, to: back, by: { ...actor, reason: "full refund did not go through" } });
+}
