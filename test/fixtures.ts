@@ -12,12 +12,20 @@ import { createAuthSession, hashPassword, type Role, type SessionUser } from "..
  */
 const unique = () => randomUUID().slice(0, 8);
 
+/**
+ * Users created by this test file (each file runs in its own process). Checks that scan the
+ * database after a test use it to look only at this file's data, never at another file's
+ * scenario caught half-way.
+ */
+export const usersCreatedHere = new Set<string>();
+
 export async function createUser(role: Role = "shopper", overrides: Partial<{ email: string; name: string; password: string }> = {}) {
   const email = overrides.email ?? `${role}-${unique()}@example.test`;
   const [user] = await getDb()
     .insert(users)
     .values({ email, name: overrides.name ?? `Test ${role}`, role, passwordHash: await hashPassword(overrides.password ?? "password123") })
     .returning();
+  usersCreatedHere.add(user!.id);
   return user!;
 }
 
