@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Pagination } from "@/components/shop/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { formatMoney } from "@/lib/money";
@@ -84,12 +84,6 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         total={result.total}
         basePath="/"
         params={{ q: params.q, category: params.category, sort: params.sort }}
-        labels={{
-          nav: tc("pagination.label"),
-          previous: tc("pagination.previous"),
-          next: tc("pagination.next"),
-          pageOf: tc("pagination.pageOf", { page, pages: Math.max(1, Math.ceil(result.total / result.pageSize)) }),
-        }}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ORDER_STATUS_OPTIONS, parseOrderStatus } from "@/components/shop/order-status";
 import { OrderList } from "@/components/shop/order-list";
-import { Pagination } from "@/components/shop/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
@@ -17,11 +17,10 @@ export async function generateMetadata() {
 /** My orders: newest first, paginated and filtered on the server through URL parameters. */
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const [t, tc, ts, caller] = await Promise.all([getTranslations("shop.orders"), getTranslations("common"), getTranslations("common.orderStatus"), api()]);
+  const [t, ts, caller] = await Promise.all([getTranslations("shop.orders"), getTranslations("common.orderStatus"), api()]);
   const page = Math.min(10_000, Math.max(1, Math.floor(Number(params.page)) || 1));
   const status = parseOrderStatus(params.status);
   const result = await orNotFound(caller.order.mine({ page, pageSize: PAGE_SIZE, status }), "/orders");
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
     <div className="space-y-6">
@@ -62,12 +61,6 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           total={result.total}
           basePath="/orders"
           params={{ status }}
-          labels={{
-            nav: tc("pagination.label"),
-            previous: tc("pagination.previous"),
-            next: tc("pagination.next"),
-            pageOf: tc("pagination.pageOf", { page, pages }),
-          }}
         />
       )}
     </div>

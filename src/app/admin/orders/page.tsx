@@ -1,7 +1,7 @@
 import { AdminOrderFilters } from "@/components/admin/order-filters";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { parseOrderStatus } from "@/components/shop/order-status";
-import { Pagination } from "@/components/shop/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
 import { chinaDayStart } from "@/lib/dates";
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 /** Every order, filtered and paginated on the server; the filters live in the URL. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const [t, tc, caller] = await Promise.all([getTranslations("admin.orders"), getTranslations("common"), api()]);
+  const [t, caller] = await Promise.all([getTranslations("admin.orders"), api()]);
   const page = Math.min(100_000, Math.max(1, Math.floor(Number(params.page)) || 1));
   const status = parseOrderStatus(params.status);
   const orderNo = params.orderNo?.trim().slice(0, 40) || undefined;
@@ -29,7 +29,6 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     "/admin/orders",
   );
   const filtered = Boolean(status || orderNo || shopper || from || to);
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
     <div className="space-y-6">
@@ -54,12 +53,6 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           total={result.total}
           basePath="/admin/orders"
           params={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
-          labels={{
-            nav: tc("pagination.label"),
-            previous: tc("pagination.previous"),
-            next: tc("pagination.next"),
-            pageOf: tc("pagination.pageOf", { page, pages }),
-          }}
         />
       )}
     </div>

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { FilterInput, FilterSelect, chinaDayStart } from "@/components/payment/admin/filter-controls";
-import { Pagination } from "@/components/shop/pagination";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
+import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/states";
+import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
-import { formatDateTime } from "@/lib/dates";
+import { chinaDayStart, formatDateTime } from "@/lib/dates";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type PaymentMethodKey, type PaymentStatusKey } from "@/lib/payment-ui";
 import { api } from "@/trpc/server";
@@ -18,7 +17,7 @@ const SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as co
 /** Admin → Payments: filters, sorting and server-side pagination, all in the URL. */
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  const [t, tc, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("common"), getLocale(), api()]);
+  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
   const page = Math.max(1, Number(params.page) || 1);
   const status = PAYMENT_STATUS_KEYS.find((s) => s === params.status);
   const method = PAYMENT_METHOD_KEYS.find((m) => m === params.method);
@@ -31,7 +30,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
     status,
     method,
     from: chinaDayStart(params.from),
-    to: chinaDayStart(params.to, 1),
+    to: chinaDayStart(params.to, { nextDay: true }),
     orderNo: params.orderNo || undefined,
     paymentSn: params.paymentSn || undefined,
     minAmountMinor: min ?? undefined,
@@ -42,18 +41,20 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold">{t("admin.list.title")}</h1>
-      <form role="search" aria-label={t("admin.list.filters")} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4" action="/admin/payments">
+      <FilterForm label={t("admin.list.filters")} action="/admin/payments" className="md:grid-cols-4">
         <FilterSelect
           label={t("admin.list.status")}
           name="status"
           defaultValue={status}
-          options={[{ value: "", label: t("admin.list.any") }, ...PAYMENT_STATUS_KEYS.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          anyLabel={t("admin.list.any")}
+          options={PAYMENT_STATUS_KEYS.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <FilterSelect
           label={t("admin.list.method")}
           name="method"
           defaultValue={method}
-          options={[{ value: "", label: t("admin.list.any") }, ...PAYMENT_METHOD_KEYS.map((m) => ({ value: m, label: t(`method.${m}`) }))]}
+          anyLabel={t("admin.list.any")}
+          options={PAYMENT_METHOD_KEYS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
         />
         <FilterInput label={t("admin.list.from")} name="from" type="date" defaultValue={params.from} />
         <FilterInput label={t("admin.list.to")} name="to" type="date" defaultValue={params.to} />
@@ -62,67 +63,43 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
         <FilterInput label={t("admin.list.minAmount")} name="min" inputMode="decimal" defaultValue={params.min} />
         <FilterInput label={t("admin.list.maxAmount")} name="max" inputMode="decimal" defaultValue={params.max} />
         <FilterSelect label={t("admin.list.sort")} name="sort" defaultValue={sort} options={SORTS.map((s) => ({ value: s, label: t(`admin.list.sorts.${s}`) }))} />
-        <div className="col-span-2 flex items-end gap-2 md:col-span-3">
-          <button type="submit" className={buttonClass("primary")}>
-            {t("admin.list.apply")}
-          </button>
-          <Link href="/admin/payments" className={buttonClass("ghost")}>
-            {t("admin.list.reset")}
-          </Link>
-        </div>
-      </form>
+      </FilterForm>
 
       <p className="text-sm text-slate-600">{t("admin.list.total", { count: result.total })}</p>
-      {result.items.length === 0 ? (
-        <EmptyState title={t("admin.list.empty")} />
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{t("admin.list.columns.paymentSn")}</th>
-                <th className="px-3 py-2">{t("admin.list.columns.order")}</th>
-                <th className="px-3 py-2">{t("admin.list.columns.shopper")}</th>
-                <th className="px-3 py-2 text-right">{t("admin.list.columns.amount")}</th>
-                <th className="px-3 py-2">{t("admin.list.columns.method")}</th>
-                <th className="px-3 py-2">{t("admin.list.columns.status")}</th>
-                <th className="px-3 py-2">{t("admin.list.columns.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2 font-mono">
-                    <Link className="text-brand-700 hover:underline" href={`/admin/payments/${p.id}`}>
-                      {p.paymentSn}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{p.orderNo}</td>
-                  <td className="px-3 py-2">{p.shopperEmail}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(p.amountMinor, p.currency, locale)}</td>
-                  <td className="px-3 py-2">{t(`method.${p.method as PaymentMethodKey}`)}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={PAYMENT_STATUS_TONE[p.status as PaymentStatusKey]}>{t(`status.${p.status as PaymentStatusKey}`)}</Badge>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(p.createdAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t("admin.list.title")}
+        rows={result.items}
+        rowKey={(p) => p.id}
+        empty={t("admin.list.empty")}
+        columns={[
+          {
+            id: "paymentSn",
+            header: t("admin.list.columns.paymentSn"),
+            className: "font-mono",
+            cell: (p) => (
+              <Link className="text-brand-700 hover:underline" href={`/admin/payments/${p.id}`}>
+                {p.paymentSn}
+              </Link>
+            ),
+          },
+          { id: "order", header: t("admin.list.columns.order"), className: "font-mono text-xs", cell: (p) => p.orderNo },
+          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => p.shopperEmail },
+          { id: "amount", header: t("admin.list.columns.amount"), align: "right", cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
+          { id: "method", header: t("admin.list.columns.method"), cell: (p) => t(`method.${p.method as PaymentMethodKey}`) },
+          {
+            id: "status",
+            header: t("admin.list.columns.status"),
+            cell: (p) => <Badge tone={PAYMENT_STATUS_TONE[p.status as PaymentStatusKey]}>{t(`status.${p.status as PaymentStatusKey}`)}</Badge>,
+          },
+          { id: "created", header: t("admin.list.columns.created"), className: "whitespace-nowrap", cell: (p) => formatDateTime(p.createdAt, locale) },
+        ]}
+      />
       <Pagination
         page={page}
         pageSize={result.pageSize}
         total={result.total}
         basePath="/admin/payments"
         params={{ status, method, from: params.from, to: params.to, orderNo: params.orderNo, paymentSn: params.paymentSn, min: params.min, max: params.max, sort }}
-        labels={{
-          nav: tc("pagination.label"),
-          previous: tc("pagination.previous"),
-          next: tc("pagination.next"),
-          pageOf: tc("pagination.pageOf", { page, pages: Math.max(1, Math.ceil(result.total / result.pageSize)) }),
-        }}
       />
     </div>
   );

@@ -1,15 +1,15 @@
 import Link from "next/link";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { ShipOrderButton } from "@/components/logistics/admin/ship-order-button";
 import { ShipmentStatusBadge } from "@/components/logistics/shipment-status-badge";
 import { SHIPMENT_STATUS_NAMES as SHIPMENT_STATUSES } from "@/components/logistics/types";
-import { Pagination } from "@/components/shop/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/states";
+import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { cn } from "@/lib/cn";
-import { formatDateTime } from "@/lib/dates";
+import { chinaDayStart, formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { api } from "@/trpc/server";
 
@@ -23,11 +23,10 @@ const QUEUES = ["unassigned", "exception", "stale"] as const;
 
 /** Admin Shipments: filters, queues, server-side pagination, and paid orders waiting to ship. */
 export default async function AdminShipmentsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const [params, t, tc, locale, caller] = await Promise.all([searchParams, getTranslations("logistics"), getTranslations("common"), getLocale(), api()]);
+  const [params, t, locale, caller] = await Promise.all([searchParams, getTranslations("logistics"), getLocale(), api()]);
   const page = Math.max(1, Number(params.page) || 1);
   const status = SHIPMENT_STATUSES.find((s) => s === params.status);
   const queue = QUEUES.find((q) => q === params.queue);
-  const date = (value?: string) => (value && !Number.isNaN(Date.parse(value)) ? new Date(`${value}T00:00:00+08:00`) : undefined);
   const [result, carriers, toShip] = await Promise.all([
     caller.adminLogistics.list({
       page,
@@ -38,15 +37,14 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
       courierId: params.courier && /^[0-9a-f-]{36}$/.test(params.courier) ? params.courier : undefined,
       trackingNo: params.trackingNo || undefined,
       orderNo: params.orderNo || undefined,
-      from: date(params.from),
-      to: date(params.to),
+      from: chinaDayStart(params.from),
+      to: chinaDayStart(params.to, { nextDay: true }),
     }),
     caller.adminCarriers.list(),
     caller.adminLogistics.toShip({ limit: 20 }),
   ]);
   const keep = { status: params.status, carrier: params.carrier, courier: params.courier, trackingNo: params.trackingNo, orderNo: params.orderNo, from: params.from, to: params.to };
   const queueHref = (q?: string) => `/admin/shipments${q ? `?queue=${q}` : ""}`;
-  const field = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
   return (
     <div className="space-y-6">
@@ -111,110 +109,72 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
         ))}
       </nav>
 
-      <form aria-label={t("admin.shipments.filters")} action="/admin/shipments" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <FilterForm label={t("admin.shipments.filters")} action="/admin/shipments" className="sm:grid-cols-2 lg:grid-cols-4">
         {queue && <input type="hidden" name="queue" value={queue} />}
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("admin.shipments.status")}</span>
-          <select name="status" defaultValue={status ?? ""} className={field}>
-            <option value="">{t("admin.shipments.any")}</option>
-            {SHIPMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("admin.shipments.carrier")}</span>
-          <select name="carrier" defaultValue={params.carrier ?? ""} className={field}>
-            <option value="">{t("admin.shipments.any")}</option>
-            {carriers.map((c) => (
-              <option key={c.id} value={c.code}>
-                {locale === "zh-CN" ? c.nameZh : c.nameEn}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("admin.shipments.trackingNo")}</span>
-          <input name="trackingNo" defaultValue={params.trackingNo ?? ""} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("admin.shipments.orderNo")}</span>
-          <input name="orderNo" defaultValue={params.orderNo ?? ""} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("admin.shipments.from")}</span>
-          <input type="date" name="from" defaultValue={params.from ?? ""} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("admin.shipments.to")}</span>
-          <input type="date" name="to" defaultValue={params.to ?? ""} className={field} />
-        </label>
         {params.courier && <input type="hidden" name="courier" value={params.courier} />}
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass()}>
-            {t("admin.shipments.apply")}
-          </button>
-          <Link href="/admin/shipments" className={buttonClass("ghost")}>
-            {t("admin.shipments.reset")}
-          </Link>
-        </div>
-      </form>
+        <FilterSelect
+          label={t("admin.shipments.status")}
+          name="status"
+          defaultValue={status}
+          anyLabel={t("admin.shipments.any")}
+          options={SHIPMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <FilterSelect
+          label={t("admin.shipments.carrier")}
+          name="carrier"
+          defaultValue={params.carrier}
+          anyLabel={t("admin.shipments.any")}
+          options={carriers.map((c) => ({ value: c.code, label: locale === "zh-CN" ? c.nameZh : c.nameEn }))}
+        />
+        <FilterInput label={t("admin.shipments.trackingNo")} name="trackingNo" defaultValue={params.trackingNo} />
+        <FilterInput label={t("admin.shipments.orderNo")} name="orderNo" defaultValue={params.orderNo} />
+        <FilterInput label={t("admin.shipments.from")} name="from" type="date" defaultValue={params.from} />
+        <FilterInput label={t("admin.shipments.to")} name="to" type="date" defaultValue={params.to} />
+      </FilterForm>
 
-      {result.items.length === 0 ? (
-        <EmptyState title={t("admin.shipments.empty")} />
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" aria-label={t("admin.shipments.table")}>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                {(["tracking", "order", "carrier", "route", "courier", "status", "fee", "created"] as const).map((c) => (
-                  <th key={c} className="px-3 py-2">
-                    {t(`admin.shipments.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((s) => (
-                <tr key={s.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/shipments/${s.id}`} className="font-mono text-brand-700 hover:underline">
-                      {s.trackingNo}
-                    </Link>
-                    <span className="block font-mono text-xs text-slate-500">{s.logisticsSn}</span>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{s.orderNo}</td>
-                  <td className="px-3 py-2">{locale === "zh-CN" ? s.carrierNameZh : s.carrierNameEn}</td>
-                  <td className="px-3 py-2">
-                    {s.originCity} → {s.destinationCity}
-                  </td>
-                  <td className="px-3 py-2">{s.courierName ?? <Badge tone="warning">{t("admin.shipments.unassigned")}</Badge>}</td>
-                  <td className="space-x-1 px-3 py-2">
-                    <ShipmentStatusBadge status={s.status} />
-                    {s.stale && <Badge tone="danger">{t("admin.shipments.stale")}</Badge>}
-                  </td>
-                  <td className="px-3 py-2">{formatMoney(s.feeMinor, s.currency, locale)}</td>
-                  <td className="px-3 py-2 text-xs">{formatDateTime(s.createdAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t("admin.shipments.table")}
+        rows={result.items}
+        rowKey={(s) => s.id}
+        empty={t("admin.shipments.empty")}
+        columns={[
+          {
+            id: "tracking",
+            header: t("admin.shipments.columns.tracking"),
+            cell: (s) => (
+              <>
+                <Link href={`/admin/shipments/${s.id}`} className="font-mono text-brand-700 hover:underline">
+                  {s.trackingNo}
+                </Link>
+                <span className="block font-mono text-xs text-slate-500">{s.logisticsSn}</span>
+              </>
+            ),
+          },
+          { id: "order", header: t("admin.shipments.columns.order"), className: "font-mono text-xs", cell: (s) => s.orderNo },
+          { id: "carrier", header: t("admin.shipments.columns.carrier"), cell: (s) => (locale === "zh-CN" ? s.carrierNameZh : s.carrierNameEn) },
+          { id: "route", header: t("admin.shipments.columns.route"), cell: (s) => `${s.originCity} → ${s.destinationCity}` },
+          { id: "courier", header: t("admin.shipments.columns.courier"), cell: (s) => s.courierName ?? <Badge tone="warning">{t("admin.shipments.unassigned")}</Badge> },
+          {
+            id: "status",
+            header: t("admin.shipments.columns.status"),
+            className: "space-x-1",
+            cell: (s) => (
+              <>
+                <ShipmentStatusBadge status={s.status} />
+                {s.stale && <Badge tone="danger">{t("admin.shipments.stale")}</Badge>}
+              </>
+            ),
+          },
+          { id: "fee", header: t("admin.shipments.columns.fee"), align: "right", cell: (s) => formatMoney(s.feeMinor, s.currency, locale) },
+          { id: "created", header: t("admin.shipments.columns.created"), className: "text-xs", cell: (s) => formatDateTime(s.createdAt, locale) },
+        ]}
+      />
       <Pagination
         page={page}
         pageSize={result.pageSize}
         total={result.total}
         basePath="/admin/shipments"
         params={{ ...keep, queue }}
-        labels={{
-          nav: tc("pagination.label"),
-          previous: tc("pagination.previous"),
-          next: tc("pagination.next"),
-          pageOf: tc("pagination.pageOf", { page, pages: Math.max(1, Math.ceil(result.total / result.pageSize)) }),
-        }}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { PaymentReportCharts } from "@/components/payment/admin/payment-report-charts";
-import { FilterInput } from "@/components/payment/admin/filter-controls";
+import { FilterInput } from "@/components/admin/filter-form";
 import { SectionTabs } from "@/components/payment/admin/section-tabs";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

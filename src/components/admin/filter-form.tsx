@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { getTranslations } from "@/i18n/server";
+import { cn } from "@/lib/cn";
+
+/**
+ * The admin list filters: a plain GET form, so every filtered view is a URL that can be
+ * shared and reloaded, with the same apply/reset buttons on every admin list.
+ */
+export async function FilterForm({
+  label,
+  action,
+  className,
+  applyLabel,
+  resetLabel,
+  children,
+}: {
+  /** Accessible name of the form, e.g. "Filter payments". */
+  label: string;
+  /** The list's own path; "reset" links back to it without parameters. */
+  action: string;
+  /** Grid columns for the fields, e.g. "md:grid-cols-4". */
+  className?: string;
+  applyLabel?: string;
+  resetLabel?: string;
+  children: React.ReactNode;
+}) {
+  const t = await getTranslations("common.actions");
+  return (
+    <form role="search" aria-label={label} action={action} className={cn("grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4", className)}>
+      {children}
+      <div className="flex items-end gap-2">
+        <button type="submit" className={buttonClass("primary")}>
+          {applyLabel ?? t("apply")}
+        </button>
+        <Link href={action} className={buttonClass("ghost")}>
+          {resetLabel ?? t("reset")}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+const FIELD = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+
+function FilterLabel({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <label className={cn("text-sm", className)}>
+      <span className="mb-1 block font-medium text-slate-700">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function FilterInput({
+  label,
+  name,
+  defaultValue,
+  type = "text",
+  inputMode,
+  className,
+}: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  type?: "text" | "date" | "search";
+  inputMode?: "decimal" | "text";
+  className?: string;
+}) {
+  return (
+    <FilterLabel label={label} className={className}>
+      <input name={name} type={type} inputMode={inputMode} defaultValue={defaultValue ?? ""} className={FIELD} autoComplete="off" />
+    </FilterLabel>
+  );
+}
+
+/** A select whose first option, labelled `anyLabel`, means "no filter". */
+export function FilterSelect({
+  label,
+  name,
+  defaultValue,
+  anyLabel,
+  options,
+  className,
+}: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  anyLabel?: string;
+  options: { value: string; label: string }[];
+  className?: string;
+}) {
+  return (
+    <FilterLabel label={label} className={className}>
+      <select name={name} defaultValue={defaultValue ?? ""} className={FIELD}>
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FilterLabel>
+  );
+}
