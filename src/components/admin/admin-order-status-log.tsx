@@ -1,5 +1,6 @@
 import { OrderSection } from "@/components/shop/order-section";
 import { getLocale, getTranslations } from "@/i18n/server";
+import { getStatusLogLabels } from "@/i18n/status-labels";
 import { formatDateTime } from "@/lib/dates";
 import type { AdminOrderView } from "@/trpc/types";
 
@@ -7,20 +8,7 @@ type LogRow = AdminOrderView["statusLog"][number];
 
 /** The full status log for admins: every change with its actor, reason and request id (for log lookups). */
 export async function AdminOrderStatusLog({ log }: { log: LogRow[] }) {
-  const [t, ts, ta, locale] = await Promise.all([
-    getTranslations("admin.orderDetail"),
-    getTranslations("common.orderStatus"),
-    getTranslations("common.actor"),
-    getLocale(),
-  ]);
-  const status = (value: string) => {
-    const key = value as Parameters<typeof ts>[0];
-    return ts.has(key) ? ts(key) : value;
-  };
-  const actor = (value: string) => {
-    const key = value as Parameters<typeof ta>[0];
-    return ta.has(key) ? ta(key) : value;
-  };
+  const [t, { status, actor }, locale] = await Promise.all([getTranslations("admin.orderDetail"), getStatusLogLabels(), getLocale()]);
   const none = t("none");
   const th = "px-3 py-2 font-medium";
   return (

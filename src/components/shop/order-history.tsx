@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "@/i18n/server";
+import { getStatusLogLabels } from "@/i18n/status-labels";
 import { formatDateTime } from "@/lib/dates";
 import type { ShopperOrderView } from "@/trpc/types";
 import { OrderSection } from "./order-section";
@@ -7,21 +8,7 @@ type Entry = ShopperOrderView["history"][number];
 
 /** Every status change of the order, oldest first: from → to, who did it and when. */
 export async function OrderHistory({ history }: { history: Entry[] }) {
-  const [t, ts, ta, locale] = await Promise.all([
-    getTranslations("shop.order"),
-    getTranslations("common.orderStatus"),
-    getTranslations("common.actor"),
-    getLocale(),
-  ]);
-  // Log rows are plain text columns: translate what we know, show anything newer as stored.
-  const status = (value: string) => {
-    const key = value as Parameters<typeof ts>[0];
-    return ts.has(key) ? ts(key) : value;
-  };
-  const actor = (value: string) => {
-    const key = value as Parameters<typeof ta>[0];
-    return ta.has(key) ? ta(key) : value;
-  };
+  const [t, { status, actor }, locale] = await Promise.all([getTranslations("shop.order"), getStatusLogLabels(), getLocale()]);
   return (
     <OrderSection id="order-history" title={t("historyTitle")}>
       <ol className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAddressSnapshot } from "@/server/domain/order";
 import { ZONES } from "./geography/geography";
 import { SHIPMENT_STATUSES } from "./shipment.machine";
 import { CHECK_ALGORITHMS } from "./tracking-number";
@@ -173,15 +174,7 @@ export const ZTrackingView = z.object({
   carrier: z.object({ code: z.string(), nameEn: z.string(), nameZh: z.string(), logoColor: z.string() }),
   serviceLevel: z.string(),
   origin: z.object({ province: z.string(), city: z.string(), provinceEn: z.string() }),
-  destination: z.object({
-    recipient: z.string(),
-    phone: z.string(),
-    province: z.string(),
-    city: z.string(),
-    district: z.string(),
-    detail: z.string(),
-    provinceEn: z.string(),
-  }),
+  destination: ZAddressSnapshot.extend({ provinceEn: z.string() }),
   courier: z.object({ name: z.string(), phone: z.string() }).nullable(),
   pickedUpAt: z.date().nullable(),
   estimatedDeliveryAt: z.date().nullable(),

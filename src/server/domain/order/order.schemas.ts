@@ -37,7 +37,8 @@ export const ZAdminOrdersInput = z.object({
 });
 export type AdminOrdersInput = z.input<typeof ZAdminOrdersInput>;
 
-const ZAddressSnapshot = z.object({
+/** The delivery address as snapshotted on the order (and, with the province's English name, on its shipment). */
+export const ZAddressSnapshot = z.object({
   recipient: z.string(),
   phone: z.string(),
   province: z.string(),
