@@ -1,6 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { useLocale, useTranslations } from "use-intl";
 
 type Props = {
@@ -15,38 +16,28 @@ export function LogisticsCharts({ byDay, byCarrier }: Props) {
   const carriers = byCarrier.map((c) => ({ ...c, name: locale === "zh-CN" ? c.nameZh : c.nameEn }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <figure className="rounded-lg border border-slate-200 bg-white p-4">
-        <figcaption className="mb-2 text-sm font-medium">{t("perDay")}</figcaption>
-        <div className="h-64" role="img" aria-label={t("perDay")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={byDay}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" fontSize={11} />
-              <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="shipments" name={t("shipments")} fill="#2563eb" />
-              <Bar dataKey="delivered" name={t("delivered")} fill="#059669" />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
-      <figure className="rounded-lg border border-slate-200 bg-white p-4">
-        <figcaption className="mb-2 text-sm font-medium">{t("perCarrier")}</figcaption>
-        <div className="h-64" role="img" aria-label={t("perCarrier")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={carriers} layout="vertical">
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} fontSize={11} />
-              <YAxis type="category" dataKey="name" width={110} fontSize={11} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="shipments" name={t("shipments")} fill="#2563eb" />
-              <Bar dataKey="delivered" name={t("delivered")} fill="#059669" />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      <ChartFigure caption={t("perDay")}>
+        <BarChart data={byDay}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" fontSize={11} />
+          <YAxis allowDecimals={false} fontSize={11} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="shipments" name={t("shipments")} fill="#2563eb" />
+          <Bar dataKey="delivered" name={t("delivered")} fill="#059669" />
+        </BarChart>
+      </ChartFigure>
+      <ChartFigure caption={t("perCarrier")}>
+        <BarChart data={carriers} layout="vertical">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} fontSize={11} />
+          <YAxis type="category" dataKey="name" width={110} fontSize={11} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="shipments" name={t("shipments")} fill="#2563eb" />
+          <Bar dataKey="delivered" name={t("delivered")} fill="#059669" />
+        </BarChart>
+      </ChartFigure>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { useLocale } from "use-intl";
 import { formatMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS } from "@/lib/payment-ui";
@@ -27,40 +28,30 @@ export function PaymentReportCharts({ report }: { report: PaymentReportView }) {
   const amounts = report.days.map((d) => ({ day: d.day.slice(5), ...Object.fromEntries(PAYMENT_METHOD_KEYS.map((m) => [m, d.amountByMethod[m] / 100])) }));
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <figure className="rounded-lg border border-slate-200 bg-white p-4">
-        <figcaption className="mb-2 text-sm font-medium">{t("admin.reports.countsByStatus")}</figcaption>
-        <div className="h-72" role="img" aria-label={t("admin.reports.countsByStatus")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={counts}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" fontSize={12} />
-              <YAxis allowDecimals={false} fontSize={12} />
-              <Tooltip />
-              <Legend />
-              {PAYMENT_STATUS_KEYS.map((s) => (
-                <Bar key={s} dataKey={s} name={t(`status.${s}`)} stackId="status" fill={STATUS_COLOURS[s]} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
-      <figure className="rounded-lg border border-slate-200 bg-white p-4">
-        <figcaption className="mb-2 text-sm font-medium">{t("admin.reports.amountsByMethod")}</figcaption>
-        <div className="h-72" role="img" aria-label={t("admin.reports.amountsByMethod")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={amounts}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" fontSize={12} />
-              <YAxis fontSize={12} />
-              <Tooltip formatter={(value) => formatMoney(Math.round(Number(value) * 100), "CNY", locale)} />
-              <Legend />
-              {PAYMENT_METHOD_KEYS.map((m) => (
-                <Line key={m} type="linear" dataKey={m} name={t(`method.${m}`)} stroke={METHOD_COLOURS[m]} strokeWidth={2} dot={false} />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      <ChartFigure caption={t("admin.reports.countsByStatus")} height="h-72">
+        <BarChart data={counts}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" fontSize={12} />
+          <YAxis allowDecimals={false} fontSize={12} />
+          <Tooltip />
+          <Legend />
+          {PAYMENT_STATUS_KEYS.map((s) => (
+            <Bar key={s} dataKey={s} name={t(`status.${s}`)} stackId="status" fill={STATUS_COLOURS[s]} />
+          ))}
+        </BarChart>
+      </ChartFigure>
+      <ChartFigure caption={t("admin.reports.amountsByMethod")} height="h-72">
+        <LineChart data={amounts}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" fontSize={12} />
+          <YAxis fontSize={12} />
+          <Tooltip formatter={(value) => formatMoney(Math.round(Number(value) * 100), "CNY", locale)} />
+          <Legend />
+          {PAYMENT_METHOD_KEYS.map((m) => (
+            <Line key={m} type="linear" dataKey={m} name={t(`method.${m}`)} stroke={METHOD_COLOURS[m]} strokeWidth={2} dot={false} />
+          ))}
+        </LineChart>
+      </ChartFigure>
     </div>
   );
 }
