@@ -11,11 +11,10 @@ import { closeDb } from "../src/server/db/client";
 import { ROOT } from "./lib";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 async function main() {
   loadEnv();
-  const app = next({ dev: false, dir: ROOT, port, hostname });
+  const app = next({ dev: false, dir: ROOT, port, hostname: "localhost" });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   const trpc = createTrpcNodeHandler();
@@ -25,7 +24,8 @@ async function main() {
     void nextHandler(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`  ready on port ${port}`));
+  // All interfaces, like `next start` (HOSTNAME is deliberately not read: containers set it).
+  server.listen(port, () => console.log(`  ready on port ${port}`));
 
   let stopping = false;
   const stop = () => {
