@@ -55,7 +55,9 @@ async function main() {
     if (code !== 0) return shutdown(code);
   }
 
-  const next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], {
+  // Production: our own Node server (scripts/serve.ts) in front of Next's handler; dev: `next dev`.
+  const command = dev ? [NEXT_BIN, "dev", "-p", String(port)] : ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")];
+  const next = spawn(process.execPath, command, {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

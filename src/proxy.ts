@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
 
 /**
  * Runs before every route:
@@ -7,33 +8,18 @@ import { NextResponse, type NextRequest } from "next/server";
  * - refuses state-changing requests that come from another origin. tRPC accepts form posts,
  *   so a cross-site <form> could otherwise ride on the shopper's cookie.
  * Server-to-server endpoints (gateway notifications, Inngest) authenticate by signature instead.
+ * In production /api/trpc is answered by the front server (src/server/api/node-handler.ts)
+ * before Next sees it; it applies the same rules.
  */
 const SIGNED_ENDPOINTS = ["/api/payments/notify", "/api/inngest"];
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-function isCrossOrigin(req: NextRequest): boolean {
-  if (req.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = req.headers.get("origin");
-  if (!origin) return false; // non-browser clients carry no ambient cookies to abuse
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 export function proxy(req: NextRequest) {
-  const given = req.headers.get("x-request-id");
-  const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+  const get = (name: string) => req.headers.get(name);
+  const requestId = requestIdOf(get);
 
   const path = req.nextUrl.pathname;
-  if (!SAFE_METHODS.has(req.method) && !SIGNED_ENDPOINTS.some((p) => path.startsWith(p)) && isCrossOrigin(req)) {
-    return NextResponse.json(
-      { error: { code: "FORBIDDEN", message: "Cross-origin request refused" } },
-      { status: 403, headers: { "x-request-id": requestId } },
-    );
+  if (!SAFE_METHODS.has(req.method) && !SIGNED_ENDPOINTS.some((p) => path.startsWith(p)) && isCrossOrigin(get)) {
+    return NextResponse.json(CROSS_ORIGIN_REFUSAL, { status: 403, headers: { "x-request-id": requestId } });
   }
 
   const headers = new Headers(req.headers);

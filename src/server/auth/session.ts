@@ -5,7 +5,7 @@ import { findActiveSession, type SessionUser } from "@/server/domain/user";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-function readCookie(cookieHeader: string | null, name: string): string | undefined {
+function readCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
@@ -15,18 +15,27 @@ function readCookie(cookieHeader: string | null, name: string): string | undefin
 }
 
 /**
- * The signed-in user for a request, or null. Decodes the next-auth JWT and then checks the
- * server-side session row, so revoked sessions and changed roles take effect immediately.
- * (Tokens large enough to be chunked into `.0`, `.1` cookies do not occur: ours hold ids only.)
+ * Decoded session tokens, keyed by the token itself. Decoding (JWE decryption) is a pure
+ * function of the token and the secret and costs far more than the rest of a small request,
+ * so a token seen before is not decrypted again. Only the fields we use are kept, with the
+ * token's own expiry, and the server-side session check below still runs on every request:
+ * a cached token whose session was revoked is refused like any other.
  */
-export async function getSessionFromHeaders(headers: Headers): Promise<SessionUser | null> {
-  const cookieHeader = headers.get("cookie");
-  let raw: string | undefined;
-  for (const name of SESSION_COOKIES) {
-    raw = readCookie(cookieHeader, name);
-    if (raw) break;
+const DECODED_MAX = 10_000;
+const decoded = new Map<string, { sid: string; expMs: number }>();
+
+async function sessionIdOf(raw: string): Promise<string | null> {
+  const hit = decoded.get(raw);
+  if (hit) {
+    if (hit.expMs > Date.now()) {
+      // Refresh its place in the LRU order.
+      decoded.delete(raw);
+      decoded.set(raw, hit);
+      return hit.sid;
+    }
+    decoded.delete(raw);
+    return null;
   }
-  if (!raw) return null;
   let token;
   try {
     token = await decode({ token: raw, secret: authSecret() });
@@ -34,5 +43,32 @@ export async function getSessionFromHeaders(headers: Headers): Promise<SessionUs
     return null;
   }
   if (!token || typeof token.sid !== "string") return null;
-  return findActiveSession(getDb(), token.sid);
+  if (typeof token.exp === "number") {
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(raw, { sid: token.sid, expMs: token.exp * 1000 });
+  }
+  return token.sid;
+}
+
+/**
+ * The signed-in user for a request's Cookie header, or null. Decodes the next-auth JWT and
+ * then checks the server-side session row, so revoked sessions and changed roles take effect
+ * immediately. (Tokens large enough to be chunked into `.0`, `.1` cookies do not occur: ours
+ * hold ids only.)
+ */
+export async function getSessionFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  let raw: string | undefined;
+  for (const name of SESSION_COOKIES) {
+    raw = readCookie(cookieHeader, name);
+    if (raw) break;
+  }
+  if (!raw) return null;
+  const sid = await sessionIdOf(raw);
+  if (!sid) return null;
+  return findActiveSession(getDb(), sid);
+}
+
+/** The signed-in user for a request's headers, or null (see getSessionFromCookieHeader). */
+export function getSessionFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  return getSessionFromCookieHeader(headers.get("cookie"));
 }

@@ -40,7 +40,8 @@ export function PaymentAdminActions({
   const [key, setKey] = useState(newIdempotencyKey);
   const open = ["pending", "processing", "failed"].includes(status);
   const refundable = refundableMinor > 0;
-  if (!open && !refundable && status !== "processing") return null;
+  // Keep the outcome on screen after the action that used up the last refundable amount.
+  if (!open && !refundable && status !== "processing" && !message) return null;
 
   async function run(action: () => Promise<string>) {
     setMessage(null);

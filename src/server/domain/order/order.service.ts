@@ -113,30 +113,37 @@ export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
   return row!;
 }
 
+type DetailItem = ShopperOrder["items"][number];
+type DetailHistory = Omit<ShopperOrder["history"][number], "createdAt"> & { createdAtMs: number };
+
+/**
+ * An order with its item snapshots and status history in ONE statement (one round trip):
+ * the children ride along as JSON arrays built by the database. (drizzle leaves columns
+ * unqualified in a one-table select, so the outer id is named explicitly.)
+ */
 async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<ShopperOrder | null> {
-  const [order] = await db.select().from(orders).where(where).limit(1);
-  if (!order) return null;
-  const [items, history] = await Promise.all([
-    db
-      .select({
-        id: orderItems.id,
-        productId: orderItems.productId,
-        sku: orderItems.sku,
-        name: orderItems.name,
-        unitPriceMinor: orderItems.unitPriceMinor,
-        quantity: orderItems.quantity,
-        lineTotalMinor: orderItems.lineTotalMinor,
-      })
-      .from(orderItems)
-      .where(eq(orderItems.orderId, order.id))
-      .orderBy(asc(orderItems.sku)),
-    db
-      .select({ fromStatus: orderStatusLog.fromStatus, toStatus: orderStatusLog.toStatus, actor: orderStatusLog.actor, createdAt: orderStatusLog.createdAt })
-      .from(orderStatusLog)
-      .where(eq(orderStatusLog.orderId, order.id))
-      .orderBy(asc(orderStatusLog.id)),
-  ]);
-  return { ...order, items, history };
+  const [row] = await db
+    .select({
+      order: orders,
+      items: sql<DetailItem[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', i.id, 'productId', i.product_id, 'sku', i.sku, 'name', i.name,
+          'unitPriceMinor', i.unit_price_minor, 'quantity', i.quantity, 'lineTotalMinor', i.line_total_minor
+        ) order by i.sku), '[]'::json)
+        from ${orderItems} i where i.order_id = ${orders}.${sql.identifier("id")})`,
+      history: sql<DetailHistory[]>`(
+        select coalesce(json_agg(json_build_object(
+          'fromStatus', l.from_status, 'toStatus', l.to_status, 'actor', l.actor,
+          'createdAtMs', extract(epoch from l.created_at) * 1000
+        ) order by l.id), '[]'::json)
+        from ${orderStatusLog} l where l.order_id = ${orders}.${sql.identifier("id")})`,
+    })
+    .from(orders)
+    .where(where)
+    .limit(1);
+  if (!row) return null;
+  const history = row.history.map(({ createdAtMs, ...entry }) => ({ ...entry, createdAt: new Date(createdAtMs) }));
+  return { ...row.order, items: row.items, history };
 }
 
 /** One of the shopper's own orders; ORDER_NOT_FOUND for anyone else's (never the data). */

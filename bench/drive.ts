@@ -1,0 +1,122 @@
+/**
+ * The load generator, run as its own process so its CPU never counts as the server's.
+ * The parent sends one scenario over IPC; this process warms up, says "ready", waits for "go"
+ * (the parent samples the server's CPU in between), runs the measured window and sends the
+ * figures back.
+ */
+import autocannon from "autocannon";
+import type { Scenario, DriveResult } from "./scenarios";
+
+type Instance = ReturnType<typeof autocannon>;
+
+/** The body of the first failed checkout, to say why in the report. */
+let firstError: string | undefined;
+
+function superjsonInput(value: unknown): string {
+  return encodeURIComponent(JSON.stringify({ json: value }));
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Builds the autocannon instances of a scenario; `record` receives every measured response. */
+function start(scenario: Scenario, duration: number, record: (status: number, ms: number) => void): Instance[] {
+  const common = { url: scenario.baseUrl, duration, timeout: 30, renderProgressBar: false, renderResultsTable: false } as const;
+  if (scenario.kind === "order-read") {
+    const targets = scenario.targets;
+    const instance = autocannon({
+      ...common,
+      connections: scenario.connections,
+      requests: [
+        {
+          method: "GET",
+          setupRequest(req) {
+            const target = targets[Math.floor(Math.random() * targets.length)]!;
+            return { ...req, path: `/api/trpc/order.byId?input=${superjsonInput({ id: target.orderId })}`, headers: { cookie: target.cookie } };
+          },
+        },
+      ],
+    });
+    instance.on("response", (_client, status, _bytes, ms) => record(status, ms));
+    return [instance];
+  }
+  if (scenario.kind === "catalog") {
+    const instance = autocannon({
+      ...common,
+      connections: scenario.connections,
+      requests: [{ method: "GET", path: `/api/trpc/catalog.list?input=${superjsonInput({ page: 1, pageSize: 20 })}` }],
+    });
+    instance.on("response", (_client, status, _bytes, ms) => record(status, ms));
+    return [instance];
+  }
+  // Checkout: one connection per buyer, each alternating "add one item to the cart" and
+  // "check out". Only the checkout responses are recorded; the cart add is the setup it needs.
+  return scenario.buyers.map((buyer) => {
+    const headers = { cookie: buyer.cookie, "content-type": "application/json" };
+    const instance = autocannon({
+      ...common,
+      connections: 1,
+      requests: [
+        { method: "POST", path: "/api/trpc/cart.add", headers, body: JSON.stringify({ json: { productId: buyer.productId, quantity: 1 } }) },
+        {
+          method: "POST",
+          path: "/api/trpc/order.checkout",
+          headers,
+          body: JSON.stringify({ json: { addressId: buyer.addressId } }),
+          onResponse(status, body) {
+            if (status >= 300) firstError ??= body.slice(0, 300);
+          },
+        },
+      ],
+    });
+    let n = 0;
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (n++ % 2 === 0) {
+        if (status >= 300) record(status, ms); // a failed cart add shows up as an error
+        return;
+      }
+      record(status, ms);
+    });
+    return instance;
+  });
+}
+
+async function run(scenario: Scenario, duration: number, record: (status: number, ms: number) => void) {
+  const instances = start(scenario, duration, record);
+  const results = await Promise.all(instances);
+  return { durationS: Math.max(...results.map((r) => r.duration)) };
+}
+
+function summarise(latencies: number[], errors: number, durationS: number, sample: string | undefined): DriveResult {
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    errors,
+    durationS,
+    reqPerS: sorted.length / durationS,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errorSample: sample,
+  };
+}
+
+process.once("message", async (message: { scenario: Scenario; warmupS: number; durationS: number }) => {
+  await run(message.scenario, message.warmupS, () => {});
+  process.send!({ type: "ready" });
+  await new Promise<void>((resolve) => process.once("message", () => resolve()));
+  const latencies: number[] = [];
+  let errors = 0;
+  let sample: string | undefined;
+  const { durationS } = await run(message.scenario, message.durationS, (status, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+    else {
+      errors++;
+      sample ??= `HTTP ${status}`;
+    }
+  });
+  if (firstError) sample = `${sample}: ${firstError}`;
+  process.send!({ type: "done", result: summarise(latencies, errors, durationS, sample) }, () => process.exit(0));
+});

@@ -1,0 +1,51 @@
+import fs from "node:fs";
+
+/** CPU time of process trees from /proc (Linux), in milliseconds of user + system time. */
+const TICK_MS = 10; // CLK_TCK is 100 on Linux
+
+type ProcStat = { pid: number; ppid: number; comm: string; cpuMs: number };
+
+function readStats(): ProcStat[] {
+  const stats: ProcStat[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const close = text.lastIndexOf(")");
+    const comm = text.slice(text.indexOf("(") + 1, close);
+    const fields = text.slice(close + 2).split(" ");
+    // fields[0] is state (field 3); ppid is field 4, utime 14, stime 15.
+    stats.push({ pid: Number(entry), ppid: Number(fields[1]), comm, cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+  }
+  return stats;
+}
+
+function descendants(stats: ProcStat[], root: number): ProcStat[] {
+  const children = new Map<number, ProcStat[]>();
+  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  const out: ProcStat[] = [];
+  const walk = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      out.push(child);
+      walk(child.pid);
+    }
+  };
+  const self = stats.find((s) => s.pid === root);
+  if (self) out.push(self);
+  walk(root);
+  return out;
+}
+
+/** CPU ms of the server's process tree and of the PostgreSQL processes, right now. */
+export function sampleCpu(serverPid: number, postgresParentPid: number): { serverMs: number; postgresMs: number } {
+  const stats = readStats();
+  const serverMs = descendants(stats, serverPid).reduce((sum, s) => sum + s.cpuMs, 0);
+  const postgresMs = descendants(stats, postgresParentPid)
+    .filter((s) => s.comm === "postgres")
+    .reduce((sum, s) => sum + s.cpuMs, 0);
+  return { serverMs, postgresMs };
+}

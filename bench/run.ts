@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: the production server on a fresh embedded PostgreSQL with ≥ 100k orders,
+ * driven over HTTP from a second process. Prints a table and writes bench/results/latest.json.
+ *
+ * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
+ * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
+ * BENCH_PG_PORT (54344), BENCH_ONLY (comma list of order-read,catalog,checkout),
+ * BENCH_KEEP=1 keeps the temporary data directory.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { createDatabase } from "../src/server/db/client";
+import { startEmbeddedPostgres } from "../src/server/db/embedded";
+import { runMigrations } from "../src/server/db/migrate";
+import { seedDemoData } from "../src/server/db/seed";
+import { hashPassword } from "../src/server/domain/user/password";
+import { NEXT_BIN, ROOT, run, stopChild } from "../scripts/lib";
+import { loadBenchData } from "./load";
+import { sampleCpu } from "./proc";
+import type { DriveResult, Scenario } from "./scenarios";
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ORDERS = env("BENCH_ORDERS", 100_000);
+const SHOPPERS = env("BENCH_SHOPPERS", 1_000);
+const DURATION = env("BENCH_DURATION", 15);
+const WARMUP = env("BENCH_WARMUP", 5);
+const PORT = env("BENCH_PORT", 3140);
+const PG_PORT = env("BENCH_PG_PORT", 54344);
+const ONLY = (process.env.BENCH_ONLY ?? "order-read,catalog,checkout").split(",");
+const PASSWORD = "bench-password-1";
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const TARGETS: Record<string, { text: string; ok: (r: Row) => boolean }> = {
+  "order-read": { text: "≤ 0.5 CPU ms/req, p99 ≤ 50 ms", ok: (r) => r.serverCpuMsPerReq <= 0.5 && r.p99 <= 50 },
+  catalog: { text: "≥ 3000 req/s", ok: (r) => r.reqPerS >= 3000 },
+  checkout: { text: "≥ 80 orders/s, p99 ≤ 200 ms", ok: (r) => r.reqPerS >= 80 && r.p99 <= 200 },
+};
+
+type Row = DriveResult & { scenario: string; connections: number; serverCpuMsPerReq: number; postgresCpuMsPerReq: number; target: string; met: boolean };
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+async function waitForReady(server: ChildProcess) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} (see its log)`);
+    try {
+      const res = await fetch(`${BASE}/api/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not become ready within 3 minutes");
+}
+
+/** Signs in through next-auth's credentials callback, as the browser form does; returns the cookie header. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: BASE, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in failed for ${email}: HTTP ${res.status}`);
+  return session.split(";")[0]!;
+}
+
+/** Runs one scenario in a separate load-generator process and measures the server meanwhile. */
+function measure(scenario: Scenario, serverPid: number): Promise<{ result: DriveResult; serverCpuMs: number; postgresCpuMs: number }> {
+  return new Promise((resolve, reject) => {
+    const driver = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "drive.ts")], {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let before: ReturnType<typeof sampleCpu> | undefined;
+    driver.on("message", (message: { type: "ready" } | { type: "done"; result: DriveResult }) => {
+      if (message.type === "ready") {
+        before = sampleCpu(serverPid, process.pid);
+        driver.send({ type: "go" });
+      } else {
+        const after = sampleCpu(serverPid, process.pid);
+        resolve({ result: message.result, serverCpuMs: after.serverMs - before!.serverMs, postgresCpuMs: after.postgresMs - before!.postgresMs });
+      }
+    });
+    driver.on("exit", (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with code ${code}`));
+    });
+    driver.send({ scenario, warmupS: WARMUP, durationS: DURATION });
+  });
+}
+
+function printTable(rows: Row[]) {
+  const header = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/req", "pg CPU ms/req", "errors", "target", "met"];
+  const lines = rows.map((r) => [
+    r.scenario,
+    String(r.connections),
+    r.reqPerS.toFixed(0),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    r.serverCpuMsPerReq.toFixed(3),
+    r.postgresCpuMsPerReq.toFixed(3),
+    String(r.errors),
+    r.target,
+    r.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log(`\n${fmt(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const line of lines) console.log(fmt(line));
+  console.log("");
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    log("building the app (no production build found)…");
+    const code = await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    if (code !== 0) throw new Error(`next build failed with code ${code}`);
+  }
+
+  // A fresh database every run, in a temporary directory PostgreSQL (run as its own user) can reach.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shopflow-bench-"));
+  fs.chmodSync(dataDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: PG_PORT });
+  let server: ChildProcess | undefined;
+  try {
+    log(`PostgreSQL ready; migrating, seeding and loading ${ORDERS} orders for ${SHOPPERS} shoppers…`);
+    await runMigrations(pg.url);
+    const { sql: seedSql, db } = createDatabase(pg.url, 2);
+    await seedDemoData(db);
+    await seedSql.end();
+    const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
+    const loadStart = Date.now();
+    await loadBenchData(sql, { orders: ORDERS, shoppers: SHOPPERS, passwordHash: await hashPassword(PASSWORD) });
+    log(`loaded in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+
+    // The server starts exactly as `npm start` starts it (scripts/start.ts), on this database.
+    const logFile = path.join(dataDir, "server.log");
+    const logFd = fs.openSync(logFile, "a");
+    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], {
+      cwd: ROOT,
+      stdio: ["ignore", logFd, logFd],
+      env: { ...process.env, DATABASE_URL: pg.url, PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production" },
+    });
+    await waitForReady(server);
+    log(`server ready at ${BASE} (pid ${server.pid}, log ${logFile})`);
+
+    const shoppers = await sql<{ id: string; email: string; addressId: string }[]>`
+      select u.id, u.email, a.id as "addressId" from users u join addresses a on a.user_id = u.id and a.is_default
+      where u.email like 'bench-%@bench.example' order by u.email limit 30`;
+    const readers = shoppers.slice(0, 20);
+    const buyers = shoppers.slice(20, 30);
+    const cookies = new Map<string, string>();
+    for (const s of shoppers) cookies.set(s.id, await signIn(s.email));
+    const targets = [];
+    for (const r of readers) {
+      const orders = await sql<{ id: string }[]>`select id from orders where user_id = ${r.id} order by created_at desc limit 50`;
+      for (const o of orders) targets.push({ cookie: cookies.get(r.id)!, orderId: o.id });
+    }
+    const products = await sql<{ id: string }[]>`select id from products where active order by sku`;
+
+    const scenarios: Record<string, Scenario> = {
+      "order-read": { kind: "order-read", baseUrl: BASE, connections: 100, targets },
+      catalog: { kind: "catalog", baseUrl: BASE, connections: 100 },
+      checkout: {
+        kind: "checkout",
+        baseUrl: BASE,
+        buyers: buyers.map((b, i) => ({ cookie: cookies.get(b.id)!, addressId: b.addressId, productId: products[i % products.length]!.id })),
+      },
+    };
+    await sql.end();
+
+    const rows: Row[] = [];
+    for (const name of ONLY) {
+      const scenario = scenarios[name];
+      if (!scenario) throw new Error(`unknown scenario ${name}`);
+      log(`${name}: ${WARMUP} s warm-up, ${DURATION} s measured…`);
+      const { result, serverCpuMs, postgresCpuMs } = await measure(scenario, server.pid!);
+      const connections = scenario.kind === "checkout" ? scenario.buyers.length : scenario.connections;
+      const per = Math.max(result.requests, 1);
+      const row: Row = { scenario: name, connections, ...result, serverCpuMsPerReq: serverCpuMs / per, postgresCpuMsPerReq: postgresCpuMs / per, target: TARGETS[name]!.text, met: false };
+      row.met = result.errors === 0 && TARGETS[name]!.ok(row);
+      rows.push(row);
+      log(`${name}: ${result.reqPerS.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms, ${row.serverCpuMsPerReq.toFixed(3)} server CPU ms/req${result.errors ? `, ${result.errors} errors (${result.errorSample})` : ""}`);
+    }
+
+    printTable(rows);
+    const out = path.join(ROOT, "bench", "results");
+    fs.mkdirSync(out, { recursive: true });
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version },
+      sizes: { orders: ORDERS, shoppers: SHOPPERS, durationS: DURATION, warmupS: WARMUP },
+      notes: "checkout: each buyer alternates cart.add and order.checkout; req/s and latencies count the checkouts only, CPU per request includes the cart add that precedes each checkout",
+      results: rows,
+    };
+    fs.writeFileSync(path.join(out, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${path.relative(ROOT, path.join(out, "latest.json"))}`);
+    if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+  } finally {
+    if (server) await stopChild(server);
+    await pg.stop();
+    if (process.env.BENCH_KEEP !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+/** What the orchestrator (run.ts) and the load generator (drive.ts) exchange. */
+export type Scenario =
+  | { kind: "order-read"; baseUrl: string; connections: number; targets: { cookie: string; orderId: string }[] }
+  | { kind: "catalog"; baseUrl: string; connections: number }
+  | { kind: "checkout"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] };
+
+export type DriveResult = {
+  /** Measured requests that succeeded (for checkout: orders placed). */
+  requests: number;
+  errors: number;
+  durationS: number;
+  reqPerS: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errorSample?: string;
+};
