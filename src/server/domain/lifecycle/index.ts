@@ -1,0 +1,3 @@
+/** The lifecycle module's public surface: timings (settings) of the automatic order steps. */
+export * from "./lifecycle.settings";
+export * from "./task-runs.service";
