@@ -55,12 +55,22 @@ async function main() {
     if (code !== 0) return shutdown(code);
   }
 
+  // `npm run dev` starts the Inngest Dev Server beside Next when the optional inngest-cli is
+  // installed; the app then runs in Inngest mode. Without it, the in-process scheduler does the work.
+  const inngestCli = path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "inngest-cli.cmd" : "inngest-cli");
+  const withInngest = dev && !process.env.INNGEST_BASE_URL && fs.existsSync(inngestCli);
+  if (withInngest) {
+    const devServer = spawn(inngestCli, ["dev", "-u", `http://localhost:${port}/api/inngest`, "--no-discovery"], { cwd: ROOT, stdio: "inherit" });
+    children.push(devServer);
+    console.log("  Inngest Dev Server: http://localhost:8288");
+  }
+
   // Production: our own Node server (scripts/serve.ts) in front of Next's handler; dev: `next dev`.
   const command = dev ? [NEXT_BIN, "dev", "-p", String(port)] : ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")];
   const next = spawn(process.execPath, command, {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", ...(withInngest ? { INNGEST_DEV: "1" } : {}) },
   });
   children.push(next);
   next.on("exit", (code) => void shutdown(code ?? 0));

@@ -7,6 +7,7 @@ import { clearCart, getCart } from "@/server/domain/cart";
 import { reserveStock } from "@/server/domain/inventory";
 import { ZCheckoutInput, insertOrder, nextOrderNo, type CheckoutInput } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
+import { enqueueEvent } from "@/server/events/outbox";
 import { paymentDeadlineFromNow } from "./payment-deadline";
 
 /**
@@ -30,7 +31,8 @@ const freeShipping: ShippingQuote = async ({ shipping }) => ({
 /**
  * Turns the cart (or a buy-now list) into an order in ONE transaction: the address and the
  * item prices and names are snapshotted, stock is reserved with conditional updates, the order
- * and its first status-log row are written and the cart is emptied. Any failure (out of stock,
+ * and its first status-log row are written, the cart is emptied and `shop/order.created` goes to
+ * the outbox (it starts the payment-window flow). Any failure (out of stock,
  * unknown address) rolls all of it back.
  */
 export async function checkout(
@@ -105,6 +107,7 @@ export async function checkout(
       { actor: "shopper", actorId: userId },
     );
     if (usesCart) await clearCart(tx, userId);
+    await enqueueEvent(tx, "shop/order.created", { orderId: order.id, userId, orderNo: order.orderNo });
     return { id: order.id, orderNo: order.orderNo, payableTotalMinor: order.payableTotalMinor, currency: order.currency };
   });
 }

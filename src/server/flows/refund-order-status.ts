@@ -4,13 +4,14 @@ import { orderStatusLog, refunds } from "@/server/db/schema";
 import { canTransition, lockOrder, transitionOrder, type OrderStatus } from "@/server/domain/order";
 import type { PaymentActor, PaymentRow } from "@/server/domain/payment";
 import { orderActor } from "./payment-succeeded";
+import { compensateRefundedOrderInTx } from "./refund-compensation";
 
 /**
  * How refunds move the ORDER (the payment's own status follows the money: partially_refunded,
  * refunded). Partial refunds leave the order where it is. When approved refunds add up to the
  * whole captured amount, the order goes to `refunding`; when that money is back it is
- * `refunded`; if the full refund fails, the order returns to where it was. The lifecycle module
- * adds its compensations (cancel an unshipped shipment, restock) around these moves.
+ * `refunded`; if the full refund fails, the order returns to where it was. A refunded order that
+ * never shipped is compensated in the same transaction: shipment cancelled, reserved stock released.
  */
 export const REFUNDABLE_ORDER_STATUSES = ["paid", "shipped", "delivered", "completed", "refunding"] as const satisfies readonly OrderStatus[];
 
@@ -40,6 +41,7 @@ export async function settleOrderAfterRefund(tx: Tx, { payment, by }: { payment:
       await transitionOrder(tx, { orderId: order.id, to: "refunding", by: { ...actor, reason: "full refund settled" } });
     }
     await transitionOrder(tx, { orderId: order.id, to: "refunded", by: { ...actor, reason: "all money refunded" } });
+    await compensateRefundedOrderInTx(tx, { orderId: order.id, by: { ...actor, reason: "refunded before shipping" } });
     return;
   }
   if (order.status !== "refunding") return;

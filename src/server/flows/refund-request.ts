@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "@/server/db/client";
+import type { Database, Tx } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
+import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
 import { lockOrder } from "@/server/domain/order";
 import {
   CAPTURED_PAYMENT_STATUSES,
@@ -23,6 +24,7 @@ import {
   type RequestRefundInput,
   type ShopperRefund,
 } from "@/server/domain/payment";
+import { simulationSettings } from "@/server/domain/simulation";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
 import { REFUNDABLE_ORDER_STATUSES, enterRefundingIfFull, settleOrderAfterRefund } from "./refund-order-status";
@@ -31,6 +33,19 @@ import { submitRefund } from "./refund-submit";
 function assertRefundableOrder(status: string) {
   if (!(REFUNDABLE_ORDER_STATUSES as readonly string[]).includes(status)) {
     throw new DomainError("REFUND_NOT_ALLOWED", "This order cannot be refunded");
+  }
+}
+
+/**
+ * N days (lifecycle setting, time-scaled) after an order was completed, shoppers can no longer
+ * ask for a refund: REFUND_WINDOW_CLOSED (409). Admins can still refund directly.
+ */
+async function assertAfterSaleWindowOpen(tx: Tx, order: { status: string; completedAt: Date | null }, now = new Date()) {
+  if (order.status !== "completed" || !order.completedAt) return;
+  const [settings, sim] = await Promise.all([lifecycleSettings.get(tx), simulationSettings.get(tx)]);
+  const closesAt = order.completedAt.getTime() + lifecycleDurations(settings, sim.timeScale).afterSaleMs;
+  if (now.getTime() >= closesAt) {
+    throw new DomainError("REFUND_WINDOW_CLOSED", `Refunds can be requested up to ${settings.afterSaleDays} days after the order was completed`);
   }
 }
 
@@ -46,6 +61,7 @@ export async function requestRefund(db: Database, { userId, input }: { userId: s
       const order = await lockOrder(tx, data.orderId);
       if (order.userId !== userId) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
       assertRefundableOrder(order.status);
+      await assertAfterSaleWindowOpen(tx, order);
       const [captured] = await tx
         .select({ id: payments.id })
         .from(payments)

@@ -11,7 +11,9 @@ import {
   lockPayment,
   lockRefund,
   transitionRefund,
+  type PaymentActor,
   type PaymentProvider,
+  type RefundRow,
 } from "@/server/domain/payment";
 import { lockOrder } from "@/server/domain/order";
 import { applyRefundOutcome } from "./refund-settled";
@@ -115,20 +117,31 @@ export async function resolveStuckRefunds({
     .limit(limit);
   let resolved = 0;
   for (const refund of stuck) {
-    const truth = await callProvider(() => provider.queryRefund(refund.refundSn));
-    if (!truth || truth.status === "pending") continue;
-    const applied = await db.transaction(async (tx) => {
-      if (!(await tryClaim(tx, `refund:${refund.id}`))) return "skipped";
-      return applyRefundOutcome(tx, {
-        refund,
-        outcome: truth.status as "succeeded" | "failed",
-        providerRefundId: truth.refundId,
-        failureCode: truth.failureCode,
-        failureMessage: truth.failureMessage,
-        by: { actor: "system", reason: "reconciliation: refund result fetched from the gateway" },
-      });
-    });
+    const applied = await resolveRefund(db, { refund, provider, by: { actor: "system", reason: "reconciliation: refund result fetched from the gateway" } });
     if (applied === "refund_succeeded" || applied === "refund_failed") resolved++;
   }
   return { processed: stuck.length, resolved };
+}
+
+/**
+ * Asks the provider for one refund's result and applies a settled one (claimed, idempotent);
+ * "pending" while the provider is still working on it.
+ */
+export async function resolveRefund(
+  db: Database,
+  { refund, provider = getPaymentProvider(), by }: { refund: RefundRow; provider?: PaymentProvider; by: PaymentActor },
+): Promise<string> {
+  const truth = await callProvider(() => provider.queryRefund(refund.refundSn));
+  if (!truth || truth.status === "pending") return "pending";
+  return db.transaction(async (tx) => {
+    if (!(await tryClaim(tx, `refund:${refund.id}`))) return "skipped";
+    return applyRefundOutcome(tx, {
+      refund,
+      outcome: truth.status as "succeeded" | "failed",
+      providerRefundId: truth.refundId,
+      failureCode: truth.failureCode,
+      failureMessage: truth.failureMessage,
+      by,
+    });
+  });
 }

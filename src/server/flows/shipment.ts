@@ -80,17 +80,34 @@ export async function createShipmentForOrder(db: Database, { orderId, by, now = 
  * or nothing. Idempotent: an order already picked up is returned unchanged.
  */
 export async function shipOrder(db: Database, { orderId, by, now = new Date() }: { orderId: string; by: ActorRef; now?: Date }) {
+  return db.transaction((tx) => shipOrderInTx(tx, { orderId, by, now }));
+}
+
+/** `shipOrder` inside the caller's transaction (sweeps that claimed the order row first). */
+export async function shipOrderInTx(tx: Tx, { orderId, by, now }: { orderId: string; by: ActorRef; now: Date }) {
+  const order = await lockOrder(tx, orderId);
+  const { settings, sim } = await loadSettings(tx);
+  const { shipment: created } = await createShipment(tx, { order, strategy: settings.assignmentStrategy, by, now });
+  const shipment = await lockShipment(tx, created.id);
+  if (shipment.status !== "created") return shipment;
+  if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `The order is ${order.status}; only paid orders are shipped`);
+  const withCourier = await assignShipmentCourier(tx, { shipment, now, by, settings, seed: sim.seed });
+  const picked = await pickUpShipment(tx, { shipment: withCourier, by, now, sim, settings });
+  await mirrorShipmentOnOrder(tx, { order, shipment: picked.shipment, transitions: [picked.transition], by });
+  return picked.shipment;
+}
+
+/**
+ * Records whatever tracking checkpoints of this order's shipment are due at `now` (order and
+ * shipment locked, same as the sweep). Idempotent; returns the shipment and what moved.
+ */
+export async function recordDueForOrder(db: Database, { orderId, by, now = new Date() }: { orderId: string; by: ActorRef; now?: Date }) {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
-    const { settings, sim } = await loadSettings(tx);
-    const { shipment: created } = await createShipment(tx, { order, strategy: settings.assignmentStrategy, by, now });
-    const shipment = await lockShipment(tx, created.id);
-    if (shipment.status !== "created") return shipment;
-    if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `The order is ${order.status}; only paid orders are shipped`);
-    const withCourier = await assignShipmentCourier(tx, { shipment, now, by, settings, seed: sim.seed });
-    const picked = await pickUpShipment(tx, { shipment: withCourier, by, now, sim, settings });
-    await mirrorShipmentOnOrder(tx, { order, shipment: picked.shipment, transitions: [picked.transition], by });
-    return picked.shipment;
+    const existing = await findShipmentByOrder(tx, orderId);
+    if (!existing) return null;
+    const shipment = await lockShipment(tx, existing.id);
+    return recordDueForShipment(tx, { order, shipment, now, by });
   });
 }
 

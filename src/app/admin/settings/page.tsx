@@ -4,12 +4,13 @@ import { getTranslations } from "@/i18n/server";
 
 export const metadata = { title: "Settings" };
 
-/** Admin → Settings: one tab per module (payments, logistics). */
+/** Admin → Settings: one tab per module (payments, logistics, lifecycle). */
 export default async function AdminSettingsIndex() {
-  const t = await getTranslations("payment");
+  const [t, tl] = await Promise.all([getTranslations("payment"), getTranslations("lifecycle")]);
   const tabs = [
     { href: "/admin/settings/payments", label: t("admin.sections.payments") },
     { href: "/admin/settings/logistics", label: t("admin.sections.logistics") },
+    { href: "/admin/settings/lifecycle", label: tl("settings.tab") },
   ];
   return (
     <div className="space-y-4">

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
-import { orderItems, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
+import { orderItems, orders, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
+import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
 import { findServiceLevel, pricingOf, trackingFormatOf } from "./carrier.service";
 import { assignCourier, releaseCourier } from "./courier.service";
@@ -56,7 +57,14 @@ export async function transitionShipment(
     reason: by.reason ?? null,
     requestId: currentRequestContext()?.requestId ?? null,
   });
+  await emitShipmentEvent(tx, updated, from);
   return updated;
+}
+
+/** The shipment's `shop/shipment.status-changed` outbox event (from = null on creation). */
+async function emitShipmentEvent(tx: Tx, shipment: ShipmentRow, from: ShipmentStatus | null) {
+  const [order] = await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId));
+  await enqueueEvent(tx, "shop/shipment.status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, userId: order!.userId, from, to: shipment.status });
 }
 
 function chinaDate(now: Date): string {
@@ -149,6 +157,7 @@ export async function createShipment(
     reason: by.reason ?? "shipment created",
     requestId: currentRequestContext()?.requestId ?? null,
   });
+  await emitShipmentEvent(tx, inserted, null);
   const courier = await assignCourier(tx, { carrierId: carrier.id, destination, strategy });
   if (!courier) return { shipment: inserted, created: true };
   const [withCourier] = await tx.update(shipments).set({ courierId: courier.id }).where(eq(shipments.id, inserted.id)).returning();

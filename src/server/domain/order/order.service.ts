@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-o
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { orderItems, orderStatusLog, orders, users, type AddressSnapshot } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
 import { assertTransition, type OrderStatus } from "./order.machine";
 import { ZAdminOrdersInput, type AdminOrdersInput, type ShopperOrder } from "./order.schemas";
@@ -28,13 +29,18 @@ const TIMESTAMP_FOR: Partial<Record<OrderStatus, keyof OrderPatch>> = {
 /**
  * The one place an order's status changes. Locks the row, checks the move against the
  * transition table, applies it with a conditional update and writes the status log row,
- * all inside the caller's transaction. INVALID_TRANSITION changes nothing.
+ * all inside the caller's transaction, together with its `shop/order.status-changed` outbox
+ * event. INVALID_TRANSITION changes nothing.
  */
 export async function transitionOrder(
   tx: Tx,
   { orderId, to, by, patch = {} }: { orderId: string; to: OrderStatus; by: ActorRef; patch?: OrderPatch },
 ): Promise<{ from: OrderStatus; to: OrderStatus }> {
-  const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for("update");
+  const [current] = await tx
+    .select({ status: orders.status, userId: orders.userId, orderNo: orders.orderNo })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for("update");
   if (!current) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   const from = current.status;
   assertTransition(from, to);
@@ -56,6 +62,7 @@ export async function transitionOrder(
     reason: by.reason ?? null,
     requestId: currentRequestContext()?.requestId ?? null,
   });
+  await enqueueEvent(tx, "shop/order.status-changed", { orderId, userId: current.userId, orderNo: current.orderNo, from, to, actor: by.actor });
   return { from, to };
 }
 

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { enqueueEvent } from "@/server/events/outbox";
 import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { OPEN_PAYMENT_STATUSES, assertPaymentTransition, type PaymentMethod, type PaymentStatus } from "./payment.machine";
 import { nextPaymentSn } from "./payment-sn";
@@ -114,6 +115,7 @@ export async function insertPayment(
     data: { paymentSn: row.paymentSn, amountMinor: row.amountMinor, currency: row.currency, method: row.method, expiresAt: row.expiresAt.toISOString() },
   });
   await enqueueWebhookEvent(tx, { type: "payment.created", payment: row });
+  await enqueueEvent(tx, "shop/payment.status-changed", { paymentId: row.id, orderId: row.orderId, userId: row.userId, from: null, to: "pending" });
   return row;
 }
 
@@ -146,6 +148,7 @@ export async function transitionPayment(
   });
   const event = WEBHOOK_FOR[to];
   if (event) await enqueueWebhookEvent(tx, { type: event, payment: updated });
+  await enqueueEvent(tx, "shop/payment.status-changed", { paymentId: payment.id, orderId: payment.orderId, userId: payment.userId, from: payment.status, to });
   return updated;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { payments, refunds } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { enqueueEvent } from "@/server/events/outbox";
 import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { CAPTURED_PAYMENT_STATUSES } from "./payment.machine";
 import type { PaymentRow } from "./payment.service";
@@ -38,6 +39,10 @@ export async function findRefund(db: DbOrTx, refundId: string): Promise<RefundRo
 export async function findRefundBySn(db: DbOrTx, refundSn: string): Promise<RefundRow | null> {
   const [row] = await db.select().from(refunds).where(eq(refunds.refundSn, refundSn));
   return row ?? null;
+}
+
+function refundEventData(refund: RefundRow, from: string | null) {
+  return { refundId: refund.id, orderId: refund.orderId, userId: refund.userId, from, to: refund.status, amountMinor: refund.amountMinor, currency: refund.currency.trim() };
 }
 
 /**
@@ -96,6 +101,7 @@ export async function insertRefund(
   });
   const event = WEBHOOK_FOR[input.status];
   if (event) await enqueueWebhookEvent(tx, { type: event, payment: held, refund: refund! });
+  await enqueueEvent(tx, "shop/refund.status-changed", refundEventData(refund!, null));
   return { refund: refund!, payment: held };
 }
 
@@ -123,6 +129,7 @@ export async function transitionRefund(
   });
   const event = WEBHOOK_FOR[to];
   if (event) await enqueueWebhookEvent(tx, { type: event, payment, refund: updated });
+  await enqueueEvent(tx, "shop/refund.status-changed", refundEventData(updated, refund.status));
   return updated;
 }
 

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { RetryRunButton, RunNowButton } from "@/components/lifecycle/admin/task-buttons";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { getLocale, getTranslations } from "@/i18n/server";
+import { formatDateTime } from "@/lib/dates";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("lifecycle.tasks");
+  return { title: t("title") };
+}
+
+/** Admin → Tasks: every function/sweep with its trigger, the active mode, last run, success rate and recent failures. */
+export default async function AdminTasksPage() {
+  const [t, locale, caller] = await Promise.all([getTranslations("lifecycle"), getLocale(), api()]);
+  const { mode, tasks, failures } = await caller.lifecycle.tasks();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("tasks.title")}</h1>
+      <Card>
+        <p className="font-medium">{t("tasks.mode", { mode: t(`tasks.modes.${mode}`) })}</p>
+        <p className="text-sm text-slate-600">{t(`tasks.modeHint.${mode}`)}</p>
+      </Card>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" aria-label={t("tasks.tableLabel")}>
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th className="px-3 py-2">{t("tasks.task")}</th>
+              <th className="px-3 py-2">{t("tasks.trigger")}</th>
+              <th className="px-3 py-2">{t("tasks.lastRun")}</th>
+              <th className="px-3 py-2">{t("tasks.successRate")}</th>
+              <th className="px-3 py-2">{t("tasks.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => (
+              <tr key={task.id} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">
+                  <div className="font-mono text-xs font-medium">{task.id}</div>
+                  <div className="text-xs text-slate-500">{task.description}</div>
+                </td>
+                <td className="px-3 py-2">
+                  <Badge tone={task.kind === "cron" ? "neutral" : "info"}>{t(`tasks.${task.kind}`)}</Badge>{" "}
+                  <code className="text-xs">{task.trigger}</code>
+                </td>
+                <td className="px-3 py-2 text-xs">
+                  {task.lastStartedAt ? `${formatDateTime(task.lastStartedAt, locale)} · ${t(`tasks.status.${task.lastStatus as "succeeded"}`)}` : t("tasks.never")}
+                </td>
+                <td className="px-3 py-2 text-xs">{task.successRate === null ? "—" : `${Math.round(task.successRate * 100)}% (${task.runs})`}</td>
+                <td className="px-3 py-2">{task.runnable && <RunNowButton taskId={task.id} label={task.id} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Card>
+        <h2 className="mb-2 font-medium">{t("tasks.failures")}</h2>
+        {failures.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("tasks.noFailures")}</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {failures.map((run) => (
+              <li key={run.id} className="flex flex-wrap items-start gap-2 border-b border-slate-100 pb-2">
+                <span className="font-mono text-xs">{run.taskId}</span>
+                <span className="text-xs text-slate-500">{formatDateTime(run.startedAt, locale)}</span>
+                <span className="flex-1 text-xs text-rose-700">{run.error}</span>
+                <Link href={`/admin/tasks/runs/${run.id}`} className="text-xs text-brand-700 underline">
+                  {t("tasks.viewRun")}
+                </Link>
+                <RetryRunButton runId={run.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database, DbOrTx } from "@/server/db/client";
+import { taskRuns, type TaskTrigger } from "@/server/db/schema/lifecycle";
+import { DomainError } from "@/server/errors";
+
+export type TaskRunRow = typeof taskRuns.$inferSelect;
+
+const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 4000);
+
+/** Records that a task run started; returns its row id. */
+export async function startTaskRun(
+  db: DbOrTx,
+  input: { taskId: string; trigger: TaskTrigger; mode: string; attempt?: number; runId?: string | null; eventName?: string | null; eventData?: Record<string, unknown> | null; retryOf?: string | null; startedAt?: Date },
+): Promise<string> {
+  const values = {
+    taskId: input.taskId,
+    trigger: input.trigger,
+    mode: input.mode,
+    attempt: input.attempt ?? 0,
+    runId: input.runId ?? null,
+    eventName: input.eventName ?? null,
+    eventData: input.eventData ?? null,
+    retryOf: input.retryOf ?? null,
+    startedAt: input.startedAt ?? new Date(),
+    status: "running" as const,
+  };
+  // An Inngest run is one row across its attempts: a retry updates the attempt number.
+  const [row] = input.runId
+    ? await db
+        .insert(taskRuns)
+        .values(values)
+        .onConflictDoUpdate({ target: taskRuns.runId, set: { attempt: values.attempt, status: "running" } })
+        .returning({ id: taskRuns.id })
+    : await db.insert(taskRuns).values(values).returning({ id: taskRuns.id });
+  return row!.id;
+}
+
+/** Records how a run ended (success with its result, or failure with the error text). */
+export async function finishTaskRun(
+  db: DbOrTx,
+  where: { id: string } | { runId: string },
+  outcome: { status: "succeeded"; result?: Record<string, unknown> | null; attempt?: number } | { status: "failed"; error: unknown; attempt?: number },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .update(taskRuns)
+    .set({
+      status: outcome.status,
+      finishedAt: now,
+      durationMs: sql`greatest(0, (extract(epoch from (${now.toISOString()}::timestamptz - ${taskRuns.startedAt})) * 1000)::int)`,
+      ...(outcome.attempt !== undefined ? { attempt: outcome.attempt } : {}),
+      ...(outcome.status === "succeeded" ? { result: outcome.result ?? null, error: null } : { error: errorText(outcome.error) }),
+    })
+    .where("id" in where ? eq(taskRuns.id, where.id) : eq(taskRuns.runId, where.runId));
+}
+
+/** Runs `work` as a recorded task run (local scheduler, manual runs). Rethrows the error after recording it. */
+export async function recordTaskRun<T extends Record<string, unknown>>(
+  db: Database,
+  input: { taskId: string; trigger: TaskTrigger; mode: string; retryOf?: string | null },
+  work: () => Promise<T>,
+): Promise<{ runId: string; result: T }> {
+  const runId = await startTaskRun(db, input);
+  try {
+    const result = await work();
+    await finishTaskRun(db, { id: runId }, { status: "succeeded", result });
+    return { runId, result };
+  } catch (error) {
+    await finishTaskRun(db, { id: runId }, { status: "failed", error });
+    throw error;
+  }
+}
+
+export type TaskStats = { taskId: string; runs: number; succeeded: number; failed: number; lastStartedAt: Date | null; lastStatus: string | null };
+
+/** Per task over the last `sinceMs`: runs, successes, failures, and the last run. */
+export async function taskStats(db: DbOrTx, { now = new Date(), sinceMs = 86_400_000 }: { now?: Date; sinceMs?: number } = {}): Promise<Map<string, TaskStats>> {
+  const rows = (await db.execute(sql`
+    select task_id,
+           count(*)::int as runs,
+           count(*) filter (where status = 'succeeded')::int as succeeded,
+           count(*) filter (where status = 'failed')::int as failed,
+           max(started_at) as last_started_at,
+           (array_agg(status order by started_at desc))[1] as last_status
+    from task_runs where started_at >= ${new Date(now.getTime() - sinceMs).toISOString()}::timestamptz
+    group by task_id`)) as unknown as { task_id: string; runs: number; succeeded: number; failed: number; last_started_at: Date | string | null; last_status: string | null }[];
+  return new Map(
+    rows.map((r) => [
+      r.task_id,
+      { taskId: r.task_id, runs: r.runs, succeeded: r.succeeded, failed: r.failed, lastStartedAt: r.last_started_at ? new Date(r.last_started_at) : null, lastStatus: r.last_status },
+    ]),
+  );
+}
+
+/** Recent failed runs (newest first), optionally of one task. */
+export async function recentFailures(db: DbOrTx, { taskId, limit = 20 }: { taskId?: string; limit?: number } = {}) {
+  return db
+    .select()
+    .from(taskRuns)
+    .where(and(eq(taskRuns.status, "failed"), taskId ? eq(taskRuns.taskId, taskId) : undefined))
+    .orderBy(desc(taskRuns.startedAt))
+    .limit(limit);
+}
+
+/** Recent runs of one task (newest first). */
+export async function listTaskRuns(db: DbOrTx, { taskId, limit = 50 }: { taskId: string; limit?: number }) {
+  return db.select().from(taskRuns).where(eq(taskRuns.taskId, taskId)).orderBy(desc(taskRuns.startedAt)).limit(limit);
+}
+
+/** One run; TASK_NOT_FOUND when it does not exist. */
+export async function getTaskRun(db: DbOrTx, id: string): Promise<TaskRunRow> {
+  const [row] = await db.select().from(taskRuns).where(eq(taskRuns.id, id));
+  if (!row) throw new DomainError("TASK_NOT_FOUND", "Task run not found");
+  return row;
+}
+
+/** Forgets successful runs older than `olderThanMs` (failures are kept for the admin page). */
+export async function pruneTaskRuns(db: DbOrTx, { now, olderThanMs = 2 * 86_400_000 }: { now: Date; olderThanMs?: number }) {
+  const deleted = await db
+    .delete(taskRuns)
+    .where(and(eq(taskRuns.status, "succeeded"), sql`${taskRuns.startedAt} < ${new Date(now.getTime() - olderThanMs).toISOString()}::timestamptz`))
+    .returning({ id: taskRuns.id });
+  return deleted.length;
+}
+
+

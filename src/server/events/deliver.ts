@@ -1,0 +1,39 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/server/db/client";
+import { outboxReceipts } from "@/server/db/schema/lifecycle";
+import type { DomainEvent, EventConsumer } from "./consumer";
+
+export class ConsumerFailedError extends Error {
+  constructor(readonly failures: { consumerId: string; error: unknown }[]) {
+    super(failures.map((f) => `${f.consumerId}: ${f.error instanceof Error ? f.error.message : String(f.error)}`).join("; "));
+    this.name = "ConsumerFailedError";
+  }
+}
+
+/**
+ * Hands one event to every consumer that handles it and has not handled it yet (a receipt
+ * row per consumer and event). A consumer's receipt is written after it succeeded, so a crash
+ * in between replays the event to that consumer only (consumers are idempotent). Throws
+ * ConsumerFailedError listing the consumers that failed, after trying all of them.
+ */
+export async function deliverToConsumers(db: Database, event: DomainEvent, consumers: readonly EventConsumer[]): Promise<{ handledBy: string[] }> {
+  const handledBy: string[] = [];
+  const failures: { consumerId: string; error: unknown }[] = [];
+  for (const consumer of consumers) {
+    if (!consumer.handles(event.name)) continue;
+    const [receipt] = await db
+      .select({ at: outboxReceipts.handledAt })
+      .from(outboxReceipts)
+      .where(and(eq(outboxReceipts.eventId, event.id), eq(outboxReceipts.consumerId, consumer.id)));
+    if (receipt) continue;
+    try {
+      await consumer.handle(db, event);
+      await db.insert(outboxReceipts).values({ eventId: event.id, consumerId: consumer.id }).onConflictDoNothing();
+      handledBy.push(consumer.id);
+    } catch (error) {
+      failures.push({ consumerId: consumer.id, error });
+    }
+  }
+  if (failures.length > 0) throw new ConsumerFailedError(failures);
+  return { handledBy };
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { outboxEvents } from "@/server/db/schema";
+import { transitionOrder } from "@/server/domain/order";
+import { createPendingOrder } from "../../../test/fixtures";
+import { withLifecycleDatabase } from "../../../test/lifecycle-fixtures";
+import type { EventConsumer } from "./consumer";
+import { enqueueEvent } from "./outbox";
+import { localDelivery, relayOutbox } from "./relay";
+
+withLifecycleDatabase();
+
+/** A consumer that records each event it handles in a real table, counting every call. */
+async function recordingConsumer() {
+  const table = `consumed_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+  await getDb().execute(sql.raw(`create table ${table} (event_id uuid primary key, calls int not null default 1)`));
+  const consumer: EventConsumer = {
+    id: `test-${table}`,
+    handles: (name) => name.startsWith("shop/order."),
+    // Idempotent by event id, and counting calls so the test sees redeliveries.
+    handle: async (db, event) => {
+      await db.execute(sql.raw(`insert into ${table} (event_id) values ('${event.id}') on conflict (event_id) do update set calls = ${table}.calls + 1`));
+    },
+  };
+  const rows = async () => (await getDb().execute(sql.raw(`select event_id, calls from ${table}`))) as unknown as { event_id: string; calls: number }[];
+  return { consumer, rows };
+}
+
+const far = (ms: number) => new Date(Date.now() + ms);
+
+describe("outbox relay", () => {
+  it("a status change and its event commit together, or neither does", async () => {
+    const { order } = await createPendingOrder();
+    await expect(
+      getDb().transaction(async (tx) => {
+        await transitionOrder(tx, { orderId: order.id, to: "cancelled", by: { actor: "system" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    const events = await getDb().select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+    expect(events.map((e) => e.name)).toEqual(["shop/order.created"]);
+  });
+
+  it("delivers each event exactly once to a consumer despite a crash between commit and send, and after sending", async () => {
+    const { consumer, rows } = await recordingConsumer();
+    const deliver = localDelivery(getDb(), [consumer]);
+    // Events committed, then the process "dies" before any relay runs.
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { order } = await createPendingOrder();
+      ids.push((await getDb().select({ id: outboxEvents.id }).from(outboxEvents).where(eq(outboxEvents.orderId, order.id)))[0]!.id);
+      ids.push(await getDb().transaction((tx) => enqueueEvent(tx, "shop/order.status-changed", { orderId: order.id, userId: "u", orderNo: order.orderNo, from: "pending_payment", to: "cancelled", actor: "system" })));
+    }
+    // First relay claims and sends, then crashes before stamping the rows delivered.
+    const now = new Date();
+    await expect(relayOutbox(getDb(), { deliver, now, afterDeliver: () => Promise.reject(new Error("process died")) })).rejects.toThrow("process died");
+    const claimed = await getDb().select().from(outboxEvents).where(inArray(outboxEvents.id, ids));
+    expect(claimed.every((e) => e.deliveredAt === null && e.claimedUntil !== null)).toBe(true);
+    // Another relay does not touch them while the lease holds...
+    expect((await relayOutbox(getDb(), { deliver, now })).processed).toBe(0);
+    // ...and delivers them when it ran out; the consumer absorbs the replay.
+    await relayOutbox(getDb(), { deliver, now: far(60_000) });
+    await relayOutbox(getDb(), { deliver, now: far(120_000) });
+    const after = await getDb().select().from(outboxEvents).where(inArray(outboxEvents.id, ids));
+    expect(after.every((e) => e.deliveredAt !== null)).toBe(true);
+    const consumed = (await rows()).filter((r) => ids.includes(r.event_id));
+    expect(consumed.map((r) => r.event_id).sort()).toEqual([...ids].sort());
+    // The receipt written after the first (crashed) delivery kept the consumer from a second call.
+    expect(consumed.every((r) => r.calls === 1)).toBe(true);
+  });
+
+  it("two relays running at once, 20 rounds: every event reaches the consumer exactly once", async () => {
+    const { consumer, rows } = await recordingConsumer();
+    const deliver = localDelivery(getDb(), [consumer]);
+    const ids: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const { order } = await createPendingOrder();
+      const [created] = await getDb().select({ id: outboxEvents.id }).from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+      ids.push(created!.id);
+      const now = far(round * 1000);
+      await Promise.all([relayOutbox(getDb(), { deliver, now, limit: 3 }), relayOutbox(getDb(), { deliver, now, limit: 3 })]);
+    }
+    for (let i = 0; i < 20; i++) await relayOutbox(getDb(), { deliver, now: far(30_000 + i * 1000) });
+    const consumed = await rows();
+    expect(consumed.filter((r) => ids.includes(r.event_id))).toHaveLength(20);
+    expect(consumed.every((r) => r.calls === 1)).toBe(true);
+  });
+
+  it("a failing consumer is retried with backoff and the event stays undelivered until it succeeds", async () => {
+    let fail = true;
+    const seen: string[] = [];
+    const flaky: EventConsumer = {
+      id: "flaky",
+      handles: (n) => n === "shop/order.created",
+      handle: async (_db, e) => {
+        if (fail) throw new Error("down");
+        seen.push(e.id);
+      },
+    };
+    const { order } = await createPendingOrder();
+    const [event] = await getDb().select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+    const deliver = localDelivery(getDb(), [flaky]);
+    const now = far(200_000);
+    await relayOutbox(getDb(), { deliver, now });
+    const [failed] = await getDb().select().from(outboxEvents).where(eq(outboxEvents.id, event!.id));
+    expect(failed).toMatchObject({ deliveredAt: null, lastError: expect.stringContaining("flaky: down") });
+    fail = false;
+    await relayOutbox(getDb(), { deliver, now: far(400_000) });
+    expect(seen).toEqual([event!.id]);
+  });
+});

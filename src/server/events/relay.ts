@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/server/db/client";
+import type { DomainEvent, EventConsumer } from "./consumer";
+import { deliverToConsumers } from "./deliver";
+
+/** Where the relay sends a batch of claimed events; throws for events it could not deliver. */
+export type OutboxDelivery = (events: DomainEvent[]) => Promise<{ failed: { id: string; error: string }[] }>;
+
+type ClaimedRow = { id: string; name: string; data: Record<string, unknown>; created_at: Date | string };
+
+/** Local mode: every event goes to the in-process consumers. */
+export function localDelivery(db: Database, consumers: readonly EventConsumer[]): OutboxDelivery {
+  return async (events) => {
+    const failed: { id: string; error: string }[] = [];
+    for (const event of events) {
+      try {
+        await deliverToConsumers(db, event, consumers);
+      } catch (error) {
+        failed.push({ id: event.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { failed };
+  };
+}
+
+/** Seconds until an event that failed `attempts` times is tried again (capped at 10 minutes). */
+export const relayRetryDelaySeconds = (attempts: number) => Math.min(600, 2 ** Math.min(10, Math.max(0, attempts - 1)));
+
+/**
+ * Delivers undelivered outbox events at least once. A batch is claimed in a short transaction
+ * (`FOR UPDATE SKIP LOCKED`, then a lease in `claimed_until`), so concurrent relays never take
+ * the same rows; it is delivered outside any transaction; delivered rows are then stamped.
+ * If the process dies after the commit that wrote an event, or after claiming it, or after
+ * sending it but before stamping it, the event is simply picked up again (the lease runs out):
+ * nothing is lost, and duplicates are absorbed by receipts, idempotent consumers and, in
+ * Inngest mode, the event id (Inngest deduplicates events by id).
+ */
+export async function relayOutbox(
+  db: Database,
+  {
+    deliver,
+    now = new Date(),
+    limit = 100,
+    leaseMs = 30_000,
+    afterDeliver,
+  }: { deliver: OutboxDelivery; now?: Date; limit?: number; leaseMs?: number; afterDeliver?: (events: DomainEvent[]) => void | Promise<void> },
+) {
+  const nowIso = now.toISOString();
+  const claimed = (await db.execute(sql`
+    update outbox_events set claimed_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, attempts = attempts + 1
+    where id in (
+      select id from outbox_events
+      where delivered_at is null and next_attempt_at <= ${nowIso}::timestamptz
+        and (claimed_until is null or claimed_until <= ${nowIso}::timestamptz)
+      order by created_at, id
+      limit ${limit}
+      for update skip locked)
+    returning id, name, data, created_at, attempts`)) as unknown as (ClaimedRow & { attempts: number })[];
+  if (claimed.length === 0) return { processed: 0, delivered: 0, failed: 0 };
+  claimed.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
+  const events: DomainEvent[] = claimed.map((r) => ({ id: r.id, name: r.name, data: r.data, createdAt: new Date(r.created_at) }));
+
+  let failed: { id: string; error: string }[];
+  try {
+    ({ failed } = await deliver(events));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failed = events.map((e) => ({ id: e.id, error: message }));
+  }
+  await afterDeliver?.(events);
+
+  const failedIds = new Set(failed.map((f) => f.id));
+  const delivered = events.filter((e) => !failedIds.has(e.id)).map((e) => e.id);
+  if (delivered.length > 0) {
+    await db.execute(sql`update outbox_events set delivered_at = now(), claimed_until = null, last_error = null where id = any(${`{${delivered.join(",")}}`}::uuid[])`);
+  }
+  const attemptsOf = new Map(claimed.map((r) => [r.id, r.attempts]));
+  for (const f of failed) {
+    const retryAt = new Date(now.getTime() + relayRetryDelaySeconds(attemptsOf.get(f.id) ?? 1) * 1000);
+    await db.execute(sql`update outbox_events set claimed_until = null, last_error = ${f.error.slice(0, 2000)}, next_attempt_at = ${retryAt.toISOString()}::timestamptz where id = ${f.id}`);
+  }
+  return { processed: events.length, delivered: delivered.length, failed: failed.length };
+}
+
+/** Undelivered events older than `olderThanMs` (for the reconciliation sweep's report). */
+export async function countStaleOutboxEvents(db: Database, { now, olderThanMs = 60_000 }: { now: Date; olderThanMs?: number }) {
+  const [row] = (await db.execute(
+    sql`select count(*)::int as n from outbox_events where delivered_at is null and created_at <= ${new Date(now.getTime() - olderThanMs).toISOString()}::timestamptz`,
+  )) as unknown as [{ n: number }];
+  return row.n;
+}

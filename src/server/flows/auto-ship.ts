@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import type { Database, Tx } from "@/server/db/client";
+import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
+import { lockOrder, type ActorRef } from "@/server/domain/order";
+import { simulationSettings } from "@/server/domain/simulation";
+import { DomainError } from "@/server/errors";
+import { claimEach, uuidArray } from "./claim-each";
+import { createShipmentForOrder, shipOrderInTx } from "./shipment";
+
+/** Real length of the auto-ship delay under the current settings and time scale. */
+export async function autoShipDelayMs(db: Database | Tx): Promise<number> {
+  const [settings, sim] = await Promise.all([lifecycleSettings.get(db), simulationSettings.get(db)]);
+  return lifecycleDurations(settings, sim.timeScale).autoShipDelayMs;
+}
+
+async function autoShipInTx(tx: Tx, { orderId, now, by }: { orderId: string; now: Date; by: ActorRef }) {
+  const order = await lockOrder(tx, orderId);
+  if (order.status !== "paid" || !order.paidAt) return { changed: false, status: order.status };
+  const due = new Date(order.paidAt.getTime() + (await autoShipDelayMs(tx)));
+  if (due > now) throw new DomainError("INVALID_TRANSITION", "The auto-ship delay of this order has not passed yet");
+  const shipment = await shipOrderInTx(tx, { orderId, by, now });
+  return { changed: shipment.status === "picked_up", status: "shipped" };
+}
+
+/**
+ * Ships a paid order once its auto-ship delay has passed (by `now`): creates the shipment if
+ * needed, picks it up, order → shipped, stock committed — one transaction. No-op for an order
+ * that is no longer paid (an admin shipped it, a refund is under way); INVALID_TRANSITION before
+ * the delay. Idempotent.
+ */
+export async function autoShipOrder(
+  db: Database,
+  { orderId, now = new Date(), by = { actor: "system", reason: "auto-ship delay passed" } }: { orderId: string; now?: Date; by?: ActorRef },
+) {
+  return db.transaction((tx) => autoShipInTx(tx, { orderId, now, by }));
+}
+
+/** Paid orders without a shipment get one (so admins see them in the queue); idempotent. */
+export async function createMissingShipments(db: Database, { limit = 100 }: { limit?: number } = {}) {
+  const rows = await db.execute<{ id: string }>(sql`
+    select o.id from orders o where o.status = 'paid' and not exists (select 1 from shipments s where s.order_id = o.id)
+    order by o.paid_at limit ${limit}`);
+  let created = 0;
+  for (const { id } of rows) {
+    const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: "order paid" } });
+    if (result.created) created++;
+  }
+  return { processed: rows.length, created };
+}
+
+/** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED). */
+export async function shipOverdueOrders(db: Database, { now, limit = 100 }: { now: Date; limit?: number }) {
+  const cutoff = new Date(now.getTime() - (await autoShipDelayMs(db)));
+  const done = await claimEach(db, {
+    limit,
+    claim: async (tx, seen) => {
+      const [row] = await tx.execute<{ id: string }>(sql`
+        select id from orders
+        where status = 'paid' and paid_at <= ${cutoff.toISOString()}::timestamptz
+          ${seen.length ? sql`and id <> all(${uuidArray(seen)}::uuid[])` : sql``}
+        order by paid_at limit 1 for update skip locked`);
+      return row;
+    },
+    apply: async (tx, row) => {
+      try {
+        return await autoShipInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: "auto-ship delay passed" } });
+      } catch (error) {
+        // No carrier for the destination: leave it for an admin instead of failing the batch.
+        if (error instanceof DomainError && error.code === "NO_SHIPPING_OPTION") return { changed: false, status: "paid" };
+        throw error;
+      }
+    },
+  });
+  return { processed: done.length, shipped: done.filter((d) => d.result.changed).length };
+}

@@ -1,0 +1,57 @@
+import type { Database } from "@/server/db/client";
+import { pruneTaskRuns } from "@/server/domain/lifecycle";
+import { countStaleOutboxEvents, relayOutbox, type OutboxDelivery } from "@/server/events";
+import type { Sweep } from "@/server/scheduler/sweep";
+import { createMissingShipments, shipOverdueOrders } from "./auto-ship";
+import { confirmOverdueReceipts } from "./receipt";
+
+/**
+ * The order lifecycle's reconciliation: everything overdue is applied through the same
+ * idempotent domain operations the durable flows call, each item claimed with
+ * `FOR UPDATE SKIP LOCKED` (two instances, or a sweep and a flow, never do the same row twice):
+ *   paid orders without a shipment → shipment created;
+ *   paid orders past the auto-ship delay → shipped (picked up, tracking planned);
+ *   delivered orders past the receipt window → completed;
+ *   undelivered outbox events → relayed again;
+ * plus housekeeping of old successful task runs. (Payment expiry, stuck payments and refunds,
+ * the gateway ledger and due tracking checkpoints have their own sweeps.)
+ */
+export async function reconcileLifecycle(db: Database, { now, deliver }: { now: Date; deliver: OutboxDelivery }) {
+  const shipments = await createMissingShipments(db);
+  const shipped = await shipOverdueOrders(db, { now });
+  const confirmed = await confirmOverdueReceipts(db, { now });
+  const staleEvents = await countStaleOutboxEvents(db, { now });
+  const relayed = staleEvents > 0 ? await relayOutbox(db, { deliver, now }) : { processed: 0, delivered: 0 };
+  const pruned = await pruneTaskRuns(db, { now });
+  return {
+    processed: shipments.processed + shipped.processed + confirmed.processed + relayed.processed,
+    details: {
+      shipmentsCreated: shipments.created,
+      shipped: shipped.shipped,
+      autoConfirmed: confirmed.confirmed,
+      outboxRedelivered: relayed.delivered,
+      taskRunsPruned: pruned,
+    },
+  };
+}
+
+/** The lifecycle sweeps, given how outbox events are delivered in the active mode. */
+export function lifecycleSweeps(deliverFor: (db: Database) => OutboxDelivery): Sweep[] {
+  return [
+    {
+      id: "lifecycle-outbox-relay",
+      description: "Relay new domain events from the outbox (to Inngest, or to the local consumers)",
+      cron: "*/2 * * * * *",
+      run: async ({ db, now }) => {
+        const result = await relayOutbox(db, { deliver: deliverFor(db), now });
+        return { processed: result.processed, details: { delivered: result.delivered, failed: result.failed } };
+      },
+    },
+    {
+      id: "lifecycle-reconciliation",
+      description: "Ship orders past the auto-ship delay, auto-confirm deliveries past the receipt window, re-relay stuck events",
+      cron: "*/5 * * * * *",
+      run: ({ db, now }) => reconcileLifecycle(db, { now, deliver: deliverFor(db) }),
+    },
+  ];
+}

@@ -1,0 +1,20 @@
+import type { Database } from "@/server/db/client";
+import type { TaskTrigger } from "@/server/db/schema/lifecycle";
+import { recordTaskRun } from "@/server/domain/lifecycle/task-runs.service";
+import { schedulerMode } from "./mode";
+import type { Sweep, SweepResult } from "./sweep";
+
+/** Runs a sweep once as a recorded task run (status, duration, result or error in task_runs). */
+export async function runSweep(
+  db: Database,
+  sweep: Sweep,
+  { trigger = "cron", now = new Date(), retryOf = null }: { trigger?: TaskTrigger; now?: Date; retryOf?: string | null } = {},
+): Promise<SweepResult & { runId: string }> {
+  const mode = schedulerMode();
+  const { runId, result } = await recordTaskRun(db, { taskId: sweep.id, trigger, mode: mode === "off" ? "local" : mode, retryOf }, async () => {
+    const r = await sweep.run({ db, now });
+    return { processed: r.processed, ...(r.details ?? {}) } as Record<string, unknown>;
+  });
+  const { processed, ...details } = result as { processed: number } & Record<string, number>;
+  return { runId, processed, details };
+}

@@ -1,0 +1,89 @@
+import type { Database } from "@/server/db/client";
+import { getTaskRun, listTaskRuns, recentFailures, taskStats } from "@/server/domain/lifecycle";
+import { DomainError } from "@/server/errors";
+import { EVENT_FUNCTIONS, minuteCron, sweepFunctionId } from "@/server/inngest/catalog";
+import { inngest } from "@/server/inngest/client";
+import { schedulerMode, type SchedulerMode } from "./mode";
+import { SWEEPS } from "./registry";
+import { runSweep } from "./run-sweep";
+
+export type TaskDescriptor = { id: string; kind: "cron" | "event"; trigger: string; description: string; runnable: boolean };
+
+/**
+ * Every background task in the active mode: in local mode the sweeps (six-field crons run
+ * in-process; event flows do not run — their work is done by the sweeps); in Inngest mode the
+ * event functions and a cron function per sweep.
+ */
+export function taskCatalogue(mode: SchedulerMode = schedulerMode()): TaskDescriptor[] {
+  const sweeps = SWEEPS.map((s) => ({
+    id: mode === "inngest" ? sweepFunctionId(s.id) : s.id,
+    kind: "cron" as const,
+    trigger: mode === "inngest" ? minuteCron(s.cron) : s.cron,
+    description: s.description,
+    runnable: true,
+  }));
+  if (mode !== "inngest") return sweeps;
+  const events = Object.values(EVENT_FUNCTIONS).map((f) => ({
+    id: f.id,
+    kind: "event" as const,
+    trigger: "if" in f ? `${f.event} [${f.if}]` : f.event,
+    description: f.description,
+    runnable: false,
+  }));
+  return [...events, ...sweeps];
+}
+
+/** The admin overview: each task with its last run, success rate (24 h) and recent failures. */
+export async function tasksOverview(db: Database, { now = new Date() }: { now?: Date } = {}) {
+  const mode = schedulerMode();
+  const [stats, failures] = await Promise.all([taskStats(db, { now }), recentFailures(db, { limit: 20 })]);
+  const tasks = taskCatalogue(mode).map((task) => {
+    // A sweep's runs are recorded under the sweep id locally and the function id in Inngest mode.
+    const s = stats.get(task.id) ?? stats.get(task.id.replace(/^sweep-/, ""));
+    return {
+      ...task,
+      runs: s?.runs ?? 0,
+      failed: s?.failed ?? 0,
+      successRate: s && s.runs > 0 ? s.succeeded / s.runs : null,
+      lastStartedAt: s?.lastStartedAt ?? null,
+      lastStatus: s?.lastStatus ?? null,
+    };
+  });
+  return { mode, tasks, failures };
+}
+
+function sweepFor(taskId: string) {
+  const sweep = SWEEPS.find((s) => s.id === taskId || sweepFunctionId(s.id) === taskId);
+  if (!sweep) throw new DomainError("TASK_NOT_FOUND", "No such scheduled task");
+  return sweep;
+}
+
+/** "Run now" for a cron task: runs the sweep once in this process, recorded as a manual run. */
+export async function runTaskNow(db: Database, { taskId }: { taskId: string }) {
+  const result = await runSweep(db, sweepFor(taskId), { trigger: "manual" });
+  return { runId: result.runId, processed: result.processed };
+}
+
+/**
+ * "Retry" a failed run: a sweep runs again now (manual, linked to the failed run); an event
+ * function's triggering event is sent to Inngest again under a new id. Failing to reach Inngest
+ * is a CONFLICT, never a 500.
+ */
+export async function retryTaskRun(db: Database, { runId }: { runId: string }) {
+  const run = await getTaskRun(db, runId);
+  if (run.status !== "failed") throw new DomainError("INVALID_TRANSITION", "Only failed runs can be retried");
+  const sweep = SWEEPS.find((s) => s.id === run.taskId || sweepFunctionId(s.id) === run.taskId);
+  if (sweep) {
+    const result = await runSweep(db, sweep, { trigger: "manual", retryOf: run.id });
+    return { runId: result.runId, resent: false };
+  }
+  if (!run.eventName || !run.eventData) throw new DomainError("INVALID_TRANSITION", "This run has no event to replay");
+  try {
+    await inngest.send({ name: run.eventName, data: run.eventData });
+  } catch {
+    throw new DomainError("CONCURRENT_UPDATE", "The Inngest server could not be reached; try again later");
+  }
+  return { runId: null, resent: true };
+}
+
+export { getTaskRun, listTaskRuns };
