@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db/client";
-import { orderStatusLog, refunds } from "@/server/db/schema";
+import { refunds } from "@/server/db/schema";
 import { canTransition, lockOrder, transitionOrder, type OrderStatus } from "@/server/domain/order";
 import type { PaymentActor, PaymentRow } from "@/server/domain/payment";
 import { orderActor } from "./payment-succeeded";
@@ -47,12 +47,18 @@ export async function settleOrderAfterRefund(tx: Tx, { payment, by }: { payment:
   if (order.status !== "refunding") return;
   const covered = payment.refundedMinor + (await approvedTotal(tx, payment.id));
   if (covered >= payment.amountMinor) return;
-  const [entered] = await tx
-    .select({ fromStatus: orderStatusLog.fromStatus })
-    .from(orderStatusLog)
-    .where(and(eq(orderStatusLog.orderId, order.id), eq(orderStatusLog.toStatus, "refunding")))
-    .orderBy(desc(orderStatusLog.id))
-    .limit(1);
-  const back = (entered?.fromStatus ?? "paid") as OrderStatus;
+  const back = statusAfterFailedFullRefund(order);
   if (canTransition("refunding", back)) await transitionOrder(tx, { orderId: order.id, to: back, by: { ...actor, reason: "full refund did not go through" } });
+}
+
+/**
+ * Where an order goes back to when its full refund fails: where the goods are NOW, not where
+ * the order stood when the refund began — the parcel may have been delivered meanwhile (the
+ * shipment keeps moving while the order is refunding; only its mirror column follows).
+ */
+export function statusAfterFailedFullRefund(order: { completedAt: Date | null; shippedAt: Date | null; logisticsStatus: string }): OrderStatus {
+  if (order.completedAt) return "completed";
+  if (order.logisticsStatus === "delivered") return "delivered";
+  if (order.shippedAt) return "shipped";
+  return "paid";
 }
