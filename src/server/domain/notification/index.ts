@@ -1,0 +1,5 @@
+export * from "./notification.kinds";
+export * from "./notification.schemas";
+export * from "./notification.service";
+export * from "./event-consumer";
+export { notificationFor, NOTIFIED_EVENTS } from "./notification-mapping";
