@@ -83,9 +83,13 @@ export async function findSimulationRun(db: DbOrTx, runId: string): Promise<Simu
   return row;
 }
 
-/** Holds the run row for one batch; null when another worker holds it (SKIP LOCKED). */
+/**
+ * Holds the run row for one batch; null when another worker holds it (SKIP LOCKED). NO KEY
+ * UPDATE, so the batch's own inserts of rows referencing the run (their foreign-key checks take
+ * KEY SHARE) are not blocked by the claim, while another claim or a cancel waits or skips.
+ */
 export async function claimSimulationRun(tx: Tx, runId: string): Promise<SimulationRunRow | null> {
-  const [row] = await tx.select().from(simulationRuns).where(eq(simulationRuns.id, runId)).for("update", { skipLocked: true });
+  const [row] = await tx.select().from(simulationRuns).where(eq(simulationRuns.id, runId)).for("no key update", { skipLocked: true });
   return row ?? null;
 }
 
