@@ -12,7 +12,7 @@ withSimulationDatabase();
 
 /** A fresh engine per execution (an engine keeps the state of its last run). */
 const engine = () => new InngestTestEngine({ function: simulationRun });
-const requested = (runId: string) => [{ name: "shop/simulation.requested", data: { runId } }];
+const requested = (runId: string): [{ name: string; data: { runId: string } }] => [{ name: "shop/simulation.requested", data: { runId } }];
 
 describe("simulation-run (Inngest)", () => {
   it("runs one real step per batch on the database, sleeping between batches for the pacing", async () => {
