@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { createAddress, listAddresses } from "@/server/domain/address";
 import { listProducts, type ProductSummary } from "@/server/domain/catalog";
@@ -58,7 +59,7 @@ export async function ensureSimulatedShopper(ctx: GenerationContext, idx: number
   let userId = (await findSimulationShopper(db, { runId: run.id, idx }))?.userId;
   if (!userId) {
     userId = await db.transaction(async (tx) => {
-      const user = await registerShopper(tx, { email: shopper.email, name: shopper.name, password: `sim-${run.id}-${idx}-${run.seed}` });
+      const user = await registerShopper(tx, { email: shopper.email, name: shopper.name, password: randomUUID() });
       await recordSimulationShopper(tx, { runId: run.id, idx, userId: user.id });
       return user.id;
     });
