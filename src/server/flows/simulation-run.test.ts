@@ -7,7 +7,7 @@ import { SMALL_MIX, runToEnd, startRun, withSimulationDatabase } from "../../../
 import { checkout } from "./checkout";
 import { ensureSimulatedShopper, generateSimulatedOrder, productsForSimulation } from "./simulation-generate";
 import { advanceDueSimulations, runSimulationBatch } from "./simulation-run";
-import { findSimulationRun } from "@/server/domain/simulation";
+import { dueSimulationRuns, findSimulationRun, setSimulationExecutor } from "@/server/domain/simulation";
 import { quoteShippingForCheckout } from "./shipping-quote";
 
 withSimulationDatabase();
@@ -139,6 +139,18 @@ describe("simulation runs", () => {
     expect((await getSimulationRun(getDb(), run.id)).nextBatch).toBe(1);
     expect(await advanceDueSimulations({ db: getDb(), now: new Date(Date.now() + 61_000) })).toEqual({ processed: 1 });
     expect(await getSimulationRun(getDb(), run.id)).toMatchObject({ status: "completed", ordersCreated: 4 });
+  });
+
+  it("leaves an Inngest-driven run to Inngest unless it is overdue, and never picks finished runs", async () => {
+    const { run } = await startRun({ orders: 4, batchSize: 2 });
+    await setSimulationExecutor(getDb(), { runId: run.id, executor: "inngest" });
+    expect(await advanceDueSimulations({ db: getDb(), now: new Date() })).toEqual({ processed: 0 });
+    // the function is gone for more than five minutes: the sweep takes over
+    const later = new Date(Date.now() + 6 * 60_000);
+    expect(await advanceDueSimulations({ db: getDb(), now: later })).toEqual({ processed: 1 });
+    expect(await advanceDueSimulations({ db: getDb(), now: new Date(later.getTime() + 6 * 60_000) })).toEqual({ processed: 1 });
+    expect(await getSimulationRun(getDb(), run.id)).toMatchObject({ status: "completed", ordersCreated: 4 });
+    expect((await dueSimulationRuns(getDb(), { now: new Date(Date.now() + 86_400_000) })).map((r) => r.id)).not.toContain(run.id);
   });
 
   it("only one run generates at a time", async () => {

@@ -148,8 +148,8 @@ export async function dueSimulationRuns(db: DbOrTx, { now, stuckAfterMs = 5 * 60
     .where(
       and(
         eq(simulationRuns.status, "running"),
-        sql`(${simulationRuns.executor} = 'local' and ${simulationRuns.nextBatchAt} <= ${now.toISOString()}::timestamptz)
-          or (${simulationRuns.executor} = 'inngest' and ${simulationRuns.nextBatchAt} <= ${new Date(now.getTime() - stuckAfterMs).toISOString()}::timestamptz)`,
+        sql`((${simulationRuns.executor} = 'local' and ${simulationRuns.nextBatchAt} <= ${now.toISOString()}::timestamptz)
+          or (${simulationRuns.executor} = 'inngest' and ${simulationRuns.nextBatchAt} <= ${new Date(now.getTime() - stuckAfterMs).toISOString()}::timestamptz))`,
       ),
     )
     .orderBy(simulationRuns.createdAt)
