@@ -3,11 +3,13 @@ import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
 import { adminPaymentRouter } from "./routers/admin-payment";
+import { adminSimulationRouter } from "./routers/admin-simulation";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
 import { lifecycleRouter } from "./routers/lifecycle";
 import { logisticsRouter } from "./routers/logistics";
+import { notificationRouter } from "./routers/notification";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -25,6 +27,8 @@ export const appRouter = createTRPCRouter({
   adminLogistics: adminLogisticsRouter,
   adminCarriers: adminCarriersRouter,
   lifecycle: lifecycleRouter,
+  notification: notificationRouter,
+  adminSimulation: adminSimulationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { notificationsConsumer } from "@/server/flows/notifications-consumer";
 import type { EventConsumer } from "./consumer";
 
 /**
@@ -6,4 +7,4 @@ import type { EventConsumer } from "./consumer";
  * handled an event (receipts), and consumers are idempotent themselves. Modules add their
  * consumer here (in-app notifications, ...).
  */
-export const EVENT_CONSUMERS: EventConsumer[] = [];
+export const EVENT_CONSUMERS: EventConsumer[] = [notificationsConsumer];

@@ -3,6 +3,7 @@ import { EVENT_CONSUMERS, localDelivery, type OutboxDelivery } from "@/server/ev
 import { lifecycleSweeps } from "@/server/flows/lifecycle-sweeps";
 import { PAYMENT_SWEEPS } from "@/server/flows/payment-sweeps";
 import { recordDueCheckpointsSweep } from "@/server/flows/shipment-sweep";
+import { simulationRunsSweep } from "@/server/flows/simulation-run";
 import { inngestDelivery } from "@/server/inngest/outbox-delivery";
 import { schedulerMode } from "./mode";
 import type { Sweep } from "./sweep";
@@ -15,7 +16,8 @@ export function outboxDeliveryFor(db: Database): OutboxDelivery {
 /**
  * Every sweep in the app. Modules export their sweeps from their index and add them here.
  */
-export const SWEEPS: Sweep[] = [...PAYMENT_SWEEPS, recordDueCheckpointsSweep, ...lifecycleSweeps(outboxDeliveryFor)];
+export const SWEEPS: Sweep[] = [...PAYMENT_SWEEPS, recordDueCheckpointsSweep, simulationRunsSweep, ...lifecycleSweeps(outboxDeliveryFor)];
 
 /** Sweeps that run in-process even in Inngest mode: the outbox relay sends new events to Inngest within seconds. */
 export const ALWAYS_LOCAL_SWEEP_IDS = ["lifecycle-outbox-relay"];
+

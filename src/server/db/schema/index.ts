@@ -8,3 +8,5 @@ export * from "./payment";
 export * from "./logistics";
 export * from "./lifecycle";
 export * from "./settings";
+export * from "./notification";
+export * from "./simulation";

@@ -1,0 +1,5 @@
+import { RouteLoading } from "@/components/layout/route-loading";
+
+export default function Loading() {
+  return <RouteLoading rows={5} />;
+}

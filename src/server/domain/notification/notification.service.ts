@@ -1,0 +1,77 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+import { notifications, type NotificationParams } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import type { NotificationKind } from "./notification.kinds";
+import { ZListNotificationsInput, type ListNotificationsInput, type ShopperNotification } from "./notification.schemas";
+
+const columns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  orderId: notifications.orderId,
+  params: notifications.params,
+  readAt: notifications.readAt,
+  createdAt: notifications.createdAt,
+};
+
+/**
+ * Creates a shopper's notification for one source event. Idempotent: the same event delivered
+ * again, or by two workers at once, hits the (user, source event) unique index and changes nothing.
+ */
+export async function createNotification(
+  db: DbOrTx,
+  input: { userId: string; orderId: string | null; kind: NotificationKind; params: NotificationParams; sourceEventId: string },
+): Promise<{ created: boolean }> {
+  const rows = await db.insert(notifications).values(input).onConflictDoNothing({ target: [notifications.userId, notifications.sourceEventId] }).returning({ id: notifications.id });
+  return { created: rows.length > 0 };
+}
+
+/** A shopper's notifications, newest first. */
+export async function listNotifications(db: DbOrTx, { userId, ...rawInput }: { userId: string } & ListNotificationsInput) {
+  const input = ZListNotificationsInput.parse(rawInput);
+  const where = input.unreadOnly ? and(eq(notifications.userId, userId), isNull(notifications.readAt)) : eq(notifications.userId, userId);
+  const rows = await db
+    .select({ ...columns, total: sql<number>`count(*) over ()::int` })
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && input.page > 1) {
+    const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where);
+    total = counted?.n ?? 0;
+  }
+  const items: ShopperNotification[] = rows.map(({ total: _t, ...row }) => row);
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+/** How many of the shopper's notifications are unread. */
+export async function countUnreadNotifications(db: DbOrTx, { userId }: { userId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks one of the shopper's notifications read (idempotent); NOT_FOUND for anyone else's. */
+export async function markNotificationRead(db: DbOrTx, { userId, id }: { userId: string; id: string }): Promise<ShopperNotification> {
+  const [updated] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning(columns);
+  if (!updated) throw new DomainError("NOT_FOUND", "Notification not found");
+  return updated;
+}
+
+/** Marks every unread notification of the shopper read; returns how many changed. */
+export async function markAllNotificationsRead(db: DbOrTx, { userId }: { userId: string }): Promise<{ updated: number }> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return { updated: rows.length };
+}

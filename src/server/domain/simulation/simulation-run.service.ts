@@ -1,0 +1,234 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { simulationOrders, simulationRuns, simulationShoppers } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { batchIntervalMs } from "./outcome-plan";
+import {
+  ZListSimulationRunsInput,
+  ZStartSimulationInput,
+  type SimulationOutcome,
+  type SimulationRunView,
+  type StartSimulationInput,
+} from "./simulation.schemas";
+
+export type SimulationRunRow = typeof simulationRuns.$inferSelect;
+export type SimulationOrderRow = typeof simulationOrders.$inferSelect;
+
+/** Turns a postgres unique violation on the one-running index into SIMULATION_RUNNING. */
+function isOneRunningViolation(error: unknown): boolean {
+  const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
+  const pg = e?.code ? e : e?.cause;
+  return pg?.code === "23505" && pg?.constraint_name === "simulation_runs_one_running";
+}
+
+/**
+ * Records a new run (status running). At most one run generates at a time: a second start while
+ * one is running is SIMULATION_RUNNING (a partial unique index decides, so two concurrent starts
+ * cannot both win).
+ */
+export async function insertSimulationRun(
+  db: DbOrTx,
+  { input, adminId, defaultSeed, executor }: { input: StartSimulationInput; adminId: string; defaultSeed: number; executor: "inngest" | "local" },
+): Promise<SimulationRunRow> {
+  const data = ZStartSimulationInput.parse(input);
+  const seed = data.seed ?? defaultSeed;
+  const batchCount = Math.ceil(data.orders / data.batchSize);
+  try {
+    const [row] = await db
+      .insert(simulationRuns)
+      .values({
+        status: "running",
+        executor,
+        params: { ...data, seed },
+        seed,
+        totalShoppers: data.shoppers,
+        totalOrders: data.orders,
+        batchSize: data.batchSize,
+        batchCount,
+        batchIntervalMs: batchIntervalMs(data, batchCount),
+        createdBy: adminId,
+      })
+      .returning();
+    return row!;
+  } catch (error) {
+    if (isOneRunningViolation(error)) throw new DomainError("SIMULATION_RUNNING", "A simulation is already running; cancel it or wait for it to finish");
+    throw error;
+  }
+}
+
+/** Switches who drives a run (e.g. to the local sweep when Inngest could not be reached). */
+export async function setSimulationExecutor(db: DbOrTx, { runId, executor }: { runId: string; executor: "inngest" | "local" }): Promise<void> {
+  await db.update(simulationRuns).set({ executor }).where(eq(simulationRuns.id, runId));
+}
+
+/**
+ * Cancels a running run: no further batch starts (a batch in progress finishes first, since it
+ * holds the row). Idempotent for a cancelled run; CONFLICT (INVALID_TRANSITION) for a finished one.
+ */
+export async function cancelSimulationRun(db: DbOrTx, { runId }: { runId: string }): Promise<SimulationRunRow> {
+  const [updated] = await db
+    .update(simulationRuns)
+    .set({ status: "cancelled", finishedAt: sql`now()` })
+    .where(and(eq(simulationRuns.id, runId), eq(simulationRuns.status, "running")))
+    .returning();
+  if (updated) return updated;
+  const run = await findSimulationRun(db, runId);
+  if (!run) throw new DomainError("NOT_FOUND", "Simulation run not found");
+  if (run.status === "cancelled") return run;
+  throw new DomainError("INVALID_TRANSITION", `The run is already ${run.status}`);
+}
+
+export async function findSimulationRun(db: DbOrTx, runId: string): Promise<SimulationRunRow | undefined> {
+  const [row] = await db.select().from(simulationRuns).where(eq(simulationRuns.id, runId));
+  return row;
+}
+
+/**
+ * Holds the run row for one batch; null when another worker holds it (SKIP LOCKED). NO KEY
+ * UPDATE, so the batch's own inserts of rows referencing the run (their foreign-key checks take
+ * KEY SHARE) are not blocked by the claim, while another claim or a cancel waits or skips.
+ */
+export async function claimSimulationRun(tx: Tx, runId: string): Promise<SimulationRunRow | null> {
+  const [row] = await tx.select().from(simulationRuns).where(eq(simulationRuns.id, runId)).for("no key update", { skipLocked: true });
+  return row ?? null;
+}
+
+/** Marks a run failed with the error text (inside the caller's claim). */
+export async function failSimulationRun(tx: Tx, { runId, error }: { runId: string; error: string }): Promise<void> {
+  await tx
+    .update(simulationRuns)
+    .set({ status: "failed", error: error.slice(0, 1000), finishedAt: sql`now()` })
+    .where(and(eq(simulationRuns.id, runId), eq(simulationRuns.status, "running")));
+}
+
+/**
+ * Records that `batch` is done: counters recomputed from the run's own rows (so a retried batch
+ * never counts twice), `next_batch` advanced and the next batch scheduled — in the caller's
+ * transaction, which holds the run row.
+ */
+export async function recordBatchDone(tx: Tx, { run, batch }: { run: SimulationRunRow; batch: number }): Promise<SimulationRunRow> {
+  const counts = await tx
+    .select({
+      outcome: simulationOrders.outcome,
+      done: sql<number>`count(*) filter (where ${simulationOrders.stage} = 'done')::int`,
+      failed: sql<number>`count(*) filter (where ${simulationOrders.stage} = 'failed')::int`,
+    })
+    .from(simulationOrders)
+    .where(eq(simulationOrders.runId, run.id))
+    .groupBy(simulationOrders.outcome);
+  const [shoppers] = await tx.select({ n: sql<number>`count(*)::int` }).from(simulationShoppers).where(eq(simulationShoppers.runId, run.id));
+  const outcomeCounts: Partial<Record<SimulationOutcome, number>> = {};
+  for (const row of counts) if (row.done > 0) outcomeCounts[row.outcome] = row.done;
+  const next = batch + 1;
+  const finished = next >= run.batchCount;
+  const [updated] = await tx
+    .update(simulationRuns)
+    .set({
+      nextBatch: next,
+      nextBatchAt: sql`now() + make_interval(secs => ${run.batchIntervalMs / 1000})`,
+      shoppersCreated: shoppers?.n ?? 0,
+      ordersCreated: counts.reduce((sum, r) => sum + r.done, 0),
+      ordersFailed: counts.reduce((sum, r) => sum + r.failed, 0),
+      outcomeCounts,
+      ...(finished ? { status: "completed" as const, finishedAt: sql`now()` } : {}),
+    })
+    .where(and(eq(simulationRuns.id, run.id), eq(simulationRuns.nextBatch, batch)))
+    .returning();
+  return updated!;
+}
+
+/**
+ * Runs the local sweep should advance now: running, due, and driven locally — or driven by
+ * Inngest but overdue by `stuckAfterMs` (the function is gone: the sweep takes over).
+ */
+export async function dueSimulationRuns(db: DbOrTx, { now, stuckAfterMs = 5 * 60_000 }: { now: Date; stuckAfterMs?: number }) {
+  return db
+    .select({ id: simulationRuns.id, nextBatch: simulationRuns.nextBatch })
+    .from(simulationRuns)
+    .where(
+      and(
+        eq(simulationRuns.status, "running"),
+        sql`((${simulationRuns.executor} = 'local' and ${simulationRuns.nextBatchAt} <= ${now.toISOString()}::timestamptz)
+          or (${simulationRuns.executor} = 'inngest' and ${simulationRuns.nextBatchAt} <= ${new Date(now.getTime() - stuckAfterMs).toISOString()}::timestamptz))`,
+      ),
+    )
+    .orderBy(simulationRuns.createdAt)
+    .limit(5);
+}
+
+export function toSimulationRunView(row: SimulationRunRow): SimulationRunView {
+  return {
+    id: row.id,
+    status: row.status,
+    executor: row.executor,
+    seed: row.seed,
+    totalShoppers: row.totalShoppers,
+    totalOrders: row.totalOrders,
+    shoppersCreated: row.shoppersCreated,
+    ordersCreated: row.ordersCreated,
+    ordersFailed: row.ordersFailed,
+    batchCount: row.batchCount,
+    nextBatch: row.nextBatch,
+    percent: row.batchCount === 0 ? 100 : Math.floor((row.nextBatch * 100) / row.batchCount),
+    outcomeCounts: row.outcomeCounts as Record<string, number>,
+    mix: row.params.mix,
+    carriers: row.params.carriers,
+    pacing: row.params.pacing,
+    error: row.error,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+/** Run history, newest first. */
+export async function listSimulationRuns(db: DbOrTx, rawInput: { page?: number; pageSize?: number }) {
+  const input = ZListSimulationRunsInput.parse(rawInput);
+  const rows = await db
+    .select({ run: simulationRuns, total: sql<number>`count(*) over ()::int` })
+    .from(simulationRuns)
+    .orderBy(desc(simulationRuns.createdAt))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  return { items: rows.map((r) => toSimulationRunView(r.run)), total: rows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getSimulationRun(db: DbOrTx, runId: string): Promise<SimulationRunView> {
+  const run = await findSimulationRun(db, runId);
+  if (!run) throw new DomainError("NOT_FOUND", "Simulation run not found");
+  return toSimulationRunView(run);
+}
+
+// ---------- per-entity records (so a retried batch resumes instead of creating again) ----------
+
+export async function findSimulationShopper(db: DbOrTx, { runId, idx }: { runId: string; idx: number }) {
+  const [row] = await db.select().from(simulationShoppers).where(and(eq(simulationShoppers.runId, runId), eq(simulationShoppers.idx, idx)));
+  return row;
+}
+
+export async function recordSimulationShopper(tx: DbOrTx, row: { runId: string; idx: number; userId: string }): Promise<void> {
+  await tx.insert(simulationShoppers).values(row);
+}
+
+/** The order record for (run, index), created as `planned` when new; `fresh` tells whether it was. */
+export async function planSimulationOrder(
+  db: DbOrTx,
+  row: { runId: string; idx: number; shopperIdx: number; outcome: SimulationOutcome },
+): Promise<{ record: SimulationOrderRow; fresh: boolean }> {
+  const [inserted] = await db.insert(simulationOrders).values(row).onConflictDoNothing().returning();
+  if (inserted) return { record: inserted, fresh: true };
+  const [existing] = await db.select().from(simulationOrders).where(and(eq(simulationOrders.runId, row.runId), eq(simulationOrders.idx, row.idx)));
+  return { record: existing!, fresh: false };
+}
+
+export async function updateSimulationOrder(
+  db: DbOrTx,
+  { runId, idx, patch }: { runId: string; idx: number; patch: Partial<Pick<SimulationOrderRow, "orderId" | "stage" | "error">> },
+): Promise<void> {
+  await db.update(simulationOrders).set(patch).where(and(eq(simulationOrders.runId, runId), eq(simulationOrders.idx, idx)));
+}
+
+/** Order ids a run already recorded for these shoppers' orders (to recognise an unrecorded one). */
+export async function recordedSimulationOrderIds(db: DbOrTx, runId: string): Promise<Set<string>> {
+  const rows = await db.select({ orderId: simulationOrders.orderId }).from(simulationOrders).where(eq(simulationOrders.runId, runId));
+  return new Set(rows.map((r) => r.orderId).filter((id): id is string => id !== null));
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/server/db/client";
+import { createAddress, listAddresses } from "@/server/domain/address";
+import { listProducts, type ProductSummary } from "@/server/domain/catalog";
+import { findShipmentByOrder, parcelFor, quoteOptions } from "@/server/domain/logistics";
+import { getShopperOrder, listShopperOrders, type ActorRef } from "@/server/domain/order";
+import { findRefund, getPaymentProvider, type PaymentProvider } from "@/server/domain/payment";
+import {
+  findSimulationShopper,
+  planSimulationOrder,
+  recordSimulationShopper,
+  recordedSimulationOrderIds,
+  seededRandom,
+  simulatedOrderNote,
+  simulatedShopper,
+  updateSimulationOrder,
+  type SimulationOutcome,
+  type SimulationRunRow,
+} from "@/server/domain/simulation";
+import { registerShopper } from "@/server/domain/user";
+import { DomainError, isDomainError } from "@/server/errors";
+import { cancelOrderAsShopper } from "./cancel-order";
+import { checkout } from "./checkout";
+import { createPayment } from "./create-payment";
+import { payPayment } from "./pay-payment";
+import { approveRefund, requestRefund } from "./refund-request";
+import { raiseExceptionFlow, shipOrder } from "./shipment";
+import { quoteShippingForCheckout } from "./shipping-quote";
+
+/** Forced-outcome test cards of the simulated gateway (docs/payments.md). */
+export const SIMULATION_CARDS = { good: "4242424242424242", declined: "4000000000000002" } as const;
+
+export type GenerationContext = {
+  db: Database;
+  run: Pick<SimulationRunRow, "id" | "seed" | "createdBy" | "params" | "totalShoppers">;
+  /** Active products with stock, in a stable order (sku). */
+  products: ProductSummary[];
+  provider?: PaymentProvider;
+};
+
+/** Active products with stock, sorted by sku, read through the catalog (a few pages at most). */
+export async function productsForSimulation(db: Database): Promise<ProductSummary[]> {
+  const all: ProductSummary[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const result = await listProducts(db, { page, pageSize: 100, sort: "name" });
+    all.push(...result.items);
+    if (all.length >= result.total || result.items.length === 0) break;
+  }
+  return all.filter((p) => p.available > 0).sort((a, b) => a.sku.localeCompare(b.sku));
+}
+
+/**
+ * Signs up shopper `idx` of the run (with an address) unless it exists. The account and the
+ * run's record of it are written in one transaction, so a retry finds it and never signs up twice.
+ */
+export async function ensureSimulatedShopper(ctx: GenerationContext, idx: number): Promise<string> {
+  const { db, run } = ctx;
+  const shopper = simulatedShopper({ seed: run.seed, runId: run.id, idx });
+  let userId = (await findSimulationShopper(db, { runId: run.id, idx }))?.userId;
+  if (!userId) {
+    userId = await db.transaction(async (tx) => {
+      const user = await registerShopper(tx, { email: shopper.email, name: shopper.name, password: randomUUID() });
+      await recordSimulationShopper(tx, { runId: run.id, idx, userId: user.id });
+      return user.id;
+    });
+  }
+  if ((await listAddresses(db, userId)).length === 0) await createAddress(db, { userId, input: shopper.address });
+  return userId;
+}
+
+/** The order a crashed attempt may have placed before recording it: found by its note tag. */
+async function findUnrecordedOrder(ctx: GenerationContext, { userId, note }: { userId: string; note: string }): Promise<string | null> {
+  const recorded = await recordedSimulationOrderIds(ctx.db, ctx.run.id);
+  const mine = await listShopperOrders(ctx.db, { userId, pageSize: 50 });
+  for (const candidate of mine.items.filter((o) => !recorded.has(o.id))) {
+    const order = await getShopperOrder(ctx.db, { userId, orderId: candidate.id });
+    if (order.note === note) return order.id;
+  }
+  return null;
+}
+
+/** Checks out a product (trying the next ones when one runs out) with a carrier from the run's list. */
+async function placeOrder(ctx: GenerationContext, { idx, userId }: { idx: number; userId: string }): Promise<string> {
+  const { db, run, products } = ctx;
+  const random = seededRandom(run.seed, "simulation-order", idx);
+  const [address] = await listAddresses(db, userId);
+  const start = Math.floor(random() * products.length);
+  const quantity = random() < 0.8 ? 1 : 2;
+  const carrierPick = random();
+  let lastError: unknown;
+  for (let attempt = 0; attempt < Math.min(5, products.length); attempt++) {
+    const product = products[(start + attempt) % products.length]!;
+    const lines = [{ productId: product.id, quantity }];
+    const options = (await quoteOptions(db, { parcel: await parcelFor(db, lines), destination: address! })).filter(
+      (o) => run.params.carriers.length === 0 || run.params.carriers.includes(o.carrierCode),
+    );
+    const option = options.length ? options[Math.floor(carrierPick * options.length)]! : undefined;
+    try {
+      const order = await checkout(db, {
+        userId,
+        input: {
+          addressId: address!.id,
+          items: lines,
+          note: simulatedOrderNote(run.id, idx),
+          shipping: option ? { carrierCode: option.carrierCode, serviceLevel: option.serviceLevel } : undefined,
+        },
+        quoteShipping: quoteShippingForCheckout,
+      });
+      return order.id;
+    } catch (error) {
+      if (!isDomainError(error, "OUT_OF_STOCK")) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/**
+ * Plays one order's script through the same operations as real traffic. Every step is safe to
+ * repeat: payments and refunds carry idempotency keys derived from run + index, and the other
+ * steps look at the current state first.
+ */
+async function playScript(ctx: GenerationContext, { idx, userId, orderId, outcome }: { idx: number; userId: string; orderId: string; outcome: SimulationOutcome }) {
+  const { db, run, provider = getPaymentProvider() } = ctx;
+  const key = (step: string) => `sim-${run.id}-${idx}-${step}`;
+  const admin: ActorRef = { actor: "admin", actorId: run.createdBy, reason: "simulation" };
+
+  if (outcome === "cancelled") {
+    const order = await getShopperOrder(db, { userId, orderId });
+    if (order.status === "pending_payment") await cancelOrderAsShopper(db, { userId, orderId });
+    return;
+  }
+  const { payment } = await createPayment(db, { userId, input: { orderId, method: "card", idempotencyKey: key("create-payment") } });
+  if (outcome === "abandoned") return; // left unpaid: the payment window closes on its own
+
+  if (outcome === "failed_then_paid") {
+    await payPayment(db, { paymentId: payment.id, userId, provider, input: { method: "card", card: { number: SIMULATION_CARDS.declined }, idempotencyKey: key("pay-declined") } });
+  }
+  const paid = await payPayment(db, { paymentId: payment.id, userId, provider, input: { method: "card", card: { number: SIMULATION_CARDS.good }, idempotencyKey: key("pay") } });
+  // A lost gateway answer leaves the payment processing; reconciliation settles it later.
+  if (paid.outcome !== "succeeded") return;
+
+  if (outcome === "refunded") {
+    const order = await getShopperOrder(db, { userId, orderId });
+    const { refund } = await requestRefund(db, {
+      userId,
+      input: { orderId, amountMinor: order.payableTotalMinor, reason: "Changed my mind (simulation)", idempotencyKey: key("refund") },
+    });
+    const current = await findRefund(db, refund.id);
+    if (current?.status === "requested") await approveRefund(db, { adminId: run.createdBy, provider, input: { refundId: refund.id, note: "simulation" } });
+    return;
+  }
+  if (outcome === "delivery_exception") {
+    const shipment = await shipOrder(db, { orderId, by: admin });
+    const current = (await findShipmentByOrder(db, orderId)) ?? shipment;
+    if (current.status !== "exception") {
+      const kinds = ["address", "lost", "damaged"] as const;
+      const kind = kinds[Math.floor(seededRandom(run.seed, "simulation-exception", idx)() * kinds.length)]!;
+      await raiseExceptionFlow(db, { shipmentId: current.id, by: admin, kind, note: `Simulated ${kind} exception` });
+    }
+  }
+}
+
+/**
+ * Generates order `idx` of the run: plans it, signs its shopper up if needed, checks out,
+ * plays its script. Resumable: a retry picks up the recorded order (or recognises one placed
+ * just before a crash by its note) and replays the idempotent steps. Business refusals
+ * (out of stock, window closed…) mark the order failed; anything else is thrown for a retry.
+ */
+export async function generateSimulatedOrder(ctx: GenerationContext, { idx, outcome }: { idx: number; outcome: SimulationOutcome }): Promise<"done" | "failed"> {
+  const { db, run } = ctx;
+  const shopperIdx = idx % run.totalShoppers;
+  const { record, fresh } = await planSimulationOrder(db, { runId: run.id, idx, shopperIdx, outcome });
+  if (record.stage === "done" || record.stage === "failed") return record.stage;
+  try {
+    const userId = await ensureSimulatedShopper(ctx, shopperIdx);
+    let orderId = record.orderId ?? (fresh ? null : await findUnrecordedOrder(ctx, { userId, note: simulatedOrderNote(run.id, idx) }));
+    if (!orderId) {
+      if (ctx.products.length === 0) throw new DomainError("OUT_OF_STOCK", "No product in stock to order");
+      orderId = await placeOrder(ctx, { idx, userId });
+    }
+    if (!record.orderId) await updateSimulationOrder(db, { runId: run.id, idx, patch: { orderId, stage: "ordered" } });
+    await playScript(ctx, { idx, userId, orderId, outcome: record.outcome });
+    await updateSimulationOrder(db, { runId: run.id, idx, patch: { stage: "done", error: null } });
+    return "done";
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    await updateSimulationOrder(db, { runId: run.id, idx, patch: { stage: "failed", error: `${error.code}: ${error.message}` } });
+    return "failed";
+  }
+}

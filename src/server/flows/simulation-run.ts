@@ -1,0 +1,108 @@
+import type { Database } from "@/server/db/client";
+import {
+  batchRange,
+  cancelSimulationRun,
+  claimSimulationRun,
+  dueSimulationRuns,
+  failSimulationRun,
+  findSimulationRun,
+  insertSimulationRun,
+  planOutcomes,
+  recordBatchDone,
+  setSimulationExecutor,
+  simulationSettings,
+  toSimulationRunView,
+  type SimulationRunView,
+  type StartSimulationInput,
+} from "@/server/domain/simulation";
+import type { PaymentProvider } from "@/server/domain/payment";
+import { DomainError } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
+import type { Sweep } from "@/server/scheduler/sweep";
+import { ensureSimulatedShopper, generateSimulatedOrder, productsForSimulation } from "./simulation-generate";
+
+/**
+ * Starts a simulation run. `dispatch` hands it to Inngest (one function run driving every batch);
+ * without one, or when it fails, the local sweep drives it. SIMULATION_RUNNING while another runs.
+ */
+export async function startSimulation(
+  db: Database,
+  { adminId, input, dispatch }: { adminId: string; input: StartSimulationInput; dispatch?: (runId: string) => Promise<void> },
+): Promise<SimulationRunView> {
+  const products = await productsForSimulation(db);
+  if (products.length === 0) throw new DomainError("OUT_OF_STOCK", "There is no product in stock to order: load the demo data first");
+  const settings = await simulationSettings.get(db);
+  let run = await insertSimulationRun(db, { input, adminId, defaultSeed: settings.seed, executor: dispatch ? "inngest" : "local" });
+  if (dispatch) {
+    try {
+      await dispatch(run.id);
+    } catch (error) {
+      logger.warn({ err: error, runId: run.id }, "could not hand the simulation to Inngest; the local sweep drives it");
+      await setSimulationExecutor(db, { runId: run.id, executor: "local" });
+      run = (await findSimulationRun(db, run.id))!;
+    }
+  }
+  return toSimulationRunView(run);
+}
+
+/** Cancels a run: no further batch starts. Idempotent. */
+export async function cancelSimulation(db: Database, { runId }: { runId: string }): Promise<SimulationRunView> {
+  return toSimulationRunView(await cancelSimulationRun(db, { runId }));
+}
+
+export type BatchResult =
+  /** This call generated the batch. */
+  | { status: "generated"; run: SimulationRunView }
+  /** Another worker holds the run right now (try again later). */
+  | { status: "busy" }
+  /** Nothing to do: the batch was done before, or the run is no longer running. */
+  | { status: "skipped"; run: SimulationRunView };
+
+/**
+ * Generates batch `batch` of a run. Idempotent and safe to run concurrently: the run row is
+ * claimed with `FOR UPDATE SKIP LOCKED` for the whole batch (a concurrent call gets `busy`), a
+ * batch other than `next_batch` is skipped, and `next_batch` advances in the same transaction
+ * that records the batch's progress. Entities come from seed + run + index and are recorded as
+ * they are made, so a batch interrupted half-way resumes without creating anything twice.
+ * A failure that is not a business refusal fails the run (with its error) instead of looping.
+ */
+export async function runSimulationBatch(
+  db: Database,
+  { runId, batch, provider }: { runId: string; batch: number; provider?: PaymentProvider },
+): Promise<BatchResult> {
+  return db.transaction(async (tx) => {
+    const run = await claimSimulationRun(tx, runId);
+    if (!run) return { status: "busy" as const };
+    if (run.status !== "running" || run.nextBatch !== batch) return { status: "skipped" as const, run: toSimulationRunView(run) };
+    try {
+      const ctx = { db, run, products: await productsForSimulation(db), provider };
+      const range = batchRange(run, batch);
+      const outcomes = planOutcomes(run.seed, run.totalOrders, run.params.mix);
+      for (const idx of range.shoppers) await ensureSimulatedShopper(ctx, idx);
+      for (const idx of range.orders) await generateSimulatedOrder(ctx, { idx, outcome: outcomes[idx]! });
+    } catch (error) {
+      logger.error({ err: error, runId, batch }, "simulation batch failed");
+      await failSimulationRun(tx, { runId, error: error instanceof Error ? error.message : String(error) });
+      return { status: "skipped" as const, run: toSimulationRunView((await findSimulationRun(tx, runId))!) };
+    }
+    return { status: "generated" as const, run: toSimulationRunView(await recordBatchDone(tx, { run, batch })) };
+  });
+}
+
+/** Local mode: advances every due run by one batch (respecting its pacing). */
+export async function advanceDueSimulations({ db, now }: { db: Database; now: Date }): Promise<{ processed: number }> {
+  let processed = 0;
+  for (const due of await dueSimulationRuns(db, { now })) {
+    const result = await runSimulationBatch(db, { runId: due.id, batch: due.nextBatch });
+    if (result.status === "generated") processed += 1;
+  }
+  return { processed };
+}
+
+/** The local scheduler's sweep: every 2 s, each due simulation run advances by one batch. */
+export const simulationRunsSweep: Sweep = {
+  id: "simulation-runs",
+  description: "Generate the next batch of each running simulation whose pacing says it is due",
+  cron: "*/2 * * * * *",
+  run: advanceDueSimulations,
+};
