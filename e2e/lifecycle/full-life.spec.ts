@@ -10,7 +10,7 @@ type OrderView = { status: string; logisticsStatus: string; history: { toStatus:
  * alone ships it, moves it along its route, delivers it and confirms receipt — with a large time
  * scale, a week of simulated time passes in seconds.
  */
-test("[LIFECYCLE] the local scheduler alone takes a paid order to completed", async ({ playwright, baseURL }) => {
+test("[LIFECYCLE] the local scheduler alone takes a paid order to completed, and the shopper is told at each step", async ({ playwright, browser, baseURL }) => {
   test.setTimeout(180_000);
   const admin = await playwright.request.newContext({ baseURL });
   await signInRequest(admin, DEMO.admin);
@@ -39,6 +39,24 @@ test("[LIFECYCLE] the local scheduler alone takes a paid order to completed", as
     expect(finished.history.map((h) => h.toStatus)).toEqual(["pending_payment", "paid", "shipped", "delivered", "completed"]);
     // Nobody clicked anything after paying: the last three steps were the system's own.
     expect(finished.history.slice(2).every((h) => h.actor === "system" || h.actor === "workflow")).toBe(true);
+
+    // The outbox carried every step to the notifications: the bell counts them, the page lists them.
+    const page = await (await browser.newContext({ baseURL, storageState: await shopper.storageState() })).newPage();
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: /Notifications, [1-9]\d* unread/ })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole("link", { name: /Notifications, / }).click();
+    const list = page.getByRole("list", { name: "Your notifications" });
+    for (const text of [
+      `Payment received for order ${order.orderNo}.`,
+      `Order ${order.orderNo} has shipped.`,
+      `Order ${order.orderNo} was delivered.`,
+      `Order ${order.orderNo} was confirmed as received automatically and is now complete.`,
+    ]) {
+      await expect(list.getByText(text)).toBeVisible();
+    }
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(page.getByRole("link", { name: "Notifications, none unread" })).toBeVisible({ timeout: 10_000 });
+    await page.context().close();
   } finally {
     await trpcMutation(admin, "lifecycle.updateSettings", { timeScale: before.lifecycle.timeScale });
     const { failedAttemptRate, addressProblemRate, lostParcelRate, outageRate } = before.logistics;
