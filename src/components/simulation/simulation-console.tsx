@@ -144,6 +144,16 @@ function DemoDataButtons() {
         <Button type="button" variant="secondary" disabled={initialise.isPending} onClick={() => initialise.mutate({ scope: "all" })}>
           {t("all")}
         </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={initialise.isPending}
+          onClick={() => {
+            if (window.confirm(t("resetConfirm"))) initialise.mutate({ scope: "reset-logistics" });
+          }}
+        >
+          {t("resetLogistics")}
+        </Button>
       </div>
       <p role="status" className="text-sm text-slate-600">
         {initialise.isPending ? t("working") : initialise.isSuccess ? t("done") : initialise.isError ? t("failed") : ""}

@@ -42,4 +42,31 @@ describe("adminSimulation router", () => {
     expect(await caller.adminSimulation.initialise({ scope: "logistics" })).toEqual({ scope: "logistics" });
     expect((await caller.adminCarriers.list()).length).toBe(carriers.length);
   });
+
+  it("reset puts edited demo carriers and couriers back as seeded and keeps what an admin added", async () => {
+    const { caller } = await createAdmin();
+    await caller.adminSimulation.initialise({ scope: "logistics" });
+    const seeded = (await caller.adminCarriers.list()).find((c) => c.code === "ZTX")!;
+    const level = seeded.serviceLevels[0]!;
+    // An admin renames the carrier, doubles a fee, disables it and sends one of its couriers off duty…
+    const { id: _levelId, carrierId: _carrierId, rules, ...levelFields } = level;
+    await caller.adminCarriers.update({
+      ...seeded,
+      nameEn: "Renamed Freight",
+      serviceLevels: [{ ...levelFields, rules: rules.map(({ zone, firstFeeMinor, additionalFeeMinor }) => ({ zone, firstFeeMinor: firstFeeMinor * 2, additionalFeeMinor })) }],
+    });
+    await caller.adminCarriers.setEnabled({ id: seeded.id, enabled: false });
+    const courier = (await caller.adminCarriers.couriers({ carrierId: seeded.id, page: 1, pageSize: 1 })).items[0]!;
+    await caller.adminCarriers.setCourierStatus({ id: courier.id, status: "off_duty" });
+    // …and adds a carrier of their own.
+    const own = await caller.adminCarriers.create({ ...seeded, code: "OWNX", nameEn: "Own Freight", serviceLevels: [{ ...levelFields, rules }] });
+
+    for (let i = 0; i < 2; i++) expect(await caller.adminSimulation.initialise({ scope: "reset-logistics" })).toEqual({ scope: "reset-logistics" });
+
+    const restored = await caller.adminCarriers.byId({ id: seeded.id });
+    expect(restored).toMatchObject({ nameEn: seeded.nameEn, enabled: true });
+    expect(restored.serviceLevels.map((l) => l.rules.map((r) => r.firstFeeMinor))).toEqual(seeded.serviceLevels.map((l) => l.rules.map((r) => r.firstFeeMinor)));
+    expect(await caller.adminCarriers.courierById({ id: courier.id })).toMatchObject({ status: "active", name: courier.name });
+    expect(await caller.adminCarriers.byId({ id: own.id })).toMatchObject({ code: "OWNX", nameEn: "Own Freight" });
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZListSimulationRunsInput, ZSimulationRunId, ZSimulationRunView, ZStartSimulationInput, getSimulationRun, listSimulationRuns } from "@/server/domain/simulation";
-import { initialiseDemoData } from "@/server/flows/demo-data";
+import { DEMO_DATA_SCOPES, initialiseDemoData } from "@/server/flows/demo-data";
 import { cancelSimulation, startSimulation } from "@/server/flows/simulation-run";
 import { dispatchSimulationCancel, dispatchSimulationRun } from "@/server/inngest/simulation-dispatch";
 import { schedulerMode } from "@/server/scheduler/mode";
@@ -28,7 +28,7 @@ export const adminSimulationRouter = createTRPCRouter({
     .output(z.object({ items: z.array(ZSimulationRunView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }))
     .query(({ ctx, input }) => listSimulationRuns(ctx.db, input)),
   initialise: adminProcedure
-    .input(z.object({ scope: z.enum(["logistics", "all"]) }))
-    .output(z.object({ scope: z.enum(["logistics", "all"]) }))
+    .input(z.object({ scope: z.enum(DEMO_DATA_SCOPES) }))
+    .output(z.object({ scope: z.enum(DEMO_DATA_SCOPES) }))
     .mutation(({ ctx, input }) => initialiseDemoData(ctx.db, input)),
 });
