@@ -5,6 +5,7 @@ import { inventoryMovements, orders, shipments, taskRuns } from "@/server/db/sch
 import { lifecycleSettings } from "@/server/domain/lifecycle";
 import { simulationSettings } from "@/server/domain/simulation";
 import { localDelivery } from "@/server/events";
+import { finishTaskRun, startTaskRun } from "@/server/domain/lifecycle";
 import { runSweep } from "@/server/scheduler/run-sweep";
 import { SWEEPS } from "@/server/scheduler/registry";
 import { createAdmin, createPendingOrder, createShopper } from "../../../test/fixtures";
@@ -129,5 +130,23 @@ describe("admin tasks", () => {
     await expect(admin.caller.lifecycle.updateSettings({ receiptWindowDays: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await admin.caller.lifecycle.updateSettings({ receiptWindowDays: 5 })).toMatchObject({ receiptWindowDays: 5, afterSaleDays: 15 });
     await lifecycleSettings.update(getDb(), { receiptWindowDays: 7 }, null);
+  });
+
+  it("success rates count finished runs only: a run still going is neither a success nor a failure", async () => {
+    const admin = await createAdmin();
+    const taskId = "payment-idempotency-cleanup";
+    const before = (await admin.caller.lifecycle.tasks()).tasks.find((t) => t.id === taskId)!;
+    const ok = await startTaskRun(getDb(), { taskId, trigger: "cron", mode: "local" });
+    await finishTaskRun(getDb(), { id: ok }, { status: "succeeded" });
+    const bad = await startTaskRun(getDb(), { taskId, trigger: "cron", mode: "local" });
+    await finishTaskRun(getDb(), { id: bad }, { status: "failed", error: new Error("boom") });
+    await startTaskRun(getDb(), { taskId, trigger: "cron", mode: "local" });
+
+    const task = (await admin.caller.lifecycle.tasks()).tasks.find((t) => t.id === taskId)!;
+    expect(task.runs - before.runs).toBe(3);
+    expect(task.finished - before.finished).toBe(2);
+    const succeededBefore = (before.successRate ?? 0) * before.finished;
+    expect(task.successRate).toBeCloseTo((succeededBefore + 1) / (before.finished + 2));
+    expect(task.lastStatus).toBe("running");
   });
 });

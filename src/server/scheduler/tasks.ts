@@ -44,7 +44,9 @@ export async function tasksOverview(db: Database, { now = new Date() }: { now?: 
       ...task,
       runs: s?.runs ?? 0,
       failed: s?.failed ?? 0,
-      successRate: s && s.runs > 0 ? s.succeeded / s.runs : null,
+      // Over finished runs only: a run still going has neither succeeded nor failed yet.
+      finished: s ? s.succeeded + s.failed : 0,
+      successRate: s && s.succeeded + s.failed > 0 ? s.succeeded / (s.succeeded + s.failed) : null,
       lastStartedAt: s?.lastStartedAt ?? null,
       lastStatus: s?.lastStatus ?? null,
     };

@@ -44,12 +44,12 @@ export default async function AdminTasksPage() {
                 </td>
                 <td className="px-3 py-2">
                   <Badge tone={task.kind === "cron" ? "neutral" : "info"}>{t(`tasks.${task.kind}`)}</Badge>{" "}
-                  <code className="text-xs">{task.trigger}</code>
+                  <code className="whitespace-nowrap text-xs">{task.trigger}</code>
                 </td>
                 <td className="px-3 py-2 text-xs">
                   {task.lastStartedAt ? `${formatDateTime(task.lastStartedAt, locale)} · ${t(`tasks.status.${task.lastStatus as "succeeded"}`)}` : t("tasks.never")}
                 </td>
-                <td className="px-3 py-2 text-xs">{task.successRate === null ? "—" : `${Math.round(task.successRate * 100)}% (${task.runs})`}</td>
+                <td className="px-3 py-2 text-xs">{task.successRate === null ? "—" : `${Math.round(task.successRate * 100)}% (${task.finished})`}</td>
                 <td className="px-3 py-2">{task.runnable && <RunNowButton taskId={task.id} label={task.id} />}</td>
               </tr>
             ))}
