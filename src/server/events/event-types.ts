@@ -11,6 +11,9 @@ export type DomainEventData = {
   "shop/payment.status-changed": { paymentId: string; orderId: string; userId: string; from: string | null; to: string };
   "shop/shipment.status-changed": { shipmentId: string; orderId: string; userId: string; from: string | null; to: string };
   "shop/refund.status-changed": { refundId: string; orderId: string; userId: string; from: string | null; to: string; amountMinor: number; currency: string };
+  /** A simulation run handed to Inngest (Inngest mode only; locally the simulation sweep drives it). */
+  "shop/simulation.requested": { runId: string };
+  "shop/simulation.cancelled": { runId: string };
 };
 
 export type DomainEventName = keyof DomainEventData;

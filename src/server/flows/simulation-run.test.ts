@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { orders, payments, shipments, simulationOrders, simulationShoppers, users } from "@/server/db/schema";
+import { orders, outboxEvents, payments, shipments, simulationOrders, simulationShoppers, users } from "@/server/db/schema";
 import { cancelSimulationRun, getSimulationRun, outcomeCounts, planOutcomes, planSimulationOrder, simulatedOrderNote } from "@/server/domain/simulation";
 import { SMALL_MIX, runToEnd, startRun, withSimulationDatabase } from "../../../test/simulation-fixtures";
 import { checkout } from "./checkout";
@@ -160,5 +160,21 @@ describe("simulation runs", () => {
     await runToEnd(run.id);
     const [stale] = await getDb().select().from(simulationOrders).where(and(eq(simulationOrders.runId, run.id), eq(simulationOrders.stage, "failed")));
     expect(stale).toBeUndefined();
+  });
+
+  it("in Inngest mode the run and its events travel through the outbox, in the transaction of each change", async () => {
+    const { createAdmin } = await import("../../../test/fixtures");
+    const admin = await createAdmin();
+    const { startSimulation, cancelSimulation } = await import("./simulation-run");
+    const run = await startSimulation(getDb(), { adminId: admin.user.id, input: { shoppers: 1, orders: 2, batchSize: 1, mix: { abandoned: 100 } }, executor: "inngest" });
+    expect(run.executor).toBe("inngest");
+    const eventsOf = async () =>
+      (await getDb().select({ name: outboxEvents.name, data: outboxEvents.data }).from(outboxEvents).where(sql`${outboxEvents.data}->>'runId' = ${run.id}`)).map((e) => e.name).sort();
+    expect(await eventsOf()).toEqual(["shop/simulation.requested"]);
+
+    await cancelSimulation(getDb(), { runId: run.id });
+    await cancelSimulation(getDb(), { runId: run.id });
+    // One cancellation event, however often the admin presses cancel.
+    expect(await eventsOf()).toEqual(["shop/simulation.cancelled", "shop/simulation.requested"]);
   });
 });

@@ -9,7 +9,6 @@ import {
   insertSimulationRun,
   planOutcomes,
   recordBatchDone,
-  setSimulationExecutor,
   simulationSettings,
   toSimulationRunView,
   type SimulationRunView,
@@ -17,37 +16,41 @@ import {
 } from "@/server/domain/simulation";
 import type { PaymentProvider } from "@/server/domain/payment";
 import { DomainError } from "@/server/errors";
+import { enqueueEvent } from "@/server/events/outbox";
 import { logger } from "@/server/observability/logger";
 import type { Sweep } from "@/server/scheduler/sweep";
 import { ensureSimulatedShopper, generateSimulatedOrder, productsForSimulation } from "./simulation-generate";
 
 /**
- * Starts a simulation run. `dispatch` hands it to Inngest (one function run driving every batch);
- * without one, or when it fails, the local sweep drives it. SIMULATION_RUNNING while another runs.
+ * Starts a simulation run. With an Inngest server (`executor: "inngest"`) the run row and its
+ * `shop/simulation.requested` event are written in ONE transaction, and the outbox relay hands
+ * the event to Inngest — nothing is sent on the request path, and a lost send is retried. Without
+ * one the local sweep drives the run; it also takes over an Inngest run that falls far behind.
+ * SIMULATION_RUNNING while another run is going.
  */
 export async function startSimulation(
   db: Database,
-  { adminId, input, dispatch }: { adminId: string; input: StartSimulationInput; dispatch?: (runId: string) => Promise<void> },
+  { adminId, input, executor = "local" }: { adminId: string; input: StartSimulationInput; executor?: "inngest" | "local" },
 ): Promise<SimulationRunView> {
   const products = await productsForSimulation(db);
   if (products.length === 0) throw new DomainError("OUT_OF_STOCK", "There is no product in stock to order: load the demo data first");
   const settings = await simulationSettings.get(db);
-  let run = await insertSimulationRun(db, { input, adminId, defaultSeed: settings.seed, executor: dispatch ? "inngest" : "local" });
-  if (dispatch) {
-    try {
-      await dispatch(run.id);
-    } catch (error) {
-      logger.warn({ err: error, runId: run.id }, "could not hand the simulation to Inngest; the local sweep drives it");
-      await setSimulationExecutor(db, { runId: run.id, executor: "local" });
-      run = (await findSimulationRun(db, run.id))!;
-    }
-  }
+  const run = await db.transaction(async (tx) => {
+    const inserted = await insertSimulationRun(tx, { input, adminId, defaultSeed: settings.seed, executor });
+    if (executor === "inngest") await enqueueEvent(tx, "shop/simulation.requested", { runId: inserted.id });
+    return inserted;
+  });
   return toSimulationRunView(run);
 }
 
-/** Cancels a run: no further batch starts. Idempotent. */
+/** Cancels a run: no further batch starts; an Inngest run also gets `shop/simulation.cancelled` (through the outbox). Idempotent. */
 export async function cancelSimulation(db: Database, { runId }: { runId: string }): Promise<SimulationRunView> {
-  return toSimulationRunView(await cancelSimulationRun(db, { runId }));
+  return db.transaction(async (tx) => {
+    const before = await findSimulationRun(tx, runId);
+    const run = await cancelSimulationRun(tx, { runId });
+    if (before?.status === "running" && run.executor === "inngest") await enqueueEvent(tx, "shop/simulation.cancelled", { runId });
+    return toSimulationRunView(run);
+  });
 }
 
 export type BatchResult =

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ZListSimulationRunsInput, ZSimulationRunId, ZSimulationRunView, ZStartSimulationInput, getSimulationRun, listSimulationRuns } from "@/server/domain/simulation";
 import { DEMO_DATA_SCOPES, initialiseDemoData } from "@/server/flows/demo-data";
 import { cancelSimulation, startSimulation } from "@/server/flows/simulation-run";
-import { dispatchSimulationCancel, dispatchSimulationRun } from "@/server/inngest/simulation-dispatch";
 import { schedulerMode } from "@/server/scheduler/mode";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -12,16 +11,12 @@ export const adminSimulationRouter = createTRPCRouter({
     .input(ZStartSimulationInput)
     .output(ZSimulationRunView)
     .mutation(({ ctx, input }) =>
-      startSimulation(ctx.db, { adminId: ctx.session.id, input, dispatch: schedulerMode() === "inngest" ? dispatchSimulationRun : undefined }),
+      startSimulation(ctx.db, { adminId: ctx.session.id, input, executor: schedulerMode() === "inngest" ? "inngest" : "local" }),
     ),
   cancel: adminProcedure
     .input(ZSimulationRunId)
     .output(ZSimulationRunView)
-    .mutation(async ({ ctx, input }) => {
-      const run = await cancelSimulation(ctx.db, input);
-      if (run.executor === "inngest") await dispatchSimulationCancel(run.id);
-      return run;
-    }),
+    .mutation(({ ctx, input }) => cancelSimulation(ctx.db, input)),
   byId: adminProcedure.input(ZSimulationRunId).output(ZSimulationRunView).query(({ ctx, input }) => getSimulationRun(ctx.db, input.runId)),
   list: adminProcedure
     .input(ZListSimulationRunsInput)

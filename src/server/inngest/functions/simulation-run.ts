@@ -4,7 +4,6 @@ import { getDb } from "@/server/db/client";
 import { findSimulationRun } from "@/server/domain/simulation";
 import { runSimulationBatch } from "@/server/flows/simulation-run";
 import { inngest } from "../client";
-import { SIMULATION_CANCELLED, SIMULATION_REQUESTED } from "../simulation-dispatch";
 
 const ZData = z.object({ runId: z.uuid() });
 
@@ -17,8 +16,8 @@ export const simulationRun = inngest.createFunction(
   {
     id: "simulation-run",
     name: "Simulation run",
-    triggers: [{ event: SIMULATION_REQUESTED }],
-    cancelOn: [{ event: SIMULATION_CANCELLED, match: "data.runId" }],
+    triggers: [{ event: "shop/simulation.requested" }],
+    cancelOn: [{ event: "shop/simulation.cancelled", match: "data.runId" }],
     concurrency: [{ key: "event.data.runId", limit: 1 }],
     idempotency: "event.data.runId",
     retries: 5,
