@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { clearProcessCaches } from "@/server/cache/process-cache";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -49,6 +50,7 @@ export function getDb(): Database {
   const url = databaseUrl();
   let shared = globalForDb.__shopflowPool;
   if (!shared || shared.url !== url) {
+    clearProcessCaches();
     shared = { url, sql: createClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 10)) };
     globalForDb.__shopflowPool = shared;
   }
@@ -65,6 +67,7 @@ export async function closeDb(): Promise<void> {
   const shared = globalForDb.__shopflowPool;
   globalForDb.__shopflowPool = undefined;
   local = undefined;
+  clearProcessCaches();
   await shared?.sql.end({ timeout: 5 });
 }
 

@@ -83,34 +83,37 @@ export type NewOrder = {
 export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
   const lines = order.items.map((item) => ({ ...item, orderId: order.id, lineTotalMinor: item.unitPriceMinor * item.quantity }));
   const itemsTotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const [row] = await tx
-    .insert(orders)
-    .values({
-      id: order.id,
-      orderNo: order.orderNo,
-      userId: order.userId,
-      status: "pending_payment",
-      currency: order.currency,
-      itemsTotalMinor,
-      shippingFeeMinor: order.shippingFeeMinor,
-      payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
-      shippingAddress: order.shippingAddress,
-      carrierCode: order.carrierCode ?? null,
-      serviceLevel: order.serviceLevel ?? null,
-      note: order.note ?? null,
-      paymentDeadlineAt: order.paymentDeadlineAt ?? null,
-    })
-    .returning();
-  await tx.insert(orderItems).values(lines);
-  await tx.insert(orderStatusLog).values({
-    orderId: order.id,
-    fromStatus: null,
-    toStatus: "pending_payment",
-    actor: by.actor,
-    actorId: by.actorId ?? null,
-    reason: by.reason ?? "order placed",
-    requestId: currentRequestContext()?.requestId ?? null,
-  });
+  // The three inserts go out together (one round trip); PostgreSQL runs them in this order.
+  const [[row]] = await Promise.all([
+    tx
+      .insert(orders)
+      .values({
+        id: order.id,
+        orderNo: order.orderNo,
+        userId: order.userId,
+        status: "pending_payment",
+        currency: order.currency,
+        itemsTotalMinor,
+        shippingFeeMinor: order.shippingFeeMinor,
+        payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
+        shippingAddress: order.shippingAddress,
+        carrierCode: order.carrierCode ?? null,
+        serviceLevel: order.serviceLevel ?? null,
+        note: order.note ?? null,
+        paymentDeadlineAt: order.paymentDeadlineAt ?? null,
+      })
+      .returning(),
+    tx.insert(orderItems).values(lines),
+    tx.insert(orderStatusLog).values({
+      orderId: order.id,
+      fromStatus: null,
+      toStatus: "pending_payment",
+      actor: by.actor,
+      actorId: by.actorId ?? null,
+      reason: by.reason ?? "order placed",
+      requestId: currentRequestContext()?.requestId ?? null,
+    }),
+  ]);
   return row!;
 }
 
