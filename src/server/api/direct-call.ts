@@ -55,6 +55,9 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** A finished answer: status and JSON body (headers are the same for every direct call). */
+export type DirectAnswer = { status: number; body: string };
+
 /**
  * Answers a planned single call exactly as tRPC's fetch/node adapters answer it — same input
  * decoding (JSON, then the router's transformer), same context, same procedure call with its
@@ -64,13 +67,12 @@ function readBody(req: IncomingMessage): Promise<string> {
  * a body stream) and pipes a Web `Response` back through a WritableStream; for a small query
  * that plumbing cost more than the query itself.
  */
-export async function answerDirectCall<TContext>(
+export async function renderDirectCall<TContext>(
   router: AnyRouter,
   call: DirectCall,
   req: IncomingMessage,
-  res: ServerResponse,
   createContext: () => Promise<TContext>,
-): Promise<void> {
+): Promise<DirectAnswer> {
   const config = router._def._config;
   // Parsed lazily inside the procedure's input middleware, as the adapter does, so malformed
   // input fails the same way; `parsed` is what the error shape reports as the input.
@@ -100,8 +102,12 @@ export async function answerDirectCall<TContext>(
     const error = getTRPCErrorFromUnknown(cause);
     body = { error: getErrorShape({ config, ctx, error, input: parsed?.value, path: call.path, type: call.type }) };
   }
-  res.statusCode = getHTTPStatusCode([body]);
+  return { status: getHTTPStatusCode([body]), body: JSON.stringify(transformTRPCResponse(config, body)) };
+}
+
+export function writeDirectAnswer(res: ServerResponse, answer: DirectAnswer): void {
+  res.statusCode = answer.status;
   res.setHeader("vary", "trpc-accept, accept");
   res.setHeader("content-type", "application/json");
-  res.end(JSON.stringify(transformTRPCResponse(config, body)));
+  res.end(answer.body);
 }

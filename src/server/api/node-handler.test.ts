@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSecret } from "@/env";
 import { getDb } from "@/server/db/client";
 import { createAuthSession, revokeAuthSession } from "@/server/domain/user";
+import { eq } from "drizzle-orm";
+import { inventory } from "@/server/db/schema";
+import { restockOrder } from "@/server/domain/inventory";
+import { checkout } from "@/server/flows/checkout";
 import { createPendingOrder, createProduct, createUser } from "../../../test/fixtures";
 import { planDirectCall } from "./direct-call";
 import { TRPC_PREFIX, createTrpcNodeHandler } from "./node-handler";
@@ -167,5 +171,44 @@ describe("single calls answered without the adapter's Web plumbing", () => {
       bodies.push(body);
     }
     expect(bodies[0]).toEqual(bodies[1]);
+  });
+});
+
+describe("the public catalog list on the front server", () => {
+  it("is cached, and dropped as soon as a stock change commits — never by one still in flight", async () => {
+    const { order, product, shopper, address } = await createPendingOrder({ stock: 10 }); // one unit held
+    const url = `${base}/api/trpc/catalog.list${input({ q: product.name, page: 1, pageSize: 20 })}`;
+    const available = async () => {
+      const body = await (await fetch(url)).json();
+      return body.result.data.json.items.find((p: { id: string }) => p.id === product.id)?.available as number;
+    };
+    expect(await available()).toBe(9);
+
+    // Changed behind the services' back (as another process would): the cached answer stands…
+    await getDb().update(inventory).set({ onHand: 20 }).where(eq(inventory.productId, product.id));
+    expect(await available()).toBe(9);
+
+    // …until a stock write through the inventory service commits.
+    await getDb().transaction((tx) => restockOrder(tx, order.id)); // on hand 21
+    // A read while the next write's transaction is still open loads the committed state and
+    // caches it; that write's commit must drop it again.
+    await getDb().transaction(async (tx) => {
+      await restockOrder(tx, order.id); // on hand 22, not yet committed
+      expect(await available()).toBe(20);
+    });
+    expect(await available()).toBe(21);
+
+    // A checkout (reserve) in this process shows at once.
+    await checkout(getDb(), { userId: shopper.user.id, input: { addressId: address.id, items: [{ productId: product.id, quantity: 3 }] } });
+    expect(await available()).toBe(18);
+
+    // A rolled-back change leaves the list as it was.
+    await expect(
+      getDb().transaction(async (tx) => {
+        await restockOrder(tx, order.id);
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await available()).toBe(18);
   });
 });

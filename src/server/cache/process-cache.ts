@@ -29,8 +29,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 export type ProcessCache<T> = {
-  /** The cached value for `key` (default: the only one), loading it when missing or expired. */
-  get(load: () => Promise<T>, key?: string): Promise<Readonly<T>>;
+  /**
+   * The cached value for `key` (default: the only one), loading it when missing or expired;
+   * a loaded value is kept only when `keep` (default: always) says so.
+   */
+  get(load: () => Promise<T>, key?: string, keep?: (value: T) => boolean): Promise<Readonly<T>>;
   /** Drops every entry; call after the transaction that changed the data has committed. */
   invalidate(): void;
   /** Entries stored right now (for tests and the benchmark notes). */
@@ -42,7 +45,7 @@ export function processCache<T>(name: string, { ttlMs, maxEntries = 1_000 }: { t
   if (!slot) registry.set(name, (slot = { generation: 0, entries: new Map() }));
   const s = slot;
   return {
-    async get(load, key = "") {
+    async get(load, key = "", keep) {
       const hit = s.entries.get(key);
       if (hit && hit.expiresAt > Date.now()) {
         // Least recently used goes first when full: move this one to the end.
@@ -52,7 +55,7 @@ export function processCache<T>(name: string, { ttlMs, maxEntries = 1_000 }: { t
       }
       const generation = s.generation;
       const value = deepFreeze(await load());
-      if (s.generation === generation) {
+      if (s.generation === generation && (!keep || keep(value))) {
         if (!s.entries.has(key) && s.entries.size >= maxEntries) s.entries.delete(s.entries.keys().next().value!);
         s.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
       }

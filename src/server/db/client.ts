@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { clearProcessCaches } from "@/server/cache/process-cache";
+import { withAfterCommit } from "./after-commit";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -32,8 +33,11 @@ function createClient(url: string, poolSize: number) {
 /** Creates a drizzle database over its own postgres.js pool (used by tests and scripts). */
 export function createDatabase(url: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
   const sql = createClient(url, poolSize);
-  const db = drizzle({ client: sql, schema, casing: "snake_case" });
-  return { sql, db };
+  return { sql, db: wrap(sql) };
+}
+
+function wrap(sql: postgres.Sql): Database {
+  return withAfterCommit(drizzle({ client: sql, schema, casing: "snake_case" }));
 }
 
 /** This module copy's drizzle wrapper over the shared pool. */
@@ -54,7 +58,7 @@ export function getDb(): Database {
     shared = { url, sql: createClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 10)) };
     globalForDb.__shopflowPool = shared;
   }
-  if (local?.sql !== shared.sql) local = { sql: shared.sql, db: drizzle({ client: shared.sql, schema, casing: "snake_case" }) };
+  if (local?.sql !== shared.sql) local = { sql: shared.sql, db: wrap(shared.sql) };
   return local.db;
 }
 

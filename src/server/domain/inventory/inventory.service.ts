@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { inventory, inventoryMovements, orderItems, products } from "@/server/db/schema";
+import { catalogChanged } from "@/server/domain/catalog";
 import { DomainError } from "@/server/errors";
 
 export type StockLine = { productId: string; quantity: number };
@@ -35,6 +36,7 @@ export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string
       ]),
     ),
   );
+  catalogChanged(tx);
   const short = normalised.find((_, i) => results[i]![0].length === 0);
   if (short) {
     const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, short.productId));
@@ -67,6 +69,7 @@ async function alreadySettled(tx: Tx, orderId: string): Promise<boolean> {
  */
 export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ released: boolean }> {
   if (await alreadySettled(tx, orderId)) return { released: false };
+  catalogChanged(tx);
   for (const line of await orderLines(tx, orderId)) {
     const updated = await tx
       .update(inventory)
@@ -85,6 +88,7 @@ export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ rele
  */
 export async function commitOrderStock(tx: Tx, orderId: string): Promise<{ committed: boolean }> {
   if (await alreadySettled(tx, orderId)) return { committed: false };
+  catalogChanged(tx);
   for (const line of await orderLines(tx, orderId)) {
     const updated = await tx
       .update(inventory)
@@ -102,6 +106,7 @@ export async function commitOrderStock(tx: Tx, orderId: string): Promise<{ commi
 
 /** Puts goods back on the shelf (a returned parcel). Not idempotent by itself: call once per return. */
 export async function restockOrder(tx: Tx, orderId: string, note = "returned"): Promise<void> {
+  catalogChanged(tx);
   for (const line of await orderLines(tx, orderId)) {
     await tx
       .update(inventory)
