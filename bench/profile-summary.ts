@@ -72,6 +72,24 @@ for (let i = 0; i < profile.samples.length; i++) {
   total += dt;
 }
 
+/** Coarse buckets for the performance notes. */
+function categoryOf(mod: string): string {
+  if (mod === "drizzle-orm" || mod.startsWith(".next/")) return "drizzle (query building, row mapping)";
+  if (/^node:internal\/(deps\/undici|webstreams|abort_controller|worker\/js_transferable|event_target|events\/abort_listener|encoding)/.test(mod)) {
+    return "Web Request/Response plumbing";
+  }
+  if (mod === "@trpc/server") return "tRPC core";
+  if (mod === "superjson" || mod === "zod" || mod === "postgres" || mod === "pino") return mod;
+  if (mod === "node:async_hooks" || mod === "node:internal/async_hooks") return "async hooks (AsyncLocalStorage)";
+  if (/^node:(_http|net|events|buffer|internal\/(stream|streams|buffer|http|url|timers|process))/.test(mod)) return "Node HTTP, net, streams, timers";
+  if (mod.startsWith("src/") || mod.startsWith("scripts/")) return "our code";
+  if (mod === "(native)") return "native (socket writes, JSON, crypto)";
+  if (mod === "(garbage collector)") return "garbage collector";
+  return "other";
+}
+const byCategory = new Map<string, number>();
+for (const [mod, ms] of selfByModule) byCategory.set(categoryOf(mod), (byCategory.get(categoryOf(mod)) ?? 0) + ms);
+
 const print = (title: string, map: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [key, ms] of [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
@@ -79,6 +97,7 @@ const print = (title: string, map: Map<string, number>) => {
   }
 };
 console.log(`busy (non-idle) CPU in window: ${total.toFixed(0)} ms`);
+print("self time by category", byCategory);
 print("self time by module", selfByModule);
 print("time with the module anywhere on the stack (inclusive)", inclusiveByModule);
 print("self time by function", selfByFunction);
