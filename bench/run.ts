@@ -5,9 +5,12 @@
  * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
  * BENCH_PG_PORT (54344), BENCH_ONLY (comma list of order-read,catalog,checkout),
- * BENCH_KEEP=1 keeps the temporary data directory.
+ * BENCH_KEEP=1 keeps the temporary data directory. BENCH_PROFILE=<dir> runs the server under
+ * `node --cpu-prof` and writes its .cpuprofile files there (summarise them with
+ * `npx tsx bench/profile-summary.ts <file>`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -40,6 +43,25 @@ const TARGETS: Record<string, { text: string; ok: (r: Row) => boolean }> = {
 };
 
 type Row = DriveResult & { scenario: string; connections: number; serverCpuMsPerReq: number; postgresCpuMsPerReq: number; target: string; met: boolean };
+
+/**
+ * How the server starts: exactly as `npm start` starts it (scripts/start.ts), or, with
+ * BENCH_PROFILE, its HTTP server (scripts/serve.ts) directly under `node --cpu-prof` (Node
+ * refuses --cpu-prof in NODE_OPTIONS, and start.ts's own work — migrate, seed — is done here already).
+ */
+function serverCommand(): { args: string[]; env: Record<string, string> } {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return { args: ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], env: {} };
+  const abs = path.resolve(dir);
+  fs.mkdirSync(abs, { recursive: true });
+  return {
+    args: ["--cpu-prof", `--cpu-prof-dir=${abs}`, "--import", "tsx", path.join(ROOT, "scripts", "serve.ts")],
+    env: {
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      GATEWAY_SECRET: process.env.GATEWAY_SECRET ?? randomBytes(32).toString("base64url"),
+    },
+  };
+}
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
@@ -148,10 +170,11 @@ async function main() {
     // The server starts exactly as `npm start` starts it (scripts/start.ts), on this database.
     const logFile = path.join(dataDir, "server.log");
     const logFd = fs.openSync(logFile, "a");
-    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], {
+    const command = serverCommand();
+    server = spawn(process.execPath, command.args, {
       cwd: ROOT,
       stdio: ["ignore", logFd, logFd],
-      env: { ...process.env, DATABASE_URL: pg.url, PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production" },
+      env: { ...process.env, ...command.env, DATABASE_URL: pg.url, PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production" },
     });
     await waitForReady(server);
     log(`server ready at ${BASE} (pid ${server.pid}, log ${logFile})`);

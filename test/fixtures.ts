@@ -4,6 +4,7 @@ import { createCaller } from "../src/server/api/root";
 import { createContext } from "../src/server/api/trpc";
 import { getDb } from "../src/server/db/client";
 import { addresses, categories, inventory, products, users, warehouses } from "../src/server/db/schema";
+import { catalogChanged } from "../src/server/domain/catalog";
 import { createAuthSession, hashPassword, type Role, type SessionUser } from "../src/server/domain/user";
 
 /**
@@ -81,6 +82,7 @@ export async function createProduct(options: { stock?: number; priceMinor?: numb
     })
     .returning();
   await db.insert(inventory).values({ productId: product!.id, onHand: options.stock ?? 100 });
+  catalogChanged(db); // written behind the services' back: tell the catalog cache
   return product!;
 }
 

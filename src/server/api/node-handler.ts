@@ -2,12 +2,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { getSessionFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
+import { cachedCatalogAnswer } from "@/server/domain/catalog";
 import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
 import { runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
+import { logger } from "@/server/observability/logger";
+import { planDirectCall, renderDirectCall, writeDirectAnswer, type DirectCall } from "./direct-call";
 import { appRouter } from "./root";
 import { createContext } from "./trpc";
 
 export const TRPC_PREFIX = "/api/trpc/";
+
+/** Public queries whose answer depends on their input alone (no session, no per-user data). */
+const PUBLIC_CATALOG_QUERIES = new Set(["catalog.list"]);
 
 const header = (req: IncomingMessage) => (name: string) => {
   const value = req.headers[name];
@@ -22,23 +28,44 @@ const header = (req: IncomingMessage) => (name: string) => {
  * refused with 403. What it skips is Next's per-request routing and Web Request plumbing,
  * which cost several times the work of a small query.
  */
-export function createTrpcNodeHandler() {
+export function createTrpcNodeHandler({ direct = true }: { direct?: boolean } = {}) {
+  async function contextFor(req: IncomingMessage, res: ServerResponse) {
+    const get = header(req);
+    const session = await getSessionFromCookieHeader(get("cookie"));
+    setRequestUser(session?.id);
+    const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+    return createContext({
+      db: getDb(),
+      session,
+      requestId: String(res.getHeader("x-request-id")),
+      clientIp: forwarded || get("x-real-ip") || req.socket.remoteAddress || "local",
+    });
+  }
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_PREFIX,
-    async createContext({ req, res }) {
-      const get = header(req);
-      const session = await getSessionFromCookieHeader(get("cookie"));
-      setRequestUser(session?.id);
-      const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-      return createContext({
-        db: getDb(),
-        session,
-        requestId: String(res.getHeader("x-request-id")),
-        clientIp: forwarded || get("x-real-ip") || req.socket.remoteAddress || "local",
-      });
-    },
+    createContext: ({ req, res }) => contextFor(req, res),
   });
+  // Plain single calls (what server code, scripts and the benchmark send) skip the adapter's
+  // Web Request/Response plumbing; batches and anything unusual go through the adapter.
+  async function answer(call: DirectCall, req: IncomingMessage, res: ServerResponse) {
+    const render = () => renderDirectCall(appRouter, call, req, () => contextFor(req, res));
+    // Public catalog answers depend on the input alone: served from the catalog's cache
+    // (successful answers only; see catalogChanged for when it is dropped).
+    const answered = PUBLIC_CATALOG_QUERIES.has(call.path)
+      ? await cachedCatalogAnswer(`${call.path}?${call.search}`, render, (a) => a.status === 200)
+      : await render();
+    writeDirectAnswer(res, answered);
+  }
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const call = direct ? planDirectCall(appRouter, req, TRPC_PREFIX) : null;
+    if (!call) return trpc(req, res);
+    return answer(call, req, res).catch((error: unknown) => {
+      logger.error({ err: error }, "direct tRPC call failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  };
   return (req: IncomingMessage, response: ServerResponse) => {
     const get = header(req);
     const requestId = requestIdOf(get);
@@ -49,6 +76,6 @@ export function createTrpcNodeHandler() {
       response.end(JSON.stringify(CROSS_ORIGIN_REFUSAL));
       return;
     }
-    runWithRequestContext({ requestId }, () => trpc(req, response));
+    runWithRequestContext({ requestId }, () => handle(req, response));
   };
 }

@@ -1,5 +1,7 @@
 import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { clearProcessCaches } from "@/server/cache/process-cache";
+import { withAfterCommit } from "./after-commit";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -7,8 +9,9 @@ export type Database = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbOrTx = Database | Tx;
 
-type Cached = { url: string; sql: postgres.Sql; db: Database };
-const globalForDb = globalThis as unknown as { __shopflowDb?: Cached };
+/** The process-wide pool, shared by every copy of this module in the process (see getDb). */
+type SharedPool = { url: string; sql: postgres.Sql };
+const globalForDb = globalThis as unknown as { __shopflowPool?: SharedPool };
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -18,37 +21,58 @@ function databaseUrl(): string {
   return url;
 }
 
-/** Creates a drizzle database over its own postgres.js pool (used by tests and scripts). */
-export function createDatabase(url: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
-  const sql = postgres(url, {
+function createClient(url: string, poolSize: number) {
+  return postgres(url, {
     max: poolSize,
     onnotice: () => {},
     // Timestamps come back as Date objects; bigint counts as numbers.
     types: { bigint: postgres.BigInt },
   });
-  const db = drizzle({ client: sql, schema, casing: "snake_case" });
-  return { sql, db };
 }
 
-/** The process-wide pool, cached on globalThis so Next's hot reload does not leak connections. */
+/** Creates a drizzle database over its own postgres.js pool (used by tests and scripts). */
+export function createDatabase(url: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
+  const sql = createClient(url, poolSize);
+  return { sql, db: wrap(sql) };
+}
+
+function wrap(sql: postgres.Sql): Database {
+  return withAfterCommit(drizzle({ client: sql, schema, casing: "snake_case" }));
+}
+
+/** This module copy's drizzle wrapper over the shared pool. */
+let local: { sql: postgres.Sql; db: Database } | undefined;
+
+/**
+ * The process-wide database. The pool is cached on globalThis, so Next's hot reload does not
+ * leak connections and the front server (scripts/serve.ts) and Next's bundle — two copies of
+ * this module in one process — share one pool. The drizzle wrapper is per copy: drizzle
+ * recognises its own tables and columns with `instanceof` and falls back to a slow
+ * prototype-chain walk for another copy's, which made a quarter of a small request's CPU.
+ */
 export function getDb(): Database {
   const url = databaseUrl();
-  const cached = globalForDb.__shopflowDb;
-  if (cached && cached.url === url) return cached.db;
-  const created = createDatabase(url);
-  globalForDb.__shopflowDb = { url, ...created };
-  return created.db;
+  let shared = globalForDb.__shopflowPool;
+  if (!shared || shared.url !== url) {
+    clearProcessCaches();
+    shared = { url, sql: createClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 10)) };
+    globalForDb.__shopflowPool = shared;
+  }
+  if (local?.sql !== shared.sql) local = { sql: shared.sql, db: wrap(shared.sql) };
+  return local.db;
 }
 
 export function getSql(): postgres.Sql {
   getDb();
-  return globalForDb.__shopflowDb!.sql;
+  return globalForDb.__shopflowPool!.sql;
 }
 
 export async function closeDb(): Promise<void> {
-  const cached = globalForDb.__shopflowDb;
-  globalForDb.__shopflowDb = undefined;
-  await cached?.sql.end({ timeout: 5 });
+  const shared = globalForDb.__shopflowPool;
+  globalForDb.__shopflowPool = undefined;
+  local = undefined;
+  clearProcessCaches();
+  await shared?.sql.end({ timeout: 5 });
 }
 
 export { schema };

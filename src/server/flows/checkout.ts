@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database, DbOrTx } from "@/server/db/client";
+import type { Database, DbOrTx, Tx } from "@/server/db/client";
 import { products } from "@/server/db/schema";
 import { getAddress } from "@/server/domain/address";
 import { clearCart, getCart } from "@/server/domain/cart";
@@ -42,32 +42,11 @@ export async function checkout(
   const data = ZCheckoutInput.parse(input);
   const usesCart = !data.items;
 
+  // Statements that do not depend on each other's results are sent together: postgres.js
+  // pipelines queries issued at once on the transaction's connection, and PostgreSQL runs
+  // them one after another in the order sent, so each group costs one round trip.
   return db.transaction(async (tx) => {
-    const address = await getAddress(tx, { userId, addressId: data.addressId });
-
-    let lines: { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number; currency: string }[];
-    if (data.items) {
-      const wanted = new Map<string, number>();
-      for (const item of data.items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-      const rows = await tx
-        .select()
-        .from(products)
-        .where(and(inArray(products.id, [...wanted.keys()]), eq(products.active, true)));
-      if (rows.length !== wanted.size) throw new DomainError("PRODUCT_NOT_FOUND", "A product in your order is not available");
-      lines = rows.map((p) => ({
-        productId: p.id,
-        sku: p.sku,
-        name: p.name,
-        unitPriceMinor: p.priceMinor,
-        quantity: wanted.get(p.id)!,
-        weightGrams: p.weightGrams,
-        currency: p.currency,
-      }));
-    } else {
-      const cart = await getCart(tx, userId);
-      if (cart.lines.length === 0) throw new DomainError("CART_EMPTY", "Your cart is empty");
-      lines = cart.lines.map((l) => ({ ...l }));
-    }
+    const [address, lines] = await Promise.all([getAddress(tx, { userId, addressId: data.addressId }), checkoutLines(tx, userId, data.items)]);
 
     const currencies = new Set(lines.map((l) => l.currency));
     if (currencies.size !== 1) throw new DomainError("VALIDATION_FAILED", "All items must share one currency");
@@ -75,39 +54,73 @@ export async function checkout(
     const orderId = randomUUID();
     await reserveStock(tx, { orderId, lines });
 
-    const quote = await quoteShipping({
-      db: tx,
-      shipping: data.shipping,
-      destination: { province: address.province, city: address.city, district: address.district },
-      lines,
-    });
+    const [quote, orderNo, paymentDeadlineAt] = await Promise.all([
+      quoteShipping({
+        db: tx,
+        shipping: data.shipping,
+        destination: { province: address.province, city: address.city, district: address.district },
+        lines,
+      }),
+      nextOrderNo(tx),
+      paymentDeadlineFromNow(tx),
+    ]);
 
-    const order = await insertOrder(
-      tx,
-      {
-        id: orderId,
-        orderNo: await nextOrderNo(tx),
-        userId,
-        currency: lines[0]!.currency,
-        items: lines,
-        shippingFeeMinor: quote.feeMinor,
-        carrierCode: quote.carrierCode,
-        serviceLevel: quote.serviceLevel,
-        shippingAddress: {
-          recipient: address.recipient,
-          phone: address.phone,
-          province: address.province,
-          city: address.city,
-          district: address.district,
-          detail: address.detail,
+    const [order] = await Promise.all([
+      insertOrder(
+        tx,
+        {
+          id: orderId,
+          orderNo,
+          userId,
+          currency: lines[0]!.currency,
+          items: lines,
+          shippingFeeMinor: quote.feeMinor,
+          carrierCode: quote.carrierCode,
+          serviceLevel: quote.serviceLevel,
+          shippingAddress: {
+            recipient: address.recipient,
+            phone: address.phone,
+            province: address.province,
+            city: address.city,
+            district: address.district,
+            detail: address.detail,
+          },
+          note: data.note ?? null,
+          paymentDeadlineAt,
         },
-        note: data.note ?? null,
-        paymentDeadlineAt: await paymentDeadlineFromNow(tx),
-      },
-      { actor: "shopper", actorId: userId },
-    );
-    if (usesCart) await clearCart(tx, userId);
-    await enqueueEvent(tx, "shop/order.created", { orderId: order.id, userId, orderNo: order.orderNo });
+        { actor: "shopper", actorId: userId },
+      ),
+      usesCart ? clearCart(tx, userId) : undefined,
+      // Sent after the order's insert on the same connection, so it runs after it too.
+      enqueueEvent(tx, "shop/order.created", { orderId, userId, orderNo }),
+    ]);
     return { id: order.id, orderNo: order.orderNo, payableTotalMinor: order.payableTotalMinor, currency: order.currency };
   });
+}
+
+type CheckoutLine = { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number; currency: string };
+
+/** The lines to order: a buy-now list priced from the catalog, or the shopper's cart. */
+async function checkoutLines(tx: Tx, userId: string, items: CheckoutInput["items"]): Promise<CheckoutLine[]> {
+  if (items) {
+    const wanted = new Map<string, number>();
+    for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
+    const rows = await tx
+      .select()
+      .from(products)
+      .where(and(inArray(products.id, [...wanted.keys()]), eq(products.active, true)));
+    if (rows.length !== wanted.size) throw new DomainError("PRODUCT_NOT_FOUND", "A product in your order is not available");
+    return rows.map((p) => ({
+      productId: p.id,
+      sku: p.sku,
+      name: p.name,
+      unitPriceMinor: p.priceMinor,
+      quantity: wanted.get(p.id)!,
+      weightGrams: p.weightGrams,
+      currency: p.currency,
+    }));
+  }
+  const cart = await getCart(tx, userId);
+  if (cart.lines.length === 0) throw new DomainError("CART_EMPTY", "Your cart is empty");
+  return cart.lines.map((l) => ({ ...l }));
 }

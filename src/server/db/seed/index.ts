@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { addresses, categories, inventory, products, users, warehouses } from "@/server/db/schema";
+import { catalogChanged } from "@/server/domain/catalog";
 import { hashPassword } from "@/server/domain/user/password";
 import { CATEGORIES, DEMO_ACCOUNTS, DEMO_ADDRESSES, PRODUCTS, WAREHOUSES } from "./catalog-data";
 import { seedLogistics } from "./logistics-seed";
@@ -40,6 +41,7 @@ async function seedCatalog(db: Database) {
     .insert(inventory)
     .values(rows.map((r) => ({ productId: r.id, onHand: stock.get(r.sku)! })))
     .onConflictDoNothing({ target: inventory.productId });
+  catalogChanged(db);
 }
 
 async function seedAccounts(db: Database) {

@@ -1,8 +1,31 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { processCache } from "@/server/cache/process-cache";
+import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx } from "@/server/db/client";
 import { categories, inventory, products, warehouses } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { ZListProductsInput, type ListProductsInput, type ProductDetail, type ProductSummary } from "./catalog.schemas";
+
+/**
+ * Public catalog answers (the product list) are cached in process for CATALOG_CACHE_MS at
+ * most: the list is the busiest public read and changes only when products or stock do.
+ * Every stock or catalog write calls `catalogChanged(tx)`, which drops the cache once its
+ * transaction has committed, so within a process the list is never staler than the last
+ * commit; another process's writes show within CATALOG_CACHE_MS. The `available` figure in
+ * the list is for display only: checkout re-checks stock with a conditional update.
+ */
+export const CATALOG_CACHE_MS = 2_000;
+const publicCatalog = processCache<unknown>("catalog:public", { ttlMs: CATALOG_CACHE_MS, maxEntries: 500 });
+
+/** A public catalog answer for `key` (it must depend on nothing but the key), from the cache when fresh. */
+export function cachedCatalogAnswer<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
+  return publicCatalog.get(load, key, keep as ((value: unknown) => boolean) | undefined) as Promise<T>;
+}
+
+/** Products or stock changed in `db`'s transaction: drop the cached catalog once it commits. */
+export function catalogChanged(db: DbOrTx): void {
+  afterCommit(db, () => publicCatalog.invalidate());
+}
 
 const available = sql<number>`coalesce(${inventory.onHand} - ${inventory.reserved}, 0)::int`;
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { inventory, inventoryMovements, orderItems, products } from "@/server/db/schema";
+import { catalogChanged } from "@/server/domain/catalog";
 import { DomainError } from "@/server/errors";
 
 export type StockLine = { productId: string; quantity: number };
@@ -19,19 +20,29 @@ function normalise(lines: StockLine[]): StockLine[] {
  * transaction rolls back every earlier line.
  */
 export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string; lines: StockLine[] }) {
-  for (const line of normalise(lines)) {
-    const updated = await tx
-      .update(inventory)
-      .set({ reserved: sql`${inventory.reserved} + ${line.quantity}` })
-      .where(and(eq(inventory.productId, line.productId), sql`${inventory.onHand} - ${inventory.reserved} >= ${line.quantity}`))
-      .returning({ productId: inventory.productId });
-    if (updated.length === 0) {
-      const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, line.productId));
-      throw new DomainError("OUT_OF_STOCK", `Not enough stock for ${product?.name ?? "this product"}`, {
-        [line.productId]: ["Out of stock"],
-      });
-    }
-    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "reserve", quantity: line.quantity, orderId });
+  // One round trip for all lines: each conditional update and its movement row are sent
+  // together, in product order. A movement written for a line that could not be held is
+  // rolled back with everything else when OUT_OF_STOCK is thrown below.
+  const normalised = normalise(lines);
+  const results = await Promise.all(
+    normalised.map((line) =>
+      Promise.all([
+        tx
+          .update(inventory)
+          .set({ reserved: sql`${inventory.reserved} + ${line.quantity}` })
+          .where(and(eq(inventory.productId, line.productId), sql`${inventory.onHand} - ${inventory.reserved} >= ${line.quantity}`))
+          .returning({ productId: inventory.productId }),
+        tx.insert(inventoryMovements).values({ productId: line.productId, kind: "reserve", quantity: line.quantity, orderId }),
+      ]),
+    ),
+  );
+  catalogChanged(tx);
+  const short = normalised.find((_, i) => results[i]![0].length === 0);
+  if (short) {
+    const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, short.productId));
+    throw new DomainError("OUT_OF_STOCK", `Not enough stock for ${product?.name ?? "this product"}`, {
+      [short.productId]: ["Out of stock"],
+    });
   }
 }
 
@@ -58,6 +69,7 @@ async function alreadySettled(tx: Tx, orderId: string): Promise<boolean> {
  */
 export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ released: boolean }> {
   if (await alreadySettled(tx, orderId)) return { released: false };
+  catalogChanged(tx);
   for (const line of await orderLines(tx, orderId)) {
     const updated = await tx
       .update(inventory)
@@ -76,6 +88,7 @@ export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ rele
  */
 export async function commitOrderStock(tx: Tx, orderId: string): Promise<{ committed: boolean }> {
   if (await alreadySettled(tx, orderId)) return { committed: false };
+  catalogChanged(tx);
   for (const line of await orderLines(tx, orderId)) {
     const updated = await tx
       .update(inventory)
@@ -93,6 +106,7 @@ export async function commitOrderStock(tx: Tx, orderId: string): Promise<{ commi
 
 /** Puts goods back on the shelf (a returned parcel). Not idempotent by itself: call once per return. */
 export async function restockOrder(tx: Tx, orderId: string, note = "returned"): Promise<void> {
+  catalogChanged(tx);
   for (const line of await orderLines(tx, orderId)) {
     await tx
       .update(inventory)

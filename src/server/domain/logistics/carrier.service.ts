@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database, DbOrTx, Tx } from "@/server/db/client";
+import { processCache } from "@/server/cache/process-cache";
 import { carrierFeeRules, carrierServiceLevels, carriers } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { ZONES } from "./geography/geography";
@@ -75,6 +76,28 @@ export async function listCarriers(db: DbOrTx, { includeDisabled = false }: { in
   return attachLevels(db, rows);
 }
 
+/**
+ * The carriers a checkout may offer (enabled, with levels and rules), from an in-process cache:
+ * every checkout quotes shipping, and the configuration changes only through the functions
+ * below, which invalidate it after they commit. Other processes see a change within
+ * CARRIER_CACHE_MS. The objects are frozen and shared: copy before changing.
+ */
+export const CARRIER_CACHE_MS = 2_000;
+const offered = processCache<CarrierWithLevels[]>("logistics:offered-carriers", { ttlMs: CARRIER_CACHE_MS });
+
+export function offeredCarriers(db: DbOrTx): Promise<readonly CarrierWithLevels[]> {
+  return offered.get(() => listCarriers(db));
+}
+
+/** Runs a carrier write and drops the cached configuration once it has committed (or failed). */
+async function changingCarriers<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    offered.invalidate();
+  }
+}
+
 /** One carrier with levels and rules; CARRIER_NOT_FOUND otherwise. */
 export async function getCarrier(db: DbOrTx, { id, code }: { id?: string; code?: string }): Promise<CarrierWithLevels> {
   const where = id ? eq(carriers.id, id) : code ? eq(carriers.code, code) : undefined;
@@ -110,13 +133,13 @@ export async function createCarrier(db: Database, input: CarrierInput): Promise<
   const data = ZCarrierInput.parse(input);
   const dupes = duplicateLevelCodes(data.serviceLevels);
   if (dupes.length) throw new DomainError("VALIDATION_FAILED", "Service level codes must be unique", { serviceLevels: [`Duplicate code: ${dupes.join(", ")}`] });
-  const id = await db.transaction(async (tx) => {
+  const id = await changingCarriers(() => db.transaction(async (tx) => {
     const { serviceLevels, ...fields } = data;
     const [row] = await tx.insert(carriers).values(fields).onConflictDoNothing({ target: carriers.code }).returning({ id: carriers.id });
     if (!row) throw new DomainError("CARRIER_CODE_TAKEN", "A carrier with this code exists", { code: ["This code is taken"] });
     await writeLevels(tx, row.id, serviceLevels);
     return row.id;
-  });
+  }));
   return getCarrier(db, { id });
 }
 
@@ -128,7 +151,7 @@ export async function updateCarrier(db: Database, input: z.input<typeof ZUpdateC
   const data = ZUpdateCarrierInput.parse(input);
   const dupes = duplicateLevelCodes(data.serviceLevels);
   if (dupes.length) throw new DomainError("VALIDATION_FAILED", "Service level codes must be unique", { serviceLevels: [`Duplicate code: ${dupes.join(", ")}`] });
-  await db.transaction(async (tx) => {
+  await changingCarriers(() => db.transaction(async (tx) => {
     const [current] = await tx.select().from(carriers).where(eq(carriers.id, data.id)).for("update");
     if (!current) throw new DomainError("CARRIER_NOT_FOUND", "Carrier not found");
     if (data.code !== current.code) {
@@ -138,13 +161,13 @@ export async function updateCarrier(db: Database, input: z.input<typeof ZUpdateC
     const { id, serviceLevels, ...fields } = data;
     await tx.update(carriers).set(fields).where(eq(carriers.id, id));
     await writeLevels(tx, id, serviceLevels);
-  });
+  }));
   return getCarrier(db, { id: data.id });
 }
 
 /** Enables or disables a carrier; a disabled carrier is offered at no checkout. */
 export async function setCarrierEnabled(db: Database, { id, enabled }: { id: string; enabled: boolean }): Promise<CarrierWithLevels> {
-  const updated = await db.update(carriers).set({ enabled }).where(eq(carriers.id, id)).returning({ id: carriers.id });
+  const updated = await changingCarriers(() => db.update(carriers).set({ enabled }).where(eq(carriers.id, id)).returning({ id: carriers.id }));
   if (updated.length === 0) throw new DomainError("CARRIER_NOT_FOUND", "Carrier not found");
   return getCarrier(db, { id });
 }

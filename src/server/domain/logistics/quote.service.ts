@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { products, warehouses } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
-import { listCarriers, pricingOf, findServiceLevel } from "./carrier.service";
+import { offeredCarriers, pricingOf, findServiceLevel } from "./carrier.service";
 import { calculateFee, type FeeBreakdown, type ParcelLine } from "./fee-calculator";
 import { isKnownArea } from "./geography/divisions";
 import { zoneBetween, type Area, type Zone } from "./geography/geography";
@@ -39,6 +39,7 @@ export type Parcel = {
  */
 export async function parcelFor(db: DbOrTx, lines: { productId: string; quantity: number; unitPriceMinor?: number }[]): Promise<Parcel> {
   if (lines.length === 0) throw new DomainError("CART_EMPTY", "Nothing to ship");
+  // Each product's warehouse rides along (one round trip instead of two).
   const rows = await db
     .select({
       id: products.id,
@@ -48,8 +49,10 @@ export async function parcelFor(db: DbOrTx, lines: { productId: string; quantity
       widthMm: products.widthMm,
       heightMm: products.heightMm,
       warehouseId: products.warehouseId,
+      warehouse: warehouses,
     })
     .from(products)
+    .innerJoin(warehouses, eq(warehouses.id, products.warehouseId))
     .where(
       inArray(
         products.id,
@@ -68,17 +71,17 @@ export async function parcelFor(db: DbOrTx, lines: { productId: string; quantity
     weightByWarehouse.set(p.warehouseId, (weightByWarehouse.get(p.warehouseId) ?? 0) + p.weightGrams * line.quantity);
   }
   const [warehouseId] = [...weightByWarehouse.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
-  const [warehouse] = await db.select().from(warehouses).where(eq(warehouses.id, warehouseId));
+  const warehouse = rows.find((r) => r.warehouseId === warehouseId)!.warehouse;
   return {
     lines: parcelLines,
     itemsTotalMinor: itemsTotal,
     origin: {
       warehouseId,
-      warehouseCode: warehouse!.code,
-      name: warehouse!.name,
-      province: warehouse!.province,
-      city: warehouse!.city,
-      district: warehouse!.district,
+      warehouseCode: warehouse.code,
+      name: warehouse.name,
+      province: warehouse.province,
+      city: warehouse.city,
+      district: warehouse.district,
     },
   };
 }
@@ -87,7 +90,7 @@ export async function parcelFor(db: DbOrTx, lines: { productId: string; quantity
 export async function quoteOptions(db: DbOrTx, { parcel, destination }: { parcel: Parcel; destination: Area }): Promise<ShippingOption[]> {
   const zone = zoneBetween(parcel.origin, destination);
   const options: ShippingOption[] = [];
-  for (const carrier of await listCarriers(db)) {
+  for (const carrier of await offeredCarriers(db)) {
     for (const level of carrier.serviceLevels) {
       if (!level.enabled || level.rules.length === 0) continue;
       const breakdown = calculateFee({ pricing: pricingOf(level), zone, lines: parcel.lines, itemsTotalMinor: parcel.itemsTotalMinor });

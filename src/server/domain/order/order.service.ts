@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, users, type AddressSnapshot } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
@@ -89,34 +90,37 @@ export type NewOrder = {
 export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
   const lines = order.items.map((item) => ({ ...item, orderId: order.id, lineTotalMinor: item.unitPriceMinor * item.quantity }));
   const itemsTotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const [row] = await tx
-    .insert(orders)
-    .values({
-      id: order.id,
-      orderNo: order.orderNo,
-      userId: order.userId,
-      status: "pending_payment",
-      currency: order.currency,
-      itemsTotalMinor,
-      shippingFeeMinor: order.shippingFeeMinor,
-      payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
-      shippingAddress: order.shippingAddress,
-      carrierCode: order.carrierCode ?? null,
-      serviceLevel: order.serviceLevel ?? null,
-      note: order.note ?? null,
-      paymentDeadlineAt: order.paymentDeadlineAt ?? null,
-    })
-    .returning();
-  await tx.insert(orderItems).values(lines);
-  await tx.insert(orderStatusLog).values({
-    orderId: order.id,
-    fromStatus: null,
-    toStatus: "pending_payment",
-    actor: by.actor,
-    actorId: by.actorId ?? null,
-    reason: by.reason ?? "order placed",
-    requestId: currentRequestContext()?.requestId ?? null,
-  });
+  // The three inserts go out together (one round trip); PostgreSQL runs them in this order.
+  const [[row]] = await Promise.all([
+    tx
+      .insert(orders)
+      .values({
+        id: order.id,
+        orderNo: order.orderNo,
+        userId: order.userId,
+        status: "pending_payment",
+        currency: order.currency,
+        itemsTotalMinor,
+        shippingFeeMinor: order.shippingFeeMinor,
+        payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
+        shippingAddress: order.shippingAddress,
+        carrierCode: order.carrierCode ?? null,
+        serviceLevel: order.serviceLevel ?? null,
+        note: order.note ?? null,
+        paymentDeadlineAt: order.paymentDeadlineAt ?? null,
+      })
+      .returning(),
+    tx.insert(orderItems).values(lines),
+    tx.insert(orderStatusLog).values({
+      orderId: order.id,
+      fromStatus: null,
+      toStatus: "pending_payment",
+      actor: by.actor,
+      actorId: by.actorId ?? null,
+      reason: by.reason ?? "order placed",
+      requestId: currentRequestContext()?.requestId ?? null,
+    }),
+  ]);
   return row!;
 }
 
@@ -128,8 +132,8 @@ type DetailHistory = Omit<ShopperOrder["history"][number], "createdAt"> & { crea
  * the children ride along as JSON arrays built by the database. (drizzle leaves columns
  * unqualified in a one-table select, so the outer id is named explicitly.)
  */
-async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<ShopperOrder | null> {
-  const [row] = await db
+function orderDetailQuery(db: DbOrTx, where: SQL) {
+  return db
     .select({
       order: orders,
       items: sql<DetailItem[]>`(
@@ -148,14 +152,29 @@ async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<ShopperOrder | n
     .from(orders)
     .where(where)
     .limit(1);
+}
+
+type OrderDetailRow = Awaited<ReturnType<typeof orderDetailQuery>>[number];
+
+function toOrderDetail(row: OrderDetailRow | undefined): ShopperOrder | null {
   if (!row) return null;
   const history = row.history.map(({ createdAtMs, ...entry }) => ({ ...entry, createdAt: new Date(createdAtMs) }));
   return { ...row.order, items: row.items, history };
 }
 
+async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<ShopperOrder | null> {
+  const [row] = await orderDetailQuery(db, where);
+  return toOrderDetail(row);
+}
+
 /** One of the shopper's own orders; ORDER_NOT_FOUND for anyone else's (never the data). */
 export async function getShopperOrder(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }): Promise<ShopperOrder> {
-  const order = await loadOrderDetail(db, and(eq(orders.id, orderId), eq(orders.userId, userId))!);
+  // The hottest read of a shopper's session: built once, executed with the two ids.
+  const query = prepared(db, "shopper-order-detail", (d) =>
+    orderDetailQuery(d, and(eq(orders.id, sql.placeholder("orderId")), eq(orders.userId, sql.placeholder("userId")))!).prepare("shopper_order_detail"),
+  );
+  const [row] = await query.execute({ orderId, userId });
+  const order = toOrderDetail(row);
   if (!order) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return order;
 }

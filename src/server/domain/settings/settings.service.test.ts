@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
-import { settingsChanges } from "@/server/db/schema";
+import { appSettings, settingsChanges } from "@/server/db/schema";
 import { defineSettings } from "./settings.service";
 
 const demo = defineSettings(`test-${Date.now()}`, z.object({ rate: z.number().min(0).max(1).default(0.9), label: z.string().default("x") }));
@@ -30,4 +30,29 @@ describe("settings", () => {
     for (let i = 1; i < history.length; i++) expect(history[i]!.before).toEqual(history[i - 1]!.after);
     expect(await counter.get(db)).toEqual(history.at(-1)!.after);
   });
+});
+
+describe("settings cache", () => {
+  const schema = z.object({ rate: z.number().default(0.9) });
+
+  it("serves reads from the process cache; an update through any copy of the module is seen at once", async () => {
+    const db = getDb();
+    const namespace = `cached-${Date.now()}`;
+    const here = defineSettings(namespace, schema);
+    vi.resetModules(); // a second copy of the module, as the front server and Next's bundle hold
+    const copy = await import("./settings.service");
+    const there = copy.defineSettings(namespace, schema);
+
+    expect(await here.get(db)).toEqual({ rate: 0.9 });
+    // A row changed behind the store's back (as another process would) is not seen while cached…
+    await db.insert(appSettings).values({ namespace, value: { rate: 0.1 } });
+    expect(await here.get(db)).toEqual({ rate: 0.9 });
+    // …but an update through the store, from either copy, is seen by the next read at once.
+    await there.update(db, { rate: 0.5 }, null);
+    expect(await here.get(db)).toEqual({ rate: 0.5 });
+    await here.update(db, { rate: 0.25 }, null);
+    expect(await there.get(db)).toEqual({ rate: 0.25 });
+    expect(Object.isFrozen(await here.get(db))).toBe(true);
+  });
+
 });

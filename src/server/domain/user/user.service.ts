@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { authSessions, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { hashPassword, verifyPassword } from "./password";
@@ -53,11 +54,16 @@ export async function revokeAuthSession(db: DbOrTx, sessionId: string): Promise<
 
 /** The user behind a live (not revoked, not expired) session, with the role as it is now. */
 export async function findActiveSession(db: DbOrTx, sessionId: string): Promise<SessionUser | null> {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`)))
-    .limit(1);
+  // Every signed-in request runs this: built once, executed with the id.
+  const query = prepared(db, "find-active-session", (d) =>
+    d
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .from(authSessions)
+      .innerJoin(users, eq(users.id, authSessions.userId))
+      .where(and(eq(authSessions.id, sql.placeholder("sessionId")), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`)))
+      .limit(1)
+      .prepare("find_active_session"),
+  );
+  const [row] = await query.execute({ sessionId });
   return row ? { ...row, role: row.role as Role, sessionId } : null;
 }

@@ -23,7 +23,8 @@ export default async function PaymentSettingsPage() {
         ]}
       />
       <h1 className="text-2xl font-semibold">{t("admin.settings.title")}</h1>
-      <PaymentSettingsForm key={history[0]?.id ?? 0} initial={settings} />
+      {/* Not keyed on the history: a remount after the save's refresh would wipe the "saved" confirmation (the form already shows what was saved). */}
+      <PaymentSettingsForm initial={settings} />
       <WebhookEndpoints />
       <Card aria-labelledby="settings-history">
         <h2 id="settings-history" className="mb-3 font-medium">
