@@ -21,7 +21,8 @@ export function NotificationList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
-  const list = useQuery(trpc.notification.list.queryOptions({ page, pageSize: PAGE_SIZE }));
+  // The first page refreshes like the bell does, so news shows up while the page is open.
+  const list = useQuery(trpc.notification.list.queryOptions({ page, pageSize: PAGE_SIZE }, { refetchInterval: page === 1 ? 5000 : false }));
   const refresh = () =>
     Promise.all([queryClient.invalidateQueries({ queryKey: trpc.notification.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.notification.unreadCount.queryKey() })]);
   const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: refresh }));
