@@ -77,6 +77,9 @@ describe("the tRPC transformer's serialize", () => {
 
   it("hands everything it does not handle to superjson (undefined, NaN, -0, Map, bigint, shared objects, escaped keys)", () => {
     const shared = { x: 1 };
+    const sparse: number[] = [];
+    sparse[0] = 1;
+    sparse[2] = 3;
     const date = new Date(3);
     for (const value of [
       undefined,
@@ -89,7 +92,7 @@ describe("the tRPC transformer's serialize", () => {
       { "a.b": new Date(1), "c\\d": 2 },
       { bad: new Date(Number.NaN) },
       { re: /x/g, err: new Error("boom") },
-      [1, , 3],
+      sparse,
       Object.assign(Object.create(null) as object, { d: new Date(2) }),
       new (class Point { x = 1; })(),
     ]) {
