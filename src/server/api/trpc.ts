@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
 import type { SessionUser } from "@/server/domain/user";
 import { DOMAIN_ERROR_HTTP, DomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
+import { transformer } from "./transformer";
 
 /**
  * Everything a procedure may use. The route handler, the server-side caller and router
@@ -23,7 +23,8 @@ export function createContext(input: Context): Context {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson on the wire; a faster serialiser with identical output for plain results.
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";
