@@ -21,7 +21,6 @@ import {
   listWebhookEndpoints,
   paymentReport,
   paymentSettings,
-  paymentSettingsHistory,
   resendWebhookDelivery,
   updatePaymentSettings,
   updateWebhookEndpoint,
@@ -43,7 +42,7 @@ const settingsRouter = createTRPCRouter({
   update: adminProcedure
     .input(z.object({ patch: z.record(z.string(), z.unknown()) }))
     .mutation(({ ctx, input }) => updatePaymentSettings(ctx.db, { patch: input.patch, changedBy: ctx.session.id })),
-  history: adminProcedure.query(({ ctx }) => paymentSettingsHistory(ctx.db, 20)),
+  history: adminProcedure.query(({ ctx }) => paymentSettings.history(ctx.db, 20)),
 });
 
 const webhooksRouter = createTRPCRouter({

@@ -1,7 +1,4 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "@/server/db/client";
-import { users } from "@/server/db/schema";
 import { defineSettings } from "@/server/domain/settings";
 import { PAYMENT_METHODS, type PaymentMethod } from "./payment.machine";
 
@@ -87,11 +84,3 @@ export async function updatePaymentSettings(
   return paymentSettings.update(db, merged as Partial<PaymentSettingsInput>, changedBy);
 }
 
-/** The settings change log of payments, newest first, with who made each change. */
-export async function paymentSettingsHistory(db: DbOrTx, limit = 20) {
-  const rows = await paymentSettings.history(db, limit);
-  const ids = [...new Set(rows.map((r) => r.changedBy).filter((id): id is string => Boolean(id)))];
-  const people = ids.length ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)) : [];
-  const emailOf = new Map(people.map((p) => [p.id, p.email]));
-  return rows.map((r) => ({ id: r.id, before: r.before, after: r.after, createdAt: r.createdAt, changedBy: r.changedBy ? (emailOf.get(r.changedBy) ?? null) : null }));
-}

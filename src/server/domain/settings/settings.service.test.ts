@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { appSettings, settingsChanges } from "@/server/db/schema";
+import { createAdmin } from "../../../../test/fixtures";
 import { defineSettings } from "./settings.service";
 
 const demo = defineSettings(`test-${Date.now()}`, z.object({ rate: z.number().min(0).max(1).default(0.9), label: z.string().default("x") }));
@@ -17,6 +18,13 @@ describe("settings", () => {
     expect(updated).toEqual({ rate: 0.5, label: "x" });
     const [change] = await db.select().from(settingsChanges).where(eq(settingsChanges.namespace, demo.namespace)).orderBy(desc(settingsChanges.id));
     expect(change).toMatchObject({ before: { rate: 0.9 }, after: { rate: 0.5 } });
+
+    // The history names the admin by email; a change without one is the system's (null).
+    const admin = await createAdmin();
+    await demo.update(db, { label: "y" }, admin.user.id);
+    const [byAdmin, bySystem] = await demo.history(db, 2);
+    expect(byAdmin).toMatchObject({ changedBy: admin.user.email, before: { label: "x" }, after: { label: "y" } });
+    expect(bySystem).toMatchObject({ changedBy: null, after: { rate: 0.5 } });
   });
 
   it("serialises concurrent updates: none is lost", async () => {

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database, DbOrTx } from "@/server/db/client";
-import { appSettings, settingsChanges } from "@/server/db/schema";
+import { appSettings, settingsChanges, users } from "@/server/db/schema";
 import { processCache } from "@/server/cache/process-cache";
 import { DomainError } from "@/server/errors";
 import { currentRequestContext } from "@/server/observability/request-context";
@@ -25,8 +25,11 @@ export type SettingsDefinition<T extends z.ZodType<Record<string, unknown>>> = {
   schema: T;
   get(db: DbOrTx): Promise<Readonly<z.output<T>>>;
   update(db: Database, patch: Partial<z.input<T>>, changedBy: string | null): Promise<z.output<T>>;
-  history(db: DbOrTx, limit?: number): Promise<(typeof settingsChanges.$inferSelect)[]>;
+  /** The change log, newest first; `changedBy` is the admin's email (null for the system). */
+  history(db: DbOrTx, limit?: number): Promise<SettingsChange[]>;
 };
+
+export type SettingsChange = { id: number; createdAt: Date; before: Record<string, unknown>; after: Record<string, unknown>; changedBy: string | null };
 
 export const SETTINGS_CACHE_MS = 2_000;
 
@@ -56,7 +59,13 @@ export function defineSettings<T extends z.ZodType<Record<string, unknown>>>(nam
       }
     },
     async history(db, limit = 50) {
-      return db.select().from(settingsChanges).where(eq(settingsChanges.namespace, namespace)).orderBy(desc(settingsChanges.id)).limit(limit);
+      return db
+        .select({ id: settingsChanges.id, createdAt: settingsChanges.createdAt, before: settingsChanges.before, after: settingsChanges.after, changedBy: users.email })
+        .from(settingsChanges)
+        .leftJoin(users, eq(users.id, settingsChanges.changedBy))
+        .where(eq(settingsChanges.namespace, namespace))
+        .orderBy(desc(settingsChanges.id))
+        .limit(limit);
     },
   };
 

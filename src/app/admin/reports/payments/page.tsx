@@ -1,6 +1,6 @@
 import { PaymentReportCharts } from "@/components/payment/admin/payment-report-charts";
 import { FilterInput } from "@/components/admin/filter-form";
-import { SectionTabs } from "@/components/payment/admin/section-tabs";
+import { SectionTabs } from "@/components/admin/section-tabs";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getLocale, getTranslations } from "@/i18n/server";
