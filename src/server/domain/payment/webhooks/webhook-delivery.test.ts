@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { webhookAttempts, webhookDeliveries } from "@/server/db/schema";
 import { createAdmin } from "../../../../../test/fixtures";
-import { paidPayment, installTestGateway } from "../../../../../test/payment-fixtures";
+import { GOOD_CARD, paidPayment, pendingPayment, installTestGateway } from "../../../../../test/payment-fixtures";
 import { verifySignature } from "../signature";
 import { WEBHOOK_HEADERS, deliverDueWebhooks, resetWebhookCircuits } from "./webhook-delivery";
 
@@ -117,5 +117,28 @@ describe("merchant webhooks", () => {
     expect(attempts.map((a) => a.statusCode)).toEqual([null, 200]);
     expect(attempts[0]!.error).toContain("timeout");
     await admin.caller.adminPayment.webhooks.remove({ id: endpoint.id });
+  });
+
+  it("endpoints deleted while payments succeed never fail a payment (20 rounds)", async () => {
+    const admin = await createAdmin();
+    for (let round = 0; round < 20; round++) {
+      const endpoints = await Promise.all(
+        Array.from({ length: 8 }, () => admin.caller.adminPayment.webhooks.create({ url: `${baseUrl}/gone`, events: [], description: "deleted mid-flight" })),
+      );
+      const setups = await Promise.all(Array.from({ length: 6 }, () => pendingPayment()));
+      // Each payment queues a delivery for every endpoint it finds, in its own transaction; an
+      // endpoint deleted between that read and the insert must not roll the payment back. The
+      // deletions go one after another, so they land all through the payments' work.
+      const deleteAll = async () => {
+        for (const endpoint of endpoints) await admin.caller.adminPayment.webhooks.remove({ id: endpoint.id });
+      };
+      const [, ...paid] = await Promise.all([
+        deleteAll(),
+        ...setups.map((s) => s.shopper.caller.payment.pay({ paymentId: s.payment.id, method: "card", card: { number: GOOD_CARD } })),
+      ]);
+      expect(paid.map((r) => r.outcome), `round ${round}`).toEqual(Array(6).fill("succeeded"));
+      const left = await getDb().select().from(webhookDeliveries).where(inArray(webhookDeliveries.endpointId, endpoints.map((e) => e.id)));
+      expect(left).toEqual([]);
+    }
   });
 });

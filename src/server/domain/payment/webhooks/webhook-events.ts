@@ -29,10 +29,14 @@ type RefundRow = typeof refunds.$inferSelect;
  * it at least once afterwards.
  */
 export async function enqueueWebhookEvent(tx: Tx, event: { type: WebhookEventType; payment: PaymentRow; refund?: RefundRow }): Promise<void> {
+  // FOR KEY SHARE: an endpoint deleted after this read would fail the insert below (its
+  // foreign key) and roll back the payment change that caused the event. The lock makes the
+  // deletion wait for this transaction instead; it does not block edits to the endpoint.
   const endpoints = await tx
     .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
     .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.enabled, true));
+    .where(eq(webhookEndpoints.enabled, true))
+    .for("key share");
   const targets = endpoints.filter((e) => e.events.length === 0 || e.events.includes(event.type));
   if (targets.length === 0) return;
   const [order] = await tx.select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.id, event.payment.orderId));
