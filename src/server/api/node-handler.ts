@@ -29,13 +29,24 @@ const header = (req: IncomingMessage) => (name: string) => {
  * which cost several times the work of a small query.
  */
 export function createTrpcNodeHandler({ direct = true }: { direct?: boolean } = {}) {
+  // A failure here never reaches the procedures' error mapping, which logs the unexpected:
+  // log it here, or a broken session check would answer 500s without a trace.
   async function contextFor(req: IncomingMessage, res: ServerResponse) {
+    try {
+      return await buildContext(req, res);
+    } catch (error) {
+      logger.error({ err: error }, "request context failed");
+      throw error;
+    }
+  }
+  async function buildContext(req: IncomingMessage, res: ServerResponse) {
     const get = header(req);
-    const session = await getSessionFromCookieHeader(get("cookie"));
+    const db = getDb();
+    const session = await getSessionFromCookieHeader(get("cookie"), db);
     setRequestUser(session?.id);
     const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
     return createContext({
-      db: getDb(),
+      db,
       session,
       requestId: String(res.getHeader("x-request-id")),
       clientIp: forwarded || get("x-real-ip") || req.socket.remoteAddress || "local",

@@ -49,9 +49,8 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Maps DomainError codes to tRPC codes in one place; logs what nobody expected. */
-const errorMapping = t.middleware(async ({ next, path }) => {
-  const result = await next();
-  if (!result.ok) {
+function mapErrors<R extends { ok: boolean; error?: TRPCError }>(result: R, path: string): R {
+  if (!result.ok && result.error) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) {
       throw new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
@@ -61,29 +60,31 @@ const errorMapping = t.middleware(async ({ next, path }) => {
     }
   }
   return result;
-});
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure.use(async ({ next, path }) => mapErrors(await next(), path));
+
+/**
+ * A procedure for signed-in users whose role `allowed` accepts: UNAUTHORIZED without a
+ * session, FORBIDDEN for other roles. The role check and the error mapping share one
+ * middleware: tRPC copies a call's options at every middleware level, on every request.
+ */
+function sessionProcedure(allowed: (role: SessionUser["role"]) => boolean, forbidden: string) {
+  return t.procedure.use(async ({ ctx, next, path }) => {
+    if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    if (!allowed(ctx.session.role)) throw new TRPCError({ code: "FORBIDDEN", message: forbidden });
+    return mapErrors(await next({ ctx: { session: ctx.session } }), path);
+  });
+}
 
 /** Any signed-in shopper. UNAUTHORIZED without a session, FORBIDDEN for admins. */
-export const shopperProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  if (ctx.session.role !== "shopper") throw new TRPCError({ code: "FORBIDDEN", message: "Shopper accounts only" });
-  return next({ ctx: { ...ctx, session: ctx.session } });
-});
+export const shopperProcedure = sessionProcedure((role) => role === "shopper", "Shopper accounts only");
 
 /** Admins only. UNAUTHORIZED without a session, FORBIDDEN for shoppers. */
-export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  if (ctx.session.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
-  return next({ ctx: { ...ctx, session: ctx.session } });
-});
+export const adminProcedure = sessionProcedure((role) => role === "admin", "Admins only");
 
 /** Any signed-in user, whatever the role. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  return next({ ctx: { ...ctx, session: ctx.session } });
-});
+export const authedProcedure = sessionProcedure(() => true, "");

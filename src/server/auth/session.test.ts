@@ -36,4 +36,44 @@ describe("session from the Cookie header", () => {
     expect(await getSessionFromCookieHeader("theme=dark")).toBeNull();
     expect(await getSessionFromCookieHeader(undefined)).toBeNull();
   });
+
+  it("refuses a session from the moment its revocation commits, whatever reads were in flight (25 rounds)", async () => {
+    const user = await createUser();
+    for (let round = 0; round < 25; round++) {
+      const sid = await createAuthSession(getDb(), user.id);
+      const cookie = await cookieFor(sid, user.id);
+      expect(await getSessionFromCookieHeader(cookie)).toMatchObject({ sessionId: sid });
+      // Readers that start before, during and after the revocation; a cache that dropped its
+      // entry before the commit, or stored a load begun before the drop, would keep the
+      // revoked session alive for the reads after it.
+      const readers = Array.from({ length: 8 }, () => getSessionFromCookieHeader(cookie));
+      const revoked = revokeAuthSession(getDb(), sid);
+      readers.push(...Array.from({ length: 8 }, () => getSessionFromCookieHeader(cookie)));
+      await Promise.all([revoked, ...readers]);
+      const after = await Promise.all(Array.from({ length: 8 }, () => getSessionFromCookieHeader(cookie)));
+      expect(after.every((session) => session === null), `round ${round}`).toBe(true);
+    }
+  });
+
+  it("keeps a session revoked inside a transaction until the transaction commits, and after a rollback", async () => {
+    const user = await createUser();
+    const sid = await createAuthSession(getDb(), user.id);
+    const cookie = await cookieFor(sid, user.id);
+    expect(await getSessionFromCookieHeader(cookie)).toMatchObject({ sessionId: sid });
+
+    await expect(
+      getDb().transaction(async (tx) => {
+        await revokeAuthSession(tx, sid);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await getSessionFromCookieHeader(cookie)).toMatchObject({ sessionId: sid });
+
+    await getDb().transaction(async (tx) => {
+      await revokeAuthSession(tx, sid);
+      // Not committed yet: other requests still see the session as live.
+      expect(await getSessionFromCookieHeader(cookie)).toMatchObject({ sessionId: sid });
+    });
+    expect(await getSessionFromCookieHeader(cookie)).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { decode } from "next-auth/jwt";
 import { authSecret } from "@/env";
-import { getDb } from "@/server/db/client";
+import { getDb, type Database } from "@/server/db/client";
 import { findActiveSession, type SessionUser } from "@/server/domain/user";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -56,7 +56,7 @@ async function sessionIdOf(raw: string): Promise<string | null> {
  * immediately. (Tokens large enough to be chunked into `.0`, `.1` cookies do not occur: ours
  * hold ids only.)
  */
-export async function getSessionFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+export async function getSessionFromCookieHeader(cookieHeader: string | null | undefined, db: Database = getDb()): Promise<SessionUser | null> {
   let raw: string | undefined;
   for (const name of SESSION_COOKIES) {
     raw = readCookie(cookieHeader, name);
@@ -65,7 +65,7 @@ export async function getSessionFromCookieHeader(cookieHeader: string | null | u
   if (!raw) return null;
   const sid = await sessionIdOf(raw);
   if (!sid) return null;
-  return findActiveSession(getDb(), sid);
+  return findActiveSession(db, sid);
 }
 
 /** The signed-in user for a request's headers, or null (see getSessionFromCookieHeader). */

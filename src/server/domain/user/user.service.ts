@@ -1,4 +1,7 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, is, isNull, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { processCache } from "@/server/cache/process-cache";
+import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { authSessions, users } from "@/server/db/schema";
@@ -50,14 +53,28 @@ export async function revokeAuthSession(db: DbOrTx, sessionId: string): Promise<
     .update(authSessions)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  // Before the caller answers "signed out": from here on no request in this process accepts it.
+  afterCommit(db, () => liveSessions.invalidate());
 }
 
-/** The user behind a live (not revoked, not expired) session, with the role as it is now. */
-export async function findActiveSession(db: DbOrTx, sessionId: string): Promise<SessionUser | null> {
+type LiveSession = { user: SessionUser; expiresAtMs: number };
+
+/**
+ * Sessions found live within the last second, by id. Every signed-in request checks its
+ * session, and a page load sends several requests at once; this spares the repeats a round
+ * trip. Revocation drops the cache once its transaction has committed (revokeAuthSession),
+ * so in this process a signed-out token is refused from the next request on; a session's
+ * expiry is checked against the cached expiry on every hit. Another app process would keep
+ * accepting a revoked session for at most the cache's lifetime (see docs/performance.md).
+ * Sessions that were not found are never cached.
+ */
+const liveSessions = processCache<LiveSession | null>("live-auth-sessions", { ttlMs: 1_000, maxEntries: 10_000 });
+
+async function loadLiveSession(db: DbOrTx, sessionId: string): Promise<LiveSession | null> {
   // Every signed-in request runs this: built once, executed with the id.
   const query = prepared(db, "find-active-session", (d) =>
     d
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role, expiresAt: authSessions.expiresAt })
       .from(authSessions)
       .innerJoin(users, eq(users.id, authSessions.userId))
       .where(and(eq(authSessions.id, sql.placeholder("sessionId")), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`)))
@@ -65,5 +82,16 @@ export async function findActiveSession(db: DbOrTx, sessionId: string): Promise<
       .prepare("find_active_session"),
   );
   const [row] = await query.execute({ sessionId });
-  return row ? { ...row, role: row.role as Role, sessionId } : null;
+  if (!row) return null;
+  const { expiresAt, ...user } = row;
+  return { user: { ...user, role: user.role as Role, sessionId }, expiresAtMs: expiresAt.getTime() };
+}
+
+/** The user behind a live (not revoked, not expired) session, with the role as it is now. */
+export async function findActiveSession(db: DbOrTx, sessionId: string): Promise<SessionUser | null> {
+  // Inside a transaction the row is read as the transaction sees it, never from the cache.
+  const live = is(db, PgTransaction)
+    ? await loadLiveSession(db, sessionId)
+    : await liveSessions.get(() => loadLiveSession(db, sessionId), sessionId, (found) => found !== null);
+  return live && live.expiresAtMs > Date.now() ? live.user : null;
 }
