@@ -20,6 +20,8 @@ declare module "autocannon" {
   type Result = { duration: number; requests: { total: number }; errors: number; non2xx: number };
   type Instance = Promise<Result> & {
     on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+    /** Ends the run early (the promise then resolves with what was done). */
+    stop(): void;
   };
   function autocannon(options: Options): Instance;
   export default autocannon;

@@ -4,6 +4,7 @@
  * (the parent samples the server's CPU in between), runs the measured window and sends the
  * figures back.
  */
+import fs from "node:fs";
 import autocannon from "autocannon";
 import type { Scenario, DriveResult } from "./scenarios";
 
@@ -83,12 +84,6 @@ function start(scenario: Scenario, duration: number, record: (status: number, ms
   });
 }
 
-async function run(scenario: Scenario, duration: number, record: (status: number, ms: number) => void) {
-  const instances = start(scenario, duration, record);
-  const results = await Promise.all(instances);
-  return { durationS: Math.max(...results.map((r) => r.duration)) };
-}
-
 function summarise(latencies: number[], errors: number, durationS: number, sample: string | undefined): DriveResult {
   const sorted = latencies.sort((a, b) => a - b);
   return {
@@ -103,20 +98,55 @@ function summarise(latencies: number[], errors: number, durationS: number, sampl
   };
 }
 
+/**
+ * BENCH_TRACE=<file>: every measured response as "finished at ms, latency ms" lines, to see
+ * whether slow responses are spread out or come in bursts.
+ */
+function writeTrace(file: string, finishedAt: number[], latencies: number[]) {
+  const lines = finishedAt.map((t, i) => `${t.toFixed(2)},${latencies[i]!.toFixed(2)}`);
+  fs.writeFileSync(file, `${lines.join("\n")}\n`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One load run on the same connections throughout: warm-up, then (after the parent has
+ * sampled the server's CPU and said "go") the measured window. Opening a fresh set of
+ * connections for the measured window would put the load generator's own start-up — 100
+ * sockets and clients built at once — into the first latencies it measures.
+ */
 process.once("message", async (message: { scenario: Scenario; warmupS: number; durationS: number }) => {
-  await run(message.scenario, message.warmupS, () => {});
-  process.send!({ type: "ready" });
-  await new Promise<void>((resolve) => process.once("message", () => resolve()));
   const latencies: number[] = [];
+  const finishedAt: number[] = [];
+  let measuring = false;
+  let t0 = 0;
   let errors = 0;
   let sample: string | undefined;
-  const { durationS } = await run(message.scenario, message.durationS, (status, ms) => {
-    if (status >= 200 && status < 300) latencies.push(ms);
-    else {
+  // autocannon stops on its own after this; the window below normally ends long before.
+  const instances = start(message.scenario, message.warmupS + message.durationS + 60, (status, ms) => {
+    if (!measuring) return;
+    if (status >= 200 && status < 300) {
+      latencies.push(ms);
+      finishedAt.push(performance.now() - t0);
+    } else {
       errors++;
       sample ??= `HTTP ${status}`;
     }
   });
+  const finished = Promise.all(instances);
+  await sleep(message.warmupS * 1000);
+  process.send!({ type: "ready" });
+  await new Promise<void>((resolve) => process.once("message", () => resolve()));
+  t0 = performance.now();
+  measuring = true;
+  await sleep(message.durationS * 1000);
+  measuring = false;
+  const durationS = (performance.now() - t0) / 1000;
+  // The parent samples the server's CPU when "done" arrives, so send it before stopping.
+  if (process.env.BENCH_TRACE) writeTrace(process.env.BENCH_TRACE, finishedAt, latencies);
   if (firstError) sample = `${sample}: ${firstError}`;
-  process.send!({ type: "done", result: summarise(latencies, errors, durationS, sample) }, () => process.exit(0));
+  process.send!({ type: "done", result: summarise(latencies, errors, durationS, sample) }, () => {
+    for (const instance of instances) instance.stop();
+    void finished.finally(() => process.exit(0));
+  });
 });

@@ -40,12 +40,16 @@ function descendants(stats: ProcStat[], root: number): ProcStat[] {
   return out;
 }
 
-/** CPU ms of the server's process tree and of the PostgreSQL processes, right now. */
-export function sampleCpu(serverPid: number, postgresParentPid: number): { serverMs: number; postgresMs: number } {
+/**
+ * CPU ms of the server's process tree, of the PostgreSQL processes and (when given) of the
+ * load generator, right now.
+ */
+export function sampleCpu(serverPid: number, postgresParentPid: number, loadPid?: number): { serverMs: number; postgresMs: number; loadMs: number } {
   const stats = readStats();
+  const loadMs = loadPid === undefined ? 0 : (stats.find((s) => s.pid === loadPid)?.cpuMs ?? 0);
   const serverMs = descendants(stats, serverPid).reduce((sum, s) => sum + s.cpuMs, 0);
   const postgresMs = descendants(stats, postgresParentPid)
     .filter((s) => s.comm === "postgres")
     .reduce((sum, s) => sum + s.cpuMs, 0);
-  return { serverMs, postgresMs };
+  return { serverMs, postgresMs, loadMs };
 }

@@ -42,7 +42,16 @@ const TARGETS: Record<string, { text: string; ok: (r: Row) => boolean }> = {
   checkout: { text: "≥ 80 orders/s, p99 ≤ 200 ms", ok: (r) => r.reqPerS >= 80 && r.p99 <= 200 },
 };
 
-type Row = DriveResult & { scenario: string; connections: number; serverCpuMsPerReq: number; postgresCpuMsPerReq: number; target: string; met: boolean };
+type Row = DriveResult & {
+  scenario: string;
+  connections: number;
+  serverCpuMsPerReq: number;
+  postgresCpuMsPerReq: number;
+  /** The load generator's own CPU per request: it shares the machine with the server. */
+  loadCpuMsPerReq: number;
+  target: string;
+  met: boolean;
+};
 
 /**
  * How the server starts: exactly as `npm start` starts it (scripts/start.ts), or, with
@@ -99,7 +108,7 @@ async function signIn(email: string): Promise<string> {
 }
 
 /** Runs one scenario in a separate load-generator process and measures the server meanwhile. */
-function measure(scenario: Scenario, serverPid: number): Promise<{ result: DriveResult; serverCpuMs: number; postgresCpuMs: number }> {
+function measure(scenario: Scenario, serverPid: number): Promise<{ result: DriveResult; serverCpuMs: number; postgresCpuMs: number; loadCpuMs: number }> {
   return new Promise((resolve, reject) => {
     const driver = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "drive.ts")], {
       cwd: ROOT,
@@ -108,11 +117,16 @@ function measure(scenario: Scenario, serverPid: number): Promise<{ result: Drive
     let before: ReturnType<typeof sampleCpu> | undefined;
     driver.on("message", (message: { type: "ready" } | { type: "done"; result: DriveResult }) => {
       if (message.type === "ready") {
-        before = sampleCpu(serverPid, process.pid);
+        before = sampleCpu(serverPid, process.pid, driver.pid);
         driver.send({ type: "go" });
       } else {
-        const after = sampleCpu(serverPid, process.pid);
-        resolve({ result: message.result, serverCpuMs: after.serverMs - before!.serverMs, postgresCpuMs: after.postgresMs - before!.postgresMs });
+        const after = sampleCpu(serverPid, process.pid, driver.pid);
+        resolve({
+          result: message.result,
+          serverCpuMs: after.serverMs - before!.serverMs,
+          postgresCpuMs: after.postgresMs - before!.postgresMs,
+          loadCpuMs: after.loadMs - before!.loadMs,
+        });
       }
     });
     driver.on("exit", (code) => {
@@ -123,7 +137,7 @@ function measure(scenario: Scenario, serverPid: number): Promise<{ result: Drive
 }
 
 function printTable(rows: Row[]) {
-  const header = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/req", "pg CPU ms/req", "errors", "target", "met"];
+  const header = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/req", "pg CPU ms/req", "load gen CPU ms/req", "errors", "target", "met"];
   const lines = rows.map((r) => [
     r.scenario,
     String(r.connections),
@@ -133,6 +147,7 @@ function printTable(rows: Row[]) {
     r.p99.toFixed(1),
     r.serverCpuMsPerReq.toFixed(3),
     r.postgresCpuMsPerReq.toFixed(3),
+    r.loadCpuMsPerReq.toFixed(3),
     String(r.errors),
     r.target,
     r.met ? "yes" : "NO",
@@ -206,13 +221,21 @@ async function main() {
 
     const rows: Row[] = [];
     for (const name of ONLY) {
+      if (name === "idle") {
+        // No load: what the app's own background work (the scheduler's sweeps) costs per second.
+        const before = sampleCpu(server.pid!, process.pid);
+        await new Promise((resolve) => setTimeout(resolve, DURATION * 1000));
+        const after = sampleCpu(server.pid!, process.pid);
+        log(`idle: server ${((after.serverMs - before.serverMs) / DURATION).toFixed(1)} CPU ms/s, pg ${((after.postgresMs - before.postgresMs) / DURATION).toFixed(1)} CPU ms/s`);
+        continue;
+      }
       const scenario = scenarios[name];
       if (!scenario) throw new Error(`unknown scenario ${name}`);
       log(`${name}: ${WARMUP} s warm-up, ${DURATION} s measured…`);
-      const { result, serverCpuMs, postgresCpuMs } = await measure(scenario, server.pid!);
+      const { result, serverCpuMs, postgresCpuMs, loadCpuMs } = await measure(scenario, server.pid!);
       const connections = scenario.kind === "checkout" ? scenario.buyers.length : scenario.connections;
       const per = Math.max(result.requests, 1);
-      const row: Row = { scenario: name, connections, ...result, serverCpuMsPerReq: serverCpuMs / per, postgresCpuMsPerReq: postgresCpuMs / per, target: TARGETS[name]!.text, met: false };
+      const row: Row = { scenario: name, connections, ...result, serverCpuMsPerReq: serverCpuMs / per, postgresCpuMsPerReq: postgresCpuMs / per, loadCpuMsPerReq: loadCpuMs / per, target: TARGETS[name]!.text, met: false };
       row.met = result.errors === 0 && TARGETS[name]!.ok(row);
       rows.push(row);
       log(`${name}: ${result.reqPerS.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms, ${row.serverCpuMsPerReq.toFixed(3)} server CPU ms/req${result.errors ? `, ${result.errors} errors (${result.errorSample})` : ""}`);
