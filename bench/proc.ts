@@ -40,16 +40,28 @@ function descendants(stats: ProcStat[], root: number): ProcStat[] {
   return out;
 }
 
-/**
- * CPU ms of the server's process tree, of the PostgreSQL processes and (when given) of the
- * load generator, right now.
- */
-export function sampleCpu(serverPid: number, postgresParentPid: number, loadPid?: number): { serverMs: number; postgresMs: number; loadMs: number } {
+/** CPU ms of the server's process tree, each PostgreSQL process and the load generator, right now. */
+export type CpuSample = { serverMs: number; postgresMsByPid: Map<number, number>; loadMs: number };
+
+export function sampleCpu(serverPid: number, postgresParentPid: number, loadPid?: number): CpuSample {
   const stats = readStats();
   const loadMs = loadPid === undefined ? 0 : (stats.find((s) => s.pid === loadPid)?.cpuMs ?? 0);
   const serverMs = descendants(stats, serverPid).reduce((sum, s) => sum + s.cpuMs, 0);
-  const postgresMs = descendants(stats, postgresParentPid)
-    .filter((s) => s.comm === "postgres")
-    .reduce((sum, s) => sum + s.cpuMs, 0);
-  return { serverMs, postgresMs, loadMs };
+  const postgresMsByPid = new Map(
+    descendants(stats, postgresParentPid)
+      .filter((s) => s.comm === "postgres")
+      .map((s) => [s.pid, s.cpuMs]),
+  );
+  return { serverMs, postgresMsByPid, loadMs };
+}
+
+/**
+ * CPU ms spent between two samples. PostgreSQL's backends come and go (one per connection),
+ * so its time is summed per process that is still there: a backend that exited in between
+ * would otherwise take its whole lifetime's CPU off the total.
+ */
+export function cpuBetween(before: CpuSample, after: CpuSample): { serverMs: number; postgresMs: number; loadMs: number } {
+  let postgresMs = 0;
+  for (const [pid, ms] of after.postgresMsByPid) postgresMs += ms - (before.postgresMsByPid.get(pid) ?? 0);
+  return { serverMs: after.serverMs - before.serverMs, postgresMs, loadMs: after.loadMs - before.loadMs };
 }

@@ -22,7 +22,7 @@ import { seedDemoData } from "../src/server/db/seed";
 import { hashPassword } from "../src/server/domain/user/password";
 import { NEXT_BIN, ROOT, run, stopChild } from "../scripts/lib";
 import { loadBenchData } from "./load";
-import { sampleCpu } from "./proc";
+import { cpuBetween, sampleCpu } from "./proc";
 import type { DriveResult, Scenario } from "./scenarios";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -120,13 +120,8 @@ function measure(scenario: Scenario, serverPid: number): Promise<{ result: Drive
         before = sampleCpu(serverPid, process.pid, driver.pid);
         driver.send({ type: "go" });
       } else {
-        const after = sampleCpu(serverPid, process.pid, driver.pid);
-        resolve({
-          result: message.result,
-          serverCpuMs: after.serverMs - before!.serverMs,
-          postgresCpuMs: after.postgresMs - before!.postgresMs,
-          loadCpuMs: after.loadMs - before!.loadMs,
-        });
+        const spent = cpuBetween(before!, sampleCpu(serverPid, process.pid, driver.pid));
+        resolve({ result: message.result, serverCpuMs: spent.serverMs, postgresCpuMs: spent.postgresMs, loadCpuMs: spent.loadMs });
       }
     });
     driver.on("exit", (code) => {
@@ -225,8 +220,15 @@ async function main() {
         // No load: what the app's own background work (the scheduler's sweeps) costs per second.
         const before = sampleCpu(server.pid!, process.pid);
         await new Promise((resolve) => setTimeout(resolve, DURATION * 1000));
-        const after = sampleCpu(server.pid!, process.pid);
-        log(`idle: server ${((after.serverMs - before.serverMs) / DURATION).toFixed(1)} CPU ms/s, pg ${((after.postgresMs - before.postgresMs) / DURATION).toFixed(1)} CPU ms/s`);
+        const spent = cpuBetween(before, sampleCpu(server.pid!, process.pid));
+        log(`idle: server ${(spent.serverMs / DURATION).toFixed(1)} CPU ms/s, pg ${(spent.postgresMs / DURATION).toFixed(1)} CPU ms/s`);
+        // Which sweeps that time went to: their recorded runs over the idle window.
+        const runsSql = postgres(pg.url, { max: 1, onnotice: () => {} });
+        const sweeps = await runsSql<{ task: string; runs: number; avgMs: number; maxMs: number }[]>`
+          select task_id as task, count(*)::int as runs, round(avg(duration_ms))::int as "avgMs", max(duration_ms) as "maxMs"
+          from task_runs where started_at > now() - make_interval(secs => ${DURATION}) group by task_id order by avg(duration_ms) desc`;
+        await runsSql.end();
+        for (const s of sweeps) log(`  ${s.task}: ${s.runs} runs, ${s.avgMs} ms on average, ${s.maxMs} ms at most`);
         continue;
       }
       const scenario = scenarios[name];
