@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { fieldError } from "@/components/logistics/admin/shipment-actions";
-import { Button } from "@/components/ui/button";
+import { SettingsSaveRow } from "@/components/admin/settings-save-row";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
 
@@ -32,16 +32,7 @@ export function LifecycleSettingsForm({ value }: { value: Settings }) {
       {FIELDS.map(([key, step]) => (
         <TextField key={key} name={key} type="number" step={step} label={t(key)} defaultValue={String(value[key])} error={fieldError(save.error, key)} />
       ))}
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={save.isPending}>
-          {t("save")}
-        </Button>
-        {save.isSuccess && (
-          <p role="status" className="mt-2 text-sm text-emerald-700">
-            {t("saved")}
-          </p>
-        )}
-      </div>
+      <SettingsSaveRow pending={save.isPending} saved={save.isSuccess} saveLabel={t("save")} savedLabel={t("saved")} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
-import { Button } from "@/components/ui/button";
+import { SettingsSaveRow } from "@/components/admin/settings-save-row";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
 import { fieldError } from "./shipment-actions";
@@ -58,16 +58,7 @@ export function LogisticsSettingsForm({ value }: { value: Settings }) {
       {NUMBERS.map(([key, step]) => (
         <TextField key={key} name={key} type="number" step={step} label={t(key)} defaultValue={String(value[key])} error={fieldError(save.error, key)} />
       ))}
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={save.isPending}>
-          {t("save")}
-        </Button>
-        {save.isSuccess && (
-          <p role="status" className="mt-2 text-sm text-emerald-700">
-            {t("saved")}
-          </p>
-        )}
-      </div>
+      <SettingsSaveRow pending={save.isPending} saved={save.isSuccess} saveLabel={t("save")} savedLabel={t("saved")} />
     </form>
   );
 }
