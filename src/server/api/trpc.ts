@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
-import type { SessionUser } from "@/server/domain/user";
+import type { Role, SessionUser } from "@/server/domain/user";
 import { DOMAIN_ERROR_HTTP, DomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
 import { transformer } from "./transformer";
@@ -68,23 +68,23 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(async ({ next, path }) => mapErrors(await next(), path));
 
 /**
- * A procedure for signed-in users whose role `allowed` accepts: UNAUTHORIZED without a
- * session, FORBIDDEN for other roles. The role check and the error mapping share one
+ * A procedure for signed-in users, of one role when `only` says so: UNAUTHORIZED without a
+ * session, FORBIDDEN for another role. The role check and the error mapping share one
  * middleware: tRPC copies a call's options at every middleware level, on every request.
  */
-function sessionProcedure(allowed: (role: SessionUser["role"]) => boolean, forbidden: string) {
+function sessionProcedure(only?: { role: Role; forbidden: string }) {
   return t.procedure.use(async ({ ctx, next, path }) => {
     if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-    if (!allowed(ctx.session.role)) throw new TRPCError({ code: "FORBIDDEN", message: forbidden });
+    if (only && ctx.session.role !== only.role) throw new TRPCError({ code: "FORBIDDEN", message: only.forbidden });
     return mapErrors(await next({ ctx: { session: ctx.session } }), path);
   });
 }
 
 /** Any signed-in shopper. UNAUTHORIZED without a session, FORBIDDEN for admins. */
-export const shopperProcedure = sessionProcedure((role) => role === "shopper", "Shopper accounts only");
+export const shopperProcedure = sessionProcedure({ role: "shopper", forbidden: "Shopper accounts only" });
 
 /** Admins only. UNAUTHORIZED without a session, FORBIDDEN for shoppers. */
-export const adminProcedure = sessionProcedure((role) => role === "admin", "Admins only");
+export const adminProcedure = sessionProcedure({ role: "admin", forbidden: "Admins only" });
 
 /** Any signed-in user, whatever the role. */
-export const authedProcedure = sessionProcedure(() => true, "");
+export const authedProcedure = sessionProcedure();

@@ -1,7 +1,9 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { authSecret } from "@/env";
 import { getDb } from "@/server/db/client";
+import { authSessions } from "@/server/db/schema";
 import { createAuthSession, revokeAuthSession } from "@/server/domain/user";
 import { createUser } from "../../../test/fixtures";
 import { getSessionFromCookieHeader } from "./session";
@@ -75,5 +77,20 @@ describe("session from the Cookie header", () => {
       expect(await getSessionFromCookieHeader(cookie)).toMatchObject({ sessionId: sid });
     });
     expect(await getSessionFromCookieHeader(cookie)).toBeNull();
+  });
+
+  it("refuses a cached session once its expiry passes, before the cache itself would drop it", async () => {
+    const user = await createUser();
+    const sid = await createAuthSession(getDb(), user.id);
+    const cookie = await cookieFor(sid, user.id);
+    // The session ends half a second from now; the one-second cache would outlive it.
+    await getDb().update(authSessions).set({ expiresAt: sql`now() + interval '500 milliseconds'` }).where(eq(authSessions.id, sid));
+    expect(await getSessionFromCookieHeader(cookie)).toMatchObject({ sessionId: sid });
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 600 });
+    try {
+      expect(await getSessionFromCookieHeader(cookie)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -25,9 +25,12 @@ function databaseUrl(): string {
   return url;
 }
 
-function createClient(url: string, poolSize: number) {
+/** A pool size from the environment (validated at start by src/env.ts). */
+const poolSize = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+function createClient(url: string, max: number) {
   return postgres(url, {
-    max: poolSize,
+    max,
     onnotice: () => {},
     // Timestamps come back as Date objects; bigint counts as numbers.
     types: { bigint: postgres.BigInt },
@@ -35,8 +38,8 @@ function createClient(url: string, poolSize: number) {
 }
 
 /** Creates a drizzle database over its own postgres.js pool (used by tests and scripts). */
-export function createDatabase(url: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
-  const sql = createClient(url, poolSize);
+export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10)) {
+  const sql = createClient(url, size);
   return { sql, db: wrap(sql) };
 }
 
@@ -47,7 +50,6 @@ function wrap(sql: postgres.Sql): Database {
 /** This module copy's drizzle wrappers over the shared pools. */
 let local: { sql: postgres.Sql; db: Database; statementDb: Database } | undefined;
 
-const poolSize = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 /**
  * The process-wide database. The pool is cached on globalThis, so Next's hot reload does not
