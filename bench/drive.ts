@@ -100,11 +100,13 @@ function summarise(latencies: number[], errors: number, durationS: number, sampl
 
 /**
  * BENCH_TRACE=<file>: every measured response as "finished at ms, latency ms" lines, to see
- * whether slow responses are spread out or come in bursts.
+ * whether slow responses are spread out or come in bursts. The first line gives the start of
+ * the window on the machine's monotonic clock (µs), the clock V8's CPU profiles use, so
+ * bench/trace-stalls.ts can line a trace up with a profile of the server taken in the same run.
  */
-function writeTrace(file: string, finishedAt: number[], latencies: number[]) {
+function writeTrace(file: string, startMonotonicUs: bigint, finishedAt: number[], latencies: number[]) {
   const lines = finishedAt.map((t, i) => `${t.toFixed(2)},${latencies[i]!.toFixed(2)}`);
-  fs.writeFileSync(file, `${lines.join("\n")}\n`);
+  fs.writeFileSync(file, `# start ${startMonotonicUs} us\n${lines.join("\n")}\n`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -138,12 +140,13 @@ process.once("message", async (message: { scenario: Scenario; warmupS: number; d
   process.send!({ type: "ready" });
   await new Promise<void>((resolve) => process.once("message", () => resolve()));
   t0 = performance.now();
+  const startMonotonicUs = process.hrtime.bigint() / 1000n;
   measuring = true;
   await sleep(message.durationS * 1000);
   measuring = false;
   const durationS = (performance.now() - t0) / 1000;
   // The parent samples the server's CPU when "done" arrives, so send it before stopping.
-  if (process.env.BENCH_TRACE) writeTrace(process.env.BENCH_TRACE, finishedAt, latencies);
+  if (process.env.BENCH_TRACE) writeTrace(process.env.BENCH_TRACE, startMonotonicUs, finishedAt, latencies);
   if (firstError) sample = `${sample}: ${firstError}`;
   process.send!({ type: "done", result: summarise(latencies, errors, durationS, sample) }, () => {
     for (const instance of instances) instance.stop();

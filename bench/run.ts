@@ -7,7 +7,9 @@
  * BENCH_PG_PORT (54344), BENCH_ONLY (comma list of order-read,catalog,checkout),
  * BENCH_KEEP=1 keeps the temporary data directory. BENCH_PROFILE=<dir> runs the server under
  * `node --cpu-prof` and writes its .cpuprofile files there (summarise them with
- * `npx tsx bench/profile-summary.ts <file>`).
+ * `npx tsx bench/profile-summary.ts <file>`), with more Node flags from BENCH_SERVER_FLAGS (e.g.
+ * `--trace-gc`); BENCH_TRACE=<file> writes every measured response's finish time and latency
+ * (line it up with a profile of the same run: `npx tsx bench/trace-stalls.ts <trace> <profile>`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,7 +22,7 @@ import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { hashPassword } from "../src/server/domain/user/password";
-import { NEXT_BIN, ROOT, run, stopChild } from "../scripts/lib";
+import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS, run, stopChild } from "../scripts/lib";
 import { loadBenchData } from "./load";
 import { cpuBetween, sampleCpu } from "./proc";
 import type { DriveResult, Scenario } from "./scenarios";
@@ -63,8 +65,10 @@ function serverCommand(): { args: string[]; env: Record<string, string> } {
   if (!dir) return { args: ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], env: {} };
   const abs = path.resolve(dir);
   fs.mkdirSync(abs, { recursive: true });
+  // More V8 flags for the profiled server, e.g. BENCH_SERVER_FLAGS=--trace-gc (its log shows each collection).
+  const extraFlags = process.env.BENCH_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
   return {
-    args: ["--cpu-prof", `--cpu-prof-dir=${abs}`, "--import", "tsx", path.join(ROOT, "scripts", "serve.ts")],
+    args: [...SERVER_NODE_FLAGS, ...extraFlags, "--cpu-prof", `--cpu-prof-dir=${abs}`, "--import", "tsx", path.join(ROOT, "scripts", "serve.ts")],
     env: {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       GATEWAY_SECRET: process.env.GATEWAY_SECRET ?? randomBytes(32).toString("base64url"),
