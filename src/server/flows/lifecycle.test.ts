@@ -1,13 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { inventoryMovements, orders, shipments, taskRuns } from "@/server/db/schema";
+import { inventoryMovements, orders, shipments, taskIdleRuns, taskRuns } from "@/server/db/schema";
 import { lifecycleSettings } from "@/server/domain/lifecycle";
 import { simulationSettings } from "@/server/domain/simulation";
 import { localDelivery } from "@/server/events";
-import { finishTaskRun, startTaskRun } from "@/server/domain/lifecycle";
+import { finishIdleTaskRun, finishTaskRun, getTaskRun, pruneTaskRuns, startTaskRun, taskStats } from "@/server/domain/lifecycle";
 import { runSweep } from "@/server/scheduler/run-sweep";
 import { SWEEPS } from "@/server/scheduler/registry";
+import type { Sweep } from "@/server/scheduler/sweep";
 import { createAdmin, createPendingOrder, createShopper } from "../../../test/fixtures";
 import { markDeliveredByStatus, orderOf, statusLog, withLifecycleDatabase } from "../../../test/lifecycle-fixtures";
 import { createPaidOrder } from "../../../test/logistics-fixtures";
@@ -77,9 +79,12 @@ describe("a whole order life driven only by the local sweeps", () => {
       expect(log.map((r) => r.toStatus)).toEqual(["pending_payment", "paid", "shipped", "delivered", "completed"]);
       expect(log.slice(2).every((r) => r.actor === "system")).toBe(true);
       expect(await orderOf(order.id)).toMatchObject({ status: "completed", logisticsStatus: "delivered", paymentStatus: "succeeded" });
+      // Every run is accounted for: kept when it did something, counted when it found nothing.
       const runs = await getDb().select().from(taskRuns).where(eq(taskRuns.taskId, "lifecycle-reconciliation"));
-      expect(runs.length).toBeGreaterThanOrEqual(rounds);
-      expect(runs.every((r) => r.status === "succeeded" && r.trigger === "cron" && r.durationMs !== null)).toBe(true);
+      const idle = await getDb().select().from(taskIdleRuns).where(eq(taskIdleRuns.taskId, "lifecycle-reconciliation"));
+      expect(runs.length).toBeGreaterThan(0);
+      expect(runs.length + idle.reduce((sum, r) => sum + r.runs, 0)).toBeGreaterThanOrEqual(rounds);
+      expect(runs.every((r) => r.status === "succeeded" && r.trigger === "cron" && r.durationMs !== null && Number(r.result?.processed) > 0)).toBe(true);
     } finally {
       await simulationSettings.update(getDb(), { timeScale: 1 }, null);
     }
@@ -148,5 +153,87 @@ describe("admin tasks", () => {
     const succeededBefore = (before.successRate ?? 0) * before.finished;
     expect(task.successRate).toBeCloseTo((succeededBefore + 1) / (before.finished + 2));
     expect(task.lastStatus).toBe("running");
+  });
+});
+
+describe("scheduled runs that find nothing to do", () => {
+  /** A sweep of its own (a fresh task id per test) whose next result the test sets. */
+  function fakeSweep(result: () => Promise<number>): Sweep {
+    return { id: `test-sweep-${randomUUID()}`, description: "test", cron: "*/2 * * * * *", run: async () => ({ processed: await result() }) };
+  }
+
+  it("are counted, not kept; runs that did something, failed or were asked for are kept, and the statistics add both", async () => {
+    let next = async () => 0;
+    const sweep = fakeSweep(() => next());
+    const statsOf = async () => (await taskStats(getDb())).get(sweep.id);
+
+    const idle = await runSweep(getDb(), sweep, { trigger: "cron" });
+    await expect(getTaskRun(getDb(), idle.runId)).rejects.toMatchObject({ code: "TASK_NOT_FOUND" });
+    expect(await statsOf()).toMatchObject({ runs: 1, succeeded: 1, failed: 0, lastStatus: "succeeded" });
+
+    next = async () => 2;
+    const busy = await runSweep(getDb(), sweep, { trigger: "cron" });
+    expect(await getTaskRun(getDb(), busy.runId)).toMatchObject({ status: "succeeded", trigger: "cron", result: { processed: 2 } });
+
+    next = async () => 0;
+    const manual = await runSweep(getDb(), sweep, { trigger: "manual" });
+    expect(await getTaskRun(getDb(), manual.runId)).toMatchObject({ status: "succeeded", trigger: "manual", result: { processed: 0 } });
+
+    next = async () => {
+      throw new Error("carrier unreachable");
+    };
+    await expect(runSweep(getDb(), sweep, { trigger: "cron" })).rejects.toThrow("carrier unreachable");
+    expect(await statsOf()).toMatchObject({ runs: 4, succeeded: 3, failed: 1, lastStatus: "failed" });
+
+    // An idle run after the failure is the latest run again.
+    next = async () => 0;
+    await runSweep(getDb(), sweep, { trigger: "cron" });
+    const stats = await statsOf();
+    expect(stats).toMatchObject({ runs: 5, succeeded: 4, failed: 1, lastStatus: "succeeded" });
+    const rows = await getDb().select().from(taskRuns).where(eq(taskRuns.taskId, sweep.id));
+    expect(rows.map((r) => r.trigger).sort()).toEqual(["cron", "cron", "manual"]);
+    expect(stats!.lastStartedAt!.getTime()).toBeGreaterThan(Math.max(...rows.map((r) => r.startedAt.getTime())));
+  });
+
+  it("20 rounds of 8 idle runs finishing at once, each finish delivered twice: every run counted exactly once", async () => {
+    const taskId = `test-sweep-${randomUUID()}`;
+    for (let round = 1; round <= 20; round++) {
+      const ids = await Promise.all(Array.from({ length: 8 }, () => startTaskRun(getDb(), { taskId, trigger: "cron", mode: "local" })));
+      // A read-then-write count (read the hour's row, write it back plus one) loses finishes here.
+      await Promise.all([...ids, ...ids].map((id) => finishIdleTaskRun(getDb(), id)));
+      const [bucket] = await getDb().select().from(taskIdleRuns).where(eq(taskIdleRuns.taskId, taskId));
+      expect(bucket!.runs).toBe(8 * round);
+    }
+    expect(await getDb().select().from(taskRuns).where(eq(taskRuns.taskId, taskId))).toEqual([]);
+    // A run that already finished (succeeded or failed) is not turned into an idle count.
+    const done = await startTaskRun(getDb(), { taskId, trigger: "cron", mode: "local" });
+    await finishTaskRun(getDb(), { id: done }, { status: "failed", error: new Error("boom") });
+    await finishIdleTaskRun(getDb(), done);
+    expect(await getTaskRun(getDb(), done)).toMatchObject({ status: "failed" });
+    expect((await taskStats(getDb())).get(taskId)).toMatchObject({ runs: 161, succeeded: 160, failed: 1 });
+  });
+
+  it("count by the UTC hour: the day's statistics take the hours the day overlaps, and housekeeping forgets counts older than two days", async () => {
+    const taskId = `test-sweep-${randomUUID()}`;
+    const now = new Date("2026-03-10T12:30:00Z");
+    const idleAt = async (iso: string) => finishIdleTaskRun(getDb(), await startTaskRun(getDb(), { taskId, trigger: "cron", mode: "local", startedAt: new Date(iso) }));
+    await idleAt("2026-03-10T12:10:00Z");
+    await idleAt("2026-03-10T12:20:00Z");
+    await idleAt("2026-03-09T12:45:00Z"); // the hour 12:00–13:00 yesterday overlaps the last 24 h
+    await idleAt("2026-03-09T11:59:00Z"); // outside
+    await idleAt("2026-03-07T10:00:00Z"); // older than two days
+    const buckets = await getDb().select().from(taskIdleRuns).where(eq(taskIdleRuns.taskId, taskId));
+    expect(buckets.map((b) => [b.hour.toISOString(), b.runs]).sort()).toEqual([
+      ["2026-03-07T10:00:00.000Z", 1],
+      ["2026-03-09T11:00:00.000Z", 1],
+      ["2026-03-09T12:00:00.000Z", 1],
+      ["2026-03-10T12:00:00.000Z", 2],
+    ]);
+    expect((await taskStats(getDb(), { now })).get(taskId)).toMatchObject({ runs: 3, succeeded: 3, lastStartedAt: new Date("2026-03-10T12:20:00Z") });
+
+    const pruned = await pruneTaskRuns(getDb(), { now });
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    const left = await getDb().select().from(taskIdleRuns).where(eq(taskIdleRuns.taskId, taskId));
+    expect(left.map((b) => b.hour.toISOString()).sort()).toEqual(["2026-03-09T11:00:00.000Z", "2026-03-09T12:00:00.000Z", "2026-03-10T12:00:00.000Z"]);
   });
 });

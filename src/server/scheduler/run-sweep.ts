@@ -4,17 +4,26 @@ import { recordTaskRun } from "@/server/domain/lifecycle/task-runs.service";
 import { schedulerMode } from "./mode";
 import type { Sweep, SweepResult } from "./sweep";
 
-/** Runs a sweep once as a recorded task run (status, duration, result or error in task_runs). */
+/**
+ * Runs a sweep once as a recorded task run (status, duration, result or error in task_runs).
+ * A scheduled run that processed nothing is counted rather than kept (task_idle_runs); a run
+ * an admin asked for is always kept, so "Run now" can always be looked at.
+ */
 export async function runSweep(
   db: Database,
   sweep: Sweep,
   { trigger = "cron", now = new Date(), retryOf = null }: { trigger?: TaskTrigger; now?: Date; retryOf?: string | null } = {},
 ): Promise<SweepResult & { runId: string }> {
   const mode = schedulerMode();
-  const { runId, result } = await recordTaskRun(db, { taskId: sweep.id, trigger, mode: mode === "off" ? "local" : mode, retryOf }, async () => {
-    const r = await sweep.run({ db, now });
-    return { processed: r.processed, ...(r.details ?? {}) } as Record<string, unknown>;
-  });
+  const { runId, result } = await recordTaskRun(
+    db,
+    { taskId: sweep.id, trigger, mode: mode === "off" ? "local" : mode, retryOf },
+    async () => {
+      const r = await sweep.run({ db, now });
+      return { processed: r.processed, ...(r.details ?? {}) } as Record<string, unknown>;
+    },
+    { isIdle: (r) => trigger === "cron" && r.processed === 0 },
+  );
   const { processed, ...details } = result as { processed: number } & Record<string, number>;
   return { runId, processed, details };
 }

@@ -55,6 +55,7 @@ export default async function AdminTasksPage() {
             ))}
           </tbody>
         </table>
+        <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">{t("tasks.idleRunsNote")}</p>
       </div>
       <Card>
         <h2 className="mb-2 font-medium">{t("tasks.failures")}</h2>

@@ -80,3 +80,21 @@ export const taskRuns = pgTable(
   },
   (t) => [index().on(t.taskId, t.startedAt), index().on(t.status, t.startedAt), index().on(t.startedAt)],
 );
+
+/**
+ * Scheduled sweep runs that found nothing to do, counted per task and hour instead of kept as
+ * one task_runs row each. The local scheduler runs each sweep every 2 to 30 seconds: a row per
+ * run was about 230,000 rows a day, almost all "nothing due", which buried the runs that did
+ * something and made the Tasks page's day of statistics scan them all.
+ */
+export const taskIdleRuns = pgTable(
+  "task_idle_runs",
+  {
+    taskId: text().notNull(),
+    /** The UTC hour the runs started in. */
+    hour: timestamp({ withTimezone: true }).notNull(),
+    runs: integer().notNull(),
+    lastStartedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.hour] })],
+);

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/server/db/client";
-import { taskRuns, type TaskTrigger } from "@/server/db/schema/lifecycle";
+import { taskIdleRuns, taskRuns, type TaskTrigger } from "@/server/db/schema/lifecycle";
 import { DomainError } from "@/server/errors";
 
 export type TaskRunRow = typeof taskRuns.$inferSelect;
@@ -54,16 +54,41 @@ export async function finishTaskRun(
     .where("id" in where ? eq(taskRuns.id, where.id) : eq(taskRuns.runId, where.runId));
 }
 
-/** Runs `work` as a recorded task run (local scheduler, manual runs). Rethrows the error after recording it. */
+/**
+ * Records that a run found nothing to do: its task_runs row becomes one more count in
+ * task_idle_runs for its task and hour. One statement, so the row is counted exactly once
+ * however many runs finish at the same moment (the upsert adds under the row's lock), and a
+ * row already finished (or already counted) is left alone.
+ */
+export async function finishIdleTaskRun(db: DbOrTx, id: string): Promise<void> {
+  await db.execute(sql`
+    with run as (
+      delete from ${taskRuns} where ${taskRuns.id} = ${id} and ${taskRuns.status} = 'running'
+      returning ${taskRuns.taskId} as task_id, ${taskRuns.startedAt} as started_at
+    )
+    insert into ${taskIdleRuns} (task_id, hour, runs, last_started_at)
+    select task_id, date_trunc('hour', started_at, 'UTC'), 1, started_at from run
+    on conflict (task_id, hour) do update
+      set runs = ${taskIdleRuns}.runs + 1,
+          last_started_at = greatest(${taskIdleRuns}.last_started_at, excluded.last_started_at)`);
+}
+
+/**
+ * Runs `work` as a recorded task run (local scheduler, manual runs). Rethrows the error after
+ * recording it. With `isIdle`, a successful run it calls idle is counted (finishIdleTaskRun)
+ * instead of kept: the row exists while the run is going, so a run that hangs still shows.
+ */
 export async function recordTaskRun<T extends Record<string, unknown>>(
   db: Database,
   input: { taskId: string; trigger: TaskTrigger; mode: string; retryOf?: string | null },
   work: () => Promise<T>,
+  { isIdle }: { isIdle?: (result: T) => boolean } = {},
 ): Promise<{ runId: string; result: T }> {
   const runId = await startTaskRun(db, input);
   try {
     const result = await work();
-    await finishTaskRun(db, { id: runId }, { status: "succeeded", result });
+    if (isIdle?.(result)) await finishIdleTaskRun(db, runId);
+    else await finishTaskRun(db, { id: runId }, { status: "succeeded", result });
     return { runId, result };
   } catch (error) {
     await finishTaskRun(db, { id: runId }, { status: "failed", error });
@@ -73,23 +98,47 @@ export async function recordTaskRun<T extends Record<string, unknown>>(
 
 export type TaskStats = { taskId: string; runs: number; succeeded: number; failed: number; lastStartedAt: Date | null; lastStatus: string | null };
 
-/** Per task over the last `sinceMs`: runs, successes, failures, and the last run. */
+/**
+ * Per task over the last `sinceMs`: runs, successes, failures, and the last run. Idle runs
+ * (task_idle_runs) count as successes; they are kept by the hour, so the window takes every
+ * hour it overlaps.
+ */
 export async function taskStats(db: DbOrTx, { now = new Date(), sinceMs = 86_400_000 }: { now?: Date; sinceMs?: number } = {}): Promise<Map<string, TaskStats>> {
-  const rows = (await db.execute(sql`
-    select task_id,
-           count(*)::int as runs,
-           count(*) filter (where status = 'succeeded')::int as succeeded,
-           count(*) filter (where status = 'failed')::int as failed,
-           max(started_at) as last_started_at,
-           (array_agg(status order by started_at desc))[1] as last_status
-    from task_runs where started_at >= ${new Date(now.getTime() - sinceMs).toISOString()}::timestamptz
-    group by task_id`)) as unknown as { task_id: string; runs: number; succeeded: number; failed: number; last_started_at: Date | string | null; last_status: string | null }[];
-  return new Map(
-    rows.map((r) => [
+  const since = new Date(now.getTime() - sinceMs).toISOString();
+  const [recorded, idle] = await Promise.all([
+    db.execute(sql`
+      select task_id,
+             count(*)::int as runs,
+             count(*) filter (where status = 'succeeded')::int as succeeded,
+             count(*) filter (where status = 'failed')::int as failed,
+             max(started_at) as last_started_at,
+             (array_agg(status order by started_at desc))[1] as last_status
+      from task_runs where started_at >= ${since}::timestamptz
+      group by task_id`) as unknown as Promise<{ task_id: string; runs: number; succeeded: number; failed: number; last_started_at: Date | string | null; last_status: string | null }[]>,
+    db.execute(sql`
+      select task_id, sum(runs)::int as runs, max(last_started_at) as last_started_at
+      from ${taskIdleRuns} where hour > ${since}::timestamptz - interval '1 hour'
+      group by task_id`) as unknown as Promise<{ task_id: string; runs: number; last_started_at: Date | string }[]>,
+  ]);
+  const stats = new Map<string, TaskStats>(
+    recorded.map((r) => [
       r.task_id,
       { taskId: r.task_id, runs: r.runs, succeeded: r.succeeded, failed: r.failed, lastStartedAt: r.last_started_at ? new Date(r.last_started_at) : null, lastStatus: r.last_status },
     ]),
   );
+  for (const r of idle) {
+    const s = stats.get(r.task_id) ?? { taskId: r.task_id, runs: 0, succeeded: 0, failed: 0, lastStartedAt: null, lastStatus: null };
+    const lastIdle = new Date(r.last_started_at);
+    const idleIsLatest = !s.lastStartedAt || lastIdle > s.lastStartedAt;
+    stats.set(r.task_id, {
+      ...s,
+      runs: s.runs + r.runs,
+      succeeded: s.succeeded + r.runs,
+      lastStartedAt: idleIsLatest ? lastIdle : s.lastStartedAt,
+      lastStatus: idleIsLatest ? "succeeded" : s.lastStatus,
+    });
+  }
+  return stats;
 }
 
 /** Recent failed runs (newest first), optionally of one task. */
@@ -114,13 +163,13 @@ export async function getTaskRun(db: DbOrTx, id: string): Promise<TaskRunRow> {
   return row;
 }
 
-/** Forgets successful runs older than `olderThanMs` (failures are kept for the admin page). */
+/** Forgets successful runs, and idle-run counts, older than `olderThanMs` (failures are kept for the admin page). */
 export async function pruneTaskRuns(db: DbOrTx, { now, olderThanMs = 2 * 86_400_000 }: { now: Date; olderThanMs?: number }) {
+  const before = sql`${new Date(now.getTime() - olderThanMs).toISOString()}::timestamptz`;
   const deleted = await db
     .delete(taskRuns)
-    .where(and(eq(taskRuns.status, "succeeded"), sql`${taskRuns.startedAt} < ${new Date(now.getTime() - olderThanMs).toISOString()}::timestamptz`))
+    .where(and(eq(taskRuns.status, "succeeded"), sql`${taskRuns.startedAt} < ${before}`))
     .returning({ id: taskRuns.id });
-  return deleted.length;
+  const idle = await db.delete(taskIdleRuns).where(sql`${taskIdleRuns.lastStartedAt} < ${before}`).returning({ runs: taskIdleRuns.runs });
+  return deleted.length + idle.reduce((sum, r) => sum + r.runs, 0);
 }
-
-
