@@ -222,17 +222,25 @@ async function main() {
     for (const name of ONLY) {
       if (name === "idle") {
         // No load: what the app's own background work (the scheduler's sweeps) costs per second.
+        const runsSql = postgres(pg.url, { max: 1, onnotice: () => {} });
+        // Runs that found nothing are only counted (task_idle_runs): the window's are the difference.
+        const idleCounts = async () =>
+          new Map((await runsSql<{ task: string; runs: number }[]>`select task_id as task, sum(runs)::int as runs from task_idle_runs group by task_id`).map((r) => [r.task, r.runs]));
+        const idleBefore = await idleCounts();
         const before = sampleCpu(server.pid!, process.pid);
         await new Promise((resolve) => setTimeout(resolve, DURATION * 1000));
         const spent = cpuBetween(before, sampleCpu(server.pid!, process.pid));
         log(`idle: server ${(spent.serverMs / DURATION).toFixed(1)} CPU ms/s, pg ${(spent.postgresMs / DURATION).toFixed(1)} CPU ms/s`);
-        // Which sweeps that time went to: their recorded runs over the idle window.
-        const runsSql = postgres(pg.url, { max: 1, onnotice: () => {} });
+        // Which sweeps that time went to: runs kept over the idle window, and runs that found nothing.
         const sweeps = await runsSql<{ task: string; runs: number; avgMs: number; maxMs: number }[]>`
           select task_id as task, count(*)::int as runs, round(avg(duration_ms))::int as "avgMs", max(duration_ms) as "maxMs"
           from task_runs where started_at > now() - make_interval(secs => ${DURATION}) group by task_id order by avg(duration_ms) desc`;
+        for (const s of sweeps) log(`  ${s.task}: ${s.runs} runs kept, ${s.avgMs} ms on average, ${s.maxMs} ms at most`);
+        for (const [task, runs] of await idleCounts()) {
+          const inWindow = runs - (idleBefore.get(task) ?? 0);
+          if (inWindow > 0) log(`  ${task}: ${inWindow} runs with nothing to do`);
+        }
         await runsSql.end();
-        for (const s of sweeps) log(`  ${s.task}: ${s.runs} runs, ${s.avgMs} ms on average, ${s.maxMs} ms at most`);
         continue;
       }
       const scenario = scenarios[name];
