@@ -4,7 +4,7 @@
  *
  * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
- * BENCH_PG_PORT (54344), BENCH_ONLY (comma list of order-read,catalog,checkout),
+ * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout),
  * BENCH_KEEP=1 keeps the temporary data directory. BENCH_PROFILE=<dir> runs the server under
  * `node --cpu-prof` and writes its .cpuprofile files there (summarise them with
  * `npx tsx bench/profile-summary.ts <file>`), with more Node flags from BENCH_SERVER_FLAGS (e.g.
@@ -34,6 +34,8 @@ const DURATION = env("BENCH_DURATION", 15);
 const WARMUP = env("BENCH_WARMUP", 5);
 const PORT = env("BENCH_PORT", 3140);
 const PG_PORT = env("BENCH_PG_PORT", 54344);
+/** Connections of the order read and the catalog (the targets are stated for 100). */
+const CONNECTIONS = env("BENCH_CONNECTIONS", 100);
 const ONLY = (process.env.BENCH_ONLY ?? "order-read,catalog,checkout").split(",");
 const PASSWORD = "bench-password-1";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -208,8 +210,8 @@ async function main() {
     const products = await sql<{ id: string }[]>`select id from products where active order by sku`;
 
     const scenarios: Record<string, Scenario> = {
-      "order-read": { kind: "order-read", baseUrl: BASE, connections: 100, targets },
-      catalog: { kind: "catalog", baseUrl: BASE, connections: 100 },
+      "order-read": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets },
+      catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
       checkout: {
         kind: "checkout",
         baseUrl: BASE,
