@@ -5,10 +5,7 @@
  *
  *   npx tsx bench/profile-summary.ts <file.cpuprofile> [--last 15] [--top 40]
  */
-import fs from "node:fs";
-
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+import { loadProfile } from "./cpuprofile";
 
 const args = process.argv.slice(2);
 const file = args[0];
@@ -20,10 +17,8 @@ const option = (name: string, fallback: number) => {
 const lastS = option("--last", Infinity);
 const top = option("--top", 40);
 
-const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parentOf = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const profile = loadProfile(file);
+const { byId, parentOf, times } = profile;
 
 /** The bucket a frame's time is charged to: an npm package, a source file of ours, or a V8/Node category. */
 function moduleOf(url: string, name: string): string {
@@ -42,10 +37,6 @@ function moduleOf(url: string, name: string): string {
   return url;
 }
 
-// Sample timestamps: startTime + cumulative deltas (µs).
-const times: number[] = [];
-let t = profile.startTime;
-for (const d of profile.timeDeltas) times.push((t += d));
 const from = Number.isFinite(lastS) ? profile.endTime - lastS * 1e6 : -Infinity;
 
 const selfByModule = new Map<string, number>();

@@ -13,9 +13,7 @@
  * the functions of ours or of a package on the stack for the longest.
  */
 import fs from "node:fs";
-
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+import { loadProfile, type ProfileNode } from "./cpuprofile";
 
 const [traceFile, profileFile, ...rest] = process.argv.slice(2);
 if (!traceFile || !profileFile) throw new Error("usage: trace-stalls <trace.csv> <file.cpuprofile> [--over ms]");
@@ -43,16 +41,11 @@ for (const [finishedMs, latencyMs] of responses) {
 }
 const typicalCount = [...windows.values()].map((w) => w.count).sort((a, b) => a - b)[Math.floor(windows.size / 2)] ?? 0;
 
-const profile = JSON.parse(fs.readFileSync(profileFile, "utf8")) as Profile;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parentOf = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
-const times: number[] = [];
-let t = profile.startTime;
-for (const d of profile.timeDeltas) times.push((t += d));
+const profile = loadProfile(profileFile);
+const { byId, parentOf, times } = profile;
 
 /** "name file:line" for frames of ours or of a package; null for Node internals and V8. */
-function frameLabel(node: Node): string | null {
+function frameLabel(node: ProfileNode): string | null {
   const { functionName, url, lineNumber } = node.callFrame;
   if (!url || url.startsWith("node:")) return null;
   const nm = url.lastIndexOf("node_modules/");
