@@ -43,6 +43,9 @@ const typicalCount = [...windows.values()].map((w) => w.count).sort((a, b) => a 
 
 const profile = loadProfile(profileFile);
 const { byId, parentOf, times } = profile;
+if (traceStartUs < profile.startTime || traceStartUs > profile.endTime) {
+  throw new Error("the trace's window does not fall inside the profile: record both in the same run (BENCH_TRACE and BENCH_PROFILE together)");
+}
 
 /** "name file:line" for frames of ours or of a package; null for Node internals and V8. */
 function frameLabel(node: ProfileNode): string | null {
