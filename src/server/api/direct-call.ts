@@ -93,16 +93,17 @@ export async function renderDirectCall<TContext>(
   };
 
   let ctx: TContext | undefined;
-  let body: TRPCResponse;
+  let data: unknown;
   try {
     ctx = await createContext();
-    const data: unknown = await call.procedure({ path: call.path, getRawInput, ctx, type: call.type, signal: undefined, batchIndex: 0 });
-    body = { result: { data } };
+    data = await call.procedure({ path: call.path, getRawInput, ctx, type: call.type, signal: undefined, batchIndex: 0 });
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
-    body = { error: getErrorShape({ config, ctx, error, input: parsed?.value, path: call.path, type: call.type }) };
+    const body: TRPCResponse = { error: getErrorShape({ config, ctx, error, input: parsed?.value, path: call.path, type: call.type }) };
+    return { status: getHTTPStatusCode([body]), body: JSON.stringify(transformTRPCResponse(config, body)) };
   }
-  return { status: getHTTPStatusCode([body]), body: JSON.stringify(transformTRPCResponse(config, body)) };
+  // What transformTRPCResponse makes of a result, without its generic object copies.
+  return { status: 200, body: JSON.stringify({ result: { data: config.transformer.output.serialize(data) } }) };
 }
 
 export function writeDirectAnswer(res: ServerResponse, answer: DirectAnswer): void {

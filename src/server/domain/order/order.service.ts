@@ -156,10 +156,16 @@ function orderDetailQuery(db: DbOrTx, where: SQL) {
 
 type OrderDetailRow = Awaited<ReturnType<typeof orderDetailQuery>>[number];
 
+/**
+ * Built with Object.assign and plain literals rather than `{ ...row.order, items, history }`:
+ * once optimised, V8 (Node 20) gives every object made by a spread followed by more keys a map
+ * of its own, which is slow to make and keeps the order's objects alive past their request
+ * until the next full collection (docs/performance.md, round 6).
+ */
 function toOrderDetail(row: OrderDetailRow | undefined): ShopperOrder | null {
   if (!row) return null;
-  const history = row.history.map(({ createdAtMs, ...entry }) => ({ ...entry, createdAt: new Date(createdAtMs) }));
-  return { ...row.order, items: row.items, history };
+  const history = row.history.map((entry) => ({ fromStatus: entry.fromStatus, toStatus: entry.toStatus, actor: entry.actor, createdAt: new Date(entry.createdAtMs) }));
+  return Object.assign({}, row.order, { items: row.items, history });
 }
 
 async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<ShopperOrder | null> {
