@@ -50,7 +50,6 @@ function wrap(sql: postgres.Sql): Database {
 /** This module copy's drizzle wrappers over the shared pools. */
 let local: { sql: postgres.Sql; db: Database; statementDb: Database } | undefined;
 
-
 /**
  * The process-wide database. The pool is cached on globalThis, so Next's hot reload does not
  * leak connections and the front server (scripts/serve.ts) and Next's bundle — two copies of

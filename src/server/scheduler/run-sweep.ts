@@ -7,7 +7,8 @@ import type { Sweep, SweepResult } from "./sweep";
 /**
  * Runs a sweep once as a recorded task run (status, duration, result or error in task_runs).
  * A scheduled run that processed nothing is counted rather than kept (task_idle_runs); a run
- * an admin asked for is always kept, so "Run now" can always be looked at.
+ * an admin asked for is always kept, so "Run now" can always be looked at. (The returned
+ * runId of a counted run names a row that no longer exists.)
  */
 export async function runSweep(
   db: Database,
