@@ -25,6 +25,8 @@ export const DOMAIN_ERROR_HTTP = {
   // orders
   ORDER_NOT_FOUND: "NOT_FOUND",
   ORDER_NOT_PAYABLE: "CONFLICT",
+  /** Checkout computed another total than the one the shopper was shown (`params`: both totals). */
+  TOTAL_CHANGED: "CONFLICT",
   // payments & refunds
   PAYMENT_NOT_FOUND: "NOT_FOUND",
   PAYMENT_EXPIRED: "CONFLICT",
@@ -60,12 +62,18 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   /** Field-level messages for form errors, keyed by input field name. */
   readonly fieldErrors?: Record<string, string[]>;
+  /**
+   * Values a page needs to say what happened in the reader's language (the message above is
+   * English, for logs and API callers), e.g. the new total of TOTAL_CHANGED.
+   */
+  readonly params?: Record<string, string | number>;
 
-  constructor(code: DomainErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: DomainErrorCode, message: string, fieldErrors?: Record<string, string[]>, params?: Record<string, string | number>) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.params = params;
   }
 }
 

@@ -21,6 +21,8 @@ export type TRPCErrorData = {
   httpStatus?: number;
   domainCode?: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** Values for the translated message of a domain error (e.g. TOTAL_CHANGED's totals). */
+  params?: Record<string, string | number>;
 };
 
 /** Reads our error data off anything a mutation may throw. */

@@ -37,6 +37,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         domainCode: cause instanceof DomainError ? cause.code : undefined,
+        params: cause instanceof DomainError ? cause.params : undefined,
         fieldErrors:
           cause instanceof ZodError
             ? z.flattenError(cause).fieldErrors

@@ -5,7 +5,7 @@ import { products } from "@/server/db/schema";
 import { getAddress } from "@/server/domain/address";
 import { clearCart, getCart } from "@/server/domain/cart";
 import { reserveStock } from "@/server/domain/inventory";
-import { ZCheckoutInput, insertOrder, nextOrderNo, type CheckoutInput } from "@/server/domain/order";
+import { ZCheckoutInput, insertOrder, nextOrderNo, payableTotalOf, type CheckoutInput } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { paymentDeadlineFromNow } from "./payment-deadline";
@@ -33,7 +33,7 @@ const freeShipping: ShippingQuote = async ({ shipping }) => ({
  * item prices and names are snapshotted, stock is reserved with conditional updates, the order
  * and its first status-log row are written, the cart is emptied and `shop/order.created` goes to
  * the outbox (it starts the payment-window flow). Any failure (out of stock,
- * unknown address) rolls all of it back.
+ * unknown address, a total other than the one the shopper was shown) rolls all of it back.
  */
 export async function checkout(
   db: Database,
@@ -64,6 +64,7 @@ export async function checkout(
       nextOrderNo(tx),
       paymentDeadlineFromNow(tx),
     ]);
+    assertShownTotal(data.expectedTotal, payableTotalOf(lines, quote.feeMinor), lines[0]!.currency);
 
     const [order] = await Promise.all([
       insertOrder(
@@ -96,6 +97,22 @@ export async function checkout(
     ]);
     return { id: order.id, orderNo: order.orderNo, payableTotalMinor: order.payableTotalMinor, currency: order.currency };
   });
+}
+
+/**
+ * The shopper confirmed a total on the page; prices, the cart or the shipping quote may have
+ * moved since (another tab, a catalog change, a quote for the previous address). Checked after
+ * everything that makes up the total is read inside the transaction, so the refusal rolls back
+ * the stock reservation and leaves the cart as it was.
+ */
+function assertShownTotal(expectedTotal: number | undefined, totalMinor: number, currency: string): void {
+  if (expectedTotal === undefined || expectedTotal === totalMinor) return;
+  throw new DomainError(
+    "TOTAL_CHANGED",
+    "The order total has changed since it was shown; check the new total and place the order again",
+    { expectedTotal: ["The total has changed"] },
+    { expectedTotalMinor: expectedTotal, totalMinor, currency },
+  );
 }
 
 type CheckoutLine = { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number; currency: string };

@@ -14,6 +14,16 @@ export const ZCheckoutInput = z.object({
   note: z.string().trim().max(200, "Use at most 200 characters").optional(),
   /** Shipping option chosen at checkout (offered by the logistics module). */
   shipping: z.object({ carrierCode: z.string().min(1).max(32), serviceLevel: z.string().min(1).max(32) }).optional(),
+  /**
+   * The total (minor units) the shopper was shown next to "Place order". When given, checkout
+   * compares it with the total it computes inside its transaction and refuses a difference
+   * (TOTAL_CHANGED, nothing written), so nobody is charged a figure they did not see.
+   *
+   * Optional on purpose: API callers that never show a total (the simulation generator, the
+   * benchmark, integrations written before this field) keep working and are charged the
+   * server's figure, which they read from the answer. The checkout page always sends it.
+   */
+  expectedTotal: z.number().int("Use whole minor units").min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type CheckoutInput = z.input<typeof ZCheckoutInput>;
 

@@ -86,10 +86,15 @@ export type NewOrder = {
   paymentDeadlineAt?: Date | null;
 };
 
+/** What an order of these lines with this shipping fee charges: the one definition checkout and insertOrder share. */
+export function payableTotalOf(items: { unitPriceMinor: number; quantity: number }[], shippingFeeMinor: number): number {
+  return items.reduce((sum, item) => sum + item.unitPriceMinor * item.quantity, 0) + shippingFeeMinor;
+}
+
 /** Inserts an order awaiting payment with its item snapshots and first status-log row. */
 export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
   const lines = order.items.map((item) => ({ ...item, orderId: order.id, lineTotalMinor: item.unitPriceMinor * item.quantity }));
-  const itemsTotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
+  const itemsTotalMinor = payableTotalOf(lines, 0);
   // The three inserts go out together (one round trip); PostgreSQL runs them in this order.
   const [[row]] = await Promise.all([
     tx
