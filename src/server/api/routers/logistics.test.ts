@@ -38,6 +38,20 @@ describe("logistics procedures", () => {
     expect(cheapest.payableTotalMinor).toBe(5000 + options[0]!.feeMinor);
   });
 
+  it("quotes a place picked for a new address like a saved one, and refuses a place that is not a division", async () => {
+    const { user, caller } = await createShopper();
+    const place = { province: "广东省", city: "深圳市", district: "南山区" };
+    const address = await createAddressFor(user.id, place);
+    const product = await createProduct({ priceMinor: 5000, weightGrams: 2300 });
+    const items = [{ productId: product.id, quantity: 1 }];
+    const saved = await caller.logistics.quoteOptions({ addressId: address.id, items });
+    expect(await caller.logistics.quoteOptions({ destination: place, items })).toEqual(saved);
+    // A typo would otherwise fall back to another zone and quote another fee.
+    for (const wrong of [{ ...place, city: "深川市" }, { ...place, province: "Guangdong" }, { ...place, district: "西湖区" }]) {
+      await expect(caller.logistics.quoteOptions({ destination: wrong, items })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { destination: [expect.any(String)] } } });
+    }
+  });
+
   it("shows shopper A nothing of shopper B's shipment", async () => {
     const b = await createPaidOrder();
     await shipOrder(getDb(), { orderId: b.order.id, by: admin });

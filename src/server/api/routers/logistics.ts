@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { getAddress } from "@/server/domain/address";
-import { getCart } from "@/server/domain/cart";
 import {
   DIVISIONS,
   ZPublicTrackingView,
@@ -11,11 +9,9 @@ import {
   consumePublicLookup,
   getShopperTracking,
   logisticsSettings,
-  parcelFor,
-  quoteOptions,
   trackPublic,
 } from "@/server/domain/logistics";
-import { DomainError } from "@/server/errors";
+import { quoteOptionsForShopper } from "@/server/flows/shipping-quote";
 import { createTRPCRouter, publicProcedure, shopperProcedure } from "../trpc";
 
 /** Shopper and public procedures of the logistics module. */
@@ -24,13 +20,7 @@ export const logisticsRouter = createTRPCRouter({
   quoteOptions: shopperProcedure
     .input(ZQuoteOptionsInput)
     .output(z.array(ZShippingOption))
-    .query(async ({ ctx, input }) => {
-      const destination = input.addressId ? await getAddress(ctx.db, { userId: ctx.session.id, addressId: input.addressId }) : input.destination;
-      if (!destination) throw new DomainError("VALIDATION_FAILED", "Choose a delivery address", { addressId: ["Choose a delivery address"] });
-      const lines = input.items ?? (await getCart(ctx.db, ctx.session.id)).lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor }));
-      if (lines.length === 0) throw new DomainError("CART_EMPTY", "Your cart is empty");
-      return quoteOptions(ctx.db, { parcel: await parcelFor(ctx.db, lines), destination });
-    }),
+    .query(({ ctx, input }) => quoteOptionsForShopper(ctx.db, { userId: ctx.session.id, input })),
   /** The tracking of one of the shopper's own orders (NOT_FOUND for others' or before shipping). */
   myTracking: shopperProcedure
     .input(z.object({ orderId: z.uuid() }))

@@ -27,4 +27,16 @@ describe("addresses", () => {
     const updated = await caller.address.update({ id: created.id, ...base, recipient: "陈 静" });
     expect(updated.recipient).toBe("陈 静");
   });
+
+  it("refuses a place that is not a real division, naming the field, and saves nothing", async () => {
+    const { caller } = await createShopper();
+    const typo = await caller.address.create({ ...base, city: "成者市" }).catch((e: unknown) => e);
+    expect(typo).toMatchObject({ code: "BAD_REQUEST", cause: { code: "VALIDATION_FAILED", fieldErrors: { city: [expect.any(String)] } } });
+    const free = await caller.address.create({ ...base, province: "Sichuan" }).catch((e: unknown) => e);
+    expect(free).toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { province: [expect.any(String)] } } });
+    expect(await caller.address.list()).toHaveLength(0);
+    const saved = await caller.address.create(base);
+    await expect(caller.address.update({ id: saved.id, ...base, district: "西湖区" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await caller.address.list())[0]).toMatchObject({ district: "武侯区" });
+  });
 });

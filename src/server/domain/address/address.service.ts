@@ -2,6 +2,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import type { Database, DbOrTx, Tx } from "@/server/db/client";
 import { addresses } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { assertKnownArea } from "./address-area";
 import { ZAddressInput, type Address, type AddressInput } from "./address.schemas";
 
 const columns = {
@@ -40,6 +41,7 @@ async function clearDefault(tx: Tx, userId: string, exceptId?: string) {
 /** Adds an address. The first address, or one marked default, becomes the only default. */
 export async function createAddress(db: Database, { userId, input }: { userId: string; input: AddressInput }): Promise<Address> {
   const data = ZAddressInput.parse(input);
+  assertKnownArea(data);
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: addresses.id }).from(addresses).where(eq(addresses.userId, userId)).limit(1).for("update");
     const makeDefault = data.isDefault || existing.length === 0;
@@ -59,6 +61,7 @@ export async function updateAddress(
   const data = ZAddressInput.parse(input);
   return db.transaction(async (tx) => {
     const current = await getAddress(tx, { userId, addressId });
+    assertKnownArea(data);
     // Un-defaulting happens only by choosing another default.
     const makeDefault = data.isDefault || current.isDefault;
     if (makeDefault) await clearDefault(tx, userId, addressId);
