@@ -1,52 +1,43 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { LoadingState } from "@/components/ui/states";
 import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/money";
-import { useTRPC } from "@/trpc/client";
-
-export type ShippingChoice = { carrierCode: string; serviceLevel: string; feeMinor: number };
+import type { ShippingOptionData } from "./types";
 
 export type ShippingOptionsProps = {
-  /** Where the parcel goes; null while no address is chosen yet. */
-  destination: { province: string; city: string; district: string } | null;
-  /** What is shipped: product and quantity (weights and sizes come from the catalog on the server). */
-  lines: { productId: string; quantity: number }[];
+  /** Where the quote stands: no place yet, being fetched, failed, or the options on offer. */
+  state: { status: "need-address" } | { status: "loading" } | { status: "error"; retry: () => void } | { status: "ready"; options: ShippingOptionData[] };
   currency: string;
-  value: ShippingChoice | null;
-  onChange: (choice: ShippingChoice | null) => void;
+  /** The option that will be charged (the cheapest until the shopper picks another). */
+  value: { carrierCode: string; serviceLevel: string } | null;
+  onChange: (choice: { carrierCode: string; serviceLevel: string }) => void;
   disabled?: boolean;
 };
 
 /**
- * Carrier and service-level options with their fees, quoted on the server for this address and
- * these items. The cheapest option is preselected (the server charges it when none is chosen,
- * so the total shown always matches the total charged). The fee shown is informative only:
- * checkout recomputes it from the chosen codes.
+ * Carrier and service-level options with their fees, as quoted on the server for the current
+ * address and items. Only shows and picks: the fee charged is recomputed by checkout from the
+ * chosen codes, and the page's total is derived from the same quote.
  */
-export function ShippingOptions({ destination, lines, currency, value, onChange, disabled }: ShippingOptionsProps) {
+export function ShippingOptions({ state, currency, value, onChange, disabled }: ShippingOptionsProps) {
   const t = useTranslations("logistics.shipping");
   const locale = useLocale();
-  const trpc = useTRPC();
-  const input = destination ? { destination, items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) } : null;
-  const query = useQuery({ ...trpc.logistics.quoteOptions.queryOptions(input ?? { items: [] }), enabled: Boolean(input && lines.length > 0) });
-  const options = query.data;
 
-  useEffect(() => {
-    if (!options) return;
-    const current = value && options.find((o) => o.carrierCode === value.carrierCode && o.serviceLevel === value.serviceLevel);
-    if (current && current.feeMinor === value.feeMinor) return;
-    const pick = current ?? options[0];
-    onChange(pick ? { carrierCode: pick.carrierCode, serviceLevel: pick.serviceLevel, feeMinor: pick.feeMinor } : null);
-  }, [options, value, onChange]);
-
-  if (!destination) return <p className="text-sm text-slate-500">{t("needAddress")}</p>;
-  if (query.isLoading) return <LoadingState label={t("loading")} />;
-  if (query.isError) return <p role="alert" className="text-sm text-rose-700">{t("error")}</p>;
-  if (!options || options.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
+  if (state.status === "need-address") return <p className="text-sm text-slate-500">{t("needAddress")}</p>;
+  if (state.status === "loading") return <LoadingState label={t("loading")} />;
+  if (state.status === "error")
+    return (
+      <p role="alert" className="text-sm text-rose-700">
+        {t("error")}{" "}
+        <button type="button" onClick={state.retry} className="underline">
+          {t("retry")}
+        </button>
+      </p>
+    );
+  const options = state.options;
+  if (options.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
 
   return (
     <fieldset className="space-y-2" disabled={disabled}>
@@ -70,7 +61,7 @@ export function ShippingOptions({ destination, lines, currency, value, onChange,
               name="shipping-option"
               value={id}
               checked={checked}
-              onChange={() => onChange({ carrierCode: o.carrierCode, serviceLevel: o.serviceLevel, feeMinor: o.feeMinor })}
+              onChange={() => onChange({ carrierCode: o.carrierCode, serviceLevel: o.serviceLevel })}
               aria-label={`${carrier} ${service} ${fee}`}
             />
             <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: o.logoColor }} />

@@ -1,12 +1,23 @@
 "use client";
 
+import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { AreaSelect } from "@/components/logistics/area-select";
 import { TextField } from "@/components/ui/field";
 import type { AddressView } from "@/trpc/types";
 
 export const ADDRESS_FIELDS = ["recipient", "phone", "province", "city", "district", "detail"] as const;
 export type AddressFieldName = (typeof ADDRESS_FIELDS)[number];
 export type AddressDraft = Record<AddressFieldName, string>;
+
+/** Province, city and district of an address, as picked from the division lists. */
+export type AddressArea = { province: string; city: string; district: string };
+export const EMPTY_AREA: AddressArea = { province: "", city: "", district: "" };
+
+/** True once all three levels are picked: enough to quote delivery. */
+export function isCompleteArea(area: AddressArea): boolean {
+  return Boolean(area.province && area.city && area.district);
+}
 
 /** The address inputs of a FormData, as the address procedures take them. */
 export function readAddressFields(form: FormData): AddressDraft {
@@ -15,19 +26,33 @@ export function readAddressFields(form: FormData): AddressDraft {
 }
 
 /**
- * The six address inputs with their errors next to them. Which fields are wrong comes from the
- * procedure's `fieldErrors`; the words come from the translations, so they follow the language.
+ * The address inputs with their errors next to them. Province, city and district are picked
+ * from the administrative divisions (cascading selects), never typed: their names decide the
+ * delivery zone and fee, so a typo must not be possible. Pass `area` and `onAreaChange` to
+ * follow the picked place from outside (checkout quotes delivery as soon as it is complete).
+ * Which fields are wrong comes from the procedure's `fieldErrors`; the words come from the
+ * translations, so they follow the language.
  */
 export function AddressFields({
   initial,
   fieldErrors,
   disabled,
+  area: controlledArea,
+  onAreaChange,
 }: {
   initial?: Partial<AddressView>;
   fieldErrors?: Record<string, string[] | undefined>;
   disabled?: boolean;
+  area?: AddressArea;
+  onAreaChange?: (area: AddressArea) => void;
 }) {
   const t = useTranslations("shop.addressForm");
+  const [ownArea, setOwnArea] = useState<AddressArea>(() => ({
+    province: initial?.province ?? "",
+    city: initial?.city ?? "",
+    district: initial?.district ?? "",
+  }));
+  const area = controlledArea ?? ownArea;
   const error = (name: AddressFieldName) => (fieldErrors?.[name]?.length ? t(`errors.${name}`) : undefined);
   const field = (name: AddressFieldName, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <TextField
@@ -45,9 +70,21 @@ export function AddressFields({
     <div className="grid gap-4 sm:grid-cols-2">
       {field("recipient", { autoComplete: "name", maxLength: 40 })}
       {field("phone", { type: "tel", autoComplete: "tel", maxLength: 20 })}
-      {field("province", { autoComplete: "address-level1", maxLength: 40 })}
-      {field("city", { autoComplete: "address-level2", maxLength: 40 })}
-      {field("district", { autoComplete: "address-level3", maxLength: 40 })}
+      <AreaSelect
+        value={area}
+        onChange={(next) => {
+          const picked = { province: next.province, city: next.city, district: next.district ?? "" };
+          setOwnArea(picked);
+          onAreaChange?.(picked);
+        }}
+        withDistrict
+        labels={{ province: t("province"), city: t("city"), district: t("district") }}
+        names={{ province: "province", city: "city", district: "district" }}
+        errors={{ province: error("province"), city: error("city"), district: error("district") }}
+        choose={t("choose")}
+        disabled={disabled}
+        required
+      />
       {field("detail", { autoComplete: "street-address", maxLength: 200, className: "sm:col-span-2" })}
     </div>
   );

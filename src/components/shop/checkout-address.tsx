@@ -3,25 +3,31 @@
 import { useTranslations } from "use-intl";
 import { Badge } from "@/components/ui/badge";
 import type { AddressView } from "@/trpc/types";
-import { AddressFields } from "./address-fields";
+import { AddressFields, type AddressArea } from "./address-fields";
 import { AddressText } from "./address-text";
 
 export const NEW_ADDRESS = "new";
 
 /**
  * Where the order goes: one of the shopper's saved addresses (a radio each) or a new address
- * typed in right here. With no saved address the new-address fields are all there is.
+ * entered right here (its place picked from the division lists). With no saved address the
+ * new-address fields are all there is.
  */
 export function CheckoutAddress({
   addresses,
   selected,
   onSelect,
+  newArea,
+  onNewAreaChange,
   fieldErrors,
   disabled,
 }: {
   addresses: AddressView[];
   selected: string;
   onSelect: (value: string) => void;
+  /** The place picked for a new address (kept by checkout, which quotes delivery for it). */
+  newArea: AddressArea;
+  onNewAreaChange: (area: AddressArea) => void;
   fieldErrors?: Record<string, string[] | undefined>;
   disabled?: boolean;
 }) {
@@ -67,7 +73,7 @@ export function CheckoutAddress({
       )}
       {selected === NEW_ADDRESS && (
         <div role="group" aria-label={t("newAddress")} className="pt-2">
-          <AddressFields fieldErrors={fieldErrors} disabled={disabled} />
+          <AddressFields fieldErrors={fieldErrors} disabled={disabled} area={newArea} onAreaChange={onNewAreaChange} />
         </div>
       )}
     </fieldset>

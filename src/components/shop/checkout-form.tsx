@@ -1,40 +1,67 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 import { errorData, type AddressView, type CartView } from "@/trpc/types";
-import { readAddressFields } from "./address-fields";
+import { EMPTY_AREA, isCompleteArea, readAddressFields, type AddressArea } from "./address-fields";
 import { CheckoutAddress, NEW_ADDRESS } from "./checkout-address";
-import { CheckoutDelivery, type ShippingChoice } from "./checkout-delivery";
+import { CheckoutDelivery } from "./checkout-delivery";
+import { CheckoutError } from "./checkout-error";
 import { CheckoutSummary } from "./checkout-summary";
+import { useCheckoutQuote, type ShippingKey } from "./use-checkout-quote";
 
 const NOTE_MAX = 200;
 
 /**
- * Checkout: address (saved or new), delivery, an optional note and the summary; "Place order"
- * saves a new address first (so a retry does not save it twice), then places the order and
- * opens it. Out-of-stock names the product and nothing is created.
+ * Checkout: address (saved or new), delivery, an optional note and the summary. Delivery is
+ * quoted live for the selected address, or for a new address as soon as its province, city and
+ * district are picked; the total shown is derived from that quote alone, and "Place order"
+ * waits until there is one. The order is placed with the total shown (`expectedTotal`): if the
+ * server computes another (prices, cart or quote moved meanwhile) it places nothing, and the
+ * page fetches the current figures and asks the shopper to confirm the new total. A new
+ * address is saved first (so a retry does not save it twice). Out-of-stock names the product.
  */
 export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: CartView; addresses: AddressView[] }) {
   const t = useTranslations("shop.checkout");
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const router = useRouter();
   const [addresses, setAddresses] = useState(initialAddresses);
   const [selected, setSelected] = useState(() => (initialAddresses.find((a) => a.isDefault) ?? initialAddresses[0])?.id ?? NEW_ADDRESS);
-  const [shipping, setShipping] = useState<ShippingChoice | null>(null);
+  const [newArea, setNewArea] = useState<AddressArea>(EMPTY_AREA);
+  const [choice, setChoice] = useState<ShippingKey | null>(null);
   const [noteError, setNoteError] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
   const createAddress = useMutation(trpc.address.create.mutationOptions());
-  const checkout = useMutation(trpc.order.checkout.mutationOptions());
+  const checkout = useMutation(
+    trpc.order.checkout.mutationOptions({
+      onError(error) {
+        if (errorData(error).domainCode !== "TOTAL_CHANGED") return;
+        // Re-read what makes up the total (the cart from the server page, the quote), then the
+        // shopper confirms the new figure with another "Place order".
+        void queryClient.invalidateQueries(trpc.logistics.quoteOptions.pathFilter());
+        startRefresh(() => router.refresh());
+      },
+    }),
+  );
   const [navigating, setNavigating] = useState(false);
   const pending = createAddress.isPending || checkout.isPending || navigating;
-  const destination = addresses.find((a) => a.id === selected) ?? null;
+  const destination = selected === NEW_ADDRESS ? (isCompleteArea(newArea) ? newArea : null) : (addresses.find((a) => a.id === selected) ?? null);
+  const quote = useCheckoutQuote({ destination, lines: cart.lines, itemsTotalMinor: cart.itemsTotalMinor, choice });
+  const confirmable = quote.status === "ready" && !quote.refreshing && !refreshing;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Exactly what the shopper is looking at; the server charges this or nothing.
+    if (quote.status !== "ready" || !confirmable) return;
+    const shown = {
+      expectedTotal: quote.totalMinor,
+      shipping: quote.selected ? { carrierCode: quote.selected.carrierCode, serviceLevel: quote.selected.serviceLevel } : undefined,
+    };
     const form = new FormData(event.currentTarget);
     const note = String(form.get("note") ?? "").trim();
     setNoteError(note.length > NOTE_MAX);
@@ -52,9 +79,7 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
       setSelected(created.id);
       addressId = created.id;
     }
-    const order = await checkout
-      .mutateAsync({ addressId, note: note || undefined, shipping: shipping ? { carrierCode: shipping.carrierCode, serviceLevel: shipping.serviceLevel } : undefined })
-      .catch(() => null);
+    const order = await checkout.mutateAsync({ addressId, note: note || undefined, ...shown }).catch(() => null);
     if (!order) return;
     setNavigating(true);
     router.push(`/orders/${order.id}?placed=1`);
@@ -69,15 +94,16 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
           addresses={addresses}
           selected={selected}
           onSelect={setSelected}
+          newArea={newArea}
+          onNewAreaChange={setNewArea}
           fieldErrors={errorData(createAddress.error).fieldErrors}
           disabled={pending}
         />
         <CheckoutDelivery
-          destination={destination}
-          lines={cart.lines}
+          state={quote}
           currency={cart.currency}
-          value={shipping}
-          onChange={setShipping}
+          value={quote.status === "ready" ? quote.selected : null}
+          onChange={setChoice}
           disabled={pending}
         />
         <div className="space-y-1 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -100,36 +126,12 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
         </div>
       </div>
       <div className="space-y-4">
-        <CheckoutSummary cart={cart} shippingFeeMinor={shipping?.feeMinor ?? 0} />
+        <CheckoutSummary cart={cart} quote={quote} />
         <CheckoutError createError={createAddress.error} checkoutError={checkout.error} cart={cart} />
-        <Button type="submit" className="w-full" disabled={pending}>
+        <Button type="submit" className="w-full" disabled={pending || !confirmable}>
           {pending ? t("placing") : t("placeOrder")}
         </Button>
       </div>
     </form>
-  );
-}
-
-/** Turns a failed address save or checkout into one clear, translated sentence. */
-function CheckoutError({ createError, checkoutError, cart }: { createError: unknown; checkoutError: unknown; cart: CartView }) {
-  const t = useTranslations("shop.checkout");
-  let message: string | null = null;
-  if (createError) {
-    message = errorData(createError).fieldErrors ? t("addressInvalid") : t("failed");
-  } else if (checkoutError) {
-    const data = errorData(checkoutError);
-    if (data.domainCode === "OUT_OF_STOCK") {
-      const ids = Object.keys(data.fieldErrors ?? {});
-      const names = cart.lines.filter((line) => ids.includes(line.productId)).map((line) => line.name);
-      message = names.length ? t("outOfStock", { name: names.join(", ") }) : t("outOfStockGeneric");
-    } else if (data.domainCode === "CART_EMPTY") message = t("cartEmpty");
-    else if (data.domainCode === "ADDRESS_NOT_FOUND" || data.fieldErrors?.addressId) message = t("addressMissing");
-    else message = t("failed");
-  }
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
-      {message}
-    </p>
   );
 }
