@@ -12,10 +12,18 @@ test("[SHOP][ADDRESS] a shopper adds, edits, re-defaults and deletes addresses, 
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByLabel("Phone", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByText("Enter a phone number: 6 to 20 digits, spaces or dashes.")).toBeVisible();
-  await expect(form.getByText("Enter the city (up to 40 characters).")).toBeVisible();
+  await expect(form.getByText("Choose the city.")).toBeVisible();
+  // The city can only be chosen once a province is.
+  await expect(form.getByLabel("City", { exact: true })).toBeDisabled();
 
+  // Province, city and district are picked from the division lists, never typed.
+  const areas = new Set(["Province", "City", "District"]);
   const fill = async (values: Record<string, string>) => {
-    for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of Object.entries(values)) {
+      const field = page.getByLabel(label, { exact: true });
+      if (areas.has(label)) await field.selectOption(value);
+      else await field.fill(value);
+    }
   };
   await fill({ Recipient: "刘洋", Phone: "13512345678", Province: "广东省", City: "深圳市", District: "南山区", "Street address": "科技园南路 1 号" });
   await form.getByRole("button", { name: "Save" }).click();
