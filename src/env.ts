@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowList } from "./server/http/outbound-allow-list";
 
 /**
  * Every environment variable the server reads, validated once.
@@ -23,6 +24,17 @@ const EnvSchema = z.object({
   INNGEST_BASE_URL: z.url().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),
+  /**
+   * Exceptions to the rule that webhooks never go to loopback, private, link-local or metadata
+   * addresses: a comma list of host[:port], IP[:port] or CIDR entries, for local demos.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const parsed = parseAllowList(value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `${parsed.errors.join("; ")} (expected host[:port], IP[:port] or CIDR, comma-separated)` });
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -41,6 +41,10 @@ export const DOMAIN_ERROR_HTTP = {
   REFUND_WINDOW_CLOSED: "CONFLICT",
   REFUND_NOT_ALLOWED: "CONFLICT",
   WEBHOOK_ENDPOINT_NOT_FOUND: "NOT_FOUND",
+  /** The URL's host is or resolves to a loopback, private, link-local, metadata or reserved address. */
+  WEBHOOK_URL_BLOCKED: "BAD_REQUEST",
+  /** Not http(s), or a user name / password in the URL. */
+  WEBHOOK_URL_INVALID: "BAD_REQUEST",
   NOTIFICATION_INVALID: "UNAUTHORIZED",
   // logistics
   SHIPMENT_NOT_FOUND: "NOT_FOUND",

@@ -15,6 +15,8 @@ const KNOWN_ERRORS = [
   "REFUND_NOT_ALLOWED",
   "IDEMPOTENCY_KEY_REUSED",
   "VALIDATION_FAILED",
+  "WEBHOOK_URL_BLOCKED",
+  "WEBHOOK_URL_INVALID",
 ] as const;
 type KnownError = (typeof KNOWN_ERRORS)[number];
 

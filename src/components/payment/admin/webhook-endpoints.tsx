@@ -117,8 +117,10 @@ export function WebhookEndpoints() {
       setEvents([]);
       await list.refetch();
     } catch (cause) {
-      const fields = paymentErrorData(cause).fieldErrors;
-      setErrors(fields?.url ? { url: fields.url[0] } : { form: errorMessage(cause) });
+      const { domainCode, fieldErrors } = paymentErrorData(cause);
+      // A refused address comes with a code: show it on the field in the reader's language.
+      if (domainCode === "WEBHOOK_URL_BLOCKED" || domainCode === "WEBHOOK_URL_INVALID") setErrors({ url: errorMessage(cause) });
+      else setErrors(fieldErrors?.url ? { url: fieldErrors.url[0] } : { form: errorMessage(cause) });
     }
   }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
 import { webhookAttempts, webhookDeliveries } from "@/server/db/schema";
 import { WEBHOOK_HEADERS, resetWebhookCircuits } from "@/server/domain/payment/webhooks/webhook-delivery";
@@ -28,8 +28,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Webhooks never go to loopback unless the operator allows it: this receiver is allowed explicitly.
+  vi.stubEnv("WEBHOOK_ALLOWED_HOSTS", new URL(baseUrl).host);
 });
 afterAll(async () => {
+  vi.unstubAllEnvs();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });

@@ -14,8 +14,11 @@ import {
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/server/db/schema";
+import { postToTarget } from "@/server/http/outbound-request";
+import { describeRefusal, type OutboundCheck, type Resolver } from "@/server/http/outbound-url";
 import { appendPaymentLog } from "../payment-log";
 import { signMessage } from "../signature";
+import { checkWebhookUrl } from "./webhook-url";
 
 /**
  * Delivers merchant webhooks at least once. Policies come from cockatiel (a well-kept
@@ -23,6 +26,8 @@ import { signMessage } from "../signature";
  * backoff happen in the same pass, and a circuit breaker per endpoint stops hammering one
  * that is down. When a pass gives up, the durable retry state (`next_attempt_at`, growing
  * exponentially) lives in the deliveries table, so a crash or restart loses nothing.
+ * Before each pass the endpoint's URL is checked again against its current DNS answer
+ * (webhook-url.ts) and the pass connects only to the address that was checked.
  */
 export const WEBHOOK_HEADERS = {
   timestamp: "x-shopflow-timestamp",
@@ -72,10 +77,12 @@ export type WebhookDeliveryOptions = {
   limit?: number;
   /** Only these deliveries (tests driving one scenario). */
   deliveryIds?: string[];
+  /** Replaces DNS (tests playing a rebinding name server). */
+  resolve?: Resolver;
 };
 
 /** Sends due deliveries (claimed with FOR UPDATE SKIP LOCKED and a lease). Idempotent and safe to run concurrently. */
-export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetries = 2, limit = 20, deliveryIds }: WebhookDeliveryOptions): Promise<{ processed: number; delivered: number }> {
+export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetries = 2, limit = 20, deliveryIds, resolve }: WebhookDeliveryOptions): Promise<{ processed: number; delivered: number }> {
   const due = db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -96,6 +103,30 @@ export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetri
     let attempts = delivery.attempts;
     let lastStatusCode: number | null = delivery.lastStatusCode;
     let lastError: string | null = null;
+    const recordAttempt = async (statusCode: number | null, latencyMs: number, error: string | null) => {
+      lastStatusCode = statusCode;
+      lastError = error;
+      await db.insert(webhookAttempts).values({ deliveryId: delivery.id, attemptNo: attempts, statusCode, latencyMs, error });
+      await appendPaymentLog(db, {
+        kind: "webhook_attempt",
+        by: { actor: "system" },
+        paymentId: delivery.paymentId,
+        refundId: delivery.refundId,
+        message: `${delivery.eventType} → ${endpoint.url}`,
+        data: { deliveryId: delivery.id, attemptNo: attempts, statusCode, latencyMs, error },
+      });
+    };
+
+    // Where this pass may connect: refused (or unresolvable) means an attempt with no request sent.
+    const checkStarted = performance.now();
+    const check = await checkWebhookUrl(endpoint.url, { resolve, signal: AbortSignal.timeout(timeoutMs) }).catch(() => null);
+    if (!check?.ok) {
+      attempts += 1;
+      await recordAttempt(null, Math.round(performance.now() - checkStarted), notSentReason(check, timeoutMs));
+      await scheduleRetry(db, { deliveryId: delivery.id, now, attempts, lastStatusCode, lastError });
+      continue;
+    }
+    const target = check.target;
 
     const policy = wrap(
       retry(
@@ -117,8 +148,8 @@ export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetri
         let statusCode: number | null = null;
         let error: string | null = null;
         try {
-          const response = await fetch(endpoint.url, {
-            method: "POST",
+          // To the checked address only; redirects are not followed (a 3xx is a failed try).
+          statusCode = await postToTarget(target, {
             headers: {
               "content-type": "application/json",
               "user-agent": "shopflow-webhooks/1",
@@ -130,28 +161,14 @@ export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetri
             },
             body,
             signal,
-            redirect: "manual",
           });
-          statusCode = response.status;
-          await response.body?.cancel().catch(() => undefined);
           if (statusCode < 200 || statusCode >= 300) throw new HttpStatusError(statusCode);
         } catch (cause) {
           if (!(cause instanceof HttpStatusError)) error = signal.aborted ? `timeout after ${timeoutMs} ms` : cause instanceof Error ? cause.message : String(cause);
           else error = cause.message;
           throw cause;
         } finally {
-          const latencyMs = Math.round(performance.now() - started);
-          lastStatusCode = statusCode;
-          lastError = error;
-          await db.insert(webhookAttempts).values({ deliveryId: delivery.id, attemptNo: attempts, statusCode, latencyMs, error });
-          await appendPaymentLog(db, {
-            kind: "webhook_attempt",
-            by: { actor: "system" },
-            paymentId: delivery.paymentId,
-            refundId: delivery.refundId,
-            message: `${delivery.eventType} → ${endpoint.url}`,
-            data: { deliveryId: delivery.id, attemptNo: attempts, statusCode, latencyMs, error },
-          });
+          await recordAttempt(statusCode, Math.round(performance.now() - started), error);
         }
       });
       ok = true;
@@ -166,18 +183,32 @@ export async function deliverDueWebhooks({ db, now, timeoutMs = 5000, quickRetri
         .set({ status: "delivered", attempts, lastStatusCode, lastError: null, deliveredAt: new Date() })
         .where(eq(webhookDeliveries.id, delivery.id));
     } else {
-      const giveUp = attempts >= WEBHOOK_MAX_ATTEMPTS;
-      await db
-        .update(webhookDeliveries)
-        .set({
-          status: giveUp ? "failed" : "pending",
-          attempts,
-          lastStatusCode,
-          lastError,
-          nextAttemptAt: new Date(now.getTime() + webhookRetryDelaySeconds(Math.max(1, attempts)) * 1000),
-        })
-        .where(eq(webhookDeliveries.id, delivery.id));
+      await scheduleRetry(db, { deliveryId: delivery.id, now, attempts, lastStatusCode, lastError });
     }
   }
   return { processed: claimed.length, delivered };
+}
+
+/** The attempt's error when the URL check stopped a pass before any request. */
+function notSentReason(check: Extract<OutboundCheck, { ok: false }> | null, timeoutMs: number): string {
+  if (!check) return `DNS lookup timed out after ${timeoutMs} ms`;
+  const reason = describeRefusal(check.refusal);
+  return check.refusal.reason === "unresolvable" ? reason : `refused, not sent: ${reason}`;
+}
+
+/** After a pass that did not deliver: due again after the durable backoff, or failed after the last attempt. */
+async function scheduleRetry(
+  db: Database,
+  { deliveryId, now, attempts, lastStatusCode, lastError }: { deliveryId: string; now: Date; attempts: number; lastStatusCode: number | null; lastError: string | null },
+): Promise<void> {
+  await db
+    .update(webhookDeliveries)
+    .set({
+      status: attempts >= WEBHOOK_MAX_ATTEMPTS ? "failed" : "pending",
+      attempts,
+      lastStatusCode,
+      lastError,
+      nextAttemptAt: new Date(now.getTime() + webhookRetryDelaySeconds(Math.max(1, attempts)) * 1000),
+    })
+    .where(eq(webhookDeliveries.id, deliveryId));
 }

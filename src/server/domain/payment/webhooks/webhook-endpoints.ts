@@ -3,7 +3,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/server/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import type { Resolver } from "@/server/http/outbound-url";
 import type { WebhookEndpointInput } from "../payment.schemas";
+import { assertWebhookUrlAllowed } from "./webhook-url";
 
 /** Merchant webhook endpoints (admin only). Secrets are shown in full once, when created. */
 function mask(secret: string): string {
@@ -39,8 +41,12 @@ export async function listWebhookEndpoints(db: DbOrTx) {
   return rows.map((row) => ({ ...view(row), deliveries: byId.get(row.id) ?? { delivered: 0, pending: 0, failed: 0 } }));
 }
 
-/** Registers an endpoint; returns its secret in full (the only time it is shown). */
-export async function createWebhookEndpoint(db: Database, { input, adminId }: { input: WebhookEndpointInput; adminId: string }) {
+/**
+ * Registers an endpoint; returns its secret in full (the only time it is shown). A URL that points
+ * inside our network is refused (WEBHOOK_URL_BLOCKED); `resolve` replaces DNS in tests.
+ */
+export async function createWebhookEndpoint(db: Database, { input, adminId, resolve }: { input: WebhookEndpointInput; adminId: string; resolve?: Resolver }) {
+  await assertWebhookUrlAllowed(input.url, resolve);
   const secret = input.secret ?? `whsec_${randomBytes(24).toString("base64url")}`;
   const [row] = await db
     .insert(webhookEndpoints)
@@ -49,7 +55,9 @@ export async function createWebhookEndpoint(db: Database, { input, adminId }: { 
   return { ...view(row!), secret };
 }
 
-export async function updateWebhookEndpoint(db: Database, { id, input }: { id: string; input: Partial<WebhookEndpointInput> }) {
+/** Changes an endpoint; a new URL passes the same check as at registration. */
+export async function updateWebhookEndpoint(db: Database, { id, input, resolve }: { id: string; input: Partial<WebhookEndpointInput>; resolve?: Resolver }) {
+  if (input.url !== undefined) await assertWebhookUrlAllowed(input.url, resolve);
   const [row] = await db
     .update(webhookEndpoints)
     .set({
