@@ -32,8 +32,10 @@ type Result = { shipment: ShipmentRow; transitions: ShipmentTransition[] };
 /**
  * Moves the shipment's clock so `target` is due now: later checkpoints keep their spacing,
  * earlier ones become due at once. This is how "advance" and "mark delivered" skip the wait.
+ * The clock only moves forward: a target already due is simply recorded.
  */
 async function fastForwardTo(tx: Tx, shipment: ShipmentRow, target: CheckpointRow, now: Date): Promise<ShipmentRow> {
+  if (target.dueAt <= now) return shipment;
   const clock = { clockReal: now, clockSim: target.eventAt, timeScale: shipment.timeScale };
   const [updated] = await tx.update(shipments).set(clock).where(eq(shipments.id, shipment.id)).returning();
   for (const cp of await pendingCheckpoints(tx, shipment.id)) {
@@ -85,9 +87,10 @@ export async function markDelivered(tx: Tx, { shipment, now, by, settings, signe
   );
   let target = kept.find((cp) => cp.kind === "delivered");
   if (!target) {
-    // The plan ended elsewhere (lost or returned): add the final mile.
-    const last = kept.at(-1) ?? (await lastRecorded(tx, shipment.id))!;
-    const at = (minutes: number) => new Date(Math.max(last.eventAt.getTime(), simulatedNow(shipment, now).getTime()) + minutes * 60_000);
+    // The plan ended elsewhere (lost or returned): add the final mile, on the simulated clock
+    // after whatever is still planned (recorded scans are already behind it).
+    const base = Math.max(simulatedNow(shipment, now).getTime(), ...kept.map((cp) => cp.eventAt.getTime()));
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
     const dest = locate(shipment.destination);
     const place = { province: dest.province, city: dest.city, cityEn: dest.nameEn, facility: deliveryStation(dest, shipment.destination.district) };
     const needOut = shipment.status !== "out_for_delivery" && !kept.some((cp) => cp.kind === "out_for_delivery");
@@ -111,7 +114,7 @@ export async function markDelivered(tx: Tx, { shipment, now, by, settings, signe
  * configured number of attempts is used up.
  */
 export async function recordFailedAttempt(tx: Tx, { shipment, now, by, settings, seed, note }: Ctx & { note?: string }): Promise<Result> {
-  const eventAt = await insertAdminEvent(tx, { shipment, kind: "delivery_failed", status: "delivery_attempt_failed", now, note });
+  await insertAdminEvent(tx, { shipment, kind: "delivery_failed", status: "delivery_attempt_failed", now, note });
   const attempts = shipment.failedAttempts + 1;
   const updated = await transitionShipment(tx, { shipment, to: "delivery_attempt_failed", by, patch: { failedAttempts: attempts, lastScanAt: now } });
   await skipPending(tx, shipment.id);
@@ -119,7 +122,7 @@ export async function recordFailedAttempt(tx: Tx, { shipment, now, by, settings,
     seed,
     logisticsSn: shipment.logisticsSn,
     attempt: attempts,
-    from: eventAt,
+    from: simulatedNow(shipment, now),
     destination: shipment.destination,
     workingHours: { start: settings.workingHourStart, end: settings.workingHourEnd },
     giveUp: attempts >= settings.maxDeliveryAttempts,
@@ -164,11 +167,13 @@ export async function resolveException(
   }
 
   const to: ShipmentStatus = shipment.statusBeforeException ?? "in_transit";
-  const eventAt = await insertAdminEvent(tx, { shipment, kind: "exception_resolved", status: to, now, note });
+  await insertAdminEvent(tx, { shipment, kind: "exception_resolved", status: to, now, note });
+  // The rest of the plan is on the shipment's simulated clock: move it past the present there.
+  const simNow = simulatedNow(shipment, now);
   const updated = await transitionShipment(tx, { shipment, to, by, patch: clearing });
   const pending = await pendingCheckpoints(tx, shipment.id);
   if (pending.length > 0) {
-    const gapMs = pending[0]!.eventAt.getTime() - (eventAt.getTime() + 30 * 60_000);
+    const gapMs = pending[0]!.eventAt.getTime() - (simNow.getTime() + 30 * 60_000);
     if (gapMs < 0) {
       const shiftMs = Math.ceil(-gapMs / 86_400_000) * 86_400_000;
       for (const cp of pending) {
@@ -186,7 +191,7 @@ export async function resolveException(
       logisticsSn: `${shipment.logisticsSn}:resume:${await nextSeq(tx, shipment.id)}`,
       origin: { province: last.province, city: last.city, district: shipment.destination.district, facility: last.facility },
       destination: shipment.destination,
-      pickupAt: new Date(eventAt.getTime() + 30 * 60_000),
+      pickupAt: new Date(simNow.getTime() + 30 * 60_000),
       speed: "standard",
       workingHours: { start: settings.workingHourStart, end: settings.workingHourEnd },
       faults: { failedAttemptRate: 0, addressProblemRate: 0, lostParcelRate: 0, outageRate: 0, maxDeliveryAttempts: settings.maxDeliveryAttempts },
