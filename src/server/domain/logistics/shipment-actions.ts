@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db/client";
 import { couriers, shipmentCheckpoints, shipments } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
@@ -30,19 +30,26 @@ type Ctx = { shipment: ShipmentRow; now: Date; by: ActorRef; settings: Logistics
 type Result = { shipment: ShipmentRow; transitions: ShipmentTransition[] };
 
 /**
- * Moves the shipment's clock so `target` is due now: later checkpoints keep their spacing,
- * earlier ones become due at once. This is how "advance" and "mark delivered" skip the wait.
- * The clock only moves forward: a target already due is simply recorded.
+ * Makes `target` (and anything planned before it) happen now: that is how "advance" and
+ * "mark delivered" skip the wait. The rest of the plan keeps its times: it is still ahead, in
+ * order and within working hours, and the shipment's clock is not moved. A target already due
+ * is simply recorded.
  */
-async function fastForwardTo(tx: Tx, shipment: ShipmentRow, target: CheckpointRow, now: Date): Promise<ShipmentRow> {
+async function bringForward(tx: Tx, shipment: ShipmentRow, target: CheckpointRow, now: Date): Promise<ShipmentRow> {
   if (target.dueAt <= now) return shipment;
-  const clock = { clockReal: now, clockSim: target.eventAt, timeScale: shipment.timeScale };
-  const [updated] = await tx.update(shipments).set(clock).where(eq(shipments.id, shipment.id)).returning();
-  for (const cp of await pendingCheckpoints(tx, shipment.id)) {
-    const dueAt = cp.eventAt <= target.eventAt ? now : realDueAt(clock, cp.eventAt);
-    await tx.update(shipmentCheckpoints).set({ dueAt }).where(eq(shipmentCheckpoints.id, cp.id));
-  }
-  return updated!;
+  await tx
+    .update(shipmentCheckpoints)
+    .set({ dueAt: now })
+    .where(
+      and(
+        eq(shipmentCheckpoints.shipmentId, shipment.id),
+        isNull(shipmentCheckpoints.recordedAt),
+        eq(shipmentCheckpoints.skipped, false),
+        lte(shipmentCheckpoints.seq, target.seq!),
+        gt(shipmentCheckpoints.dueAt, now),
+      ),
+    );
+  return shipment;
 }
 
 function assertMoving(status: ShipmentStatus) {
@@ -51,7 +58,7 @@ function assertMoving(status: ShipmentStatus) {
   if (isTerminalShipmentStatus(status)) throw new DomainError("NOTHING_TO_ADVANCE", `The shipment is already ${status}`);
 }
 
-/** Records the next planned checkpoint now (the rest of the plan keeps its spacing). */
+/** Records the next planned checkpoint now (the rest of the plan keeps its times). */
 export async function advanceShipment(tx: Tx, { shipment, now, by, settings }: Ctx): Promise<Result> {
   assertMoving(shipment.status);
   const [next] = await pendingCheckpoints(tx, shipment.id);
@@ -61,7 +68,7 @@ export async function advanceShipment(tx: Tx, { shipment, now, by, settings }: C
     current = await ensureCourier(tx, { shipment: current, strategy: settings.assignmentStrategy });
     if (!current.courierId) throw new DomainError("NO_COURIER_AVAILABLE", "No courier is on duty in the destination area; add or assign one first");
   }
-  current = await fastForwardTo(tx, current, next, now);
+  current = await bringForward(tx, current, next, now);
   return recordDueCheckpoints(tx, { shipment: current, now, by, strategy: settings.assignmentStrategy });
 }
 
@@ -102,7 +109,7 @@ export async function markDelivered(tx: Tx, { shipment, now, by, settings, signe
     target = (await pendingCheckpoints(tx, shipment.id)).find((cp) => cp.kind === "delivered")!;
   }
   await tx.update(shipmentCheckpoints).set({ signer }).where(eq(shipmentCheckpoints.id, target.id));
-  const current = await fastForwardTo(tx, shipment, target, now);
+  const current = await bringForward(tx, shipment, target, now);
   const result = await recordDueCheckpoints(tx, { shipment: current, now, by, strategy: settings.assignmentStrategy, ignoreCourier: true });
   if (result.shipment.status !== "delivered") throw new DomainError("CONCURRENT_UPDATE", "The shipment could not be delivered; try again");
   return result;
