@@ -1,6 +1,10 @@
 export const DISPLAY_TIME_ZONE = "Asia/Shanghai";
 
-/** "2026-11-24 15:30" in China time, the way the shop's customers read dates. */
+/**
+ * "2026-11-24 15:30" in China time, the way the shop's customers read dates. The hour cycle is
+ * explicit: `hour12: false` lets a locale pick h24, and en-CA then writes ten past midnight as
+ * "24:10" (of the day before, in effect). h23 gives 00:00–23:59 in every locale.
+ */
 export function formatDateTime(value: Date | string, locale = "en"): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-CA", {
@@ -10,7 +14,7 @@ export function formatDateTime(value: Date | string, locale = "en"): string {
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
-    hour12: false,
+    hourCycle: "h23",
   })
     .format(date)
     .replace(",", "");

@@ -1,19 +1,17 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { useTranslations } from "use-intl";
+import { useOrderRefresh } from "@/components/shop/use-order-refresh";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 
-/** "Confirm receipt" for a delivered order; the page re-renders from the server afterwards. */
+/** "Confirm receipt" for a delivered order; the whole order view is refreshed afterwards (refunds open up). */
 export function ConfirmReceiptButton({ orderId }: { orderId: string }) {
   const t = useTranslations("lifecycle.receipt");
   const trpc = useTRPC();
-  const router = useRouter();
-  const [refreshing, startRefresh] = useTransition();
-  const confirm = useMutation(trpc.lifecycle.confirmReceipt.mutationOptions({ onSuccess: () => startRefresh(() => router.refresh()) }));
+  const { refresh, refreshing } = useOrderRefresh(orderId);
+  const confirm = useMutation(trpc.lifecycle.confirmReceipt.mutationOptions({ onSuccess: () => refresh() }));
   const busy = confirm.isPending || refreshing;
   return (
     <div className="flex flex-col gap-1">

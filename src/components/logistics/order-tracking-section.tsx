@@ -32,7 +32,9 @@ export function OrderTrackingSection({ orderId }: { orderId: string }) {
       {latest && (
         <p className="text-sm">
           {locale === "zh-CN" ? latest.textZh : latest.textEn}
-          <span className="block text-xs text-slate-500">{formatDateTime(latest.at, locale)}</span>
+          <time dateTime={new Date(latest.at).toISOString()} className="block text-xs text-slate-500">
+            {formatDateTime(latest.at, locale)}
+          </time>
         </p>
       )}
       <Link href={`/orders/${orderId}/tracking`} className="inline-block text-sm font-medium text-brand-700 hover:underline">

@@ -38,18 +38,24 @@ export function TrackingPanel({ data }: { data: TrackingData }) {
         </div>
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
           {data.deliveredAt ? (
-            <div>
+            <div data-testid="delivered-at">
               <dt className="text-slate-500">{t("deliveredAt")}</dt>
               <dd>
-                {formatDateTime(data.deliveredAt, locale)}
+                <time dateTime={new Date(data.deliveredAt).toISOString()}>{formatDateTime(data.deliveredAt, locale)}</time>
                 {data.signer && ` · ${t("signer")}: ${data.signer}`}
               </dd>
             </div>
           ) : (
             data.estimatedDeliveryAt && (
-              <div>
-                <dt className="text-slate-500">{t("eta")}</dt>
-                <dd>{formatDateTime(data.estimatedDeliveryAt, locale)}</dd>
+              // The plan, not the record: set apart (dashed, muted, tagged) from what happened.
+              <div data-testid="expected-delivery" className="rounded-md border border-dashed border-slate-300 px-3 py-2" title={t("expectedNote")}>
+                <dt className="flex items-center gap-2 text-slate-500">
+                  {t("eta")}
+                  <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-600">{t("expectedTag")}</span>
+                </dt>
+                <dd className="italic text-slate-600">
+                  <time dateTime={new Date(data.estimatedDeliveryAt).toISOString()}>{formatDateTime(data.estimatedDeliveryAt, locale)}</time>
+                </dd>
               </div>
             )
           )}

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLocale } from "use-intl";
+import { useOrderRefresh } from "@/components/shop/use-order-refresh";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -55,6 +56,8 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
     return () => clearInterval(timer);
   }, [initial.serverNow]);
 
+  // Paying or cancelling changes the order everywhere it is shown, not just here.
+  const { refresh } = useOrderRefresh(orderId);
   const create = useMutation(trpc.payment.create.mutationOptions());
   const pay = useMutation(trpc.payment.pay.mutationOptions());
   const cancel = useMutation(trpc.payment.cancel.mutationOptions());
@@ -72,7 +75,7 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
   async function send(params: PayParams) {
     lastParams.current = params;
     await pay.mutateAsync(params);
-    await view.refetch();
+    await refresh();
   }
 
   async function onPay(event: React.FormEvent) {
@@ -92,7 +95,7 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
       const data = paymentErrorData(cause);
       if (data.fieldErrors?.card) setCardError(t("cashier.cardInvalid"));
       else setError(errorMessage(cause));
-      await view.refetch();
+      await refresh();
     }
   }
 
@@ -116,7 +119,7 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
     } catch (cause) {
       setError(errorMessage(cause));
     }
-    await view.refetch();
+    await refresh();
   }
 
   let main: React.ReactNode;

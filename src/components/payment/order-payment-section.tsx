@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { useOrderRefresh } from "@/components/shop/use-order-refresh";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney, parseMoney } from "@/lib/money";
@@ -35,6 +36,7 @@ export function OrderPaymentSection({ orderId }: { orderId: string }) {
     },
   });
   const request = useMutation(trpc.payment.requestRefund.mutationOptions());
+  const { refresh } = useOrderRefresh(orderId);
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ amount?: string; reason?: string; form?: string }>({});
@@ -61,7 +63,8 @@ export function OrderPaymentSection({ orderId }: { orderId: string }) {
       setAmount("");
       setReason("");
       setKey(newIdempotencyKey());
-      await section.refetch();
+      // A refund request can move the order too (its status and history are server-rendered).
+      await refresh();
     } catch (cause) {
       const fields = paymentErrorData(cause).fieldErrors;
       setErrors({ amount: fields?.amountMinor ? errorMessage(cause) : undefined, form: fields?.amountMinor ? undefined : errorMessage(cause) });

@@ -1,24 +1,26 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
+import { useOrderRefresh } from "./use-order-refresh";
 
-/** "Cancel order" with an inline confirmation; the page re-renders from the server afterwards. */
+/**
+ * "Cancel order" with an inline confirmation. Cancelling closes the payment too, so the whole
+ * order view is refreshed afterwards (server parts and the client-side payment section).
+ */
 export function OrderCancelButton({ orderId }: { orderId: string }) {
   const t = useTranslations("shop.order");
   const trpc = useTRPC();
-  const router = useRouter();
   const [asking, setAsking] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
+  const { refresh, refreshing } = useOrderRefresh(orderId);
   const cancel = useMutation(
     trpc.order.cancel.mutationOptions({
       onSuccess: () => {
         setAsking(false);
-        startRefresh(() => router.refresh());
+        return refresh();
       },
     }),
   );

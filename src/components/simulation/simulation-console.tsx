@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,17 @@ import { SimulationForm } from "./simulation-form";
 import { SIMULATION_OUTCOME_KEYS } from "./simulation-types";
 
 const STATUS_TONE = { running: "info", completed: "success", cancelled: "neutral", failed: "danger" } as const;
+
+type RunView = { id: string; status: keyof typeof STATUS_TONE; nextBatch: number; ordersCreated: number; ordersFailed: number };
+
+/** Of two reads of the same run, the later one: a run only moves forward (batches, then a final status). */
+function later<T extends RunView>(a: T, b: T | undefined): T {
+  if (!b || b.id !== a.id) return a;
+  const rank = (r: RunView) => [r.status === "running" ? 0 : 1, r.nextBatch, r.ordersCreated + r.ordersFailed];
+  const [ra, rb] = [rank(a), rank(b)];
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i]! > ra[i]! ? b : a;
+  return a;
+}
 
 /** Admin → Simulation: start a run, watch its progress (polling), cancel it, see the history. */
 export function SimulationConsole({ carriers }: { carriers: { code: string; name: string }[] }) {
@@ -32,7 +44,13 @@ export function SimulationConsole({ carriers }: { carriers: { code: string; name
       onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.adminSimulation.byId.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.adminSimulation.list.queryKey() })]),
     }),
   );
-  const run = current.data;
+  // The progress panel and the history row show one state of the run: the later of the two
+  // reads. When the run moves on, the history is fetched again for everything else in it.
+  const run = current.data && later(current.data, history.data?.items.find((r) => r.id === current.data!.id));
+  const runState = current.data ? `${current.data.id}:${current.data.status}:${current.data.nextBatch}` : null;
+  useEffect(() => {
+    if (runState) void queryClient.invalidateQueries({ queryKey: trpc.adminSimulation.list.queryKey() });
+  }, [runState, queryClient, trpc]);
   const outcomes = (counts: Record<string, number>) =>
     SIMULATION_OUTCOME_KEYS.filter((k) => counts[k])
       .map((k) => `${t(`outcome.${k}`)} ${counts[k]}`)
@@ -43,7 +61,7 @@ export function SimulationConsole({ carriers }: { carriers: { code: string; name
       <SimulationForm carriers={carriers} onStarted={setStartedId} />
 
       {run && (
-        <section aria-labelledby="sim-current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <section aria-labelledby="sim-current" data-testid="simulation-current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
           <div className="flex flex-wrap items-center gap-3">
             <h2 id="sim-current" className="text-lg font-semibold">
               {t("progress.heading")}
@@ -103,19 +121,22 @@ export function SimulationConsole({ carriers }: { carriers: { code: string; name
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {history.data.items.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.createdAt, locale)}</td>
-                    <td className="px-3 py-2">
-                      <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{t("history.sizeValue", { orders: r.totalOrders, shoppers: r.totalShoppers })}</td>
-                    <td className="px-3 py-2">{r.percent}%</td>
-                    <td className="px-3 py-2 text-xs text-slate-600">{outcomes(r.outcomeCounts)}</td>
-                    <td className="px-3 py-2">{r.seed}</td>
-                    <td className="px-3 py-2 text-xs">{t(`executor.${r.executor}`)}</td>
-                  </tr>
-                ))}
+                {history.data.items.map((row) => {
+                  const r = run ? later(row, run) : row;
+                  return (
+                    <tr key={r.id} data-testid={`simulation-run-${r.id}`}>
+                      <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.createdAt, locale)}</td>
+                      <td className="px-3 py-2">
+                        <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2">{t("history.sizeValue", { orders: r.totalOrders, shoppers: r.totalShoppers })}</td>
+                      <td className="px-3 py-2">{r.percent}%</td>
+                      <td className="px-3 py-2 text-xs text-slate-600">{outcomes(r.outcomeCounts)}</td>
+                      <td className="px-3 py-2">{r.seed}</td>
+                      <td className="px-3 py-2 text-xs">{t(`executor.${r.executor}`)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -130,7 +151,9 @@ export function SimulationConsole({ carriers }: { carriers: { code: string; name
 function DemoDataButtons() {
   const t = useTranslations("simulation.demo");
   const trpc = useTRPC();
-  const initialise = useMutation(trpc.adminSimulation.initialise.mutationOptions());
+  const router = useRouter();
+  // Demo data changes the carriers the form offers (rendered on the server).
+  const initialise = useMutation(trpc.adminSimulation.initialise.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <section aria-labelledby="sim-demo" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="sim-demo" className="text-lg font-semibold">

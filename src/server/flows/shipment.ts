@@ -42,11 +42,12 @@ export async function mirrorShipmentOnOrder(
   for (const { to } of transitions) {
     if (to === "picked_up") {
       if (orderStatus !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `The order is ${orderStatus}; only paid orders are shipped`);
-      await transitionOrder(tx, { orderId: order.id, to: "shipped", by, patch: { logisticsStatus: to, logisticsSn: shipment.logisticsSn } });
+      // The order's times are the parcel's recorded times, so pages show one date for each.
+      await transitionOrder(tx, { orderId: order.id, to: "shipped", by, patch: { logisticsStatus: to, logisticsSn: shipment.logisticsSn, shippedAt: shipment.pickedUpAt ?? undefined } });
       await commitOrderStock(tx, order.id);
       orderStatus = "shipped";
     } else if (to === "delivered" && orderStatus === "shipped") {
-      await transitionOrder(tx, { orderId: order.id, to: "delivered", by, patch: { logisticsStatus: to } });
+      await transitionOrder(tx, { orderId: order.id, to: "delivered", by, patch: { logisticsStatus: to, deliveredAt: shipment.deliveredAt ?? undefined } });
       orderStatus = "delivered";
     } else if (to === "returned_to_sender") {
       await restockOrder(tx, order.id, "returned to sender");

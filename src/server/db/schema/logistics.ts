@@ -157,7 +157,7 @@ export const shipments = pgTable(
     clockReal: timestamp({ withTimezone: true }),
     clockSim: timestamp({ withTimezone: true }),
     timeScale: doublePrecision().notNull().default(1),
-    /** Simulated instants: the carrier's promise and the plan's delivery estimate. */
+    /** Real instants: the carrier's promise for the service bought and the plan's delivery estimate at pickup. */
     promisedAt: timestamp({ withTimezone: true }),
     estimatedDeliveryAt: timestamp({ withTimezone: true }),
     route: jsonb().$type<RoutePoint[]>(),
@@ -201,9 +201,12 @@ export const shipmentCheckpoints = pgTable(
     cityEn: text().notNull(),
     facility: jsonb().$type<Facility>().notNull(),
     next: jsonb().$type<Facility>(),
-    /** Simulated time of the event (what people read). */
+    /**
+     * Planned: the simulated instant on the shipment's clock (internal to the plan). Recorded:
+     * the real instant it happened, which people read; never after `recordedAt`.
+     */
     eventAt: timestamp({ withTimezone: true }).notNull(),
-    /** Real time from which it counts as happened. */
+    /** Real time from which it counts as happened (what people see as "expected" until then). */
     dueAt: timestamp({ withTimezone: true }).notNull(),
     recordedAt: timestamp({ withTimezone: true }),
     /** Dropped from the plan (e.g. a planned failed attempt when an admin marks delivered). */

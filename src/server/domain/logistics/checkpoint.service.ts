@@ -5,6 +5,7 @@ import type { ActorRef } from "@/server/domain/order";
 import { realDeadline } from "@/server/domain/simulation";
 import { DomainError } from "@/server/errors";
 import { getCarrier } from "./carrier.service";
+import { promisedDaysFor } from "./quote.service";
 import { shortCityName } from "./geography/geography";
 import type { LogisticsSettings } from "./logistics.settings";
 import { isTerminalShipmentStatus, type ShipmentStatus } from "./shipment.machine";
@@ -105,14 +106,15 @@ export async function skipPending(tx: Tx, shipmentId: string, ids?: number[]) {
     );
 }
 
-/** An event an admin records now: placed on the shipment's clock, after everything already shown. */
+/**
+ * An event an admin records: it happens now, so it carries `now` (recorded times are real
+ * instants, never later than the recording), at the place of the last recorded scan.
+ */
 export async function insertAdminEvent(
   tx: Tx,
   { shipment, kind, status, now, note }: { shipment: ShipmentRow; kind: EventKind; status: ShipmentStatus; now: Date; note?: string | null },
-) {
+): Promise<void> {
   const last = await lastRecorded(tx, shipment.id);
-  const simNow = simulatedNow(shipment, now);
-  const eventAt = last && last.eventAt >= simNow ? new Date(last.eventAt.getTime() + 60_000) : simNow;
   const place = last ?? {
     province: shipment.origin.province,
     city: shipment.origin.city,
@@ -128,18 +130,20 @@ export async function insertAdminEvent(
     city: place.city,
     cityEn: place.cityEn,
     facility: place.facility as Facility,
-    eventAt,
+    eventAt: now,
     dueAt: now,
     recordedAt: now,
     note: note ?? null,
   });
-  return eventAt;
 }
 
 /**
- * Picks a parcel up: plans its whole trajectory from the seed, stores every checkpoint with
- * its simulated time and real due time (through the time scale), records the pickup scan and
- * moves the shipment to picked_up. The order side (shipped, stock committed) is the caller's.
+ * Picks a parcel up now: plans its whole trajectory from the seed (keeping the promise of the
+ * service bought for this zone), stores every checkpoint with its simulated time and real due
+ * time (through the time scale), records the pickup scan at `now` and moves the shipment to
+ * picked_up. The shipment's clock starts at `now` on both sides, so at time scale 1 the plan
+ * is in real time. Estimate and promise are stored as real instants, like every time people
+ * read. The order side (shipped, stock committed) is the caller's.
  */
 export async function pickUpShipment(
   tx: Tx,
@@ -156,15 +160,16 @@ export async function pickUpShipment(
     destination: shipment.destination,
     pickupAt: now,
     speed: level?.speed ?? "standard",
+    promisedDays: promisedDaysFor(level?.promisedDays ?? 3, shipment.zone),
     workingHours: { start: settings.workingHourStart, end: settings.workingHourEnd },
     faults: settings,
   });
-  const clockSim = plan.checkpoints[0]!.at;
-  const clocked = { ...shipment, clockReal: now, clockSim, timeScale: sim.timeScale };
+  const clock = { clockReal: now, clockSim: now, timeScale: sim.timeScale };
+  const clocked = { ...shipment, ...clock };
   await insertPlanned(tx, clocked, plan.checkpoints, 0);
   await tx
     .update(shipmentCheckpoints)
-    .set({ recordedAt: now, dueAt: now })
+    .set({ eventAt: now, recordedAt: now, dueAt: now })
     .where(and(eq(shipmentCheckpoints.shipmentId, shipment.id), eq(shipmentCheckpoints.seq, 0)));
   const delivered = plan.checkpoints.find((c) => c.kind === "delivered");
   const updated = await transitionShipment(tx, {
@@ -172,15 +177,13 @@ export async function pickUpShipment(
     to: "picked_up",
     by,
     patch: {
-      clockReal: now,
-      clockSim,
-      timeScale: sim.timeScale,
+      ...clock,
       pickedUpAt: now,
       lastScanAt: now,
       route: plan.route,
       distanceKm: plan.distanceKm,
-      promisedAt: new Date(clockSim.getTime() + (level?.promisedDays ?? 3) * 86_400_000),
-      estimatedDeliveryAt: delivered?.at ?? null,
+      promisedAt: plan.promisedBy && realDueAt(clock, plan.promisedBy),
+      estimatedDeliveryAt: delivered ? realDueAt(clock, delivered.at) : null,
     },
   });
   return { shipment: updated, transition: { from: "created", to: "picked_up" } };
@@ -212,10 +215,16 @@ export async function recordDueCheckpoints(
   const due = dueCheckpoints(pending, { now, status: shipment.status, hasCourier: ignoreCourier || Boolean(shipment.courierId) });
   if (due.length === 0) return { shipment, transitions };
   const [courier] = shipment.courierId ? await tx.select().from(couriers).where(eq(couriers.id, shipment.courierId)) : [];
+  let previous = (await lastRecorded(tx, shipment.id))?.eventAt ?? new Date(0);
 
   for (const cp of due) {
-    const patch: ShipmentPatch = { lastScanAt: cp.dueAt };
-    if (cp.kind === "delivered") Object.assign(patch, { deliveredAt: cp.dueAt, signer: cp.signer });
+    // What happened is recorded at the real instant it came due, never after `now` and never
+    // before the scan already recorded (a parcel that waited for a courier goes out once one
+    // is booked). The simulated time was the plan; it stays only on checkpoints still to come.
+    const happenedAt = new Date(Math.min(now.getTime(), Math.max(cp.dueAt.getTime(), previous.getTime())));
+    previous = happenedAt;
+    const patch: ShipmentPatch = { lastScanAt: happenedAt };
+    if (cp.kind === "delivered") Object.assign(patch, { deliveredAt: happenedAt, signer: cp.signer });
     if (cp.kind === "delivery_failed") patch.failedAttempts = shipment.failedAttempts + 1;
     if (cp.kind === "exception_address" || cp.kind === "exception_lost") {
       Object.assign(patch, {
@@ -235,6 +244,7 @@ export async function recordDueCheckpoints(
     await tx
       .update(shipmentCheckpoints)
       .set({
+        eventAt: happenedAt,
         recordedAt: now,
         ...(cp.kind === "out_for_delivery" && courier ? { courierName: courier.name, courierPhone: courier.phone } : {}),
       })

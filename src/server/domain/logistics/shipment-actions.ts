@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db/client";
 import { couriers, shipmentCheckpoints, shipments } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
@@ -30,17 +30,26 @@ type Ctx = { shipment: ShipmentRow; now: Date; by: ActorRef; settings: Logistics
 type Result = { shipment: ShipmentRow; transitions: ShipmentTransition[] };
 
 /**
- * Moves the shipment's clock so `target` is due now: later checkpoints keep their spacing,
- * earlier ones become due at once. This is how "advance" and "mark delivered" skip the wait.
+ * Makes `target` (and anything planned before it) happen now: that is how "advance" and
+ * "mark delivered" skip the wait. The rest of the plan keeps its times: it is still ahead, in
+ * order and within working hours, and the shipment's clock is not moved. A target already due
+ * is simply recorded.
  */
-async function fastForwardTo(tx: Tx, shipment: ShipmentRow, target: CheckpointRow, now: Date): Promise<ShipmentRow> {
-  const clock = { clockReal: now, clockSim: target.eventAt, timeScale: shipment.timeScale };
-  const [updated] = await tx.update(shipments).set(clock).where(eq(shipments.id, shipment.id)).returning();
-  for (const cp of await pendingCheckpoints(tx, shipment.id)) {
-    const dueAt = cp.eventAt <= target.eventAt ? now : realDueAt(clock, cp.eventAt);
-    await tx.update(shipmentCheckpoints).set({ dueAt }).where(eq(shipmentCheckpoints.id, cp.id));
-  }
-  return updated!;
+async function bringForward(tx: Tx, shipment: ShipmentRow, target: CheckpointRow, now: Date): Promise<ShipmentRow> {
+  if (target.dueAt <= now) return shipment;
+  await tx
+    .update(shipmentCheckpoints)
+    .set({ dueAt: now })
+    .where(
+      and(
+        eq(shipmentCheckpoints.shipmentId, shipment.id),
+        isNull(shipmentCheckpoints.recordedAt),
+        eq(shipmentCheckpoints.skipped, false),
+        lte(shipmentCheckpoints.seq, target.seq!),
+        gt(shipmentCheckpoints.dueAt, now),
+      ),
+    );
+  return shipment;
 }
 
 function assertMoving(status: ShipmentStatus) {
@@ -49,7 +58,7 @@ function assertMoving(status: ShipmentStatus) {
   if (isTerminalShipmentStatus(status)) throw new DomainError("NOTHING_TO_ADVANCE", `The shipment is already ${status}`);
 }
 
-/** Records the next planned checkpoint now (the rest of the plan keeps its spacing). */
+/** Records the next planned checkpoint now (the rest of the plan keeps its times). */
 export async function advanceShipment(tx: Tx, { shipment, now, by, settings }: Ctx): Promise<Result> {
   assertMoving(shipment.status);
   const [next] = await pendingCheckpoints(tx, shipment.id);
@@ -59,7 +68,7 @@ export async function advanceShipment(tx: Tx, { shipment, now, by, settings }: C
     current = await ensureCourier(tx, { shipment: current, strategy: settings.assignmentStrategy });
     if (!current.courierId) throw new DomainError("NO_COURIER_AVAILABLE", "No courier is on duty in the destination area; add or assign one first");
   }
-  current = await fastForwardTo(tx, current, next, now);
+  current = await bringForward(tx, current, next, now);
   return recordDueCheckpoints(tx, { shipment: current, now, by, strategy: settings.assignmentStrategy });
 }
 
@@ -85,9 +94,10 @@ export async function markDelivered(tx: Tx, { shipment, now, by, settings, signe
   );
   let target = kept.find((cp) => cp.kind === "delivered");
   if (!target) {
-    // The plan ended elsewhere (lost or returned): add the final mile.
-    const last = kept.at(-1) ?? (await lastRecorded(tx, shipment.id))!;
-    const at = (minutes: number) => new Date(Math.max(last.eventAt.getTime(), simulatedNow(shipment, now).getTime()) + minutes * 60_000);
+    // The plan ended elsewhere (lost or returned): add the final mile, on the simulated clock
+    // after whatever is still planned (recorded scans are already behind it).
+    const base = Math.max(simulatedNow(shipment, now).getTime(), ...kept.map((cp) => cp.eventAt.getTime()));
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
     const dest = locate(shipment.destination);
     const place = { province: dest.province, city: dest.city, cityEn: dest.nameEn, facility: deliveryStation(dest, shipment.destination.district) };
     const needOut = shipment.status !== "out_for_delivery" && !kept.some((cp) => cp.kind === "out_for_delivery");
@@ -99,7 +109,7 @@ export async function markDelivered(tx: Tx, { shipment, now, by, settings, signe
     target = (await pendingCheckpoints(tx, shipment.id)).find((cp) => cp.kind === "delivered")!;
   }
   await tx.update(shipmentCheckpoints).set({ signer }).where(eq(shipmentCheckpoints.id, target.id));
-  const current = await fastForwardTo(tx, shipment, target, now);
+  const current = await bringForward(tx, shipment, target, now);
   const result = await recordDueCheckpoints(tx, { shipment: current, now, by, strategy: settings.assignmentStrategy, ignoreCourier: true });
   if (result.shipment.status !== "delivered") throw new DomainError("CONCURRENT_UPDATE", "The shipment could not be delivered; try again");
   return result;
@@ -111,7 +121,7 @@ export async function markDelivered(tx: Tx, { shipment, now, by, settings, signe
  * configured number of attempts is used up.
  */
 export async function recordFailedAttempt(tx: Tx, { shipment, now, by, settings, seed, note }: Ctx & { note?: string }): Promise<Result> {
-  const eventAt = await insertAdminEvent(tx, { shipment, kind: "delivery_failed", status: "delivery_attempt_failed", now, note });
+  await insertAdminEvent(tx, { shipment, kind: "delivery_failed", status: "delivery_attempt_failed", now, note });
   const attempts = shipment.failedAttempts + 1;
   const updated = await transitionShipment(tx, { shipment, to: "delivery_attempt_failed", by, patch: { failedAttempts: attempts, lastScanAt: now } });
   await skipPending(tx, shipment.id);
@@ -119,7 +129,7 @@ export async function recordFailedAttempt(tx: Tx, { shipment, now, by, settings,
     seed,
     logisticsSn: shipment.logisticsSn,
     attempt: attempts,
-    from: eventAt,
+    from: simulatedNow(shipment, now),
     destination: shipment.destination,
     workingHours: { start: settings.workingHourStart, end: settings.workingHourEnd },
     giveUp: attempts >= settings.maxDeliveryAttempts,
@@ -164,11 +174,13 @@ export async function resolveException(
   }
 
   const to: ShipmentStatus = shipment.statusBeforeException ?? "in_transit";
-  const eventAt = await insertAdminEvent(tx, { shipment, kind: "exception_resolved", status: to, now, note });
+  await insertAdminEvent(tx, { shipment, kind: "exception_resolved", status: to, now, note });
+  // The rest of the plan is on the shipment's simulated clock: move it past the present there.
+  const simNow = simulatedNow(shipment, now);
   const updated = await transitionShipment(tx, { shipment, to, by, patch: clearing });
   const pending = await pendingCheckpoints(tx, shipment.id);
   if (pending.length > 0) {
-    const gapMs = pending[0]!.eventAt.getTime() - (eventAt.getTime() + 30 * 60_000);
+    const gapMs = pending[0]!.eventAt.getTime() - (simNow.getTime() + 30 * 60_000);
     if (gapMs < 0) {
       const shiftMs = Math.ceil(-gapMs / 86_400_000) * 86_400_000;
       for (const cp of pending) {
@@ -186,7 +198,7 @@ export async function resolveException(
       logisticsSn: `${shipment.logisticsSn}:resume:${await nextSeq(tx, shipment.id)}`,
       origin: { province: last.province, city: last.city, district: shipment.destination.district, facility: last.facility },
       destination: shipment.destination,
-      pickupAt: new Date(eventAt.getTime() + 30 * 60_000),
+      pickupAt: new Date(simNow.getTime() + 30 * 60_000),
       speed: "standard",
       workingHours: { start: settings.workingHourStart, end: settings.workingHourEnd },
       faults: { failedAttemptRate: 0, addressProblemRate: 0, lostParcelRate: 0, outageRate: 0, maxDeliveryAttempts: settings.maxDeliveryAttempts },

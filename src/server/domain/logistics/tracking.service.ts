@@ -5,7 +5,7 @@ import { DomainError } from "@/server/errors";
 import { dueCheckpoints, type CheckpointRow } from "./checkpoint.service";
 import { maskPhone } from "./courier.service";
 import { provinceNameEn } from "./geography/geography";
-import type { ShipmentStatus } from "./shipment.machine";
+import { isTerminalShipmentStatus, type ShipmentStatus } from "./shipment.machine";
 import type { ShipmentRow } from "./shipment.service";
 import { normaliseTrackingNumber } from "./tracking-number";
 import { describeCheckpoint } from "./trajectory/texts";
@@ -50,6 +50,18 @@ export function maskName(name: string): string {
 
 type Audience = "owner" | "public" | "admin";
 
+/**
+ * The time shown for a recorded checkpoint: when it happened, which is never after it was
+ * recorded (nor after `now`). Rows recorded before recording kept real times are clamped.
+ */
+const shownAt = (now: Date) => (cp: CheckpointRow) => {
+  const limit = Math.min(cp.recordedAt!.getTime(), now.getTime());
+  return { ...cp, at: cp.eventAt.getTime() > limit ? new Date(limit) : cp.eventAt };
+};
+
+/** No delivery is expected while the parcel is held or has stopped for good. */
+const isHeld = (status: ShipmentStatus) => status === "exception" || isTerminalShipmentStatus(status);
+
 async function buildView(db: DbOrTx, shipment: ShipmentRow, audience: Audience, now: Date): Promise<TrackingView> {
   const [[carrier], courierRows, checkpoints] = await Promise.all([
     db.select().from(carriers).where(eq(carriers.id, shipment.carrierId)),
@@ -57,18 +69,22 @@ async function buildView(db: DbOrTx, shipment: ShipmentRow, audience: Audience, 
     db.select().from(shipmentCheckpoints).where(eq(shipmentCheckpoints.shipmentId, shipment.id)).orderBy(asc(shipmentCheckpoints.eventAt), asc(shipmentCheckpoints.id)),
   ]);
   const courier = courierRows[0] ?? null;
-  const recorded = checkpoints.filter((cp) => cp.recordedAt);
   const pending = checkpoints.filter((cp) => !cp.recordedAt && !cp.skipped && cp.seq !== null).sort((a, b) => a.seq! - b.seq!);
-  // Due but not yet recorded by the sweep: shown anyway, so tracking is right even if no timer ran.
+  // Due but not yet recorded by the sweep: shown anyway, so tracking is right even if no timer
+  // ran, at the instant the sweep will record (the real due time, which is in the past).
   const due = dueCheckpoints(pending, { now, status: shipment.status, hasCourier: Boolean(courier) });
-  const visible = [...recorded, ...due].sort((a, b) => a.eventAt.getTime() - b.eventAt.getTime() || a.id - b.id);
+  const visible = [...checkpoints.filter((cp) => cp.recordedAt).map(shownAt(now)), ...due.map((cp) => ({ ...cp, at: cp.dueAt }))].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id,
+  );
+  // The plan's delivery, as an expectation only while it is still ahead.
+  const plannedDelivery = pending.find((cp) => cp.kind === "delivered" && !due.includes(cp));
 
   const masked = (phone: string) => maskPhone(phone);
   const events: TrackingEvent[] = visible.map((cp) => {
     const cpCourier = cp.courierName ? { name: cp.courierName, phone: cp.courierPhone ?? "" } : courier;
     const shownCourier = cpCourier ? { name: audience === "public" ? maskName(cpCourier.name) : cpCourier.name, maskedPhone: masked(cpCourier.phone) } : null;
     const text = describeCheckpoint({ kind: cp.kind, city: cp.city, cityEn: cp.cityEn, facility: cp.facility, next: cp.next, courier: shownCourier, signer: cp.signer, note: cp.note });
-    return { id: cp.id, kind: cp.kind, status: cp.status, at: cp.eventAt, city: cp.city, cityEn: cp.cityEn, textZh: text.zh, textEn: text.en };
+    return { id: cp.id, kind: cp.kind, status: cp.status, at: cp.at, city: cp.city, cityEn: cp.cityEn, textZh: text.zh, textEn: text.en };
   });
   const status = events.at(-1)?.status ?? shipment.status;
   const reachedCities = new Set(visible.map((cp) => cp.city));
@@ -97,8 +113,8 @@ async function buildView(db: DbOrTx, shipment: ShipmentRow, audience: Audience, 
       ? { name: isPublic ? maskName(courier.name) : courier.name, phone: audience === "admin" ? courier.phone : maskPhone(courier.phone) }
       : null,
     pickedUpAt: shipment.pickedUpAt,
-    estimatedDeliveryAt: delivered ? delivered.eventAt : shipment.estimatedDeliveryAt,
-    deliveredAt: delivered?.eventAt ?? null,
+    estimatedDeliveryAt: !delivered && plannedDelivery && plannedDelivery.dueAt > now && !isHeld(status) ? plannedDelivery.dueAt : null,
+    deliveredAt: delivered?.at ?? null,
     signer: isPublic ? (delivered?.signer ? maskName(delivered.signer) : null) : (delivered?.signer ?? null),
     failedAttempts: shipment.failedAttempts,
     route: (shipment.route ?? []).map((p) => ({ ...p, reached: reachedCities.has(p.city) })),
@@ -164,7 +180,8 @@ export async function getShipmentForAdmin(db: DbOrTx, { id, now = new Date() }: 
       .filter((cp) => !shown.has(cp.id))
       .map((cp) => {
         const text = describeCheckpoint({ kind: cp.kind, city: cp.city, cityEn: cp.cityEn, facility: cp.facility, next: cp.next, signer: cp.signer });
-        return { id: cp.id, kind: cp.kind, status: cp.status, at: cp.eventAt, dueAt: cp.dueAt, skipped: cp.skipped, textZh: text.zh, textEn: text.en };
+        // The plan's real due time is when the step is expected; its simulated time is internal.
+        return { id: cp.id, kind: cp.kind, status: cp.status, expectedAt: cp.dueAt, skipped: cp.skipped, textZh: text.zh, textEn: text.en };
       }),
     statusLog: log,
   };

@@ -1,8 +1,8 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
-import { inventoryMovements, outboxEvents, shipments, taskRuns } from "@/server/db/schema";
+import { inventoryMovements, outboxEvents, shipmentCheckpoints, shipments, taskRuns } from "@/server/db/schema";
 import { createAdmin, createPendingOrder } from "../../../../test/fixtures";
 import { createPaidOrder } from "../../../../test/logistics-fixtures";
 import { failNextInsertOnce, markDeliveredByStatus, orderOf, statusLog, stockOf, withLifecycleDatabase } from "../../../../test/lifecycle-fixtures";
@@ -37,7 +37,7 @@ const trackingSleepIds = Array.from({ length: MAX_TRACKING_STEPS }, (_, i) => `w
  * timeout) with "Event not found in triggers: undefined". The replacement calls the handler
  * once per wait id (memoized, as Inngest would) and returns its event, or null for a timeout.
  */
-function withWaits(waits: Record<string, () => unknown>) {
+function withWaits(waits: Record<string, () => unknown>, { passTime = false }: { passTime?: boolean } = {}) {
   const memo = new Map<string, Promise<unknown>>();
   return (raw: Parameters<typeof mockCtx>[0]) => {
     const ctx = mockCtx(raw);
@@ -48,6 +48,18 @@ function withWaits(waits: Record<string, () => unknown>) {
       if (!memo.has(id)) memo.set(id, Promise.resolve(handler()));
       return memo.get(id)!;
     };
+    // Sleeping until an instant moves the (faked) clock there, as if the time had really
+    // passed: steps that read the clock after a sleep see the hour they would see in production.
+    if (passTime) {
+      (ctx.step as { sleepUntil: unknown }).sleepUntil = (id: string, until: Date | string) => {
+        if (!memo.has(id)) {
+          const at = new Date(until).getTime();
+          if (at > Date.now()) vi.setSystemTime(at);
+          memo.set(id, Promise.resolve());
+        }
+        return memo.get(id)!;
+      };
+    }
     return ctx;
   };
 }
@@ -118,9 +130,13 @@ describe("order-payment-window", () => {
 });
 
 describe("order-fulfilment", () => {
+  // Only Date is faked (timers, sockets and the database run for real), and it keeps ticking.
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true }));
+  afterEach(() => vi.useRealTimers());
+
   it("happy path: creates the shipment, ships after the delay, records every checkpoint until delivered", async () => {
     const { order, product } = await createPaidOrder();
-    const t = new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], transformCtx: withWaits({ "wait-for-admin-ship": () => null }), steps: noSleep(trackingSleepIds) });
+    const t = new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], transformCtx: withWaits({ "wait-for-admin-ship": () => null }, { passTime: true }) });
     const { result, error } = await execute(t);
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ outcome: "delivered" });
@@ -132,6 +148,25 @@ describe("order-fulfilment", () => {
     expect(events.filter((e) => e.name === "shop/shipment.status-changed").map((e) => e.data.to)).toEqual(
       expect.arrayContaining(["created", "picked_up", "in_transit", "out_for_delivery", "delivered"]),
     );
+    // Each scan was recorded when its time had come, and carries no later time than that.
+    const [shipment] = await getDb().select().from(shipments).where(eq(shipments.orderId, order.id));
+    const recorded = await getDb().select().from(shipmentCheckpoints).where(eq(shipmentCheckpoints.shipmentId, shipment!.id));
+    for (const cp of recorded.filter((c) => c.recordedAt)) expect(cp.eventAt.getTime()).toBeLessThanOrEqual(cp.recordedAt!.getTime());
+    expect(row.deliveredAt).toEqual(shipment!.deliveredAt);
+  });
+
+  it("a tracking step that wakes before its checkpoint is due records nothing ahead of the clock", async () => {
+    const { order } = await createPaidOrder();
+    // Every sleep returns at once and the clock does not move: each wake-up is early.
+    const t = new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], transformCtx: withWaits({ "wait-for-admin-ship": () => null }), steps: noSleep(trackingSleepIds) });
+    const { result, error } = await execute(t);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ outcome: "handed-to-sweep" });
+    const [shipment] = await getDb().select().from(shipments).where(eq(shipments.orderId, order.id));
+    expect(shipment!.status).toBe("picked_up");
+    const recorded = (await getDb().select().from(shipmentCheckpoints).where(eq(shipmentCheckpoints.shipmentId, shipment!.id))).filter((c) => c.recordedAt);
+    expect(recorded.map((c) => c.kind)).toEqual(["picked_up"]);
+    for (const cp of recorded) expect(cp.eventAt.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it("an admin who ships during the wait wins: the flow does not ship twice and follows the parcel", async () => {
@@ -145,8 +180,7 @@ describe("order-fulfilment", () => {
           await shipOrder(getDb(), { orderId: order.id, by: { actor: "admin", actorId: admin.user.id } });
           return statusEvent(order.id, "paid", "shipped");
         },
-      }),
-      steps: noSleep(trackingSleepIds),
+      }, { passTime: true }),
     });
     const { result } = await execute(t);
     expect(result).toMatchObject({ outcome: "delivered" });
@@ -157,11 +191,11 @@ describe("order-fulfilment", () => {
   it("a step that throws once is retried without a second shipment or stock commit", async () => {
     const { order } = await createPaidOrder();
     const crash = await failNextInsertOnce("order_status_log", `new.order_id = '${order.id}' and new.to_status = 'shipped'`);
-    const steps = () => noSleep(trackingSleepIds);
-    const first = await execute(new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], steps: steps(), transformCtx: withWaits({ "wait-for-admin-ship": () => null }) }));
+    const transformCtx = () => withWaits({ "wait-for-admin-ship": () => null }, { passTime: true });
+    const first = await execute(new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], transformCtx: transformCtx() }));
     expect(first.error).toBeDefined();
     expect(await crash.failures()).toBe(1);
-    const retry = await execute(new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], steps: steps(), transformCtx: withWaits({ "wait-for-admin-ship": () => null }) }));
+    const retry = await execute(new InngestTestEngine({ function: orderFulfilment, events: [statusEvent(order.id, "pending_payment", "paid")], transformCtx: transformCtx() }));
     expect(retry.result).toMatchObject({ outcome: "delivered" });
     expect(await getDb().select().from(shipments).where(eq(shipments.orderId, order.id))).toHaveLength(1);
     const commits = await getDb().select().from(inventoryMovements).where(and(eq(inventoryMovements.orderId, order.id), eq(inventoryMovements.kind, "commit")));

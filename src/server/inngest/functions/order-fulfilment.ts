@@ -60,7 +60,7 @@ export const orderFulfilment = inngest.createFunction(
     const shipped = await step.run("ship", async () => {
       const [order] = await getDb().select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
       if (order?.status !== "paid") return { status: order?.status ?? "missing", shipped: false };
-      const shipment = await shipOrder(getDb(), { orderId, by: { ...by, reason: "auto-ship delay passed" }, now: new Date(Math.max(Date.now(), Date.parse(shipAt))) });
+      const shipment = await shipOrder(getDb(), { orderId, by: { ...by, reason: "auto-ship delay passed" }, now: new Date() });
       return { status: shipment.status, shipped: true };
     });
     if (!shippedByAdmin && !shipped.shipped && shipped.status !== "shipped") return { orderId, outcome: `not-shipped:${shipped.status}` };
@@ -69,9 +69,10 @@ export const orderFulfilment = inngest.createFunction(
       const next = await step.run(`next-checkpoint-${i}`, () => nextTrackingStep(orderId));
       if (next.done) return { orderId, outcome: next.status };
       await step.sleepUntil(`wait-checkpoint-${i}`, new Date(next.dueAt));
-      // Recorded as of the due time we slept until (never earlier than the real clock).
+      // Recorded as of the real clock, never as of the instant we meant to wake at: a step that
+      // runs early records nothing (the next round sleeps again), so no scan is dated ahead.
       await step.run(`record-checkpoint-${i}`, async () => {
-        const result = await recordDueForOrder(getDb(), { orderId, by: { ...by, reason: "tracking checkpoint due" }, now: new Date(Math.max(Date.now(), Date.parse(next.dueAt))) });
+        const result = await recordDueForOrder(getDb(), { orderId, by: { ...by, reason: "tracking checkpoint due" }, now: new Date() });
         return { status: result?.shipment.status ?? "none", moved: result?.transitions.length ?? 0 };
       });
     }

@@ -93,10 +93,10 @@ export default async function AdminShipmentPage({ params }: { params: Promise<{ 
             ) : (
               <ol className="space-y-2 text-sm" aria-label={t("admin.detail.upcoming")}>
                 {s.upcoming.map((cp) => (
-                  <li key={cp.id} className={cp.skipped ? "text-slate-400 line-through" : "text-slate-700"}>
+                  <li key={cp.id} className={cp.skipped ? "text-slate-400 line-through" : "italic text-slate-600"}>
                     {locale === "zh-CN" ? cp.textZh : cp.textEn}
                     <span className="block text-xs text-slate-500">
-                      {formatDateTime(cp.at, locale)} · {t("admin.detail.dueAt", { time: formatDateTime(cp.dueAt, locale) })}
+                      {t("admin.detail.expectedAt", { time: formatDateTime(cp.expectedAt, locale) })}
                       {cp.skipped && ` · ${t("admin.detail.skipped")}`}
                     </span>
                   </li>

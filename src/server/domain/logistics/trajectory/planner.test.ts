@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chinaHourOfDay } from "./china-time";
-import { planRedelivery, planTrajectory, type PlanInput } from "./planner";
+import { planRedelivery, planTrajectory, promisedBy, type PlanInput } from "./planner";
 import { describeCheckpoint } from "./texts";
 
 const base: PlanInput = {
@@ -68,14 +68,15 @@ describe("trajectory planner", () => {
   });
 
   for (const [name, origin, destination] of ROUTES) {
-    it(`${name}: over 300 seeds, starts at the ship-from city, ends at the destination, times strictly increase and pickup/delivery keep working hours`, () => {
+    it(`${name}: over 300 seeds, starts at the ship-from city at the pickup itself, ends at the destination, times strictly increase and delivery rounds keep working hours`, () => {
       for (let seed = 0; seed < 300; seed++) {
         for (const pickupAt of [new Date("2026-11-24T02:00:00Z"), new Date("2026-11-24T14:30:00Z") /* 22:30 China time */]) {
           const plan = planTrajectory({ ...base, seed, origin, destination, pickupAt, faults: { ...base.faults, failedAttemptRate: 0.3, addressProblemRate: 0.1, lostParcelRate: 0.05, outageRate: 0.2 } });
           const cps = plan.checkpoints;
           expect(cps[0]!.kind).toBe("picked_up");
           expect(cps[0]!.city).toBe(origin.city);
-          expect(cps[0]!.at.getTime()).toBeGreaterThanOrEqual(pickupAt.getTime());
+          // The pickup scan is the pickup (an admin ships at 22:30: picked up at 22:30, not tomorrow morning).
+          expect(cps[0]!.at).toEqual(pickupAt);
           const last = cps.at(-1)!;
           if (last.kind !== "exception_lost") expect(last.city).toBe(destination.city);
           expect(["delivered", "returned", "exception_lost"]).toContain(last.kind);
@@ -84,7 +85,7 @@ describe("trajectory planner", () => {
             expect(cps[i]!.seq).toBe(i);
           }
           for (const cp of cps) {
-            if (["picked_up", "out_for_delivery", "delivery_failed", "delivered"].includes(cp.kind)) {
+            if (["out_for_delivery", "delivery_failed", "delivered"].includes(cp.kind)) {
               const hour = chinaHourOfDay(cp.at);
               expect(hour).toBeGreaterThanOrEqual(8);
               expect(hour).toBeLessThan(20);
@@ -94,6 +95,43 @@ describe("trajectory planner", () => {
       }
     });
   }
+
+  it("keeps the promise of the service bought on every fault-free journey, next-day included", () => {
+    const calm = { ...base.faults, failedAttemptRate: 0, addressProblemRate: 0, lostParcelRate: 0, outageRate: 0 };
+    const chinaDay = (d: Date) => Math.floor((d.getTime() + 8 * 3_600_000) / 86_400_000);
+    for (const [, origin, destination] of ROUTES) {
+      for (const [speed, promisedDays] of [["express", 1], ["express", 2], ["standard", 3]] as const) {
+        for (let hour = 0; hour < 24; hour += 1.5) {
+          const pickupAt = new Date(Date.UTC(2026, 10, 23, 16) + hour * 3_600_000 + 17_345);
+          for (let seed = 0; seed < 12; seed++) {
+            const plan = planTrajectory({ ...base, seed, origin, destination, pickupAt, speed, promisedDays, faults: calm });
+            const delivered = plan.checkpoints.find((c) => c.kind === "delivered")!;
+            expect(plan.promisedBy).toEqual(promisedBy(pickupAt, promisedDays, base.workingHours));
+            expect(delivered.at.getTime(), `${origin.city} → ${destination.city}, ${speed} ${promisedDays}d, picked up ${pickupAt.toISOString()}`).toBeLessThanOrEqual(
+              plan.promisedBy!.getTime(),
+            );
+            expect(chinaDay(delivered.at) - chinaDay(pickupAt)).toBeLessThanOrEqual(promisedDays);
+            for (let i = 1; i < plan.checkpoints.length; i++) expect(plan.checkpoints[i]!.at.getTime()).toBeGreaterThan(plan.checkpoints[i - 1]!.at.getTime());
+          }
+        }
+      }
+    }
+  });
+
+  it("a next-day parcel picked up late in the evening is expected the next day, not the day after", () => {
+    // Shanghai → Beijing, picked up 2026-12-03 22:41 China time.
+    const pickupAt = new Date("2026-12-03T14:41:00Z");
+    const origin = { province: "上海市", city: "上海市", district: "嘉定区", facility: { zh: "上海嘉定区仓", en: "Shanghai Jiading" } };
+    const destination = { province: "北京市", city: "北京市", district: "朝阳区" };
+    const calm = { ...base.faults, failedAttemptRate: 0, addressProblemRate: 0, lostParcelRate: 0, outageRate: 0 };
+    for (let seed = 0; seed < 50; seed++) {
+      const plan = planTrajectory({ ...base, seed, origin, destination, pickupAt, speed: "express", promisedDays: 1, faults: calm });
+      expect(plan.checkpoints[0]!.at).toEqual(pickupAt);
+      const delivered = plan.checkpoints.find((c) => c.kind === "delivered")!;
+      expect(delivered.at.getTime()).toBeLessThanOrEqual(new Date("2026-12-04T12:00:00Z").getTime()); // 12-04 20:00 China time
+      expect(plan.promisedBy).toEqual(new Date("2026-12-04T12:00:00Z"));
+    }
+  });
 
   it("draws faults at about the configured rates, reproducibly", () => {
     const count = (rates: Partial<PlanInput["faults"]>) => {

@@ -1,14 +1,16 @@
 import { seededRandom } from "@/server/domain/simulation";
 import { distanceKm, hubPlace, lineHaulHubs, locate, shortCityName, type Area, type Place } from "../geography/geography";
 import type { ShipmentStatus } from "../shipment.machine";
-import { HOUR_MS, nextWorkingInstant, type WorkingHours } from "./china-time";
+import { HOUR_MS, atChinaHour, nextWorkingInstant, type WorkingHours } from "./china-time";
 
 /**
  * Plans a parcel's whole journey the moment it is picked up: warehouse → origin sorting
  * centre → line-haul hubs chosen by geography → destination sorting centre → delivery
  * station → recipient. Pure and deterministic: the same seed and logistics_sn give the same
- * plan, to the millisecond. Times are simulated instants (China working hours apply to
- * pickup and delivery); the service maps them to real due times with the time scale.
+ * plan, to the millisecond. Times are simulated instants: the pickup scan is the moment of
+ * pickup itself (never later: it is recorded as it is planned), China working hours apply
+ * to delivery rounds, and a fault-free journey keeps the service's promise. The service maps
+ * the instants to real due times with the time scale.
  */
 export const CHECKPOINT_KINDS = [
   "picked_up",
@@ -72,9 +74,28 @@ export type PlanInput = {
   speed: "standard" | "express";
   workingHours: WorkingHours;
   faults: FaultRates;
+  /** Door-to-door days the shopper bought for this zone (see `promisedDaysFor`); none: no promise. */
+  promisedDays?: number;
 };
 
-export type Plan = { checkpoints: PlannedCheckpoint[]; route: { city: string; cityEn: string; lat: number; lng: number }[]; distanceKm: number };
+export type Plan = {
+  checkpoints: PlannedCheckpoint[];
+  route: { city: string; cityEn: string; lat: number; lng: number }[];
+  distanceKm: number;
+  /** The end of the promised delivery day (working hours), when a promise was given. */
+  promisedBy: Date | null;
+};
+
+/**
+ * The instant a promise of `days` runs out: the end of working hours, China time, on the
+ * `days`-th calendar day after the pickup day (next-day: tomorrow evening, whatever the hour).
+ */
+export function promisedBy(pickupAt: Date, days: number, hours: WorkingHours): Date {
+  return atChinaHour(new Date(pickupAt.getTime() + days * 24 * HOUR_MS), hours.end);
+}
+
+/** Hours a delivery round needs at the station: the wait before going out plus the last mile, with room to spare. */
+const DELIVERY_ROUND_HOURS = 1.2 + 2.5;
 
 export function sortingCentre(place: Place): Facility {
   return { zh: `${place.short}转运中心`, en: `${place.nameEn} sorting centre` };
@@ -98,13 +119,14 @@ export function planTrajectory(input: PlanInput): Plan {
   const origin = locate(input.origin);
   const dest = locate(input.destination);
   const checkpoints: PlannedCheckpoint[] = [];
-  let t = nextWorkingInstant(input.pickupAt, wh, 0, between(rnd, 0.1, 1));
+  const deadline = input.promisedDays ? promisedBy(input.pickupAt, input.promisedDays, wh) : null;
+  let t = input.pickupAt;
   const add = (kind: CheckpointKind, place: Place, facility: Facility, next?: Facility) => {
     checkpoints.push({
       seq: checkpoints.length,
       kind,
       status: STATUS_AFTER[kind],
-      at: new Date(Math.round(t.getTime() / 1000) * 1000),
+      at: new Date(Math.floor(t.getTime() / 1000) * 1000),
       province: place.province,
       city: place.city,
       cityEn: place.nameEn,
@@ -135,7 +157,7 @@ export function planTrajectory(input: PlanInput): Plan {
     if (i === lostAtLeg) {
       advance(between(rnd, 2, 8));
       add("exception_lost", here, sortingCentre(here));
-      return { checkpoints, route, distanceKm: total };
+      return { checkpoints, route, distanceKm: total, promisedBy: deadline };
     }
     advance(between(rnd, 1, 4));
     const next = stops[i + 1];
@@ -147,6 +169,17 @@ export function planTrajectory(input: PlanInput): Plan {
     if (rnd() < 0.15) advance(between(rnd, 1, 5));
     // A carrier outage: no scan for most of a day or more (admins see the parcel as stale).
     if (i === outageAtLeg) advance(between(rnd, 20, 36));
+  }
+  // A journey without an outage keeps the promise: when the line-haul would reach the station
+  // too late for a delivery round on the last promised day, the transit scans are brought
+  // forward (the carrier put the parcel on an earlier truck or flight). Late parcels come from
+  // faults only, which is what the on-time rate measures.
+  const latestArrival = deadline ? deadline.getTime() - DELIVERY_ROUND_HOURS * HOUR_MS : Infinity;
+  if (outageAtLeg < 0 && t.getTime() > latestArrival && latestArrival > input.pickupAt.getTime() + HOUR_MS) {
+    const start = input.pickupAt.getTime();
+    const factor = (latestArrival - start) / (t.getTime() - start);
+    for (const cp of checkpoints.slice(1)) cp.at = new Date(Math.floor((start + (cp.at.getTime() - start) * factor) / 1000) * 1000);
+    t = new Date(latestArrival);
   }
   add("arrived_station", dest, deliveryStation(dest, input.destination.district));
 
@@ -171,7 +204,7 @@ export function planTrajectory(input: PlanInput): Plan {
         advance(between(rnd, 12, 24));
         t = nextWorkingInstant(t, wh, 1, between(rnd, 0.5, 2));
         add("returned", dest, station);
-        return { checkpoints, route, distanceKm: total };
+        return { checkpoints, route, distanceKm: total, promisedBy: deadline };
       }
       advance(between(rnd, 14, 18));
       continue;
@@ -179,7 +212,7 @@ export function planTrajectory(input: PlanInput): Plan {
     add("delivered", dest, station);
     break;
   }
-  return { checkpoints, route, distanceKm: total };
+  return { checkpoints, route, distanceKm: total, promisedBy: deadline };
 }
 
 export { shortCityName };
@@ -201,7 +234,7 @@ export function planRedelivery(input: {
   const rnd = seededRandom(input.seed, "redelivery", input.logisticsSn, input.attempt);
   const dest = locate(input.destination);
   const station = deliveryStation(dest, input.destination.district);
-  const at = (t: Date) => new Date(Math.round(t.getTime() / 1000) * 1000);
+  const at = (t: Date) => new Date(Math.floor(t.getTime() / 1000) * 1000);
   const base = { province: dest.province, city: dest.city, cityEn: dest.nameEn, facility: station };
   let t = new Date(input.from.getTime() + between(rnd, 14, 18) * HOUR_MS);
   if (input.giveUp) {
