@@ -103,6 +103,7 @@ describe("webhook URLs that point inside are refused when saved", () => {
     expect(await refusal(update("https://user:pass@ok.merchant.example/hook"))).toMatchObject({ httpStatus: 400, domainCode: "WEBHOOK_URL_INVALID" });
     const [row] = await getDb().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
     expect(row!.url).toBe("https://ok.merchant.example/hook");
+    await admin.caller.adminPayment.webhooks.remove({ id: endpoint.id });
   });
 
   it("WEBHOOK_ALLOWED_HOSTS lets a local demo receiver in, and only that one", async () => {
@@ -155,6 +156,7 @@ describe("webhook delivery checks the address again and connects only to what it
     expect(await deliverDueWebhooks({ db: getDb(), now: new Date(Date.now() + 3_600_000), deliveryIds: [delivery.id], resolve: dns.resolve })).toEqual({ processed: 1, delivered: 1 });
     expect(hits.filter((id) => id === delivery.eventId)).toHaveLength(1);
     expect(dns.asked).toEqual(["shop.merchant.example"]);
+    await admin.caller.adminPayment.webhooks.remove({ id: endpoint.id });
   });
 
   it("an endpoint saved before these checks (a literal internal address in the table) gets no request", async () => {
