@@ -143,7 +143,8 @@ test(`[PAY][RACE] pay versus cancel over HTTP, ${ROUNDS} rounds: exactly one out
   } finally {
     await sql.end();
   }
-  console.log(`pay versus cancel: ${ROUNDS} rounds (${tally.lostAnswerRounds} with the lost-answer card): ${tally.paid} paid, ${tally.cancelled} cancelled, ${failures.length} failure(s)`);
-  expect(failures, failures.join("\n")).toEqual([]);
+  const summary = `${ROUNDS} rounds (${tally.lostAnswerRounds} with the lost-answer card): ${tally.paid} paid, ${tally.cancelled} cancelled, ${failures.length} failure(s)`;
+  test.info().annotations.push({ type: "rounds", description: summary });
+  expect(failures, `${summary}\n${failures.join("\n")}`).toEqual([]);
   expect(tally.paid + tally.cancelled).toBe(ROUNDS);
 });

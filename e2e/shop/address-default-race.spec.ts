@@ -49,6 +49,7 @@ test(`[SHOP][ADDRESS] ${CONCURRENT} concurrent "set default" calls, ${ROUNDS} ro
     if (defaults.length !== 1) failures.push(`round ${round}: ${defaults.length} defaults`);
     else if (!answers.some((a) => a.status === 200 && a.id === defaults[0])) failures.push(`round ${round}: the default is an address whose call did not succeed`);
   }
-  console.log(`address default race: ${ROUNDS} rounds × ${CONCURRENT} calls, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-  expect(failures, failures.join("\n")).toEqual([]);
+  const summary = `${ROUNDS} rounds × ${CONCURRENT} calls, answers by status ${JSON.stringify(Object.fromEntries(statuses))}`;
+  test.info().annotations.push({ type: "rounds", description: summary });
+  expect(failures, `${summary}\n${failures.join("\n")}`).toEqual([]);
 });
