@@ -17,6 +17,21 @@ export default tseslint.config(
     },
   },
   {
+    // Our error classes are recognised by kind (isDomainError, isProviderTimeoutError, ...): the
+    // production server runs two copies of the server code in one process, and `instanceof`
+    // is false for an error made by the other copy.
+    files: ["src/**", "scripts/**", "test/**", "e2e/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator='instanceof'][right.name=/^(DomainError|ProviderTimeoutError|ProviderRejectedError)$/]",
+          message: "Use isDomainError / isProviderTimeoutError / isProviderRejectedError: instanceof is false for an error made by another copy of the module.",
+        },
+      ],
+    },
+  },
+  {
     // Command-line scripts talk to people on the terminal.
     files: ["scripts/**", "bench/**", ".ci/**"],
     rules: { "no-console": "off" },

@@ -63,6 +63,8 @@ export const DOMAIN_ERROR_HTTP = {
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_HTTP;
 
 export class DomainError extends Error {
+  /** How isDomainError recognises it: never by `instanceof` (see isDomainError). */
+  readonly kind = "domain_error" as const;
   readonly code: DomainErrorCode;
   /** Field-level messages for form errors, keyed by input field name. */
   readonly fieldErrors?: Record<string, string[]>;
@@ -81,6 +83,14 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * True for a DomainError (of `code`, when given) made by ANY copy of this module. The production
+ * server runs two copies of the server code in one process (the tsx-loaded routers and Next's
+ * bundle) sharing singletons on globalThis, so an error may come from the other copy, where
+ * `instanceof` is false: recognise it by its kind and a known code instead.
+ */
 export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
-  return error instanceof DomainError && (code === undefined || error.code === code);
+  if (typeof error !== "object" || error === null || (error as { kind?: unknown }).kind !== "domain_error") return false;
+  const actual = (error as { code?: unknown }).code;
+  return typeof actual === "string" && Object.hasOwn(DOMAIN_ERROR_HTTP, actual) && (code === undefined || actual === code);
 }

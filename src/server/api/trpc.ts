@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
 import type { Role, SessionUser } from "@/server/domain/user";
-import { DOMAIN_ERROR_HTTP, DomainError } from "@/server/errors";
+import { DOMAIN_ERROR_HTTP, isDomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
 import { transformer } from "./transformer";
 
@@ -36,12 +36,12 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        domainCode: cause instanceof DomainError ? cause.code : undefined,
-        params: cause instanceof DomainError ? cause.params : undefined,
+        domainCode: isDomainError(cause) ? cause.code : undefined,
+        params: isDomainError(cause) ? cause.params : undefined,
         fieldErrors:
           cause instanceof ZodError
             ? z.flattenError(cause).fieldErrors
-            : cause instanceof DomainError
+            : isDomainError(cause)
               ? cause.fieldErrors
               : undefined,
       },
@@ -53,7 +53,7 @@ const t = initTRPC.context<Context>().create({
 function mapErrors<R extends { ok: boolean; error?: TRPCError }>(result: R, path: string): R {
   if (!result.ok && result.error) {
     const cause = result.error.cause;
-    if (cause instanceof DomainError) {
+    if (isDomainError(cause)) {
       throw new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {

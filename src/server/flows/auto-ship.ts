@@ -3,7 +3,7 @@ import type { Database, Tx } from "@/server/db/client";
 import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
 import { lockOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
-import { DomainError } from "@/server/errors";
+import { DomainError, isDomainError } from "@/server/errors";
 import { claimEach, uuidArray } from "./claim-each";
 import { createShipmentForOrder, shipOrderInTx } from "./shipment";
 
@@ -66,7 +66,7 @@ export async function shipOverdueOrders(db: Database, { now, limit = 100 }: { no
         return await autoShipInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: "auto-ship delay passed" } });
       } catch (error) {
         // No carrier for the destination: leave it for an admin instead of failing the batch.
-        if (error instanceof DomainError && error.code === "NO_SHIPPING_OPTION") return { changed: false, status: "paid" };
+        if (isDomainError(error, "NO_SHIPPING_OPTION")) return { changed: false, status: "paid" };
         throw error;
       }
     },

@@ -14,7 +14,8 @@ import {
   type PaymentProvider,
 } from "@/server/domain/payment";
 import { DomainError } from "@/server/errors";
-import { closeOpenPayment, orderActor } from "./payment-succeeded";
+import { closeOpenPayment, withChargeClosedFirst, type ClosedCharge, type ClosingPass } from "./close-open-payment";
+import { orderActor } from "./payment-succeeded";
 import { tryClaim } from "./sweep-claim";
 
 export type ExpiryResult = { changed: boolean; status: string; paidInstead?: boolean };
@@ -22,8 +23,8 @@ export type ExpiryResult = { changed: boolean; status: string; paidInstead?: boo
 /**
  * Expires one payment whose deadline has passed (by the database clock). Refuses before the
  * deadline (PAYMENT_NOT_EXPIRED); no-op once the payment is no longer open. A processing
- * charge is closed at the provider first: if it was paid in the meantime, the payment succeeds
- * instead (`paidInstead`). The order is left alone — see `expireOrderPayment` for the whole
+ * charge is closed at the provider first (with no row lock held): if it was paid in the
+ * meantime, the payment succeeds instead (`paidInstead`). The order is left alone — see `expireOrderPayment` for the whole
  * window closing (payment expired + order cancelled + stock released).
  */
 export async function expirePayment(
@@ -32,35 +33,40 @@ export async function expirePayment(
 ): Promise<ExpiryResult> {
   const found = await findPayment(db, paymentId);
   if (!found) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
-  return db.transaction(async (tx) => {
+  return withChargeClosedFirst(db, provider, async (tx, closed): Promise<ClosingPass<ExpiryResult>> => {
     await lockOrder(tx, found.orderId);
     const payment = await lockPayment(tx, paymentId);
-    if (!isOpenPaymentStatus(payment.status)) return { changed: false, status: payment.status };
+    if (!isOpenPaymentStatus(payment.status)) return { done: { changed: false, status: payment.status } };
     if (!(await isPastDeadline(tx, payment))) throw new DomainError("PAYMENT_NOT_EXPIRED", "The payment deadline has not passed yet");
-    const closed = await closeOpenPayment(tx, { payment, to: "expired", by, provider });
-    return { changed: !closed.paidInstead, status: closed.payment.status, paidInstead: closed.paidInstead };
+    const outcome = await closeOpenPayment(tx, { payment, to: "expired", by, closed });
+    if ("closeFirst" in outcome) return outcome;
+    const paidInstead = outcome.kind === "paid_instead";
+    return { done: { changed: !paidInstead, status: outcome.payment.status, paidInstead } };
   });
 }
 
-async function expireInTx(tx: Tx, { orderId, by, provider }: { orderId: string; by: PaymentActor; provider: PaymentProvider }): Promise<ExpiryResult> {
+/** One pass of closing an order's payment window (see expireOrderPayment). */
+async function expirePass(tx: Tx, { orderId, by, closed }: { orderId: string; by: PaymentActor; closed: ClosedCharge | null }): Promise<ClosingPass<ExpiryResult>> {
   const order = await lockOrder(tx, orderId);
-  if (order.status !== "pending_payment") return { changed: false, status: order.status };
+  if (order.status !== "pending_payment") return { done: { changed: false, status: order.status } };
   const [{ past }] = (await tx.execute(sql`select coalesce(now() >= ${tstz(order.paymentDeadlineAt)}, false) as past`)) as unknown as [{ past: boolean }];
   if (!past) throw new DomainError("PAYMENT_NOT_EXPIRED", "The payment window of this order is still open");
   const open = await findOpenPayment(tx, orderId);
   if (open) {
     const payment = await lockPayment(tx, open.id);
-    const closed = await closeOpenPayment(tx, { payment, to: "expired", by, provider });
-    if (closed.paidInstead) return { changed: false, status: "paid", paidInstead: true };
+    const outcome = await closeOpenPayment(tx, { payment, to: "expired", by, closed });
+    if ("closeFirst" in outcome) return outcome;
+    if (outcome.kind === "paid_instead") return { done: { changed: false, status: "paid", paidInstead: true } };
   }
   await transitionOrder(tx, { orderId, to: "cancelled", by: orderActor({ ...by, reason: by.reason ?? "payment window expired" }) });
   await releaseOrderStock(tx, orderId);
-  return { changed: true, status: "cancelled" };
+  return { done: { changed: true, status: "cancelled" } };
 }
 
 /**
  * Closes an order's payment window, in ONE transaction: its open payment expires (its charge
- * closed at the provider), the order is cancelled and its stock released. Refuses before the
+ * closed at the provider beforehand, with no row lock held), the order is cancelled and its
+ * stock released. Refuses before the
  * order's deadline (PAYMENT_NOT_EXPIRED); no-op for an order no longer awaiting payment; if the
  * provider reveals the charge was paid, the order is paid instead. Idempotent.
  * The order-lifecycle flows call this at the deadline and from their reconciliation sweep.
@@ -69,7 +75,7 @@ export async function expireOrderPayment(
   db: Database,
   { orderId, by = { actor: "system", reason: "payment window expired" }, provider = getPaymentProvider() }: { orderId: string; by?: PaymentActor; provider?: PaymentProvider },
 ): Promise<ExpiryResult> {
-  return db.transaction((tx) => expireInTx(tx, { orderId, by, provider }));
+  return withChargeClosedFirst(db, provider, (tx, closed) => expirePass(tx, { orderId, by, closed }));
 }
 
 /** Orders past their payment deadline and still awaiting payment, expired one by one (claimed, so instances never collide). */
@@ -79,9 +85,9 @@ export async function expireOverdueOrders({ db, now, limit = 50, provider = getP
   )) as unknown as { id: string }[];
   let expired = 0;
   for (const { id } of rows) {
-    const result = await db.transaction(async (tx) => {
-      if (!(await tryClaim(tx, `order-expiry:${id}`))) return { changed: false, status: "skipped" } as ExpiryResult;
-      return expireInTx(tx, { orderId: id, by: { actor: "system", reason: "payment window expired" }, provider });
+    const result = await withChargeClosedFirst(db, provider, async (tx, closed): Promise<ClosingPass<ExpiryResult>> => {
+      if (!(await tryClaim(tx, `order-expiry:${id}`))) return { done: { changed: false, status: "skipped" } };
+      return expirePass(tx, { orderId: id, by: { actor: "system", reason: "payment window expired" }, closed });
     });
     if (result.changed) expired++;
   }

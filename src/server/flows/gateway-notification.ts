@@ -4,22 +4,26 @@ import { gatewayNotificationsReceived } from "@/server/db/schema";
 import { lockOrder } from "@/server/domain/order";
 import {
   appendPaymentLog,
+  findChargeReversalByRefundKey,
   findPaymentBySn,
   findRefundBySn,
   getPaymentProvider,
+  isStrayCapture,
   lockPayment,
+  requestChargeReversal,
   type ChargeNotification,
   type PaymentProvider,
   type ProviderNotification,
   type RefundNotification,
 } from "@/server/domain/payment";
 import { logger } from "@/server/observability/logger";
+import { applyChargeReversalOutcome, submitChargeReversalSoon } from "./charge-reversal";
 import { applyChargeState } from "./payment-succeeded";
 import { applyRefundOutcome } from "./refund-settled";
 
 export type NotifyResponse = { status: number; body: Record<string, unknown> };
 
-async function applyCharge(tx: Tx, n: ChargeNotification): Promise<string> {
+async function applyCharge(tx: Tx, n: ChargeNotification, reversals: string[]): Promise<string> {
   const found = await findPaymentBySn(tx, n.data.merchantRef);
   if (!found) return "unknown_payment";
   await lockOrder(tx, found.orderId);
@@ -32,12 +36,6 @@ async function applyCharge(tx: Tx, n: ChargeNotification): Promise<string> {
     message: `${n.type} (${n.id})`,
     data: { notificationId: n.id, type: n.type, chargeKey: n.data.chargeKey, chargeId: n.data.chargeId, amountMinor: n.data.amountMinor },
   });
-  if (n.data.chargeKey !== payment.currentChargeKey) {
-    // A charge of an earlier attempt: by construction it ended (failed or closed) before a new one began.
-    if (n.type === "charge.succeeded") logger.warn({ paymentSn: payment.paymentSn, chargeKey: n.data.chargeKey }, "success notification for a superseded charge");
-    return "superseded_charge";
-  }
-  if (payment.status !== "processing") return `already_${payment.status}`;
   const charge = {
     chargeId: n.data.chargeId,
     chargeKey: n.data.chargeKey,
@@ -52,13 +50,35 @@ async function applyCharge(tx: Tx, n: ChargeNotification): Promise<string> {
     cardLast4: null,
     settledAt: null,
   };
+  if (isStrayCapture(payment, charge)) {
+    // Captured for a payment the shop closed, or paid by another charge: the money goes back.
+    const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: "gateway notification of a capture for a closed payment", by: { actor: "gateway" } });
+    reversals.push(reversal.id);
+    return "reversal_requested";
+  }
+  if (n.data.chargeKey !== payment.currentChargeKey) return "superseded_charge";
+  if (payment.status !== "processing") return `already_${payment.status}`;
   const applied = await applyChargeState(tx, { payment, charge, by: { actor: "gateway", reason: "gateway notification" } });
   return applied.outcome;
 }
 
 async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
   const refund = await findRefundBySn(tx, n.data.refundKey);
-  if (!refund) return "unknown_refund";
+  if (!refund) {
+    // Not a shopper's refund: maybe the automatic refund of a charge captured for a closed payment.
+    const reversal = await findChargeReversalByRefundKey(tx, n.data.refundKey);
+    if (!reversal) return "unknown_refund";
+    const status = await applyChargeReversalOutcome(tx, {
+      reversalId: reversal.id,
+      refundKey: n.data.refundKey,
+      outcome: n.type === "refund.succeeded" ? "succeeded" : "failed",
+      providerRefundId: n.data.refundId,
+      failureCode: n.data.failureCode,
+      failureMessage: n.data.failureMessage,
+      by: { actor: "gateway", reason: "gateway notification" },
+    });
+    return `reversal_${status}`;
+  }
   return applyRefundOutcome(tx, {
     refund,
     outcome: n.type === "refund.succeeded" ? "succeeded" : "failed",
@@ -94,6 +114,7 @@ export async function handleGatewayNotification(
     return { status: 401, body: { ok: false, error: verified.reason } };
   }
   const notification: ProviderNotification = verified.notification;
+  const reversals: string[] = [];
   try {
     const outcome = await db.transaction(async (tx) => {
       const [fresh] = await tx
@@ -102,10 +123,11 @@ export async function handleGatewayNotification(
         .onConflictDoNothing()
         .returning({ id: gatewayNotificationsReceived.notificationId });
       if (!fresh) return null;
-      const result = notification.type.startsWith("charge.") ? await applyCharge(tx, notification as ChargeNotification) : await applyRefund(tx, notification as RefundNotification);
+      const result = notification.type.startsWith("charge.") ? await applyCharge(tx, notification as ChargeNotification, reversals) : await applyRefund(tx, notification as RefundNotification);
       await tx.update(gatewayNotificationsReceived).set({ outcome: result }).where(eq(gatewayNotificationsReceived.notificationId, notification.id));
       return result;
     });
+    for (const id of reversals) await submitChargeReversalSoon(db, id, provider);
     if (outcome === null) {
       await appendPaymentLog(db, { kind: "notification_duplicate", by: { actor: "gateway" }, message: `duplicate ${notification.type} (${notification.id}) acknowledged`, data: { notificationId: notification.id } });
       return { status: 200, body: { ok: true, duplicate: true } };

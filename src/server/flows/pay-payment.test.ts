@@ -203,11 +203,27 @@ describe("the ambiguous timeout (charged, answer lost)", () => {
     // Simulate a request lost on the way: the shop recorded the attempt, the gateway never saw it.
     await shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: DECLINED_CARD } });
     await getDb().execute(sql`
-      with p as (update payments set status = 'processing', attempt_count = 2, current_charge_key = payment_sn || '-2' where id = ${payment.id} returning order_id)
+      with p as (update payments set status = 'processing', attempt_count = 2, current_charge_key = payment_sn || '-2', updated_at = now() - interval '1 minute'
+                 where id = ${payment.id} returning order_id)
       update orders set payment_status = 'processing' where id = (select order_id from p)`);
     const resolved = await resolveProcessingPayment(getDb(), { paymentId: payment.id, provider });
     expect(resolved).toEqual({ outcome: "failed", status: "failed" });
     expect(await paymentRow(payment.id)).toMatchObject({ failureCode: "gateway_timeout" });
     expect((await chargesOf(payment.paymentSn)).find((c) => c.chargeKey.endsWith("-2"))?.status).toBe("closed");
+  });
+
+  it("an attempt so recent that its request may still be on the way is left processing, its key not closed", async () => {
+    const { shopper, payment } = await pendingPayment();
+    await shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: DECLINED_CARD } });
+    await getDb().execute(sql`
+      with p as (update payments set status = 'processing', attempt_count = 2, current_charge_key = payment_sn || '-2', updated_at = now() where id = ${payment.id} returning order_id)
+      update orders set payment_status = 'processing' where id = (select order_id from p)`);
+    expect(await resolveProcessingPayment(getDb(), { paymentId: payment.id, provider })).toEqual({ outcome: "processing", status: "processing" });
+    // A new pay attempt meanwhile is a clean conflict, not a second charge.
+    await expect(shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: GOOD_CARD } })).rejects.toMatchObject({ code: "CONFLICT", cause: { code: "CONCURRENT_UPDATE" } });
+    expect((await chargesOf(payment.paymentSn)).find((c) => c.chargeKey.endsWith("-2"))).toBeUndefined();
+    // Close it so the money invariants see a finished payment.
+    await getDb().execute(sql`update payments set updated_at = now() - interval '1 minute' where id = ${payment.id}`);
+    expect(await resolveProcessingPayment(getDb(), { paymentId: payment.id, provider })).toEqual({ outcome: "failed", status: "failed" });
   });
 });

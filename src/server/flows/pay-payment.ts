@@ -1,12 +1,10 @@
 import type { Database } from "@/server/db/client";
 import { lockOrder } from "@/server/domain/order";
 import {
-  ProviderRejectedError,
-  ProviderTimeoutError,
   ZPayInput,
   appendPaymentLog,
-  callProvider,
   enabledMethods,
+  findIdempotentResponse,
   findPayment,
   getPaymentProvider,
   isPastDeadline,
@@ -16,33 +14,39 @@ import {
   paymentSettings,
   toShopperPayment,
   withIdempotencyKey,
+  type CreateChargeInput,
   type PayInput,
   type PayResult,
   type PaymentActor,
   type PaymentProvider,
   type PaymentRow,
-  type ProviderCharge,
 } from "@/server/domain/payment";
 import { DomainError, isDomainError } from "@/server/errors";
-import { applyChargeState, movePayment } from "./payment-succeeded";
+import { submitChargeReversalSoon } from "./charge-reversal";
+import { payOutcomeOf, recordChargeAnswer, requestCharge } from "./pay-attempt";
+import { replayPayAnswer, type StoredPayResponse } from "./pay-replay";
+import { movePayment } from "./payment-succeeded";
 import { resolveProcessingPayment } from "./resolve-processing-payment";
 
 type Outcome = PayResult["outcome"];
 
 /**
- * One pay attempt ("Pay" on the cashier). Runs in ONE transaction holding the order and
- * payment row locks, so it is serialised with cancel, expiry and notifications of the same
- * payment:
- * 1. refuses a closed payment, an order no longer payable, a disabled method, an amount that
- *    no longer matches, and — by the DATABASE clock — any attempt after the deadline, whether
- *    or not an expiry timer ever ran;
- * 2. if an earlier attempt is still processing, asks the provider first (never a second charge
- *    while the first may have gone through);
- * 3. moves the payment to processing with a new charge key (payment_sn + attempt) and calls the
- *    provider; card-like methods settle here, QR methods wait for the scan, a lost response
- *    leaves the payment processing for a later query.
- * With an idempotency key, a retry returns the original result; if that result was still
- * processing, the retry queries the provider and returns the truth.
+ * One pay attempt ("Pay" on the cashier), in phases so that no row lock is ever held while the
+ * gateway works and the attempt survives any crash or rollback:
+ * 0. if an earlier attempt is still processing, its charge is settled first through the
+ *    provider (never a second charge while the first may have gone through); an attempt so
+ *    recent that it may still be at the gateway is a conflict (CONCURRENT_UPDATE, 409);
+ * 1. one transaction (order and payment locked) refuses a closed payment, an order no longer
+ *    payable, a disabled method, an amount that no longer matches, and — by the DATABASE clock —
+ *    any attempt after the deadline; then COMMITS the payment as processing with its new charge
+ *    key (payment_sn + attempt) and the idempotency key, before the gateway is called;
+ * 2. the charge request, with no transaction open;
+ * 3. a second transaction records the answer with conditional updates, if the payment is still
+ *    on this charge (see recordChargeAnswer). A cancel that came in between closed the charge at
+ *    the gateway first, so it either won (the attempt answers PAYMENT_CLOSED) or found the
+ *    money captured and paid the order instead.
+ * With an idempotency key, a retry returns the recorded outcome; if that was still processing,
+ * the retry queries the provider and returns the truth.
  */
 export async function payPayment(
   db: Database,
@@ -57,16 +61,34 @@ export async function payPayment(
   const data = ZPayInput.parse({ ...input, paymentId });
   const cardNumber = data.card ? normaliseCardNumber(data.card.number) : null;
   const request = { paymentId, method: data.method, card: data.method === "card" ? cardNumber : null };
-  let refusedPayment: PaymentRow | null = null;
+  const idempotency = { scope: `pay:${userId ?? "staff"}`, key: data.idempotencyKey };
+  const found = await findPayment(db, paymentId);
+  if (!found || (userId && found.userId !== userId)) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   try {
+    // The same request again (same key and parameters): the first one's answer, nothing new.
+    const stored = await findIdempotentResponse<StoredPayResponse>(db, { ...idempotency, request });
+    if (stored) return await replayPayAnswer(db, { paymentId, stored, idempotency, request, by, provider });
+
+    // Phase 0: an earlier attempt still processing is settled before a new one may begin.
+    let earlierPaid = false;
+    if (found.status === "processing" && found.currentChargeKey) {
+      const keepQr = isQrMethod(data.method) && found.method === data.method;
+      const settled = await resolveProcessingPayment(db, { paymentId, by: { actor: "gateway", reason: "earlier attempt resolved before a new one" }, provider, pendingQr: keepQr ? "keep" : "close" });
+      if (settled.outcome === "processing" && settled.status === "processing") {
+        throw new DomainError("CONCURRENT_UPDATE", "A payment attempt is already in progress; try again in a moment");
+      }
+      earlierPaid = settled.outcome === "succeeded";
+    }
+
+    // Phase 1: check, then commit the attempt (processing + charge key) before calling the gateway.
+    let begun: { payment: PaymentRow; chargeKey: string; charge: CreateChargeInput } | null = null;
     const { response, replayed } = await db.transaction((tx) =>
-      withIdempotencyKey(tx, { scope: `pay:${userId ?? "staff"}`, key: data.idempotencyKey, request }, async () => {
-        const found = await findPayment(tx, paymentId);
-        if (!found || (userId && found.userId !== userId)) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
-        refusedPayment = found;
+      withIdempotencyKey<StoredPayResponse>(tx, { ...idempotency, request }, async () => {
+        begun = null;
         const order = await lockOrder(tx, found.orderId);
-        let payment = await lockPayment(tx, paymentId);
+        const payment = await lockPayment(tx, paymentId);
         if (payment.status === "succeeded" || payment.status === "partially_refunded" || payment.status === "refunded") {
+          if (earlierPaid) return { paymentId, outcome: "succeeded" as Outcome };
           throw new DomainError("INVALID_TRANSITION", "This payment has already been paid");
         }
         if (payment.status === "expired") throw new DomainError("PAYMENT_EXPIRED", "The payment window has closed");
@@ -80,32 +102,15 @@ export async function payPayment(
         if (payment.amountMinor !== order.payableTotalMinor || payment.currency !== order.currency) {
           throw new DomainError("PAYMENT_AMOUNT_MISMATCH", "The payment no longer matches the order's payable total");
         }
-
         if (payment.status === "processing") {
-          // An earlier attempt may have gone through: find out before charging again.
-          const key = payment.currentChargeKey!;
-          let charge = await callProvider(() => provider.queryCharge(key));
-          if (charge?.status === "pending" && isQrMethod(data.method) && charge.method === data.method) {
-            const same = await applyChargeState(tx, { payment, charge, by: { actor: "gateway" } });
-            return { paymentId, outcome: same.outcome };
-          }
-          if (!charge || charge.status === "pending") charge = await callProvider(() => provider.closeCharge({ chargeKey: key, merchantRef: payment.paymentSn }));
-          await appendPaymentLog(tx, {
-            kind: "gateway_response",
-            by: { actor: "gateway" },
-            paymentId,
-            orderId: payment.orderId,
-            message: `earlier attempt resolved as ${charge.status}`,
-            data: { chargeKey: key, status: charge.status, chargeId: charge.chargeId },
-          });
-          const resolved = await applyChargeState(tx, { payment, charge, by: { actor: "gateway" } });
-          if (resolved.outcome === "succeeded") return { paymentId, outcome: resolved.outcome };
-          payment = resolved.payment;
+          // The QR code of the same method is still waiting for its scan: show it again.
+          if (isQrMethod(data.method) && payment.method === data.method && payment.qrToken) return { paymentId, outcome: "pending" as Outcome };
+          throw new DomainError("CONCURRENT_UPDATE", "A payment attempt is already in progress; try again in a moment");
         }
 
         const attempt = payment.attemptCount + 1;
         const chargeKey = `${payment.paymentSn}-${attempt}`;
-        payment = await movePayment(tx, {
+        const processing = await movePayment(tx, {
           payment,
           to: "processing",
           by,
@@ -120,66 +125,46 @@ export async function payPayment(
           message: `create charge ${chargeKey}`,
           data: { operation: "createCharge", chargeKey, method: data.method, amountMinor: payment.amountMinor, currency: payment.currency, cardLast4: cardNumber?.slice(-4) ?? null },
         });
-        let charge: ProviderCharge;
-        try {
-          charge = await callProvider(() =>
-            provider.createCharge({
-              chargeKey,
-              merchantRef: payment.paymentSn,
-              attempt,
-              amountMinor: payment.amountMinor,
-              currency: payment.currency,
-              method: data.method,
-              card: cardNumber ? { number: cardNumber } : undefined,
-              expiresAt: payment.expiresAt,
-              description: `Order ${order.orderNo}`,
-            }),
-          );
-        } catch (error) {
-          if (error instanceof ProviderTimeoutError) {
-            // The gateway may have charged: stay processing; a query with the same key finds the truth.
-            await appendPaymentLog(tx, { kind: "gateway_timeout", by: { actor: "gateway" }, paymentId, orderId: payment.orderId, message: error.message, data: { chargeKey } });
-            return { paymentId, outcome: "processing" as Outcome };
-          }
-          if (error instanceof ProviderRejectedError) {
-            await movePayment(tx, { payment, to: "failed", by: { actor: "gateway" }, patch: { failureCode: error.code, failureMessage: error.message }, message: error.code });
-            return { paymentId, outcome: "failed" as Outcome };
-          }
-          throw error;
-        }
-        await appendPaymentLog(tx, {
-          kind: "gateway_response",
-          by: { actor: "gateway" },
-          paymentId,
-          orderId: payment.orderId,
-          message: `charge ${charge.status}${charge.failureCode ? ` (${charge.failureCode})` : ""}`,
-          data: { chargeId: charge.chargeId, chargeKey, status: charge.status, failureCode: charge.failureCode },
-        });
-        const applied = await applyChargeState(tx, { payment, charge, by: { actor: "gateway", reason: "gateway answered the charge" } });
-        return { paymentId, outcome: applied.outcome };
+        begun = {
+          payment: processing,
+          chargeKey,
+          charge: {
+            chargeKey,
+            merchantRef: payment.paymentSn,
+            attempt,
+            amountMinor: payment.amountMinor,
+            currency: payment.currency,
+            method: data.method,
+            card: cardNumber ? { number: cardNumber } : undefined,
+            expiresAt: payment.expiresAt,
+            description: `Order ${order.orderNo}`,
+          },
+        };
+        // What a retry with the same key sees until phase 3 records the outcome.
+        return { paymentId, outcome: "processing" as Outcome, chargeKey, inFlight: true };
       }),
     );
 
-    let outcome = response.outcome as Outcome;
-    if (replayed) {
-      await appendPaymentLog(db, { kind: "idempotent_replay", by, paymentId, message: `pay replayed (${outcome})`, data: { idempotencyKey: data.idempotencyKey } });
-      // The first answer was lost in an ambiguous timeout: the retry asks the provider for the truth.
-      const current = await findPayment(db, paymentId);
-      if (current?.status === "processing" && outcome === "processing") {
-        const resolved = await resolveProcessingPayment(db, { paymentId, by: { actor: "gateway", reason: "retry with the same idempotency key" }, provider });
-        outcome = resolved.outcome;
-      }
+    // A concurrent request with the same key committed first: this one is its retry.
+    if (replayed) return await replayPayAnswer(db, { paymentId, stored: response, idempotency, request, by, provider });
+    const attempt = begun as { payment: PaymentRow; chargeKey: string; charge: CreateChargeInput } | null;
+    if (!attempt) {
+      const payment = await findPayment(db, paymentId);
+      return { payment: toShopperPayment(payment!), outcome: response.outcome, replayed: false };
     }
-    const payment = await findPayment(db, paymentId);
-    return { payment: toShopperPayment(payment!), outcome, replayed };
+
+    // Phases 2 and 3: the gateway, then its answer recorded in a second transaction.
+    const answer = await requestCharge(provider, attempt.charge);
+    const recorded = await recordChargeAnswer(db, { paymentId, orderId: found.orderId, chargeKey: attempt.chargeKey, answer, idempotency });
+    await submitChargeReversalSoon(db, recorded.reversalId, provider);
+    return { payment: toShopperPayment(recorded.payment), outcome: payOutcomeOf(recorded.payment), replayed: false };
   } catch (error) {
-    const refused = refusedPayment as PaymentRow | null;
-    if (refused && isDomainError(error) && error.code !== "IDEMPOTENCY_KEY_REUSED") {
+    if (isDomainError(error) && error.code !== "IDEMPOTENCY_KEY_REUSED") {
       await appendPaymentLog(db, {
         kind: "attempt_refused",
         by,
-        paymentId: refused.id,
-        orderId: refused.orderId,
+        paymentId: found.id,
+        orderId: found.orderId,
         message: error.message,
         data: { code: error.code, method: data.method },
       });

@@ -2,11 +2,12 @@ import type { Tx } from "@/server/db/client";
 import { lockOrder, patchOrderMirrors, transitionOrder, type ActorRef } from "@/server/domain/order";
 import {
   appendPaymentLog,
+  isStrayCapture,
   patchPayment,
+  requestChargeReversal,
   transitionPayment,
   type PaymentActor,
   type PaymentPatch,
-  type PaymentProvider,
   type PaymentRow,
   type PaymentStatus,
   type PayResult,
@@ -64,34 +65,6 @@ export async function applyPaymentSucceeded(
 }
 
 /**
- * Closes an open (locked) payment as cancelled or expired. A processing payment's charge is
- * closed at the provider FIRST, so it can never be paid afterwards; if the provider says it
- * was already paid, the payment succeeds instead (`paidInstead`) — money is never lost.
- */
-export async function closeOpenPayment(
-  tx: Tx,
-  { payment, to, by, provider }: { payment: PaymentRow; to: "cancelled" | "expired"; by: PaymentActor; provider: PaymentProvider },
-): Promise<{ payment: PaymentRow; paidInstead: boolean }> {
-  if (payment.status === "processing" && payment.currentChargeKey) {
-    const charge = await provider.closeCharge({ chargeKey: payment.currentChargeKey, merchantRef: payment.paymentSn });
-    await appendPaymentLog(tx, {
-      kind: "gateway_response",
-      by: { actor: "gateway" },
-      paymentId: payment.id,
-      orderId: payment.orderId,
-      message: `close charge → ${charge.status}`,
-      data: { operation: "closeCharge", chargeKey: payment.currentChargeKey, status: charge.status, chargeId: charge.chargeId },
-    });
-    if (charge.status === "succeeded") {
-      const paid = await applyPaymentSucceeded(tx, { payment, charge, by: { actor: "gateway", reason: "paid before it could be closed" } });
-      return { payment: paid, paidInstead: true };
-    }
-  }
-  const closed = await movePayment(tx, { payment, to, by, patch: { closedAt: new Date(), qrToken: null } });
-  return { payment: closed, paidInstead: false };
-}
-
-/**
  * Applies what the provider said about the payment's current charge, in the caller's
  * transaction: succeeded ⇒ payment succeeded and order paid; failed or closed ⇒ payment failed
  * (payable again until the deadline); pending ⇒ still waiting (QR scan). Shared by the pay
@@ -113,4 +86,36 @@ export async function applyChargeState(tx: Tx, { payment, charge, by }: { paymen
   }
   if (charge.qrToken !== payment.qrToken) payment = await patchPayment(tx, payment.id, { qrToken: charge.qrToken, providerChargeId: charge.chargeId });
   return { payment, outcome: "pending" };
+}
+
+/**
+ * Applies the gateway's word on one charge to a locked payment, whatever happened to the payment
+ * since the charge was requested (the gateway is called with no lock held, so a cancel, expiry or
+ * notification may have moved it):
+ * - the payment's current, still-processing charge: logged and applied (applyChargeState);
+ * - a charge captured for a payment that is closed, or paid by another charge: a charge reversal
+ *   is requested (the money goes back automatically; submit it after the transaction commits);
+ * - anything else (a closed or failed charge of a closed payment): nothing to do.
+ */
+export async function settleCharge(
+  tx: Tx,
+  { payment, charge, by, message }: { payment: PaymentRow; charge: ProviderCharge; by: PaymentActor; message: string },
+): Promise<{ payment: PaymentRow; outcome: PayResult["outcome"]; reversalId: string | null }> {
+  if (payment.status === "processing" && payment.currentChargeKey === charge.chargeKey) {
+    await appendPaymentLog(tx, {
+      kind: "gateway_response",
+      by: { actor: "gateway" },
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      message,
+      data: { chargeId: charge.chargeId, chargeKey: charge.chargeKey, status: charge.status, failureCode: charge.failureCode },
+    });
+    const applied = await applyChargeState(tx, { payment, charge, by });
+    return { ...applied, reversalId: null };
+  }
+  if (isStrayCapture(payment, charge)) {
+    const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: by.reason ?? message, by });
+    return { payment, outcome: payment.status === "succeeded" ? "succeeded" : "processing", reversalId: reversal.id };
+  }
+  return { payment, outcome: payment.status === "succeeded" ? "succeeded" : "processing", reversalId: null };
 }

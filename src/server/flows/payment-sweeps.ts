@@ -5,6 +5,7 @@ import {
   settleDueGatewayRefunds,
 } from "@/server/domain/payment";
 import type { Sweep } from "@/server/scheduler/sweep";
+import { driveChargeReversals } from "./charge-reversal";
 import { expireOverdueOrders } from "./expire-order-payment";
 import { reconcileGatewayLedger } from "./reconcile-gateway-ledger";
 import { resolveStuckRefunds, submitApprovedRefunds } from "./refund-submit";
@@ -33,11 +34,15 @@ export const PAYMENT_SWEEPS: Sweep[] = [
   },
   {
     id: "payment-refund-submission",
-    description: "Submit approved refunds to the gateway (those a crash or a lost answer left behind)",
+    description: "Submit approved refunds to the gateway (those a crash or a lost answer left behind), and drive automatic refunds of charges captured for closed payments",
     cron: "*/10 * * * * *",
     run: async ({ db, now }) => {
       const result = await submitApprovedRefunds({ db, now: new Date(now.getTime() - 5_000) });
-      return { processed: result.processed, details: { submitted: result.submitted } };
+      const reversals = await driveChargeReversals({ db, now });
+      return {
+        processed: result.processed + reversals.processed,
+        details: { submitted: result.submitted, reversalsSubmitted: reversals.submitted, reversalsSettled: reversals.settled },
+      };
     },
   },
   {
@@ -60,7 +65,7 @@ export const PAYMENT_SWEEPS: Sweep[] = [
       const ledger = await reconcileGatewayLedger({ db, now });
       return {
         processed: expired.processed + payments.processed + refunds.processed + ledger.processed,
-        details: { expired: expired.expired, paymentsResolved: payments.resolved, refundsResolved: refunds.resolved, ledgerHealed: ledger.healed, ledgerAnomalies: ledger.anomalies },
+        details: { expired: expired.expired, paymentsResolved: payments.resolved, refundsResolved: refunds.resolved, ledgerHealed: ledger.healed, ledgerReversed: ledger.reversed, ledgerAnomalies: ledger.anomalies },
       };
     },
   },

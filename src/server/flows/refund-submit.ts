@@ -2,12 +2,12 @@ import { and, asc, eq, lte } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { refunds } from "@/server/db/schema";
 import {
-  ProviderRejectedError,
-  ProviderTimeoutError,
   appendPaymentLog,
   callProvider,
   findRefund,
   getPaymentProvider,
+  isProviderRejectedError,
+  isProviderTimeoutError,
   lockPayment,
   lockRefund,
   transitionRefund,
@@ -67,8 +67,8 @@ export async function submitRefund(
       // Already settled at the provider (a resubmission after a lost answer): apply it now.
       return { status: await applyRefundOutcome(tx, { refund, outcome: result.status, providerRefundId: result.refundId, failureCode: result.failureCode, failureMessage: result.failureMessage, by: { actor: "gateway" } }) };
     } catch (error) {
-      if (error instanceof ProviderTimeoutError) return { status: "approved" };
-      if (error instanceof ProviderRejectedError) {
+      if (isProviderTimeoutError(error)) return { status: "approved" };
+      if (isProviderRejectedError(error)) {
         return { status: await applyRefundOutcome(tx, { refund, outcome: "failed", providerRefundId: null, failureCode: error.code, failureMessage: error.message, by: { actor: "gateway" } }) };
       }
       throw error;

@@ -3,25 +3,34 @@ import type { Database } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
 import { lockOrder } from "@/server/domain/order";
 import {
-  appendPaymentLog,
+  PROVIDER_TIMEOUT_MS,
   callProvider,
   findPayment,
   getPaymentProvider,
+  isProviderTimeoutError,
   lockPayment,
   type PayResult,
   type PaymentActor,
   type PaymentProvider,
+  type ProviderCharge,
 } from "@/server/domain/payment";
-import { applyChargeState } from "./payment-succeeded";
+import { submitChargeReversalSoon } from "./charge-reversal";
+import { settleCharge } from "./payment-succeeded";
 import { tryClaim } from "./sweep-claim";
+
+/** An attempt younger than this may still be waiting for the gateway's answer (see payPayment). */
+export const ATTEMPT_IN_FLIGHT_MS = PROVIDER_TIMEOUT_MS + 5_000;
 
 /**
  * Finds the truth about a payment stuck in `processing` (an ambiguous gateway timeout, or a
  * lost notification) by querying the provider with our charge key, and applies it: paid ⇒
  * payment succeeded and order paid; declined ⇒ failed. A charge the gateway never received is
- * closed there for good (so a late request cannot charge) and the attempt counts as failed.
- * A QR charge still waiting for its scan is left alone. Idempotent: a payment that is no
- * longer processing is returned unchanged.
+ * closed there for good (so a late request cannot charge) and the attempt counts as failed —
+ * unless the attempt is so recent that its own request may still be on the way (then it is left
+ * processing). A pending QR charge is left alone (`pendingQr: "keep"`) or closed (`"close"`,
+ * when the payer switches method). The gateway is asked with no row lock held; the answer is
+ * applied in a transaction only if the payment is still on that charge (a charge captured for a
+ * payment closed meanwhile is refunded automatically). Idempotent.
  */
 export async function resolveProcessingPayment(
   db: Database,
@@ -30,33 +39,47 @@ export async function resolveProcessingPayment(
     by = { actor: "system", reason: "provider query" },
     provider = getPaymentProvider(),
     claim = false,
-  }: { paymentId: string; by?: PaymentActor; provider?: PaymentProvider; claim?: boolean },
+    pendingQr = "keep",
+  }: { paymentId: string; by?: PaymentActor; provider?: PaymentProvider; claim?: boolean; pendingQr?: "keep" | "close" },
 ): Promise<{ outcome: PayResult["outcome"]; status: string; skipped?: boolean }> {
   const found = await findPayment(db, paymentId);
   if (!found) return { outcome: "processing", status: "missing" };
-  return db.transaction(async (tx) => {
-    if (claim && !(await tryClaim(tx, `payment:${paymentId}`))) return { outcome: "processing", status: found.status, skipped: true } as const;
+  if (found.status !== "processing" || !found.currentChargeKey) return { outcome: outcomeOfStatus(found.status), status: found.status };
+  const key = found.currentChargeKey;
+  let charge: ProviderCharge | null;
+  try {
+    charge = await callProvider(() => provider.queryCharge(key));
+    // Still waiting for the payer's scan: nothing to apply, nothing to log (sweeps ask often).
+    if (charge?.status === "pending" && pendingQr === "keep" && charge.qrToken === found.qrToken) return { outcome: "pending", status: found.status };
+    if (!charge && Date.now() - found.updatedAt.getTime() < ATTEMPT_IN_FLIGHT_MS) return { outcome: "processing", status: found.status };
+    if (!charge || (charge.status === "pending" && pendingQr === "close")) charge = await callProvider(() => provider.closeCharge({ chargeKey: key, merchantRef: found.paymentSn }));
+  } catch (error) {
+    // No answer: still unknown, asked again later.
+    if (isProviderTimeoutError(error)) return { outcome: "processing", status: found.status };
+    throw error;
+  }
+  const answer = charge;
+  const result = await db.transaction(async (tx) => {
+    if (claim && !(await tryClaim(tx, `payment:${paymentId}`))) return { outcome: "processing", status: found.status, skipped: true, reversalId: null } as const;
     await lockOrder(tx, found.orderId);
     const payment = await lockPayment(tx, paymentId);
-    if (payment.status !== "processing" || !payment.currentChargeKey) {
-      return { outcome: payment.status === "succeeded" ? "succeeded" : payment.status === "failed" ? "failed" : "processing", status: payment.status } as const;
-    }
-    const key = payment.currentChargeKey;
-    let charge = await callProvider(() => provider.queryCharge(key));
-    // Still waiting for the payer's scan: nothing to apply, nothing to log (sweeps ask often).
-    if (charge?.status === "pending" && charge.qrToken === payment.qrToken) return { outcome: "pending", status: payment.status } as const;
-    if (!charge) charge = await callProvider(() => provider.closeCharge({ chargeKey: key, merchantRef: payment.paymentSn }));
-    await appendPaymentLog(tx, {
-      kind: "gateway_response",
-      by: { actor: "gateway" },
-      paymentId,
-      orderId: payment.orderId,
-      message: `query charge → ${charge.status}`,
-      data: { operation: "queryCharge", chargeKey: key, status: charge.status, chargeId: charge.chargeId, reason: by.reason ?? null },
+    const current = payment.status === "processing" && payment.currentChargeKey === key;
+    const settled = await settleCharge(tx, {
+      payment,
+      charge: answer.status === "closed" ? { ...answer, failureCode: answer.failureCode ?? "gateway_timeout" } : answer,
+      by,
+      message: `query charge → ${answer.status}${by.reason ? ` (${by.reason})` : ""}`,
     });
-    const applied = await applyChargeState(tx, { payment, charge: charge.status === "closed" ? { ...charge, failureCode: charge.failureCode ?? "gateway_timeout" } : charge, by });
-    return { outcome: applied.outcome, status: applied.payment.status };
+    return { outcome: current ? settled.outcome : outcomeOfStatus(settled.payment.status), status: settled.payment.status, reversalId: settled.reversalId };
   });
+  await submitChargeReversalSoon(db, result.reversalId, provider);
+  return { outcome: result.outcome, status: result.status, ...("skipped" in result ? { skipped: true } : {}) };
+}
+
+/** The pay outcome a payment's status stands for (closed payments count as still processing, as before). */
+function outcomeOfStatus(status: string): PayResult["outcome"] {
+  if (status === "succeeded" || status === "partially_refunded" || status === "refunded") return "succeeded";
+  return status === "failed" ? "failed" : "processing";
 }
 
 /**

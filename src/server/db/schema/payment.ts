@@ -18,6 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { PaymentMethod, PaymentStatus } from "@/server/domain/payment/payment.machine";
+import type { ChargeReversalStatus } from "@/server/domain/payment/charge-reversal.machine";
 import type { RefundStatus } from "@/server/domain/payment/refund.machine";
 import { createdAt, currency, id, money, updatedAt } from "./columns";
 import { orders } from "./order";
@@ -122,6 +123,47 @@ export const refunds = pgTable(
     index().on(t.status, t.createdAt),
     index().on(t.createdAt),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+  ],
+);
+
+/**
+ * Money the gateway captured for a payment the shop had already closed (or paid with another
+ * charge), given back automatically: one row per such charge (its key is unique), handed to the
+ * gateway as a refund of that charge. Not a `refunds` row: those return part of what a payment
+ * captured, while this charge was never the payment's capture.
+ */
+export const chargeReversals = pgTable(
+  "charge_reversals",
+  {
+    id: id(),
+    paymentId: uuid()
+      .notNull()
+      .references(() => payments.id),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id),
+    /** Our key of the captured charge; one reversal per charge. */
+    chargeKey: text().notNull().unique(),
+    chargeId: text().notNull(),
+    amountMinor: money(),
+    currency: currency(),
+    status: text().$type<ChargeReversalStatus>().notNull().default("requested"),
+    /** Gateway refunds tried so far; the current one's key is `<charge key>-rv<attempts>`. */
+    attempts: integer().notNull().default(0),
+    refundKey: text(),
+    providerRefundId: text(),
+    reason: text().notNull(),
+    failureCode: text(),
+    failureMessage: text(),
+    settledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index().on(t.paymentId),
+    index("charge_reversals_refund_key").on(t.refundKey),
+    index("charge_reversals_open").on(t.updatedAt).where(sql`${t.status} in ('requested', 'processing')`),
+    check("charge_reversals_amount_positive", sql`${t.amountMinor} > 0`),
   ],
 );
 

@@ -39,4 +39,16 @@ describe("addresses", () => {
     await expect(caller.address.update({ id: saved.id, ...base, district: "西湖区" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect((await caller.address.list())[0]).toMatchObject({ district: "武侯区" });
   });
+
+  it("answers twelve concurrent default changes cleanly and ends with exactly one default, one the callers chose", async () => {
+    const { caller } = await createShopper();
+    const created = [];
+    for (let i = 0; i < 12; i++) created.push(await caller.address.create({ ...base, detail: `锦里路 ${i + 1} 号` }));
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.allSettled(created.map((a) => caller.address.setDefault({ id: a.id })));
+      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const defaults = (await caller.address.list()).filter((a) => a.isDefault);
+      expect(defaults).toHaveLength(1);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Database, DbOrTx, Tx } from "@/server/db/client";
 import { addresses } from "@/server/db/schema";
+import { lockUser } from "@/server/domain/user";
 import { DomainError } from "@/server/errors";
 import { assertKnownArea } from "./address-area";
 import { ZAddressInput, type Address, type AddressInput } from "./address.schemas";
@@ -31,6 +32,12 @@ export async function getAddress(db: DbOrTx, { userId, addressId }: { userId: st
   return row;
 }
 
+/**
+ * Every write that can change which address is the default first takes the shopper's user row
+ * lock (lockUser): the one-default unique index would otherwise turn two concurrent changes —
+ * each clearing the default it saw, then setting its own — into a unique violation (a 500).
+ * Serialised, each change sees the previous one's default and the last writer wins.
+ */
 async function clearDefault(tx: Tx, userId: string, exceptId?: string) {
   const where = exceptId
     ? and(eq(addresses.userId, userId), eq(addresses.isDefault, true), ne(addresses.id, exceptId))
@@ -43,7 +50,8 @@ export async function createAddress(db: Database, { userId, input }: { userId: s
   const data = ZAddressInput.parse(input);
   assertKnownArea(data);
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ id: addresses.id }).from(addresses).where(eq(addresses.userId, userId)).limit(1).for("update");
+    await lockUser(tx, userId);
+    const existing = await tx.select({ id: addresses.id }).from(addresses).where(eq(addresses.userId, userId)).limit(1);
     const makeDefault = data.isDefault || existing.length === 0;
     if (makeDefault) await clearDefault(tx, userId);
     const [row] = await tx
@@ -60,6 +68,7 @@ export async function updateAddress(
 ): Promise<Address> {
   const data = ZAddressInput.parse(input);
   return db.transaction(async (tx) => {
+    await lockUser(tx, userId);
     const current = await getAddress(tx, { userId, addressId });
     assertKnownArea(data);
     // Un-defaulting happens only by choosing another default.
@@ -74,8 +83,10 @@ export async function updateAddress(
   });
 }
 
+/** Makes one of the shopper's addresses the default; concurrent calls apply one after another (the last wins). */
 export async function setDefaultAddress(db: Database, { userId, addressId }: { userId: string; addressId: string }): Promise<Address> {
   return db.transaction(async (tx) => {
+    await lockUser(tx, userId);
     await getAddress(tx, { userId, addressId });
     await clearDefault(tx, userId, addressId);
     const [row] = await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, addressId)).returning(columns);
@@ -86,6 +97,7 @@ export async function setDefaultAddress(db: Database, { userId, addressId }: { u
 /** Deletes an address; if it was the default, the newest remaining one takes over. */
 export async function deleteAddress(db: Database, { userId, addressId }: { userId: string; addressId: string }): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockUser(tx, userId);
     const current = await getAddress(tx, { userId, addressId });
     await tx.delete(addresses).where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
     if (current.isDefault) {

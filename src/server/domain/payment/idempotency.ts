@@ -72,6 +72,40 @@ export async function withIdempotencyKey<T extends Record<string, unknown>>(
   return { response, replayed: false };
 }
 
+/**
+ * A read-only look at a key: its stored response when this exact request was already made
+ * (same hash), IDEMPOTENCY_KEY_REUSED for other parameters, null for an unknown or expired key.
+ */
+export async function findIdempotentResponse<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  { scope, key, request }: { scope: string; key: string | undefined; request: unknown },
+): Promise<T | null> {
+  if (!key) return null;
+  const [existing] = await db
+    .select()
+    .from(paymentIdempotencyKeys)
+    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key), sql`${paymentIdempotencyKeys.expiresAt} >= now()`));
+  if (!existing) return null;
+  if (existing.requestHash !== requestHash(request)) {
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used with different parameters", {
+      idempotencyKey: ["Already used with different parameters"],
+    });
+  }
+  return existing.response as T;
+}
+
+/**
+ * Replaces the stored response of a key whose operation finished in a later transaction (a pay
+ * attempt stores "processing" before it calls the gateway, then its outcome). No key, no-op.
+ */
+export async function recordIdempotentResponse(tx: Tx, { scope, key }: { scope: string; key: string | undefined }, response: Record<string, unknown>): Promise<void> {
+  if (!key) return;
+  await tx
+    .update(paymentIdempotencyKeys)
+    .set({ response })
+    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key)));
+}
+
 /** Forgets keys past their retention. Idempotent. */
 export async function purgeExpiredIdempotencyKeys(db: DbOrTx, now: Date): Promise<number> {
   const deleted = await db

@@ -7,6 +7,8 @@ export * from "./payment.views";
 export * from "./payment-log";
 export * from "./payment-sn";
 export * from "./refund.service";
+export * from "./charge-reversal.machine";
+export * from "./charge-reversal.service";
 export * from "./idempotency";
 export * from "./signature";
 export * from "./provider/payment-provider";

@@ -14,6 +14,9 @@ import type { DbOrTx } from "@/server/db/client";
  *    its amount (its current charge); a payment that ended unpaid (failed, cancelled, expired)
  *    has none; gateway refunds that succeeded match the payment's refunded amount, and nothing
  *    is refunded at the gateway that the shop does not hold or count.
+ * 5. charges captured for a closed payment (or a second capture) are given back: each has a
+ *    charge reversal (and is then left out of 4), the reversal is not given up, a succeeded one
+ *    is refunded in full at the gateway, and no reversal refunds more than its charge.
  *
  * `paymentIds` limits the check to some payments (tests running in parallel check their own).
  */
@@ -63,7 +66,8 @@ export async function findMoneyInvariantViolations(db: DbOrTx, { paymentIds }: {
       count(c.id) filter (where c.status = 'succeeded')::int as captured_charges,
       coalesce(sum(c.amount_minor) filter (where c.status = 'succeeded'), 0)::int as captured_amount,
       bool_or(c.status = 'succeeded' and c.charge_key = p.current_charge_key) as current_captured
-    from payments p left join gateway.charges c on c.merchant_ref = p.payment_sn
+    from payments p
+    left join gateway.charges c on c.merchant_ref = p.payment_sn and not exists (select 1 from charge_reversals v where v.charge_key = c.charge_key)
     where ${scope}
     group by p.id
     having (p.status in ('succeeded', 'partially_refunded', 'refunded')
@@ -78,7 +82,7 @@ export async function findMoneyInvariantViolations(db: DbOrTx, { paymentIds }: {
       coalesce(sum(gr.amount_minor) filter (where gr.status = 'succeeded'), 0)::int as gateway_refunded,
       coalesce(sum(gr.amount_minor) filter (where gr.status = 'pending'), 0)::int as gateway_pending
     from payments p
-    left join gateway.charges c on c.merchant_ref = p.payment_sn
+    left join gateway.charges c on c.merchant_ref = p.payment_sn and not exists (select 1 from charge_reversals v where v.charge_key = c.charge_key)
     left join gateway.refunds gr on gr.charge_id = c.id
     where ${scope}
     group by p.id
@@ -86,6 +90,25 @@ export async function findMoneyInvariantViolations(db: DbOrTx, { paymentIds }: {
         or coalesce(sum(gr.amount_minor) filter (where gr.status in ('succeeded', 'pending')), 0) > p.refunded_minor + p.refund_reserved_minor`)) {
     violations.push(
       `refunds at gateway vs shop for ${r.payment_sn}: shop refunded ${r.refunded_minor} + held ${r.refund_reserved_minor}, gateway succeeded ${r.gateway_refunded} + pending ${r.gateway_pending}`,
+    );
+  }
+  for (const r of await rows(sql`
+    select p.payment_sn, v.charge_key, v.status, v.amount_minor, c.status as charge_status,
+      coalesce(sum(gr.amount_minor) filter (where gr.status = 'succeeded'), 0)::int as refunded,
+      coalesce(sum(gr.amount_minor) filter (where gr.status in ('succeeded', 'pending')), 0)::int as held
+    from charge_reversals v
+    join payments p on p.id = v.payment_id
+    left join gateway.charges c on c.charge_key = v.charge_key
+    left join gateway.refunds gr on gr.charge_id = c.id
+    where ${scope}
+    group by p.id, v.id, c.id
+    having v.status = 'failed'
+        or c.status is distinct from 'succeeded'
+        or c.amount_minor <> v.amount_minor
+        or (v.status = 'succeeded' and coalesce(sum(gr.amount_minor) filter (where gr.status = 'succeeded'), 0) <> v.amount_minor)
+        or coalesce(sum(gr.amount_minor) filter (where gr.status in ('succeeded', 'pending')), 0) > v.amount_minor`)) {
+    violations.push(
+      `reversal of ${r.charge_key} (payment ${r.payment_sn}, ${r.status}, ${r.amount_minor}): charge ${r.charge_status ?? "missing"}, gateway refunded ${r.refunded} (with pending ${r.held})`,
     );
   }
   return violations;

@@ -23,7 +23,8 @@ export type PaymentLogKind =
   | "refund_state_change"
   | "refund_created"
   | "webhook_attempt"
-  | "reconciled";
+  | "reconciled"
+  | "charge_reversal";
 
 /**
  * Appends one entry to the payment log (append-only: never updated or deleted). Written in

@@ -2,7 +2,7 @@ import { and, eq, gt, is, isNull, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { processCache } from "@/server/cache/process-cache";
 import { afterCommit } from "@/server/db/after-commit";
-import type { DbOrTx } from "@/server/db/client";
+import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { authSessions, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
@@ -37,6 +37,15 @@ export async function verifyCredentials(db: DbOrTx, email: string, password: str
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }
 const DUMMY_HASH = "$2b$10$EYfaEjOIcB35RGUTTJCxyeoh0F.Ga2zSzymS9W0GIFwWrBLKXAZCC";
+
+/**
+ * Locks one user's row until the transaction ends, so changes to what a user owns as a set (their
+ * one default address) are applied one at a time instead of racing. FOR NO KEY UPDATE: it does
+ * not block inserts that merely reference the user (foreign-key checks take KEY SHARE).
+ */
+export async function lockUser(tx: Tx, userId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
+}
 
 /** Opens a server-side session for a successful sign-in; its id goes into the JWT. */
 export async function createAuthSession(db: DbOrTx, userId: string): Promise<string> {

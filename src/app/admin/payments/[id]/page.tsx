@@ -11,7 +11,7 @@ import { api, orNotFound } from "@/trpc/server";
 
 export const metadata = { title: "Payment" };
 
-type Kind = "created" | "state_change" | "gateway_request" | "gateway_response" | "gateway_timeout" | "attempt_refused" | "idempotent_replay" | "notification_received" | "notification_duplicate" | "notification_rejected" | "refund_state_change" | "refund_created" | "webhook_attempt" | "reconciled";
+type Kind = "created" | "state_change" | "gateway_request" | "gateway_response" | "gateway_timeout" | "attempt_refused" | "idempotent_replay" | "notification_received" | "notification_duplicate" | "notification_rejected" | "refund_state_change" | "refund_created" | "webhook_attempt" | "reconciled" | "charge_reversal";
 type Actor = "shopper" | "admin" | "system" | "workflow" | "gateway";
 
 /** One payment for admins: summary, timeline from the payment log, gateway ledger, refunds, webhook deliveries, actions. */

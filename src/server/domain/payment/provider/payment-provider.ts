@@ -93,8 +93,22 @@ export interface PaymentProvider {
   verifyNotification(input: { headers: Headers; rawBody: string; now?: Date }): NotificationVerification;
 }
 
+/**
+ * Provider errors are recognised by their `kind`, never with `instanceof`: one process can hold
+ * two copies of this module (the production server loads the routers with tsx while Next's
+ * bundle has its own copy, and the provider singleton on globalThis is made by whichever copy
+ * asks first), and an error made by one copy is not an instance of the other copy's class.
+ * Always use isProviderTimeoutError / isProviderRejectedError.
+ */
+export type ProviderErrorKind = "provider_timeout" | "provider_rejected";
+
+function hasKind(error: unknown, kind: ProviderErrorKind): boolean {
+  return typeof error === "object" && error !== null && (error as { kind?: unknown }).kind === kind;
+}
+
 /** The request may or may not have been applied: ask the provider (queryCharge) to find out. */
 export class ProviderTimeoutError extends Error {
+  readonly kind = "provider_timeout" as const;
   constructor(message = "The payment gateway did not answer in time") {
     super(message);
     this.name = "ProviderTimeoutError";
@@ -103,10 +117,21 @@ export class ProviderTimeoutError extends Error {
 
 /** The provider refused the request outright; nothing was applied. */
 export class ProviderRejectedError extends Error {
+  readonly kind = "provider_rejected" as const;
   readonly code: string;
   constructor(code: string, message: string) {
     super(message);
     this.name = "ProviderRejectedError";
     this.code = code;
   }
+}
+
+/** A lost answer (whichever module copy made the error). */
+export function isProviderTimeoutError(error: unknown): error is ProviderTimeoutError {
+  return hasKind(error, "provider_timeout");
+}
+
+/** An outright refusal with its code (whichever module copy made the error). */
+export function isProviderRejectedError(error: unknown): error is ProviderRejectedError {
+  return hasKind(error, "provider_rejected") && typeof (error as { code?: unknown }).code === "string";
 }
