@@ -60,12 +60,15 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   /** Field-level messages for form errors, keyed by input field name. */
   readonly fieldErrors?: Record<string, string[]>;
+  /** RATE_LIMITED: whole seconds until the caller may try again (the HTTP answer's Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: DomainErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: DomainErrorCode, message: string, fieldErrors?: Record<string, string[]>, details?: { retryAfterSeconds?: number }) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = details?.retryAfterSeconds;
   }
 }
 
