@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
+import { pageAccessAnswer } from "@/server/http/page-access";
 import { trackLimitAnswer } from "@/server/http/track-limit-gate";
 
 /**
@@ -8,7 +9,9 @@ import { trackLimitAnswer } from "@/server/http/track-limit-gate";
  *   route and echoes it in the response;
  * - refuses state-changing requests that come from another origin. tRPC accepts form posts,
  *   so a cross-site <form> could otherwise ride on the shopper's cookie;
- * - answers 429 to a rate-limited /track lookup (a page cannot choose its status).
+ * - sends visitors without a session from pages that need one to the sign-in page (a real
+ *   307, before anything renders), answers 404 for the admin area to everyone but admins,
+ *   and 429 to a rate-limited /track lookup.
  * Server-to-server endpoints (gateway notifications, Inngest) authenticate by signature instead.
  * In production /api/trpc is answered by the front server (src/server/api/node-handler.ts)
  * before Next sees it; it applies the same rules.
@@ -25,7 +28,7 @@ export async function proxy(req: NextRequest) {
   }
 
   if (req.method === "GET" || req.method === "HEAD") {
-    const answer = await trackLimitAnswer(req);
+    const answer = (await pageAccessAnswer(req)) ?? (await trackLimitAnswer(req));
     if (answer) {
       answer.headers.set("x-request-id", requestId);
       return answer;
