@@ -21,4 +21,19 @@ describe("environment", () => {
     expect(env.DATABASE_STATEMENT_POOL_SIZE).toBe(2);
     expect(env.SCHEDULER_MODE).toBe("auto");
   });
+
+  it("refuses a NEXTAUTH_URL that is not a bare http(s) origin, naming it", () => {
+    for (const bad of ["localhost:3000", "shop.example.com", "ftp://shop.example.com", "https://shop.example.com/shop", "https://user:pw@shop.example.com", "https://shop.example.com/?x=1", "https://shop.example.com#top", "http://"]) {
+      expect(() => loadEnv({ NEXTAUTH_URL: bad }), bad).toThrow(/NEXTAUTH_URL: must be the public origin/);
+    }
+    for (const good of ["http://localhost:3000", "https://shop.example.com", "https://shop.example.com/", "http://127.0.0.1:8080"]) {
+      expect(loadEnv({ NEXTAUTH_URL: good }).NEXTAUTH_URL).toBe(good);
+    }
+  });
+
+  it("reads TRUST_PROXY as a number of proxy hops, 0 by default", () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(0);
+    expect(loadEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    for (const bad of ["true", "-1", "1.5", "loopback", "99"]) expect(() => loadEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
 });

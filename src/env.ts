@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { parseAllowList } from "./server/http/outbound-allow-list";
 
+/** An http(s) origin with nothing after it: `https://host[:port]`, optionally with a trailing `/`. */
+function isOrigin(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const http = url.protocol === "http:" || url.protocol === "https:";
+  return http && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password && !/[?#]$/.test(value);
+}
+
 /**
  * Every environment variable the server reads, validated once.
  * Parsing is lazy so `next build` (which has no runtime secrets) never trips on it;
@@ -14,7 +26,24 @@ const EnvSchema = z.object({
   /** Connections for hot single statements (session check, order read), pipelined. */
   DATABASE_STATEMENT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(2),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
-  NEXTAUTH_URL: z.url().optional(),
+  /**
+   * The public origin (scheme, host, port), where an absolute URL is unavoidable. next-auth
+   * reads it; redirects themselves stay relative, so people stay on the host they use.
+   */
+  NEXTAUTH_URL: z
+    .string()
+    .refine(isOrigin, "must be the public origin, e.g. https://shop.example.com or http://localhost:3000 (http or https, no path, query or credentials)")
+    .optional(),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (0: none, the header is
+   * ignored and the client is the TCP peer). See src/server/http/client-address.ts.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ message: "must be the number of trusted proxy hops in front of the app (0 when clients connect directly)" })
+    .int("must be a whole number of proxy hops")
+    .min(0, "must be 0 or more")
+    .max(10, "at most 10 proxy hops")
+    .default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** HMAC key shared by the simulated payment gateway and /api/payments/notify. */
   GATEWAY_SECRET: z.string().min(16).optional(),

@@ -1,4 +1,6 @@
-import { NotFoundContent } from "@/components/layout/not-found-content";
+import { NotFoundContent, notFoundMetadata } from "@/components/layout/not-found-content";
+
+export const generateMetadata = notFoundMetadata;
 
 export default function NotFound() {
   return (

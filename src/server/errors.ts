@@ -73,13 +73,21 @@ export class DomainError extends Error {
    * English, for logs and API callers), e.g. the new total of TOTAL_CHANGED.
    */
   readonly params?: Record<string, string | number>;
+  /** RATE_LIMITED: whole seconds until the caller may try again (the HTTP answer's Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: DomainErrorCode, message: string, fieldErrors?: Record<string, string[]>, params?: Record<string, string | number>) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    fieldErrors?: Record<string, string[]>,
+    details?: { params?: Record<string, string | number>; retryAfterSeconds?: number },
+  ) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.fieldErrors = fieldErrors;
-    this.params = params;
+    this.params = details?.params;
+    this.retryAfterSeconds = details?.retryAfterSeconds;
   }
 }
 

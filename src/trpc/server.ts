@@ -7,7 +7,8 @@ import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { clientIpFrom, requestIdFrom } from "@/server/observability/request-context";
+import { clientAddressFromHeaders } from "@/server/http/client-address";
+import { requestIdFrom } from "@/server/observability/request-context";
 
 /** The signed-in user for this request (memoised per render). */
 export const getSession = cache(async () => getSessionFromHeaders(await headers()));
@@ -18,7 +19,7 @@ export const getSession = cache(async () => getSessionFromHeaders(await headers(
  */
 export const api = cache(async () => {
   const h = await headers();
-  return createCaller(createContext({ db: getDb(), session: await getSession(), requestId: requestIdFrom(h), clientIp: clientIpFrom(h) }));
+  return createCaller(createContext({ db: getDb(), session: await getSession(), requestId: requestIdFrom(h), clientIp: clientAddressFromHeaders(h) }));
 });
 
 /** Turns NOT_FOUND into the not-found page and UNAUTHORIZED into the sign-in page. */

@@ -1,4 +1,6 @@
-import { NotFoundContent } from "@/components/layout/not-found-content";
+import { NotFoundContent, notFoundMetadata } from "@/components/layout/not-found-content";
+
+export const generateMetadata = notFoundMetadata;
 
 /** Inside the shop layout, so the header stays when an order or product is not found. */
 export default function ShopNotFound() {

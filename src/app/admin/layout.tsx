@@ -1,14 +1,19 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AdminSidebar } from "@/components/admin/admin-sidebar";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getSession } from "@/trpc/server";
 
 export const metadata = { title: { default: "Admin", template: "%s · Admin · shopflow" } };
 
-/** The role gate for every admin page runs here, on the server. */
+/**
+ * The role gate for every admin page runs here, on the server, before anything is sent:
+ * without a session (the proxy already redirects visitors without a token; this catches a
+ * revoked one) sign in; signed in as anyone but an admin, the admin area does not exist (404).
+ */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
-  if (!session || session.role !== "admin") redirect("/sign-in?callbackUrl=/admin");
+  if (!session) redirect("/sign-in?callbackUrl=/admin");
+  if (session.role !== "admin") notFound();
   return (
     <>
       <SiteHeader user={{ name: session.name, role: session.role }} />

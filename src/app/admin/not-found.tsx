@@ -1,5 +1,7 @@
-import { NotFoundContent } from "@/components/layout/not-found-content";
+import { NotFoundContent, notFoundMetadata } from "@/components/layout/not-found-content";
+
+export const generateMetadata = notFoundMetadata;
 
 export default function AdminNotFound() {
-  return <NotFoundContent />;
+  return <NotFoundContent titleTemplate="%s · Admin · shopflow" />;
 }

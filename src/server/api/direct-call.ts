@@ -9,6 +9,7 @@ import {
   type AnyRouter,
   type TRPCResponse,
 } from "@trpc/server/unstable-core-do-not-import";
+import { retryAfterOf } from "./trpc";
 
 /** A request the direct path can answer: one procedure, called with the method its type wants. */
 export type DirectCall = { path: string; procedure: AnyProcedure; type: "query" | "mutation"; search: string };
@@ -55,8 +56,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** A finished answer: status and JSON body (headers are the same for every direct call). */
-export type DirectAnswer = { status: number; body: string };
+/** A finished answer: status, JSON body and, for a refused caller, the seconds to wait. */
+export type DirectAnswer = { status: number; body: string; retryAfter?: number };
 
 /**
  * Answers a planned single call exactly as tRPC's fetch/node adapters answer it — same input
@@ -100,7 +101,7 @@ export async function renderDirectCall<TContext>(
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     const body: TRPCResponse = { error: getErrorShape({ config, ctx, error, input: parsed?.value, path: call.path, type: call.type }) };
-    return { status: getHTTPStatusCode([body]), body: JSON.stringify(transformTRPCResponse(config, body)) };
+    return { status: getHTTPStatusCode([body]), body: JSON.stringify(transformTRPCResponse(config, body)), retryAfter: retryAfterOf(error) };
   }
   // What transformTRPCResponse makes of a result, without its generic object copies.
   return { status: 200, body: JSON.stringify({ result: { data: config.transformer.output.serialize(data) } }) };
@@ -110,5 +111,6 @@ export function writeDirectAnswer(res: ServerResponse, answer: DirectAnswer): vo
   res.statusCode = answer.status;
   res.setHeader("vary", "trpc-accept, accept");
   res.setHeader("content-type", "application/json");
+  if (answer.retryAfter !== undefined) res.setHeader("retry-after", String(answer.retryAfter));
   res.end(answer.body);
 }

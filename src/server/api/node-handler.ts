@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { env } from "@/env";
 import { getSessionFromCookieHeader } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { cachedCatalogAnswer } from "@/server/domain/catalog";
+import { clientAddress } from "@/server/http/client-address";
 import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
 import { runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
 import { logger } from "@/server/observability/logger";
 import { planDirectCall, renderDirectCall, writeDirectAnswer, type DirectCall } from "./direct-call";
 import { appRouter } from "./root";
-import { createContext } from "./trpc";
+import { createContext, trpcResponseMeta } from "./trpc";
 
 export const TRPC_PREFIX = "/api/trpc/";
 
@@ -44,18 +46,18 @@ export function createTrpcNodeHandler({ direct = true }: { direct?: boolean } = 
     const db = getDb();
     const session = await getSessionFromCookieHeader(get("cookie"), db);
     setRequestUser(session?.id);
-    const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
     return createContext({
       db,
       session,
       requestId: String(res.getHeader("x-request-id")),
-      clientIp: forwarded || get("x-real-ip") || req.socket.remoteAddress || "local",
+      clientIp: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env().TRUST_PROXY),
     });
   }
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_PREFIX,
     createContext: ({ req, res }) => contextFor(req, res),
+    responseMeta: trpcResponseMeta,
   });
   // Plain single calls (what server code, scripts and the benchmark send) skip the adapter's
   // Web Request/Response plumbing; batches and anything unusual go through the adapter.

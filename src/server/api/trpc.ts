@@ -14,7 +14,7 @@ export type Context = {
   db: Database;
   session: SessionUser | null;
   requestId: string;
-  /** The caller's address (first X-Forwarded-For hop), for per-client rate limits. */
+  /** The caller's address (src/server/http/client-address.ts), for per-client rate limits. */
   clientIp?: string;
 };
 
@@ -38,6 +38,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         domainCode: isDomainError(cause) ? cause.code : undefined,
         params: isDomainError(cause) ? cause.params : undefined,
+        retryAfterSeconds: retryAfterOf(error),
         fieldErrors:
           cause instanceof ZodError
             ? z.flattenError(cause).fieldErrors
@@ -48,6 +49,26 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/**
+ * Whole seconds a refused caller should wait (a RATE_LIMITED DomainError says how long), or
+ * undefined. Read by shape, not by class: the front server and Next's bundle each load their
+ * own copy of the error classes.
+ */
+export function retryAfterOf(error: unknown): number | undefined {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  const seconds = (cause as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
+/**
+ * The HTTP side of the error mapping, for tRPC's adapters (`responseMeta`): an answer that
+ * refuses a caller for a while carries `Retry-After` (the longest wait in a batch).
+ */
+export function trpcResponseMeta({ errors }: { errors: readonly unknown[] }): { headers?: Record<string, string> } {
+  const waits = errors.map(retryAfterOf).filter((s): s is number => s !== undefined);
+  return waits.length > 0 ? { headers: { "retry-after": String(Math.max(...waits)) } } : {};
+}
 
 /** Maps DomainError codes to tRPC codes in one place; logs what nobody expected. */
 function mapErrors<R extends { ok: boolean; error?: TRPCError }>(result: R, path: string): R {

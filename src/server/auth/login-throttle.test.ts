@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getAuthOptions } from "./options";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
 import { createUser } from "../../../test/fixtures";
 
@@ -12,7 +13,7 @@ function authorize(credentials: { email: string; password: string }, ip: string)
   const provider = getAuthOptions().providers[0] as unknown as {
     options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> };
   };
-  return provider.options.authorize(credentials, { headers: { "x-forwarded-for": ip } });
+  return provider.options.authorize(credentials, { headers: { [CLIENT_ADDRESS_HEADER]: ip } });
 }
 
 describe("sign-in throttle", () => {

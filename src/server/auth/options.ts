@@ -10,6 +10,8 @@ import {
   revokeAuthSession,
   verifyCredentials,
 } from "@/server/domain/user";
+import { sameOriginPath } from "@/lib/same-origin-path";
+import { clientAddressFromHeaders } from "@/server/http/client-address";
 import { logger } from "@/server/observability/logger";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
 
@@ -38,8 +40,7 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = ZSignInInput.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error("InvalidCredentials");
           const { email, password } = parsed.data;
-          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const address = headers["x-forwarded-for"]?.split(",")[0]?.trim() || headers["x-real-ip"] || "local";
+          const address = clientAddressFromHeaders((req?.headers ?? {}) as Record<string, string | undefined>);
 
           const verdict = await checkLoginAllowed(email, address);
           if (!verdict.allowed) {
@@ -59,6 +60,11 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Where to send someone after signing in or out: a path on our own site, answered
+      // relative so they stay on the host they use; anything that resolves elsewhere is "/".
+      redirect({ url, baseUrl }) {
+        return sameOriginPath(url, baseUrl);
+      },
       async jwt({ token, user }) {
         if (user) {
           // A fresh sign-in: open the server-side session this token will point at.

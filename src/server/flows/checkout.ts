@@ -111,7 +111,7 @@ function assertShownTotal(expectedTotal: number | undefined, totalMinor: number,
     "TOTAL_CHANGED",
     "The order total has changed since it was shown; check the new total and place the order again",
     { expectedTotal: ["The total has changed"] },
-    { expectedTotalMinor: expectedTotal, totalMinor, currency },
+    { params: { expectedTotalMinor: expectedTotal, totalMinor, currency } },
   );
 }
 

@@ -27,8 +27,3 @@ export function requestIdFrom(headers: Headers): string {
   const given = headers.get("x-request-id");
   return given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
-
-/** The client's address as the proxy reports it (first X-Forwarded-For hop), else "local". */
-export function clientIpFrom(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
-}

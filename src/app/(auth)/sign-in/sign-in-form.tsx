@@ -2,16 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-
-/** Only same-site paths are followed after sign-in (no open redirects). */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
+import { sameOriginPath } from "@/lib/same-origin-path";
+import { signInWithPassword } from "../password-sign-in";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useTranslations("auth");
@@ -24,20 +20,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
     setPending(false);
-    if (result?.ok) {
-      router.replace(safeCallback(callbackUrl));
+    if (result.ok) {
+      // Only a path on this very origin is followed (compared as browsers resolve it: no open redirects).
+      router.replace(sameOriginPath(callbackUrl, window.location.origin));
       router.refresh();
       return;
     }
-    const code = result?.error ?? "";
-    if (code.startsWith("TooManyAttempts")) setError(t("errors.TooManyAttempts", { seconds: Number(code.split(":")[1] ?? 60) }));
-    else if (code === "InvalidCredentials" || code === "CredentialsSignin") setError(t("errors.InvalidCredentials"));
+    if (result.reason === "throttled") setError(t("errors.TooManyAttempts", { seconds: result.retryAfterSeconds }));
+    else if (result.reason === "invalid") setError(t("errors.InvalidCredentials"));
     else setError(t("errors.generic"));
   }
 

@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
+import { signInWithPassword } from "../password-sign-in";
 
 export default function SignUpPage() {
   const t = useTranslations("auth");
@@ -22,7 +22,7 @@ export default function SignUpPage() {
     const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") };
     await signUp.mutateAsync(input).then(
       async () => {
-        await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+        await signInWithPassword(input.email, input.password);
         router.replace("/");
         router.refresh();
       },

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
 import { TrackingPanel } from "@/components/logistics/tracking-panel";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
@@ -21,8 +22,10 @@ export default async function TrackPage({ searchParams }: { searchParams: Promis
       result = await caller.logistics.track({ trackingNo: number });
     } catch (e) {
       if (!(e instanceof TRPCError)) throw e;
-      error =
-        e.code === "TOO_MANY_REQUESTS" ? t("tracking.rateLimited") : e.code === "BAD_REQUEST" ? t("tracking.invalid") : t("tracking.notFound");
+      // Limited (this request lost the race for the minute's last lookup): a page cannot answer
+      // 429 itself, so ask again; the proxy answers the repeat with 429 and Retry-After.
+      if (e.code === "TOO_MANY_REQUESTS") redirect(`/track?${new URLSearchParams({ no: number })}`);
+      error = e.code === "BAD_REQUEST" ? t("tracking.invalid") : t("tracking.notFound");
     }
   }
   return (

@@ -1,9 +1,10 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
+import { createContext, trpcResponseMeta } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { clientIpFrom, requestIdFrom, runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
+import { clientAddressFromHeaders } from "@/server/http/client-address";
+import { requestIdFrom, runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
 
 function handler(req: Request) {
   const requestId = requestIdFrom(req.headers);
@@ -15,8 +16,9 @@ function handler(req: Request) {
       createContext: async () => {
         const session = await getSessionFromHeaders(req.headers);
         setRequestUser(session?.id);
-        return createContext({ db: getDb(), session, requestId, clientIp: clientIpFrom(req.headers) });
+        return createContext({ db: getDb(), session, requestId, clientIp: clientAddressFromHeaders(req.headers) });
       },
+      responseMeta: trpcResponseMeta,
     });
     response.headers.set("x-request-id", requestId);
     return response;

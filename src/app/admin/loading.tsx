@@ -1,5 +1,0 @@
-import { RouteLoading } from "@/components/layout/route-loading";
-
-export default function Loading() {
-  return <RouteLoading />;
-}
