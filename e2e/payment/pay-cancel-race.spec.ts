@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createDatabase } from "../../src/server/db/client";
 import { findMoneyInvariantViolations } from "../../src/server/domain/payment/invariants";
 import { trpcMutation, trpcQuery } from "../fixtures/api";
-import { signUpViaApi } from "../fixtures/auth";
+import { DEMO, signInRequest, signUpViaApi } from "../fixtures/auth";
 import { e2eDatabaseUrl } from "../fixtures/logistics";
 
 const ROUNDS = 52;
@@ -67,7 +67,25 @@ async function raceOnce(request: APIRequestContext, round: number, productId: st
  * and the gateway's ledger agreeing with both: no captured charge left on a cancelled payment
  * (one refunded in full is fine).
  */
-test(`[PAY][RACE] pay versus cancel over HTTP, ${ROUNDS} rounds: exactly one outcome, no 5xx, gateway ledger agrees`, async ({ request }) => {
+// About 20–25 s on an idle machine; a busy shared runner has been seen at 50 s.
+test.describe.configure({ timeout: 120_000 });
+
+test(`[PAY][RACE] pay versus cancel over HTTP, ${ROUNDS} rounds: exactly one outcome, no 5xx, gateway ledger agrees`, async ({ request, playwright, baseURL }) => {
+  // The card's simulated latency (150–500 ms by default) would let every cancel sent 0–60 ms
+  // later reach a charge still on its way; 0–60 ms makes both sides win, so both paths run.
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, DEMO.admin);
+  const settings = await trpcQuery<{ methods: { card: { latency: { minMs: number; maxMs: number } } } }>(admin, "adminPayment.settings.get");
+  await trpcMutation(admin, "adminPayment.settings.update", { patch: { methods: { card: { latency: { minMs: 0, maxMs: 60 } } } } });
+  try {
+    await raceRounds(request);
+  } finally {
+    await trpcMutation(admin, "adminPayment.settings.update", { patch: { methods: { card: { latency: settings.methods.card.latency } } } });
+    await admin.dispose();
+  }
+});
+
+async function raceRounds(request: APIRequestContext) {
   await signUpViaApi(request, "Race Shopper");
   const address = await trpcMutation<{ id: string }>(request, "address.create", {
     recipient: "赵磊",
@@ -147,4 +165,7 @@ test(`[PAY][RACE] pay versus cancel over HTTP, ${ROUNDS} rounds: exactly one out
   test.info().annotations.push({ type: "rounds", description: summary });
   expect(failures, `${summary}\n${failures.join("\n")}`).toEqual([]);
   expect(tally.paid + tally.cancelled).toBe(ROUNDS);
-});
+  // Both sides won sometimes: the race really ran both ways.
+  expect(tally.paid, summary).toBeGreaterThan(0);
+  expect(tally.cancelled, summary).toBeGreaterThan(0);
+}
