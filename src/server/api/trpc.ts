@@ -1,6 +1,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
+import { isDatabaseUnavailable } from "@/server/db/errors";
 import type { Role, SessionUser } from "@/server/domain/user";
 import { DOMAIN_ERROR_HTTP, DomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
@@ -48,18 +50,45 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Maps DomainError codes to tRPC codes in one place; logs what nobody expected. */
+/** Seconds a caller is asked to wait (Retry-After) while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please try again in a few seconds.";
+
+/**
+ * The one mapping from whatever a procedure or a context builder threw to what the caller
+ * gets: a DomainError → its code from DOMAIN_ERROR_HTTP; the database unreachable →
+ * SERVICE_UNAVAILABLE (503 with Retry-After); an expected TRPCError → itself; anything else →
+ * INTERNAL_SERVER_ERROR with a generic message (see errorFormatter), logged here, once.
+ */
+export function toTRPCError(error: unknown, path?: string): TRPCError {
+  const cause = error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR" ? (error.cause ?? error) : error;
+  if (cause instanceof DomainError) return new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
+  if (isDatabaseUnavailable(cause)) {
+    logger.warn({ err: cause, path }, "database unavailable");
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE, cause });
+  }
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
+  logger.error({ err: cause, path }, "procedure failed");
+  return error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: cause instanceof Error ? cause : undefined });
+}
+
 function mapErrors<R extends { ok: boolean; error?: TRPCError }>(result: R, path: string): R {
   if (!result.ok && result.error) {
-    const cause = result.error.cause;
-    if (cause instanceof DomainError) {
-      throw new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
-    }
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
-    }
+    const mapped = toTRPCError(result.error, path);
+    if (mapped !== result.error) throw mapped;
   }
   return result;
+}
+
+/** The Retry-After header an answer with this HTTP status carries, if any. */
+export function retryAfterFor(status: number): string | undefined {
+  return status === 503 ? String(UNAVAILABLE_RETRY_AFTER_SECONDS) : undefined;
+}
+
+/** tRPC adapters' `responseMeta`: the headers the error table asks for (Retry-After on a 503). */
+export function trpcResponseMeta({ errors }: { errors: TRPCError[] }): { headers?: Record<string, string> } {
+  const retryAfter = errors.map((error) => retryAfterFor(getHTTPStatusCodeFromError(error))).find(Boolean);
+  return retryAfter ? { headers: { "retry-after": retryAfter } } : {};
 }
 
 export const createTRPCRouter = t.router;

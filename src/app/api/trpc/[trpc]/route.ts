@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
+import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { clientIpFrom, requestIdFrom, runWithRequestContext, setRequestUser } from "@/server/observability/request-context";
@@ -13,10 +13,15 @@ function handler(req: Request) {
       req,
       router: appRouter,
       createContext: async () => {
-        const session = await getSessionFromHeaders(req.headers);
-        setRequestUser(session?.id);
-        return createContext({ db: getDb(), session, requestId, clientIp: clientIpFrom(req.headers) });
+        try {
+          const session = await getSessionFromHeaders(req.headers);
+          setRequestUser(session?.id);
+          return createContext({ db: getDb(), session, requestId, clientIp: clientIpFrom(req.headers) });
+        } catch (error) {
+          throw toTRPCError(error, "createContext");
+        }
       },
+      responseMeta: trpcResponseMeta,
     });
     response.headers.set("x-request-id", requestId);
     return response;
