@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import superjson from "superjson";
-import { DEEP_MARK, nasty } from "./arbitraries";
+import { DEEP_MARK, HUGE_MARK, nasty } from "./arbitraries";
 
 /**
  * HTTP requests to /api/trpc built from generated inputs: superjson envelopes as the browser
@@ -10,6 +10,10 @@ export type Call = { path: string; type: "query" | "mutation" };
 export type FuzzRequest = { method: "GET" | "POST"; url: string; headers: Record<string, string>; body?: string };
 
 const DEEP = "[".repeat(20_000) + "]".repeat(20_000);
+/** 1 MB of text in a body; in a URL, 20 kB — already past what Node's HTTP server accepts in a request head. */
+const HUGE = { body: "é".repeat(512 * 1024), url: "x".repeat(20_000) };
+const HUGE_IN_JSON = JSON.stringify(HUGE_MARK).slice(1, -1);
+const expand = (text: string, where: keyof typeof HUGE) => (text.includes(HUGE_IN_JSON) ? text.replaceAll(HUGE_IN_JSON, HUGE[where]) : text);
 
 /** The JSON text of a superjson envelope for `value` (the transformer's wire format). */
 export function envelope(value: unknown): string {
@@ -76,9 +80,9 @@ const withQuery = (base: string, params: Record<string, string>) => `${base}?${n
 export function single(call: Call, body: string, options: { wrongMethod?: boolean; contentType?: string } = {}): FuzzRequest {
   const isQuery = (call.type === "query") !== Boolean(options.wrongMethod);
   const url = `/api/trpc/${call.path}`;
-  if (isQuery) return { method: "GET", url: body === "" ? url : withQuery(url, { input: body }), headers: {} };
+  if (isQuery) return { method: "GET", url: body === "" ? url : withQuery(url, { input: expand(body, "url") }), headers: {} };
   const contentType = options.contentType ?? "application/json";
-  return { method: "POST", url, headers: contentType ? { "content-type": contentType } : {}, body };
+  return { method: "POST", url, headers: contentType ? { "content-type": contentType } : {}, body: expand(body, "body") };
 }
 
 /** A batch as the browser's batch link sends it, with the ways a batch can be malformed. */
@@ -93,8 +97,8 @@ export function batch(calls: Call[], bodies: string[], shape: "ok" | "array" | "
     text: bodies.join(""),
   };
   const url = `/api/trpc/${paths}`;
-  if (calls.every((c) => c.type === "query")) return { method: "GET", url: withQuery(url, { batch: "1", input: inputs[shape] }), headers: {} };
-  return { method: "POST", url: withQuery(url, { batch: "1" }), headers: { "content-type": "application/json" }, body: inputs[shape] };
+  if (calls.every((c) => c.type === "query")) return { method: "GET", url: withQuery(url, { batch: "1", input: expand(inputs[shape], "url") }), headers: {} };
+  return { method: "POST", url: withQuery(url, { batch: "1" }), headers: { "content-type": "application/json" }, body: expand(inputs[shape], "body") };
 }
 
 /** Everything one fuzz case may send for `call`: near-valid inputs most of the time. */

@@ -27,6 +27,8 @@ export function createContext(input: Context): Context {
 const t = initTRPC.context<Context>().create({
   // superjson on the wire; a faster serialiser with identical output for plain results.
   transformer,
+  // The errorFormatter below never sends a stack, so tRPC need not format one for each error.
+  isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";
