@@ -6,6 +6,9 @@ export function formatMoney(minor: number, currency = "CNY", locale = "en"): str
   return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(minor / 100);
 }
 
+/** The largest amount a money column (PostgreSQL `integer`) holds, in minor units: ¥21,474,836.47. */
+export const MAX_MINOR_UNITS = 2_147_483_647;
+
 /** Parses "12.34" into 1234 without floating-point drift; null when it is not an amount. */
 export function parseMoney(text: string): number | null {
   const match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text);

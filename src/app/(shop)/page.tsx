@@ -3,15 +3,16 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { formatMoney } from "@/lib/money";
+import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 type SearchParams = { q?: string; category?: string; page?: string; sort?: string };
 const SORTS = ["newest", "price_asc", "price_desc", "name"] as const;
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params: SearchParams = firstParams(await searchParams, 64);
   const [t, tc, locale, caller] = await Promise.all([getTranslations("shop"), getTranslations("common"), getLocale(), api()]);
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageParam(params.page, 10_000);
   const sort = SORTS.find((s) => s === params.sort) ?? "newest";
   const [result, categories] = await Promise.all([
     caller.catalog.list({ q: params.q || undefined, category: params.category || undefined, page, pageSize: 12, sort }),

@@ -10,7 +10,7 @@ import { runWithRequestContext, setRequestUser } from "@/server/observability/re
 import { logger } from "@/server/observability/logger";
 import { planDirectCall, renderDirectCall, writeDirectAnswer, type DirectCall } from "./direct-call";
 import { appRouter } from "./root";
-import { createContext, trpcResponseMeta } from "./trpc";
+import { createContext, retryAfterFor, toTRPCError, trpcResponseMeta } from "./trpc";
 
 export const TRPC_PREFIX = "/api/trpc/";
 
@@ -31,14 +31,13 @@ const header = (req: IncomingMessage) => (name: string) => {
  * which cost several times the work of a small query.
  */
 export function createTrpcNodeHandler({ direct = true }: { direct?: boolean } = {}) {
-  // A failure here never reaches the procedures' error mapping, which logs the unexpected:
-  // log it here, or a broken session check would answer 500s without a trace.
+  // A failure here never reaches the procedures' error mapping: map it (and log the
+  // unexpected) here, or a database outage would answer 500s instead of 503s.
   async function contextFor(req: IncomingMessage, res: ServerResponse) {
     try {
       return await buildContext(req, res);
     } catch (error) {
-      logger.error({ err: error }, "request context failed");
-      throw error;
+      throw toTRPCError(error, "createContext");
     }
   }
   async function buildContext(req: IncomingMessage, res: ServerResponse) {
@@ -68,6 +67,8 @@ export function createTrpcNodeHandler({ direct = true }: { direct?: boolean } = 
     const answered = PUBLIC_CATALOG_QUERIES.has(call.path)
       ? await cachedCatalogAnswer(`${call.path}?${call.search}`, render, (a) => a.status === 200)
       : await render();
+    const retryAfter = retryAfterFor(answered.status);
+    if (retryAfter) res.setHeader("retry-after", retryAfter);
     writeDirectAnswer(res, answered);
   }
   const handle = (req: IncomingMessage, res: ServerResponse) => {

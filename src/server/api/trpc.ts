@@ -1,6 +1,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
+import { isDatabaseUnavailable } from "@/server/db/errors";
 import type { Role, SessionUser } from "@/server/domain/user";
 import { DOMAIN_ERROR_HTTP, isDomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
@@ -25,6 +27,8 @@ export function createContext(input: Context): Context {
 const t = initTRPC.context<Context>().create({
   // superjson on the wire; a faster serialiser with identical output for plain results.
   transformer,
+  // The errorFormatter below never sends a stack, so tRPC need not format one for each error.
+  isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";
@@ -61,27 +65,51 @@ export function retryAfterOf(error: unknown): number | undefined {
   return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
+/** Seconds a caller is asked to wait (Retry-After) while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please try again in a few seconds.";
+
 /**
- * The HTTP side of the error mapping, for tRPC's adapters (`responseMeta`): an answer that
- * refuses a caller for a while carries `Retry-After` (the longest wait in a batch).
+ * The one mapping from whatever a procedure or a context builder threw to what the caller
+ * gets: a DomainError → its code from DOMAIN_ERROR_HTTP; the database unreachable →
+ * SERVICE_UNAVAILABLE (503 with Retry-After); an expected TRPCError → itself; anything else →
+ * INTERNAL_SERVER_ERROR with a generic message (see errorFormatter), logged here, once.
  */
-export function trpcResponseMeta({ errors }: { errors: readonly unknown[] }): { headers?: Record<string, string> } {
-  const waits = errors.map(retryAfterOf).filter((s): s is number => s !== undefined);
-  return waits.length > 0 ? { headers: { "retry-after": String(Math.max(...waits)) } } : {};
+export function toTRPCError(error: unknown, path?: string): TRPCError {
+  const cause = error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR" ? (error.cause ?? error) : error;
+  if (isDomainError(cause)) return new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
+  if (isDatabaseUnavailable(cause)) {
+    logger.warn({ err: cause, path }, "database unavailable");
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE, cause });
+  }
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
+  logger.error({ err: cause, path }, "procedure failed");
+  return error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: cause instanceof Error ? cause : undefined });
 }
 
-/** Maps DomainError codes to tRPC codes in one place; logs what nobody expected. */
 function mapErrors<R extends { ok: boolean; error?: TRPCError }>(result: R, path: string): R {
   if (!result.ok && result.error) {
-    const cause = result.error.cause;
-    if (isDomainError(cause)) {
-      throw new TRPCError({ code: DOMAIN_ERROR_HTTP[cause.code], message: cause.message, cause });
-    }
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
-    }
+    const mapped = toTRPCError(result.error, path);
+    if (mapped !== result.error) throw mapped;
   }
   return result;
+}
+
+/** The Retry-After header an answer with this HTTP status carries, if any. */
+export function retryAfterFor(status: number): string | undefined {
+  return status === 503 ? String(UNAVAILABLE_RETRY_AFTER_SECONDS) : undefined;
+}
+
+/**
+ * The HTTP side of the error mapping, for tRPC's adapters (`responseMeta`): an answer that
+ * refuses a caller for a while carries `Retry-After` — a rate limit's own wait, or a 503's —
+ * the longest wait in a batch.
+ */
+export function trpcResponseMeta({ errors }: { errors: readonly TRPCError[] }): { headers?: Record<string, string> } {
+  const waits = errors
+    .map((error) => retryAfterOf(error) ?? Number(retryAfterFor(getHTTPStatusCodeFromError(error)) ?? NaN))
+    .filter((s) => Number.isFinite(s));
+  return waits.length > 0 ? { headers: { "retry-after": String(Math.max(...waits)) } } : {};
 }
 
 export const createTRPCRouter = t.router;

@@ -1,9 +1,15 @@
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
+import { REDACTED, isErrorLike, safeMessage, scrub } from "./log-scrub";
 import { currentRequestContext } from "./request-context";
+
+/** Keys redacted by pino itself at the top level and one level down (log-scrub goes deeper). */
+const REDACTED_KEYS = ["password", "passwordHash", "hash", "secret", "token", "sessionToken", "apiKey", "authorization", "cookie", "cardNumber", "card", "cvc", "cvv", "parameters", "params"];
 
 /**
  * Structured JSON logs. Every line carries the request id and user id of the request it is
- * logged under (from AsyncLocalStorage), and known secret-bearing fields are redacted.
+ * logged under (from AsyncLocalStorage). Nothing secret gets through, whatever a call site
+ * passes: secret-bearing keys are redacted at any depth and errors are reduced to type, safe
+ * message, code and stack — never a query's parameters (see log-scrub.ts).
  */
 export const LOGGER_OPTIONS: LoggerOptions = {
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
@@ -13,24 +19,21 @@ export const LOGGER_OPTIONS: LoggerOptions = {
     const context = currentRequestContext();
     return context ? { requestId: context.requestId, userId: context.userId } : {};
   },
-  redact: {
-    paths: [
-      "password",
-      "*.password",
-      "passwordHash",
-      "*.passwordHash",
-      "secret",
-      "*.secret",
-      "token",
-      "*.token",
-      "headers.cookie",
-      "headers.authorization",
-      "*.headers.cookie",
-      "*.headers.authorization",
-      "cardNumber",
-      "*.cardNumber",
-    ],
-    censor: "[redacted]",
+  redact: { paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]), censor: REDACTED },
+  serializers: { err: (value: unknown) => scrub(value), error: (value: unknown) => scrub(value) },
+  formatters: {
+    log: (object) => scrub(object) as Record<string, unknown>,
+    bindings: (bindings) => scrub(bindings) as Record<string, unknown>,
+  },
+  hooks: {
+    // pino takes an error's own message as the line's message when none is given: give the safe one.
+    logMethod(args, method) {
+      const [first, second] = args as unknown[];
+      if (typeof second !== "string" && isErrorLike(first)) return method.call(this, { err: first }, safeMessage(first));
+      const err = (first as { err?: unknown } | null)?.err;
+      if (typeof second !== "string" && typeof first === "object" && isErrorLike(err)) return method.call(this, first as object, safeMessage(err));
+      return method.apply(this, args as Parameters<typeof method>);
+    },
   },
 };
 

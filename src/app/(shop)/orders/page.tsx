@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api, orNotFound } from "@/trpc/server";
 
 type SearchParams = { page?: string; status?: string };
@@ -15,8 +16,8 @@ export async function generateMetadata() {
 }
 
 /** My orders: newest first, paginated and filtered on the server through URL parameters. */
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params: SearchParams = firstParams(await searchParams);
   const [t, ts, caller] = await Promise.all([getTranslations("shop.orders"), getTranslations("common.orderStatus"), api()]);
   const page = Math.min(10_000, Math.max(1, Math.floor(Number(params.page)) || 1));
   const status = parseOrderStatus(params.status);

@@ -4,6 +4,7 @@ import { TrackingPanel } from "@/components/logistics/tracking-panel";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export async function generateMetadata() {
@@ -12,8 +13,8 @@ export async function generateMetadata() {
 }
 
 /** Public parcel lookup by tracking number: anyone may look, personal data is masked, lookups are rate limited. */
-export default async function TrackPage({ searchParams }: { searchParams: Promise<{ no?: string }> }) {
-  const [{ no }, t, caller] = await Promise.all([searchParams, getTranslations("logistics"), api()]);
+export default async function TrackPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const [{ no }, t, caller] = await Promise.all([searchParams.then((raw) => firstParams(raw)), getTranslations("logistics"), api()]);
   const number = (no ?? "").trim();
   let result: Awaited<ReturnType<typeof caller.logistics.track>> | null = null;
   let error: string | null = null;

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
+import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export async function generateMetadata() {
@@ -16,9 +17,9 @@ export async function generateMetadata() {
 type Params = { carrier?: string; city?: string; status?: string; q?: string; page?: string };
 
 /** Admin Couriers: the fleet with carrier, area, load and duty status; filters and server-side pagination. */
-export default async function AdminCouriersPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const [params, t, tc, locale, caller] = await Promise.all([searchParams, getTranslations("logistics"), getTranslations("common"), getLocale(), api()]);
-  const page = Math.max(1, Number(params.page) || 1);
+export default async function AdminCouriersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const [params, t, tc, locale, caller] = await Promise.all([searchParams.then((raw): Params => firstParams(raw, 40)), getTranslations("logistics"), getTranslations("common"), getLocale(), api()]);
+  const page = pageParam(params.page, 10_000);
   const status = params.status === "active" || params.status === "off_duty" ? params.status : undefined;
   const carriers = await caller.adminCarriers.list();
   const carrier = carriers.find((c) => c.id === params.carrier);

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
 import { chinaDayStart } from "@/lib/dates";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api, orNotFound } from "@/trpc/server";
 
 type SearchParams = { page?: string; status?: string; from?: string; to?: string; orderNo?: string; shopper?: string };
@@ -15,8 +16,8 @@ export async function generateMetadata() {
 }
 
 /** Every order, filtered and paginated on the server; the filters live in the URL. */
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params: SearchParams = firstParams(await searchParams);
   const [t, caller] = await Promise.all([getTranslations("admin.orders"), api()]);
   const page = Math.min(100_000, Math.max(1, Math.floor(Number(params.page)) || 1));
   const status = parseOrderStatus(params.status);

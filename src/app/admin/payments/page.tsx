@@ -5,8 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { chinaDayStart, formatDateTime } from "@/lib/dates";
-import { formatMoney, parseMoney } from "@/lib/money";
+import { MAX_MINOR_UNITS, formatMoney, parseMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type PaymentMethodKey, type PaymentStatusKey } from "@/lib/payment-ui";
+import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export const metadata = { title: "Payments" };
@@ -15,15 +16,20 @@ type Params = { status?: string; method?: string; from?: string; to?: string; or
 const SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as const;
 
 /** Admin → Payments: filters, sorting and server-side pagination, all in the URL. */
-export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const params = await searchParams;
+export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params: Params = firstParams(await searchParams, 40);
   const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageParam(params.page, 100_000);
   const status = PAYMENT_STATUS_KEYS.find((s) => s === params.status);
   const method = PAYMENT_METHOD_KEYS.find((m) => m === params.method);
   const sort = SORTS.find((s) => s === params.sort) ?? "created_desc";
-  const min = params.min ? parseMoney(params.min) : null;
-  const max = params.max ? parseMoney(params.max) : null;
+  // An amount beyond what a money column holds filters like the largest one.
+  const amount = (text?: string) => {
+    const minor = text ? parseMoney(text) : null;
+    return minor === null ? null : Math.min(minor, MAX_MINOR_UNITS);
+  };
+  const min = amount(params.min);
+  const max = amount(params.max);
   const result = await caller.adminPayment.list({
     page,
     pageSize: 20,

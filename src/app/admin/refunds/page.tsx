@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from "@/i18n/server";
 import { chinaDayStart, formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { REFUND_STATUS_KEYS, REFUND_STATUS_TONE, type RefundStatusKey } from "@/lib/payment-ui";
+import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export const metadata = { title: "Refunds" };
@@ -15,10 +16,10 @@ type Params = { status?: string; from?: string; to?: string; refundSn?: string; 
 const SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as const;
 
 /** Admin → Refunds: filters, sorting and server-side pagination. Requests waiting for review come first by default filter. */
-export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const params = await searchParams;
+export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params: Params = firstParams(await searchParams, 40);
   const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageParam(params.page, 100_000);
   const status = REFUND_STATUS_KEYS.find((s) => s === params.status);
   const sort = SORTS.find((s) => s === params.sort) ?? "created_desc";
   const result = await caller.adminPayment.refunds.list({

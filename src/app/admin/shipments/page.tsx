@@ -11,6 +11,7 @@ import { getLocale, getTranslations } from "@/i18n/server";
 import { cn } from "@/lib/cn";
 import { chinaDayStart, formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export async function generateMetadata() {
@@ -22,9 +23,9 @@ type Params = { status?: string; carrier?: string; courier?: string; trackingNo?
 const QUEUES = ["unassigned", "exception", "stale"] as const;
 
 /** Admin Shipments: filters, queues, server-side pagination, and paid orders waiting to ship. */
-export default async function AdminShipmentsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const [params, t, locale, caller] = await Promise.all([searchParams, getTranslations("logistics"), getLocale(), api()]);
-  const page = Math.max(1, Number(params.page) || 1);
+export default async function AdminShipmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const [params, t, locale, caller] = await Promise.all([searchParams.then((raw): Params => firstParams(raw, 32)), getTranslations("logistics"), getLocale(), api()]);
+  const page = pageParam(params.page, 100_000);
   const status = SHIPMENT_STATUSES.find((s) => s === params.status);
   const queue = QUEUES.find((q) => q === params.queue);
   const [result, carriers, toShip] = await Promise.all([

@@ -24,6 +24,7 @@ import {
   resolveExceptionFlow,
   shipOrder,
 } from "@/server/flows/shipment";
+import { zPatchOf, zText } from "@/server/validation/fields";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 const shipmentRef = (s: { id: string; status: string; trackingNo: string; logisticsSn: string }) => ({
@@ -70,7 +71,7 @@ export const adminLogisticsRouter = createTRPCRouter({
       shipmentRef(await markDeliveredFlow(ctx.db, { shipmentId: input.id, signer: input.signer, by: { actor: "admin", actorId: ctx.session.id, reason: "delivered by admin" } })),
     ),
   failedAttempt: adminProcedure
-    .input(z.object({ id: z.uuid(), note: z.string().trim().max(200).optional() }))
+    .input(z.object({ id: z.uuid(), note: zText(200).optional() }))
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
       shipmentRef(await recordFailedAttemptFlow(ctx.db, { shipmentId: input.id, note: input.note, by: { actor: "admin", actorId: ctx.session.id, reason: "failed attempt recorded by admin" } })),
@@ -104,6 +105,6 @@ export const adminLogisticsRouter = createTRPCRouter({
   settings: adminProcedure.query(({ ctx }) => logisticsSettings.get(ctx.db)),
   settingsHistory: adminProcedure.query(({ ctx }) => logisticsSettings.history(ctx.db, 20)),
   updateSettings: adminProcedure
-    .input(ZLogisticsSettingsFields.partial())
+    .input(zPatchOf(ZLogisticsSettingsFields))
     .mutation(({ ctx, input }) => logisticsSettings.update(ctx.db, input, ctx.session.id)),
 });

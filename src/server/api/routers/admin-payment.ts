@@ -28,6 +28,7 @@ import {
 import { cancelPayment } from "@/server/flows/cancel-payment";
 import { approveRefund, refundDirectly, rejectRefund } from "@/server/flows/refund-request";
 import { resolveProcessingPayment } from "@/server/flows/resolve-processing-payment";
+import { EMPTY_PATCH_MESSAGE, hasSomeField, zText } from "@/server/validation/fields";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 const refundsRouter = createTRPCRouter({
@@ -40,7 +41,7 @@ const refundsRouter = createTRPCRouter({
 const settingsRouter = createTRPCRouter({
   get: adminProcedure.query(({ ctx }) => paymentSettings.get(ctx.db)),
   update: adminProcedure
-    .input(z.object({ patch: z.record(z.string(), z.unknown()) }))
+    .input(z.object({ patch: z.record(zText(40), z.unknown()).refine(hasSomeField, EMPTY_PATCH_MESSAGE) }))
     .mutation(({ ctx, input }) => updatePaymentSettings(ctx.db, { patch: input.patch, changedBy: ctx.session.id })),
   history: adminProcedure.query(({ ctx }) => paymentSettings.history(ctx.db, 20)),
 });
@@ -61,7 +62,7 @@ export const adminPaymentRouter = createTRPCRouter({
   list: adminProcedure.input(ZAdminPaymentsInput).query(({ ctx, input }) => listPaymentsForAdmin(ctx.db, input)),
   byId: adminProcedure.input(ZPaymentIdInput).query(({ ctx, input }) => getPaymentDetailForAdmin(ctx.db, { paymentId: input.paymentId, provider: getPaymentProvider() })),
   cancel: adminProcedure
-    .input(ZPaymentIdInput.extend({ reason: z.string().trim().max(200).optional() }))
+    .input(ZPaymentIdInput.extend({ reason: zText(200).optional() }))
     .mutation(({ ctx, input }) =>
       cancelPayment(ctx.db, { paymentId: input.paymentId, userId: null, by: { actor: "admin", actorId: ctx.session.id, reason: input.reason || "cancelled by admin" } }),
     ),

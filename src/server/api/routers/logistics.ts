@@ -12,6 +12,8 @@ import {
   trackPublic,
 } from "@/server/domain/logistics";
 import { quoteOptionsForShopper } from "@/server/flows/shipping-quote";
+import { DomainError } from "@/server/errors";
+import { zText } from "@/server/validation/fields";
 import { createTRPCRouter, publicProcedure, shopperProcedure } from "../trpc";
 
 /** Shopper and public procedures of the logistics module. */
@@ -37,7 +39,7 @@ export const logisticsRouter = createTRPCRouter({
     }),
   /** Area names one level at a time, for pickers: provinces; a province's cities; a city's districts. */
   areas: publicProcedure
-    .input(z.object({ province: z.string().trim().max(40).optional(), city: z.string().trim().max(40).optional() }))
+    .input(z.object({ province: zText(40).optional(), city: zText(40).optional() }))
     .output(z.array(z.string()))
     .query(({ input }) => {
       if (!input.province) return DIVISIONS.map((p) => p.name);

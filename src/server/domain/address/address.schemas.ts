@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { zText } from "@/server/validation/fields";
 
 const text = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`);
+  zText(max).min(1, `Enter the ${label}`);
 
 export const ZAddressInput = z.object({
   recipient: text("recipient's name", 40),
-  phone: z
-    .string()
-    .trim()
+  phone: zText(20)
     .regex(/^\+?[0-9][0-9 -]{5,19}$/, "Enter a phone number (digits, spaces or dashes)"),
   province: text("province", 40),
   city: text("city", 40),

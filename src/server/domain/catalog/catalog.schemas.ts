@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { zText } from "@/server/validation/fields";
 
 export const ZListProductsInput = z.object({
-  q: z.string().trim().max(100).optional(),
-  category: z.string().trim().max(64).optional(),
+  q: zText(100).optional(),
+  category: zText(64).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
   sort: z.enum(["newest", "price_asc", "price_desc", "name"]).default("newest"),

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { zDate, zText } from "@/server/validation/fields";
 import { ZAddressSnapshot } from "@/server/domain/order";
 import { ZONES } from "./geography/geography";
 import { SHIPMENT_STATUSES } from "./shipment.machine";
 import { CHECK_ALGORITHMS } from "./tracking-number";
 
-const name = (label: string, max = 60) => z.string().trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`);
+const name = (label: string, max = 60) => zText(max).min(1, `Enter the ${label}`);
 const fen = (label: string) => z.number({ message: `Enter the ${label}` }).int(`${label} must be whole fen`).min(0, `${label} cannot be negative`).max(10_000_000);
 
 export const ZZone = z.enum(ZONES);
@@ -17,9 +18,7 @@ export const ZFeeRuleInput = z.object({
 });
 
 export const ZServiceLevelInput = z.object({
-  code: z
-    .string()
-    .trim()
+  code: zText(32)
     .regex(/^[a-z][a-z0-9_]{1,31}$/, "Use 2–32 lower-case letters, digits or _"),
   nameEn: name("English name"),
   nameZh: name("Chinese name"),
@@ -38,25 +37,18 @@ export const ZServiceLevelInput = z.object({
 export type ServiceLevelInput = z.input<typeof ZServiceLevelInput>;
 
 export const ZCarrierInput = z.object({
-  code: z
-    .string()
-    .trim()
+  code: zText(16)
     .regex(/^[A-Z][A-Z0-9]{1,15}$/, "Use 2–16 upper-case letters or digits"),
   nameEn: name("English name"),
   nameZh: name("Chinese name"),
-  logoColor: z
-    .string()
+  logoColor: zText(7)
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb")
     .default("#2563eb"),
-  trackingPrefix: z
-    .string()
-    .trim()
+  trackingPrefix: zText(4)
     .regex(/^[A-Z]{0,4}$/, "Up to 4 upper-case letters"),
   trackingBodyLength: z.number().int().min(6, "At least 6 digits").max(16, "At most 16 digits"),
   trackingCheck: z.enum(CHECK_ALGORITHMS),
-  trackingSuffix: z
-    .string()
-    .trim()
+  trackingSuffix: zText(3)
     .regex(/^[A-Z]{0,3}$/, "Up to 3 upper-case letters")
     .default(""),
   enabled: z.boolean().default(true),
@@ -67,11 +59,11 @@ export type CarrierInput = z.input<typeof ZCarrierInput>;
 export const ZUpdateCarrierInput = ZCarrierInput.extend({ id: z.uuid() });
 export const ZIdInput = z.object({ id: z.uuid({ message: "Not found" }) });
 
-export const ZArea = z.object({ province: name("province", 40), city: name("city", 40), district: z.string().trim().max(40).optional() });
+export const ZArea = z.object({ province: name("province", 40), city: name("city", 40), district: zText(40).optional() });
 
 export const ZCalculatorInput = z.object({
-  carrierCode: z.string().trim().min(1),
-  serviceLevel: z.string().trim().min(1),
+  carrierCode: zText(32).min(1),
+  serviceLevel: zText(32).min(1),
   origin: ZArea,
   destination: ZArea,
   weightGrams: z.number({ message: "Enter the weight" }).int().min(1, "At least 1 g").max(100_000, "At most 100 kg"),
@@ -85,7 +77,7 @@ export type CalculatorInput = z.input<typeof ZCalculatorInput>;
 export const ZQuoteOptionsInput = z.object({
   /** A saved address of the shopper's, or a destination typed at checkout. */
   addressId: z.uuid({ message: "Choose a delivery address" }).optional(),
-  destination: z.object({ province: z.string().trim().min(1).max(40), city: z.string().trim().min(1).max(40), district: z.string().trim().max(40).default("") }).optional(),
+  destination: z.object({ province: zText(40).min(1), city: zText(40).min(1), district: zText(40).default("") }).optional(),
   items: z
     .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(99) }))
     .max(50)
@@ -95,16 +87,11 @@ export const ZQuoteOptionsInput = z.object({
 export const ZCourierInput = z.object({
   carrierId: z.uuid({ message: "Choose a carrier" }),
   name: name("name", 40),
-  phone: z
-    .string()
-    .trim()
+  phone: zText(11)
     .regex(/^1[3-9]\d{9}$/, "Enter an 11-digit mobile number"),
   province: name("province", 40),
   city: name("city", 40),
-  district: z
-    .string()
-    .trim()
-    .max(40)
+  district: zText(40)
     .transform((v) => v || null)
     .nullable()
     .default(null),
@@ -115,9 +102,9 @@ export const ZUpdateCourierInput = ZCourierInput.extend({ id: z.uuid() });
 
 export const ZCourierListInput = z.object({
   carrierId: z.uuid().optional(),
-  city: z.string().trim().max(40).optional(),
+  city: zText(40).optional(),
   status: z.enum(["active", "off_duty"]).optional(),
-  q: z.string().trim().max(40).optional(),
+  q: zText(40).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
@@ -126,41 +113,37 @@ export const ZShipmentListInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
   status: ZShipmentStatus.optional(),
-  carrierCode: z.string().trim().max(32).optional(),
+  carrierCode: zText(32).optional(),
   courierId: z.uuid().optional(),
-  trackingNo: z.string().trim().max(40).optional(),
-  orderNo: z.string().trim().max(40).optional(),
-  logisticsSn: z.string().trim().max(40).optional(),
+  trackingNo: zText(40).optional(),
+  orderNo: zText(40).optional(),
+  logisticsSn: zText(40).optional(),
   queue: z.enum(["unassigned", "exception", "stale"]).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
 });
 export type ShipmentListInput = z.input<typeof ZShipmentListInput>;
 
 export const ZTrackInput = z.object({
-  trackingNo: z
-    .string()
-    .trim()
-    .min(6, "Enter a tracking number")
-    .max(40, "That is not a tracking number"),
+  trackingNo: zText(40, { message: "That is not a tracking number" }).min(6, "Enter a tracking number"),
 });
 
 export const ZStatsInput = z
-  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .object({ from: zDate(), to: zDate() })
   .refine((r) => r.from < r.to, { message: "The start must be before the end", path: ["to"] })
   .refine((r) => r.to.getTime() - r.from.getTime() <= 366 * 86_400_000, { message: "At most one year", path: ["to"] });
 
 export const ZRaiseExceptionInput = z.object({
   id: z.uuid(),
   kind: z.enum(["address", "lost", "damaged", "other"]),
-  note: z.string().trim().min(1, "Say what happened").max(200),
+  note: zText(200).min(1, "Say what happened"),
 });
 export const ZResolveExceptionInput = z.object({
   id: z.uuid(),
   resolution: z.enum(["resume", "return_to_sender", "lost"]),
-  note: z.string().trim().max(200).optional(),
+  note: zText(200).optional(),
 });
-export const ZMarkDeliveredInput = z.object({ id: z.uuid(), signer: z.string().trim().min(1, "Enter who signed").max(40) });
+export const ZMarkDeliveredInput = z.object({ id: z.uuid(), signer: zText(40).min(1, "Enter who signed") });
 
 const ZEventKind = z.string();
 

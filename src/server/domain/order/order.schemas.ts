@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zDate, zText } from "@/server/validation/fields";
 import { ORDER_STATUSES } from "./order.machine";
 
 export const ZOrderStatus = z.enum(ORDER_STATUSES);
@@ -11,9 +12,9 @@ export const ZCheckoutInput = z.object({
     .min(1)
     .max(50)
     .optional(),
-  note: z.string().trim().max(200, "Use at most 200 characters").optional(),
+  note: zText(200).optional(),
   /** Shipping option chosen at checkout (offered by the logistics module). */
-  shipping: z.object({ carrierCode: z.string().min(1).max(32), serviceLevel: z.string().min(1).max(32) }).optional(),
+  shipping: z.object({ carrierCode: zText(32).min(1), serviceLevel: zText(32).min(1) }).optional(),
   /**
    * The total (minor units) the shopper was shown next to "Place order". When given, checkout
    * compares it with the total it computes inside its transaction and refuses a difference
@@ -28,7 +29,7 @@ export const ZCheckoutInput = z.object({
 export type CheckoutInput = z.input<typeof ZCheckoutInput>;
 
 export const ZOrderId = z.object({ id: z.uuid({ message: "Order not found" }) });
-export const ZOrderLookup = z.object({ orderNo: z.string().trim().min(1).max(40) });
+export const ZOrderLookup = z.object({ orderNo: zText(40).min(1) });
 
 export const ZMyOrdersInput = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
@@ -40,10 +41,10 @@ export const ZAdminOrdersInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
   status: ZOrderStatus.optional(),
-  orderNo: z.string().trim().max(40).optional(),
-  shopper: z.string().trim().max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  orderNo: zText(40).optional(),
+  shopper: zText(100).optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
 });
 export type AdminOrdersInput = z.input<typeof ZAdminOrdersInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMPTY_PATCH_MESSAGE, hasSomeField, zDate, zDay, zMinorUnits, zText } from "@/server/validation/fields";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "./payment.machine";
 import { REFUND_STATUSES } from "./refund.machine";
 import { isValidCardNumber } from "./simulator/test-cards";
@@ -9,11 +10,8 @@ export const ZPaymentStatus = z.enum(PAYMENT_STATUSES);
 export const ZRefundStatus = z.enum(REFUND_STATUSES);
 
 /** Client-chosen key that makes a retried request safe (a UUID per user intent). */
-export const ZIdempotencyKey = z
-  .string()
-  .trim()
+export const ZIdempotencyKey = zText(100)
   .min(8, "Use at least 8 characters")
-  .max(100, "Use at most 100 characters")
   .regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits and . _ : - only")
   .optional();
 
@@ -30,7 +28,7 @@ export const ZPayInput = z
   .object({
     paymentId: z.uuid({ message: "Payment not found" }),
     method: ZPaymentMethod,
-    card: z.object({ number: z.string().trim().max(30) }).optional(),
+    card: z.object({ number: zText(30) }).optional(),
     idempotencyKey: ZIdempotencyKey,
   })
   .superRefine((value, ctx) => {
@@ -42,12 +40,12 @@ export type PayInput = z.input<typeof ZPayInput>;
 
 export const ZPaymentIdInput = z.object({ paymentId: z.uuid({ message: "Payment not found" }) });
 export const ZOrderIdInput = z.object({ orderId: z.uuid({ message: "Order not found" }) });
-export const ZQrTokenInput = z.object({ token: z.string().min(10).max(64) });
+export const ZQrTokenInput = z.object({ token: zText(64, { trim: false }).min(10) });
 
-export const ZRefundReason = z.string().trim().min(1, "Tell us why").max(200, "Use at most 200 characters");
+export const ZRefundReason = zText(200).min(1, "Tell us why");
 export const ZRequestRefundInput = z.object({
   orderId: z.uuid({ message: "Order not found" }),
-  amountMinor: z.number().int("Use whole cents").positive("Enter an amount above zero"),
+  amountMinor: zMinorUnits().positive("Enter an amount above zero"),
   reason: ZRefundReason,
   idempotencyKey: ZIdempotencyKey,
 });
@@ -57,16 +55,16 @@ export type RequestRefundInput = z.input<typeof ZRequestRefundInput>;
 
 export const ZAdminRefundInput = z.object({
   paymentId: z.uuid({ message: "Payment not found" }),
-  amountMinor: z.number().int("Use whole cents").positive("Enter an amount above zero"),
+  amountMinor: zMinorUnits().positive("Enter an amount above zero"),
   reason: ZRefundReason,
   idempotencyKey: ZIdempotencyKey,
 });
 export type AdminRefundInput = z.input<typeof ZAdminRefundInput>;
 
-export const ZApproveRefundInput = z.object({ refundId: z.uuid({ message: "Refund not found" }), note: z.string().trim().max(200, "Use at most 200 characters").optional() });
+export const ZApproveRefundInput = z.object({ refundId: z.uuid({ message: "Refund not found" }), note: zText(200).optional() });
 export const ZRejectRefundInput = z.object({
   refundId: z.uuid({ message: "Refund not found" }),
-  note: z.string().trim().min(1, "Say why the refund is rejected").max(200, "Use at most 200 characters"),
+  note: zText(200).min(1, "Say why the refund is rejected"),
 });
 export const ZRefundIdInput = z.object({ refundId: z.uuid({ message: "Refund not found" }) });
 
@@ -77,12 +75,12 @@ export const ZAdminPaymentsInput = z
     pageSize: z.number().int().min(1).max(100).default(20),
     status: ZPaymentStatus.optional(),
     method: ZPaymentMethod.optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    orderNo: z.string().trim().max(40).optional(),
-    paymentSn: z.string().trim().max(40).optional(),
-    minAmountMinor: z.number().int().min(0).optional(),
-    maxAmountMinor: z.number().int().min(0).optional(),
+    from: zDate().optional(),
+    to: zDate().optional(),
+    orderNo: zText(40).optional(),
+    paymentSn: zText(40).optional(),
+    minAmountMinor: zMinorUnits().min(0).optional(),
+    maxAmountMinor: zMinorUnits().min(0).optional(),
     sort: z.enum(PAYMENT_SORTS).default("created_desc"),
   })
   .refine((v) => v.minAmountMinor === undefined || v.maxAmountMinor === undefined || v.minAmountMinor <= v.maxAmountMinor, {
@@ -95,15 +93,15 @@ export const ZAdminRefundsInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
   status: ZRefundStatus.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  refundSn: z.string().trim().max(40).optional(),
-  orderNo: z.string().trim().max(40).optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
+  refundSn: zText(40).optional(),
+  orderNo: zText(40).optional(),
   sort: z.enum(["created_desc", "created_asc", "amount_desc", "amount_asc"]).default("created_desc"),
 });
 export type AdminRefundsInput = z.input<typeof ZAdminRefundsInput>;
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
+const ZDay = zDay();
 /** A report's date range: whole days in China time, both ends included. */
 export const ZPaymentReportInput = z
   .object({ from: ZDay, to: ZDay })
@@ -112,14 +110,14 @@ export const ZPaymentReportInput = z
 export type PaymentReportInput = z.input<typeof ZPaymentReportInput>;
 
 export const ZWebhookEndpointInput = z.object({
-  url: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(500),
-  description: z.string().trim().max(200).optional(),
+  url: zText(500).pipe(z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" })),
+  description: zText(200).optional(),
   events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).max(WEBHOOK_EVENT_TYPES.length).optional(),
   enabled: z.boolean().optional(),
-  secret: z.string().min(16, "Use at least 16 characters").max(200).optional(),
+  secret: zText(200, { trim: false }).min(16, "Use at least 16 characters").optional(),
 });
 export type WebhookEndpointInput = z.infer<typeof ZWebhookEndpointInput>;
-export const ZWebhookEndpointUpdate = z.object({ id: z.uuid(), input: ZWebhookEndpointInput.partial() });
+export const ZWebhookEndpointUpdate = z.object({ id: z.uuid(), input: ZWebhookEndpointInput.partial().refine(hasSomeField, EMPTY_PATCH_MESSAGE) });
 
 // ---------- outputs ----------
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "@/server/validation/fields";
 
 /** What a generated order is scripted to go through. */
 export const SIMULATION_OUTCOMES = ["paid", "failed_then_paid", "abandoned", "cancelled", "refunded", "delivery_exception"] as const;
@@ -24,7 +25,7 @@ export const ZStartSimulationInput = z
     orders: z.number().int("Use a whole number").min(1, "At least 1 order").max(2000, "At most 2000 orders"),
     mix: ZOutcomeMix,
     /** Carrier codes to ship with; empty = whatever checkout offers first. */
-    carriers: z.array(z.string().trim().min(1).max(32)).max(20).default([]),
+    carriers: z.array(zText(32).min(1)).max(20).default([]),
     pacing: z.enum(["fast", "window", "rate"]).default("fast"),
     windowMinutes: z.number().int().min(1, "At least 1 minute").max(1440, "At most 1440 minutes").optional(),
     ordersPerMinute: z.number().int().min(1, "At least 1 order a minute").max(6000, "At most 6000 orders a minute").optional(),
@@ -64,6 +65,6 @@ export const ZSimulationRunView = z.object({
 export type SimulationRunView = z.infer<typeof ZSimulationRunView>;
 
 export const ZListSimulationRunsInput = z.object({
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(50).default(10),
 });

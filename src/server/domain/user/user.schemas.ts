@@ -1,24 +1,20 @@
 import { z } from "zod";
+import { zText } from "@/server/validation/fields";
 
-export const ZEmail = z
-  .string()
-  .trim()
+export const ZEmail = zText(254)
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }));
 
-export const ZPassword = z
-  .string()
-  .min(8, "Use at least 8 characters")
-  .max(128, "Use at most 128 characters");
+export const ZPassword = zText(128, { trim: false }).min(8, "Use at least 8 characters");
 
 export const ZSignUpInput = z.object({
   email: ZEmail,
-  name: z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters"),
+  name: zText(80).min(1, "Enter your name"),
   password: ZPassword,
 });
 export type SignUpInput = z.infer<typeof ZSignUpInput>;
 
-export const ZSignInInput = z.object({ email: ZEmail, password: z.string().min(1).max(128) });
+export const ZSignInInput = z.object({ email: ZEmail, password: zText(128, { trim: false }).min(1) });
 
 export type Role = "shopper" | "admin";
 

@@ -9,9 +9,10 @@ import { OrderHistory } from "@/components/shop/order-history";
 import { OrderItems } from "@/components/shop/order-items";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { getTranslations } from "@/i18n/server";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api, orNotFound } from "@/trpc/server";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /** One read per request, shared by the metadata and the page. */
 const loadOrder = cache(async (id: string) => (await api()).order.byId({ id }));
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Another shopper's order and malformed ids are the not-found page.
  */
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ id }, { placed }] = await Promise.all([params, searchParams]);
+  const [{ id }, { placed }] = await Promise.all([params, searchParams.then((raw) => firstParams(raw))]);
   const t = await getTranslations("shop.order");
   const order = await orNotFound(loadOrder(id), `/orders/${id}`);
 

@@ -4,7 +4,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
+import { chinaDayStart } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export async function generateMetadata() {
@@ -20,9 +22,9 @@ function daysAgo(days: number): string {
 }
 
 /** Admin Reports → Logistics: the statistics for a date range (China days) as figures, charts and tables. */
-export default async function LogisticsReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
-  const [params, t, locale, caller] = await Promise.all([searchParams, getTranslations("logistics"), getLocale(), api()]);
-  const valid = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+export default async function LogisticsReportPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const [params, t, locale, caller] = await Promise.all([searchParams.then((raw) => firstParams(raw)), getTranslations("logistics"), getLocale(), api()]);
+  const valid = (v?: string) => (chinaDayStart(v) ? v : undefined);
   const toDay = valid(params.to) ?? daysAgo(0);
   const fromDay = valid(params.from) ?? daysAgo(29);
   const from = new Date(`${fromDay}T00:00:00+08:00`);

@@ -4,23 +4,24 @@ import { SectionTabs } from "@/components/admin/section-tabs";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getLocale, getTranslations } from "@/i18n/server";
+import { chinaDayStart } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export const metadata = { title: "Payment report" };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Today in China time as YYYY-MM-DD, minus some days. */
 function chinaDay(daysAgo = 0): string {
   return new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Admin → Reports → Payments: per-day counts and amounts by status and method, success and refund rates. */
-export default async function PaymentReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
-  const params = await searchParams;
+export default async function PaymentReportPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params = firstParams(await searchParams);
   const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
-  let from = params.from && DAY.test(params.from) ? params.from : chinaDay(13);
-  let to = params.to && DAY.test(params.to) ? params.to : chinaDay();
+  let from = params.from && chinaDayStart(params.from) ? params.from : chinaDay(13);
+  let to = params.to && chinaDayStart(params.to) ? params.to : chinaDay();
   if (from > to) [from, to] = [to, from];
   if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) from = new Date(Date.parse(to) - 366 * 86_400_000).toISOString().slice(0, 10);
   const report = await caller.adminPayment.report({ from, to });

@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { createContext, trpcResponseMeta } from "@/server/api/trpc";
+import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
 import { getSessionFromHeaders } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { clientAddressFromHeaders } from "@/server/http/client-address";
@@ -14,9 +14,13 @@ function handler(req: Request) {
       req,
       router: appRouter,
       createContext: async () => {
-        const session = await getSessionFromHeaders(req.headers);
-        setRequestUser(session?.id);
-        return createContext({ db: getDb(), session, requestId, clientIp: clientAddressFromHeaders(req.headers) });
+        try {
+          const session = await getSessionFromHeaders(req.headers);
+          setRequestUser(session?.id);
+          return createContext({ db: getDb(), session, requestId, clientIp: clientAddressFromHeaders(req.headers) });
+        } catch (error) {
+          throw toTRPCError(error, "createContext");
+        }
       },
       responseMeta: trpcResponseMeta,
     });
