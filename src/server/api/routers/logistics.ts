@@ -12,7 +12,6 @@ import {
   trackPublic,
 } from "@/server/domain/logistics";
 import { quoteOptionsForShopper } from "@/server/flows/shipping-quote";
-import { DomainError } from "@/server/errors";
 import { zText } from "@/server/validation/fields";
 import { createTRPCRouter, publicProcedure, shopperProcedure } from "../trpc";
 
