@@ -19,7 +19,6 @@ import {
   type PayResult,
   type PaymentActor,
   type PaymentProvider,
-  type PaymentRow,
 } from "@/server/domain/payment";
 import { DomainError, isDomainError } from "@/server/errors";
 import { submitChargeReversalSoon } from "./charge-reversal";
@@ -81,7 +80,7 @@ export async function payPayment(
     }
 
     // Phase 1: check, then commit the attempt (processing + charge key) before calling the gateway.
-    let begun: { payment: PaymentRow; chargeKey: string; charge: CreateChargeInput } | null = null;
+    let begun: { chargeKey: string; charge: CreateChargeInput } | null = null;
     const { response, replayed } = await db.transaction((tx) =>
       withIdempotencyKey<StoredPayResponse>(tx, { ...idempotency, request }, async () => {
         begun = null;
@@ -110,7 +109,7 @@ export async function payPayment(
 
         const attempt = payment.attemptCount + 1;
         const chargeKey = `${payment.paymentSn}-${attempt}`;
-        const processing = await movePayment(tx, {
+        await movePayment(tx, {
           payment,
           to: "processing",
           by,
@@ -126,7 +125,6 @@ export async function payPayment(
           data: { operation: "createCharge", chargeKey, method: data.method, amountMinor: payment.amountMinor, currency: payment.currency, cardLast4: cardNumber?.slice(-4) ?? null },
         });
         begun = {
-          payment: processing,
           chargeKey,
           charge: {
             chargeKey,
@@ -147,7 +145,7 @@ export async function payPayment(
 
     // A concurrent request with the same key committed first: this one is its retry.
     if (replayed) return await replayPayAnswer(db, { paymentId, stored: response, idempotency, request, by, provider });
-    const attempt = begun as { payment: PaymentRow; chargeKey: string; charge: CreateChargeInput } | null;
+    const attempt = begun as { chargeKey: string; charge: CreateChargeInput } | null;
     if (!attempt) {
       const payment = await findPayment(db, paymentId);
       return { payment: toShopperPayment(payment!), outcome: response.outcome, replayed: false };
