@@ -8,8 +8,9 @@ const rows = async <T extends Row>(db: DbOrTx, query: ReturnType<typeof sql>) =>
 /**
  * Logistics statistics for shipments created in [from, to): counts per carrier, status and
  * China-time day; paid → delivered time (average and p90, real hours); on-time rate against
- * the carrier's promise (simulated time of the delivery scan vs the promised instant); fees
- * collected; and the share of attempted deliveries that failed at least once.
+ * the promise of the service bought (the recorded time of the delivery scan vs the promised
+ * instant, both real: never the plan); fees collected; and the share of attempted deliveries
+ * that failed at least once.
  */
 export async function logisticsStats(db: DbOrTx, raw: { from: Date | string; to: Date | string }) {
   const { from, to } = ZStatsInput.parse(raw);

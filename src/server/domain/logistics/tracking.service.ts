@@ -52,7 +52,8 @@ type Audience = "owner" | "public" | "admin";
 
 /**
  * The time shown for a recorded checkpoint: when it happened, which is never after it was
- * recorded (nor after `now`). Rows recorded before recording kept real times are clamped.
+ * recorded (nor after `now`). Rows from before recorded times were real instants (they kept
+ * the plan's simulated time) are shown at their recording instead.
  */
 const shownAt = (now: Date) => (cp: CheckpointRow) => {
   const limit = Math.min(cp.recordedAt!.getTime(), now.getTime());
