@@ -149,3 +149,21 @@ describe("every tRPC procedure under hostile input", () => {
     expect(failure).toBeNull();
   });
 });
+
+describe("what surrounds the procedures", () => {
+  it("answers unknown and prototype paths and a malformed session cookie without a 5xx", async () => {
+    const paths = ["/api/trpc/toString", "/api/trpc/__proto__", "/api/trpc/constructor", "/api/trpc/auth.me.toString", "/api/trpc/%E0%A4%A", "/api/trpc/", "/api/trpc/,", `/api/trpc/${"auth.me,".repeat(500)}?batch=1`];
+    for (const edge of ["direct", "adapter", "route"] as const) {
+      for (const url of paths) {
+        for (const method of ["GET", "POST"] as const) {
+          const answer = await send(edge, { method, url, headers: method === "POST" ? { "content-type": "application/json" } : {}, body: method === "POST" ? "{}" : undefined }, cookies.shopper);
+          expect(problemWith(answer), `${edge} ${method} ${url}`).toBeNull();
+        }
+      }
+      // A cookie that does not decode is no session, not a failure.
+      const answer = await send(edge, { method: "GET", url: "/api/trpc/auth.me", headers: {} }, "next-auth.session-token=%E0%A4%A");
+      expect(answer.status, `${edge}: ${answer.text}`).toBe(200);
+    }
+  });
+});
+
