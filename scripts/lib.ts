@@ -9,7 +9,7 @@ export const DATA_DIR = path.resolve(ROOT, process.env.SHOPFLOW_DATA_DIR ?? ".da
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 /**
- * Node flags of the production server (scripts/serve.ts), wherever it is started from.
+ * Node flags of the production gateway and Next server, wherever they are started from.
  * A larger young generation (64 MB semi-spaces instead of 16) means fewer scavenges under load:
  * about 10 % less CPU per order read and a shorter tail in the benchmark, for ~100 MB more heap.
  */

@@ -1,34 +1,93 @@
 /**
  * `npm start`: one command from a fresh clone to a running shop.
  * Starts PostgreSQL (embedded unless DATABASE_URL is set), applies migrations, loads the demo
- * data, builds Next.js if needed and serves it. Ctrl-C (or SIGTERM) stops Next, then PostgreSQL.
- * `--dev` runs `next dev` instead (and the Inngest Dev Server beside it when installed).
+ * data, builds Next.js if needed, then supervises one process of each role (scripts/role.ts):
+ * web (Next, internal), worker (background work) and gateway (the public port). Prints one URL.
+ * Ctrl-C (or SIGTERM) stops the gateway, then the others, then PostgreSQL; if one role dies,
+ * all stop. `--dev` runs the same topology with reload: `next dev`, and the gateway and worker
+ * restarted on change (plus the Inngest Dev Server when the optional inngest-cli is installed).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import readline from "node:readline";
 import { loadEnv } from "../src/env";
 import { createDatabase } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { DEMO_ACCOUNTS } from "../src/server/db/seed/catalog-data";
 import { DATA_DIR, NEXT_BIN, ROOT, SERVER_NODE_FLAGS, ensureDatabase, ensureLocalSecrets, run, stopChild } from "./lib";
+import type { Role } from "./role";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+/** Prints for a person at a terminal; a JSON line when the output goes to a log. */
+function say(message: string, fields: Record<string, unknown> = {}) {
+  if (process.stdout.isTTY) console.log(message);
+  else console.log(JSON.stringify({ level: 30, time: new Date().toISOString(), service: "shopflow", role: "supervisor", msg: message.trim(), ...fields }));
+}
+
+/**
+ * Passes a child's output on as JSON lines: its own JSON lines untouched, anything else (Next's
+ * plain-text banner and stack traces) wrapped as one JSON line per text line, error level for
+ * stderr, so the combined log holds nothing but JSON.
+ */
+function relay(child: ChildProcess, role: string) {
+  const pipe = (stream: NodeJS.ReadableStream | null, level: number) => {
+    if (!stream) return;
+    readline.createInterface({ input: stream }).on("line", (line) => {
+      if (line.startsWith("{") && line.endsWith("}")) return void process.stdout.write(`${line}\n`);
+      if (line.trim() === "") return;
+      process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), service: "shopflow", role, msg: line })}\n`);
+    });
+  };
+  pipe(child.stdout, 30);
+  pipe(child.stderr, 50);
+}
+
+function startRole(role: Role, env: NodeJS.ProcessEnv): ChildProcess {
+  // In dev the gateway and worker restart when their code changes (Next reloads itself).
+  // In production, tsx as a loader in the same process (tsx's CLI would add a process of its own).
+  const script = [path.join(ROOT, "scripts", "role.ts"), "--role", role, ...(dev ? ["--dev"] : [])];
+  const args = dev && role !== "web" ? [TSX_CLI, "watch", "--clear-screen=false", ...script] : [...(role === "gateway" ? SERVER_NODE_FLAGS : []), "--import", "tsx", ...script];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...env, SHOPFLOW_ROLE: role },
+  });
+  relay(child, role);
+  return child;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
 
 async function main() {
   ensureLocalSecrets();
   const embedded = await ensureDatabase();
-  const children: ChildProcess[] = [];
+  const children: Partial<Record<Role | "inngest", ChildProcess>> = {};
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map((child) => stopChild(child)));
+    // The gateway first, so nothing new arrives; then the rest.
+    if (children.gateway) await stopChild(children.gateway);
+    await Promise.all([children.web, children.worker, children.inngest].filter((c): c is ChildProcess => Boolean(c)).map((c) => stopChild(c)));
     await embedded?.stop();
     process.exit(code);
   };
@@ -50,36 +109,38 @@ async function main() {
   }
 
   if (!dev && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    console.log("Building the app (first start only)…");
+    say("Building the app (first start only)…");
     const code = await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production" } });
     if (code !== 0) return shutdown(code);
   }
 
-  // `npm run dev` starts the Inngest Dev Server beside Next when the optional inngest-cli is
-  // installed; the app then runs in Inngest mode. Without it, the in-process scheduler does the work.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WEB_PORT: process.env.WEB_PORT ?? String(port + 1), NODE_ENV: dev ? "development" : "production" };
+  // `npm run dev` starts the Inngest Dev Server when the optional inngest-cli is installed; the
+  // app then runs in Inngest mode. Without it, the worker's in-process scheduler does the work.
   const inngestCli = path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "inngest-cli.cmd" : "inngest-cli");
-  const withInngest = dev && !process.env.INNGEST_BASE_URL && fs.existsSync(inngestCli);
-  if (withInngest) {
-    const devServer = spawn(inngestCli, ["dev", "-u", `http://localhost:${port}/api/inngest`, "--no-discovery"], { cwd: ROOT, stdio: "inherit" });
-    children.push(devServer);
-    console.log("  Inngest Dev Server: http://localhost:8288");
+  if (dev && !process.env.INNGEST_BASE_URL && fs.existsSync(inngestCli)) {
+    children.inngest = spawn(inngestCli, ["dev", "-u", `http://localhost:${port}/api/inngest`, "--no-discovery"], { cwd: ROOT, stdio: "ignore" });
+    env.INNGEST_DEV = "1";
+    say("  Inngest Dev Server: http://localhost:8288");
   }
 
-  // Production: our own Node server (scripts/serve.ts) in front of Next's handler; dev: `next dev`.
-  const command = dev ? [NEXT_BIN, "dev", "-p", String(port)] : [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "scripts", "serve.ts")];
-  const next = spawn(process.execPath, command, {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production", ...(withInngest ? { INNGEST_DEV: "1" } : {}) },
-  });
-  children.push(next);
-  next.on("exit", (code) => void shutdown(code ?? 0));
+  for (const role of ["web", "worker", "gateway"] as const) {
+    const child = startRole(role, env);
+    children[role] = child;
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      say(`The ${role} process stopped (${signal ?? `exit code ${code}`}); stopping the others.`, { level: 50 });
+      void shutdown(code || 1);
+    });
+  }
 
-  console.log(`\n  shopflow is starting at ${process.env.NEXTAUTH_URL}`);
-  console.log(`  database: ${embedded ? `embedded PostgreSQL (${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})` : "DATABASE_URL"}`);
-  console.log("  demo logins (demo only, never use in production):");
-  for (const account of DEMO_ACCOUNTS) console.log(`    ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
-  console.log("");
+  if (!(await waitUntilReady(`http://127.0.0.1:${port}/api/ready`, children.gateway!))) return shutdown(1);
+  say(`\n  shopflow is running at ${process.env.NEXTAUTH_URL}`, { url: process.env.NEXTAUTH_URL });
+  say(`  processes: gateway :${port} → web 127.0.0.1:${env.WEB_PORT} (Next${dev ? " dev" : ""}), worker`);
+  say(`  database: ${embedded ? `embedded PostgreSQL (${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})` : "DATABASE_URL"}`);
+  say("  demo logins (demo only, never use in production):");
+  for (const account of DEMO_ACCOUNTS) say(`    ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+  say("");
 }
 
 void main();

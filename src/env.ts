@@ -44,6 +44,10 @@ const EnvSchema = z.object({
     .min(0, "must be 0 or more")
     .max(10, "at most 10 proxy hops")
     .default(0),
+  /** The gateway's public port. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where Next (the web role) listens on 127.0.0.1, behind the gateway. Default: PORT + 1. */
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** HMAC key shared by the simulated payment gateway and /api/payments/notify. */
   GATEWAY_SECRET: z.string().min(16).optional(),
@@ -64,7 +68,8 @@ const EnvSchema = z.object({
       const parsed = parseAllowList(value);
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: `${parsed.errors.join("; ")} (expected host[:port], IP[:port] or CIDR, comma-separated)` });
     }),
-});
+}).transform((values) => ({ ...values, WEB_PORT: values.WEB_PORT ?? values.PORT + 1 }));
+
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -6,6 +6,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Background work belongs to the worker role (scripts/role.ts), not to the web role.
+  if (process.env.SHOPFLOW_ROLE === "web") return;
   const { schedulerMode } = await import("@/server/scheduler/mode");
   const mode = schedulerMode();
   if (mode === "off" || process.env.NEXT_PHASE === "phase-production-build") return;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { POST as notifyRoute } from "../src/app/api/payments/notify/route";
+import { gatewayFetch } from "./gateway-fixtures";
 import { getDb } from "../src/server/db/client";
 import { gatewayNotifications, orders, payments } from "../src/server/db/schema";
 import {
@@ -94,8 +94,8 @@ export async function paidPayment(options: { priceMinor?: number } = {}) {
   return { ...setup, payment: result.payment };
 }
 
-/** Hands a request straight to the notify route handler (no network, no server). */
-export const routeSend: HttpSend = (url, init) => notifyRoute(new Request(url, init));
+/** Hands a request straight to the gateway's notify endpoint (in-process, no socket). */
+export const routeSend: HttpSend = (url, init) => gatewayFetch(new Request(url, init));
 const NOTIFY_URL = "http://shop.test/api/payments/notify";
 
 /** Pending gateway notifications about one payment or refund. */
@@ -112,7 +112,7 @@ export async function notificationIdsFor({ paymentSn, refundSn }: { paymentSn?: 
   return rows.map((r) => r.id);
 }
 
-/** Runs the gateway's notification sweep for one payment/refund through the real route handler. */
+/** Runs the gateway's notification sweep for one payment/refund through the gateway's real endpoint. */
 export async function deliverNotificationsFor(target: { paymentSn?: string; refundSn?: string }) {
   const ids = await notificationIdsFor(target);
   return deliverGatewayNotifications({ db: getGatewayDb(), now: new Date(Date.now() + 3_600_000), send: routeSend, url: NOTIFY_URL, ids });

@@ -1,28 +1,14 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPC_PREFIX, createTrpcNodeHandler } from "./node-handler";
+import { listenGateway } from "../../../test/gateway-fixtures";
 import { retryAfterOf, trpcResponseMeta } from "./trpc";
 import { TRPCError } from "@trpc/server";
 import { DomainError } from "@/server/errors";
 
-const servers: http.Server[] = [];
-
-async function listen(direct: boolean): Promise<string> {
-  const trpc = createTrpcNodeHandler({ direct });
-  const server = http.createServer((req, res) => (req.url?.startsWith(TRPC_PREFIX) ? trpc(req, res) : res.end()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-let direct: string;
-let adapter: string;
+let gateway: Awaited<ReturnType<typeof listenGateway>>;
 beforeAll(async () => {
-  direct = await listen(true);
-  adapter = await listen(false);
+  gateway = await listenGateway();
 });
-afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
+afterAll(() => gateway.close());
 
 const track = (no: string) => `/api/trpc/logistics.track?input=${encodeURIComponent(JSON.stringify({ json: { trackingNo: no } }))}`;
 const trackBatch = (no: string) => `/api/trpc/logistics.track?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { trackingNo: no } } }))}`;
@@ -38,10 +24,10 @@ describe("Retry-After on tRPC answers", () => {
     expect(trpcResponseMeta({ errors: both })).toEqual({ headers: { "retry-after": "40" } });
   });
 
-  it("is sent with every 429 of the tracking lookup: direct single calls, the adapter, batches; a made-up X-Forwarded-For changes nothing", async () => {
+  it("is sent with every 429 of the tracking lookup: single and batched calls through the gateway; a made-up X-Forwarded-For changes nothing", async () => {
     let limited: Response | undefined;
     for (let i = 0; i < 1100 && !limited; i++) {
-      const answer = await fetch(`${direct}${track("ZX0000000000001")}`, { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } });
+      const answer = await fetch(`${gateway.base}${track("ZX0000000000001")}`, { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } });
       if (answer.status === 429) limited = answer;
       else expect(answer.status).toBe(404);
     }
@@ -51,7 +37,7 @@ describe("Retry-After on tRPC answers", () => {
     expect(seconds).toBeLessThanOrEqual(60);
     expect((await limited!.json()).error.json.data).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: seconds });
 
-    for (const url of [`${adapter}${track("ZX0000000000001")}`, `${adapter}${trackBatch("ZX0000000000001")}`, `${direct}${trackBatch("ZX0000000000001")}`]) {
+    for (const url of [`${gateway.base}${track("ZX0000000000001")}`, `${gateway.base}${trackBatch("ZX0000000000001")}`]) {
       const answer = await fetch(url, { headers: { "x-forwarded-for": "203.0.113.77" } });
       expect(answer.status, url).toBe(429);
       expect(Number(answer.headers.get("retry-after")), url).toBeGreaterThanOrEqual(1);

@@ -1,12 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import type { Role, SessionUser } from "@/server/domain/user";
 import { DOMAIN_ERROR_HTTP, isDomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
-import { transformer } from "./transformer";
 
 /**
  * Everything a procedure may use. The route handler, the server-side caller and router
@@ -25,8 +25,8 @@ export function createContext(input: Context): Context {
 }
 
 const t = initTRPC.context<Context>().create({
-  // superjson on the wire; a faster serialiser with identical output for plain results.
-  transformer,
+  // superjson on the wire: dates and maps survive the trip to the browser.
+  transformer: superjson,
   // The errorFormatter below never sends a stack, so tRPC need not format one for each error.
   isDev: false,
   errorFormatter({ shape, error }) {
@@ -56,8 +56,7 @@ const t = initTRPC.context<Context>().create({
 
 /**
  * Whole seconds a refused caller should wait (a RATE_LIMITED DomainError says how long), or
- * undefined. Read by shape, not by class: the front server and Next's bundle each load their
- * own copy of the error classes.
+ * undefined. Read by shape, not by class, like every error check here (see isDomainError).
  */
 export function retryAfterOf(error: unknown): number | undefined {
   const cause = error instanceof TRPCError ? error.cause : error;

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/payments/notify/route";
+import { gatewayFetch as POST } from "../../../test/gateway-fixtures";
 import { getDb } from "@/server/db/client";
 import { gatewayNotifications, orderStatusLog, paymentLog } from "@/server/db/schema";
 import { FAST_CONFIG, GOOD_CARD, expectMoneyInvariants, notificationIdsFor, orderRow, paymentRow, pendingPayment, installTestGateway } from "../../../test/payment-fixtures";

@@ -1,0 +1,88 @@
+/**
+ * One shopflow process, in the role named by `--role <name>` (or SHOPFLOW_ROLE):
+ * - `gateway`: the HTTP edge (src/gateway) on PORT, proxying pages to the web role;
+ * - `web`: Next.js, plain `next start` (or `next dev` with --dev) on WEB_PORT, 127.0.0.1 only;
+ * - `worker`: the background work — the scheduler's sweeps and the outbox relay.
+ * `npm start` (scripts/start.ts) runs one of each; an operator may run more gateways (and
+ * workers) against the same database. Expects a migrated database at DATABASE_URL.
+ */
+import { spawn } from "node:child_process";
+import { loadEnv } from "../src/env";
+import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS } from "./lib";
+
+export const ROLES = ["gateway", "web", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function roleFrom(argv: string[], environment: NodeJS.ProcessEnv): Role {
+  const flag = argv.find((arg) => arg.startsWith("--role="))?.slice("--role=".length) ?? argv[argv.indexOf("--role") + 1];
+  const wanted = (argv.includes("--role") || argv.some((a) => a.startsWith("--role=")) ? flag : undefined) ?? environment.SHOPFLOW_ROLE;
+  if (!ROLES.includes(wanted as Role)) {
+    throw new Error(`Say which role to run: --role ${ROLES.join("|")} (or SHOPFLOW_ROLE); got ${wanted ? `"${wanted}"` : "nothing"}`);
+  }
+  return wanted as Role;
+}
+
+const dev = process.argv.includes("--dev");
+
+/** Stops on SIGTERM/SIGINT: `stop` gets a few seconds to finish what is in flight. */
+function onStopSignal(stop: () => Promise<void>) {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), 8_000).unref();
+    void stop().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", handler);
+  process.on("SIGINT", handler);
+}
+
+async function runGateway() {
+  const env = loadEnv();
+  const [{ buildGateway }, { closeDb }] = await Promise.all([import("../src/gateway/build-gateway"), import("../src/server/db/client")]);
+  const app = await buildGateway({ nextUpstream: `http://127.0.0.1:${env.WEB_PORT}`, trustProxy: env.TRUST_PROXY });
+  onStopSignal(async () => {
+    await app.close();
+    await closeDb();
+  });
+  // All interfaces, like `next start` (HOST narrows it; HOSTNAME is not read: containers set it).
+  await app.listen({ port: env.PORT, host: process.env.HOST ?? "0.0.0.0" });
+}
+
+function runWeb() {
+  const env = loadEnv();
+  // Next binds the loopback address only: the gateway is its one caller and vouches for the
+  // client address it forwards (x-shopflow-client-ip).
+  const args = dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
+  const next = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, SHOPFLOW_ROLE: "web", NODE_ENV: dev ? "development" : "production" },
+  });
+  next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const forward = () => next.kill("SIGTERM");
+  process.on("SIGTERM", forward);
+  process.on("SIGINT", forward);
+}
+
+async function runWorker() {
+  loadEnv();
+  const { startWorker } = await import("../src/worker/worker");
+  const worker = await startWorker();
+  onStopSignal(() => worker.stop());
+}
+
+async function main() {
+  const role = roleFrom(process.argv.slice(2), process.env);
+  process.env.SHOPFLOW_ROLE = role;
+  if (role === "gateway") await runGateway();
+  else if (role === "web") runWeb();
+  else await runWorker();
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("role.ts")) {
+  main().catch((error: unknown) => {
+    console.error(JSON.stringify({ level: 60, time: new Date().toISOString(), service: "shopflow", role: process.env.SHOPFLOW_ROLE, msg: error instanceof Error ? error.message : String(error) }));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import { logger as appLogger, type Logger } from "@/server/observability/logger";
+import type { SchedulerMode } from "@/server/scheduler/mode";
+import accessLog from "./plugins/access-log";
+import health from "./plugins/health";
+import identity from "./plugins/identity";
+import inngestEndpoint from "./plugins/inngest";
+import loadShedding, { type LoadSheddingOptions } from "./plugins/load-shedding";
+import nextProxy from "./plugins/next-proxy";
+import paymentNotify from "./plugins/payment-notify";
+import requestContext from "./plugins/request-context";
+import sameOrigin from "./plugins/same-origin";
+import trpc from "./plugins/trpc";
+import "./types";
+
+export type GatewayOptions = {
+  /** Where Next listens; without it the gateway answers only its own routes (tests). */
+  nextUpstream?: string;
+  /** Proxy hops in front of the gateway that append to X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: number;
+  logger?: Logger;
+  /** Decides what /api/inngest answers; read from the environment when omitted. */
+  schedulerMode?: SchedulerMode;
+  /** Overload thresholds; false switches load shedding off. */
+  loadShedding?: LoadSheddingOptions | false;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's x-request-id when it is sane (so a trace can cross our edge), else a fresh one. */
+function requestIdOf(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * The HTTP edge: one Fastify instance, one plugin per concern. Order matters and reads top to
+ * bottom as a request meets it: its context and id, load shedding, the same-origin rule, who
+ * is calling, then the routes — the gateway's own (/api/trpc, /api/inngest, payment
+ * notifications, health) and everything else proxied to Next.
+ */
+export async function buildGateway(options: GatewayOptions = {}): Promise<FastifyInstance> {
+  const logger = (options.logger ?? appLogger).child({ role: "gateway" });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // The access-log plugin writes the one line per request; request ids come from the request
+    // context (logger.ts's mixin), so no per-request child logger is made.
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (parent) => parent,
+    // proxy-addr's hop count: the nearest `trustProxy` hops are ours (src/server/http/client-address.ts).
+    trustProxy: (_address: string, hop: number) => hop < (options.trustProxy ?? 0),
+    genReqId: (request) => requestIdOf(request.headers["x-request-id"]),
+    // A browser batch names every procedure in the path: allow long ones.
+    routerOptions: { maxParamLength: 10_000 },
+    return503OnClosing: true,
+    // Up to 2 MiB per request body: a megabyte of text (a long message, an import) fits with its
+    // JSON envelope; more is refused with 413 before it is read.
+    bodyLimit: 2 * 1024 * 1024,
+  });
+
+  // Anything thrown and not answered by a plugin: its status when it is a client error, a
+  // generic 500 (logged once, never sent) otherwise. No stack ever reaches the caller.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500 && status !== 503) request.log.error({ err: error }, "request failed");
+    const message = status >= 500 && status !== 503 ? "Something went wrong on our side. Please try again." : error.message;
+    return reply.code(status).send({ error: { code: error.code ?? "INTERNAL_SERVER_ERROR", message } });
+  });
+
+  await app.register(requestContext);
+  if (options.loadShedding !== false) {
+    await app.register(loadShedding, options.loadShedding ?? { maxEventLoopDelayMs: 1_000, maxRssBytes: 0 });
+  }
+  await app.register(sameOrigin);
+  await app.register(identity);
+  await app.register(accessLog, { logger });
+  await app.register(health, { role: "gateway" });
+  await app.register(trpc);
+  await app.register(inngestEndpoint, { mode: options.schedulerMode });
+  await app.register(paymentNotify);
+  if (options.nextUpstream) await app.register(nextProxy, { upstream: options.nextUpstream });
+  return app;
+}

@@ -1,0 +1,38 @@
+import proxy from "@fastify/http-proxy";
+import type { FastifyPluginAsync } from "fastify";
+import fp from "fastify-plugin";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
+
+export type NextProxyOptions = {
+  /** Where Next listens (`next start` / `next dev` on an internal address), e.g. http://127.0.0.1:3001. */
+  upstream: string;
+};
+
+/**
+ * Everything the gateway does not answer itself — pages, next-auth, static files, the dev
+ * server's hot-reload websocket — goes to Next, which runs as plain `next start`/`next dev`.
+ * Next never sees the client's socket, so the gateway tells it who is calling: the client
+ * address (worked out once, with TRUST_PROXY, by Fastify) replaces any `x-shopflow-client-ip`
+ * the caller sent, and the request id travels on so Next's lines join the gateway's.
+ * Next must listen on an address only the gateway reaches, or those headers could be forged.
+ */
+const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream }) => {
+  await app.register(proxy, {
+    upstream,
+    websocket: true,
+    replyOptions: {
+      rewriteRequestHeaders: (request, headers) => ({
+        ...headers,
+        [CLIENT_ADDRESS_HEADER]: request.ip,
+        "x-request-id": request.id,
+        "x-forwarded-host": request.headers.host ?? "",
+        "x-forwarded-proto": request.protocol,
+      }),
+    },
+  });
+  app.addHook("onRequest", async (request) => {
+    request.routeLabel ??= "next";
+  });
+};
+
+export default fp(nextProxy, { name: "shopflow-next-proxy", fastify: "5.x", encapsulate: true });

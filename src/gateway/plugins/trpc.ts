@@ -1,0 +1,57 @@
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import type { FastifyPluginAsync } from "fastify";
+import fp from "fastify-plugin";
+import { appRouter } from "@/server/api/root";
+import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
+import { getDb } from "@/server/db/client";
+
+export const TRPC_PREFIX = "/api/trpc";
+
+/** Every procedure the router has, so labels are bounded by the code, not by what callers send. */
+const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
+
+/**
+ * The label a tRPC call is measured and logged under: its procedure, or the procedures of a
+ * batch in order (the browser batches the queries of one page, so these stay few). Anything
+ * that is not a procedure is "trpc unknown".
+ */
+export function trpcRouteLabel(pathParameter: string | undefined): string {
+  const paths = (pathParameter ?? "").split(",");
+  if (paths.length === 0 || !paths.every((path) => PROCEDURES.has(path))) return "trpc unknown";
+  return `trpc ${paths.join(",")}`;
+}
+
+/**
+ * /api/trpc through tRPC's official Fastify adapter: single and batched calls, the same
+ * router, context, tiers and error mapping as server components use in-process.
+ */
+const trpc: FastifyPluginAsync = async (app) => {
+  app.addHook("onRequest", async (request) => {
+    if (request.url.startsWith(`${TRPC_PREFIX}/`)) {
+      const path = request.url.slice(TRPC_PREFIX.length + 1).split("?")[0];
+      request.routeLabel = trpcRouteLabel(safeDecode(path));
+    }
+  });
+  await app.register(fastifyTRPCPlugin, {
+    prefix: TRPC_PREFIX,
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }: CreateFastifyContextOptions) => {
+        // A session that could not be read (database down…) is answered in tRPC's shape, 503.
+        if (req.sessionError) throw toTRPCError(req.sessionError, "createContext");
+        return createContext({ db: getDb(), session: req.session, requestId: req.id, clientIp: req.ip });
+      },
+      responseMeta: trpcResponseMeta,
+    },
+  });
+};
+
+function safeDecode(value: string | undefined): string | undefined {
+  try {
+    return value === undefined ? undefined : decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export default fp(trpc, { name: "shopflow-trpc", dependencies: ["shopflow-identity"], fastify: "5.x", encapsulate: true });
