@@ -42,6 +42,12 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: ["@/server/*", "**/server/**"] }] },
   },
   {
+    // The HTTP edge holds no business rules: it reaches the app through the routers and flows,
+    // never through pages or browser code.
+    files: ["src/gateway/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/trpc/*", "@/components/*"] }] },
+  },
+  {
     files: ["src/server/domain/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/trpc/*", "@/server/api/*", "@/server/inngest/functions/*"] }],

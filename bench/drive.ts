@@ -17,6 +17,13 @@ function superjsonInput(value: unknown): string {
   return encodeURIComponent(JSON.stringify({ json: value }));
 }
 
+/** What a shopper's browser sends to read one order, in each of the shapes the bench measures. */
+function orderReadPath(shape: "single" | "batch" | "page", orderId: string): string {
+  if (shape === "page") return `/orders/${orderId}`;
+  if (shape === "batch") return `/api/trpc/order.byId?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { id: orderId } } }))}`;
+  return `/api/trpc/order.byId?input=${superjsonInput({ id: orderId })}`;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -35,7 +42,7 @@ function start(scenario: Scenario, duration: number, record: (status: number, ms
           method: "GET",
           setupRequest(req) {
             const target = targets[Math.floor(Math.random() * targets.length)]!;
-            return { ...req, path: `/api/trpc/order.byId?input=${superjsonInput({ id: target.orderId })}`, headers: { cookie: target.cookie } };
+            return { ...req, path: orderReadPath(scenario.shape, target.orderId), headers: { cookie: target.cookie } };
           },
         },
       ],

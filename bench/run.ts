@@ -36,12 +36,14 @@ const PORT = env("BENCH_PORT", 3140);
 const PG_PORT = env("BENCH_PG_PORT", 54344);
 /** Connections of the order read and the catalog (the targets are stated for 100). */
 const CONNECTIONS = env("BENCH_CONNECTIONS", 100);
-const ONLY = (process.env.BENCH_ONLY ?? "order-read,catalog,checkout").split(",");
+const ONLY = (process.env.BENCH_ONLY ?? "order-read,order-read-batch,order-page,catalog,checkout").split(",");
 const PASSWORD = "bench-password-1";
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const TARGETS: Record<string, { text: string; ok: (r: Row) => boolean }> = {
   "order-read": { text: "≤ 0.5 CPU ms/req, p99 ≤ 50 ms", ok: (r) => r.serverCpuMsPerReq <= 0.5 && r.p99 <= 50 },
+  "order-read-batch": { text: "≤ 0.5 CPU ms/req, p99 ≤ 50 ms", ok: (r) => r.serverCpuMsPerReq <= 0.5 && r.p99 <= 50 },
+  "order-page": { text: "≤ 25 CPU ms/view (today's figure; issue 17 lowers it)", ok: (r) => r.serverCpuMsPerReq <= 25 },
   catalog: { text: "≥ 3000 req/s", ok: (r) => r.reqPerS >= 3000 },
   checkout: { text: "≥ 80 orders/s, p99 ≤ 200 ms", ok: (r) => r.reqPerS >= 80 && r.p99 <= 200 },
 };
@@ -58,9 +60,11 @@ type Row = DriveResult & {
 };
 
 /**
- * How the server starts: exactly as `npm start` starts it (scripts/start.ts), or, with
- * BENCH_PROFILE, its HTTP server (scripts/serve.ts) directly under `node --cpu-prof` (Node
- * refuses --cpu-prof in NODE_OPTIONS, and start.ts's own work — migrate, seed — is done here already).
+ * How the server starts: exactly as `npm start` starts it (scripts/start.ts: gateway, web and
+ * worker), or, with BENCH_PROFILE, the gateway role alone under `node --cpu-prof` (Node refuses
+ * --cpu-prof in NODE_OPTIONS; start.ts's own work — migrate, seed — is done here already; pages
+ * then answer 502, so profile the API scenarios). BENCH_BARE_GATEWAY=1 switches the gateway's
+ * rate limits, metrics and access log off, to measure what they cost.
  */
 function serverCommand(): { args: string[]; env: Record<string, string> } {
   const dir = process.env.BENCH_PROFILE;
@@ -70,7 +74,7 @@ function serverCommand(): { args: string[]; env: Record<string, string> } {
   // More V8 flags for the profiled server, e.g. BENCH_SERVER_FLAGS=--trace-gc (its log shows each collection).
   const extraFlags = process.env.BENCH_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
   return {
-    args: [...SERVER_NODE_FLAGS, ...extraFlags, "--cpu-prof", `--cpu-prof-dir=${abs}`, "--import", "tsx", path.join(ROOT, "scripts", "serve.ts")],
+    args: [...SERVER_NODE_FLAGS, ...extraFlags, "--cpu-prof", `--cpu-prof-dir=${abs}`, "--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", "gateway"],
     env: {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       GATEWAY_SECRET: process.env.GATEWAY_SECRET ?? randomBytes(32).toString("base64url"),
@@ -210,7 +214,9 @@ async function main() {
     const products = await sql<{ id: string }[]>`select id from products where active order by sku`;
 
     const scenarios: Record<string, Scenario> = {
-      "order-read": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets },
+      "order-read": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "single" },
+      "order-read-batch": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "batch" },
+      "order-page": { kind: "order-read", baseUrl: BASE, connections: Math.min(CONNECTIONS, 50), targets, shape: "page" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
       checkout: {
         kind: "checkout",

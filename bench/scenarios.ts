@@ -1,6 +1,13 @@
 /** What the orchestrator (run.ts) and the load generator (drive.ts) exchange. */
 export type Scenario =
-  | { kind: "order-read"; baseUrl: string; connections: number; targets: { cookie: string; orderId: string }[] }
+  | {
+      kind: "order-read";
+      baseUrl: string;
+      connections: number;
+      targets: { cookie: string; orderId: string }[];
+      /** single: one tRPC call; batch: the browser's httpBatchLink shape; page: the order page's HTML. */
+      shape: "single" | "batch" | "page";
+    }
   | { kind: "catalog"; baseUrl: string; connections: number }
   | { kind: "checkout"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] };
 

@@ -13,7 +13,7 @@ import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS } from "./lib";
 export const ROLES = ["gateway", "web", "worker"] as const;
 export type Role = (typeof ROLES)[number];
 
-export function roleFrom(argv: string[], environment: NodeJS.ProcessEnv): Role {
+export function roleFrom(argv: string[], environment: Record<string, string | undefined>): Role {
   const flag = argv.find((arg) => arg.startsWith("--role="))?.slice("--role=".length) ?? argv[argv.indexOf("--role") + 1];
   const wanted = (argv.includes("--role") || argv.some((a) => a.startsWith("--role=")) ? flag : undefined) ?? environment.SHOPFLOW_ROLE;
   if (!ROLES.includes(wanted as Role)) {
@@ -40,7 +40,12 @@ function onStopSignal(stop: () => Promise<void>) {
 async function runGateway() {
   const env = loadEnv();
   const [{ buildGateway }, { closeDb }] = await Promise.all([import("../src/gateway/build-gateway"), import("../src/server/db/client")]);
-  const app = await buildGateway({ nextUpstream: `http://127.0.0.1:${env.WEB_PORT}`, trustProxy: env.TRUST_PROXY });
+  const app = await buildGateway({
+    nextUpstream: `http://127.0.0.1:${env.WEB_PORT}`,
+    trustProxy: env.TRUST_PROXY,
+    // Benchmarks only: what the gateway costs without rate limits, metrics and access log.
+    bare: process.env.BENCH_BARE_GATEWAY === "1",
+  });
   onStopSignal(async () => {
     await app.close();
     await closeDb();

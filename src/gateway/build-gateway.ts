@@ -22,6 +22,11 @@ export type GatewayOptions = {
   logger?: Logger;
   /** Decides what /api/inngest answers; read from the environment when omitted. */
   schedulerMode?: SchedulerMode;
+  /**
+   * Rate limits, metrics and the access log off: only for measuring what they cost
+   * (`BENCH_BARE_GATEWAY=1 npm run bench`).
+   */
+  bare?: boolean;
   /** Overload thresholds; false switches load shedding off. */
   loadShedding?: LoadSheddingOptions | false;
 };
@@ -74,7 +79,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   }
   await app.register(sameOrigin);
   await app.register(identity);
-  await app.register(accessLog, { logger });
+  if (!options.bare) await app.register(accessLog, { logger });
   await app.register(health, { role: "gateway" });
   await app.register(trpc);
   await app.register(inngestEndpoint, { mode: options.schedulerMode });

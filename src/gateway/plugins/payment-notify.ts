@@ -1,5 +1,4 @@
 import type { FastifyPluginCallback } from "fastify";
-import fp from "fastify-plugin";
 import { getDb } from "@/server/db/client";
 import { handleGatewayNotification } from "@/server/flows/gateway-notification";
 
