@@ -24,17 +24,22 @@ export function roleFrom(argv: string[], environment: Record<string, string | un
 
 const dev = process.argv.includes("--dev");
 
-/** Stops on SIGTERM/SIGINT: `stop` gets a few seconds to finish what is in flight. */
-function onStopSignal(stop: () => Promise<void>) {
+/**
+ * Stops on SIGTERM/SIGINT, or when the supervisor that started this process is gone (its IPC
+ * channel closes, even if it was killed outright): `stop` gets a few seconds to finish what is
+ * in flight.
+ */
+function onStopSignal(stop: () => Promise<void> | void) {
   let stopping = false;
   const handler = () => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(0), 8_000).unref();
-    void stop().finally(() => process.exit(0));
+    void Promise.resolve(stop()).finally(() => process.exit(0));
   };
   process.on("SIGTERM", handler);
   process.on("SIGINT", handler);
+  process.on("disconnect", handler);
 }
 
 async function runGateway() {
@@ -65,9 +70,13 @@ function runWeb() {
     env: { ...process.env, SHOPFLOW_ROLE: "web", NODE_ENV: dev ? "development" : "production" },
   });
   next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  const forward = () => next.kill("SIGTERM");
-  process.on("SIGTERM", forward);
-  process.on("SIGINT", forward);
+  onStopSignal(
+    () =>
+      new Promise<void>((resolve) => {
+        next.once("exit", () => resolve());
+        next.kill("SIGTERM");
+      }),
+  );
 }
 
 async function runWorker() {

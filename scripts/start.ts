@@ -56,7 +56,8 @@ function startRole(role: Role, env: NodeJS.ProcessEnv): ChildProcess {
   const args = dev && role !== "web" ? [TSX_CLI, "watch", "--clear-screen=false", ...script] : [...(role === "gateway" ? SERVER_NODE_FLAGS : []), "--import", "tsx", ...script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
+    // The IPC channel is only a lifeline: a role stops when its supervisor is gone, however it went.
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...env, SHOPFLOW_ROLE: role },
   });
   relay(child, role);

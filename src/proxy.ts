@@ -13,8 +13,8 @@ import { trackLimitAnswer } from "@/server/http/track-limit-gate";
  *   307, before anything renders), answers 404 for the admin area to everyone but admins,
  *   and 429 to a rate-limited /track lookup.
  * Server-to-server endpoints (gateway notifications, Inngest) authenticate by signature instead.
- * In production /api/trpc is answered by the front server (src/server/api/node-handler.ts)
- * before Next sees it; it applies the same rules.
+ * Every request reaches Next through the gateway (src/gateway), which answers /api/trpc and the
+ * other API endpoints itself with the same rules; what arrives here is pages, next-auth and files.
  */
 const SIGNED_ENDPOINTS = ["/api/payments/notify", "/api/inngest"];
 
