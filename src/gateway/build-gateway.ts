@@ -10,6 +10,7 @@ import loadShedding, { type LoadSheddingOptions } from "./plugins/load-shedding"
 import nextProxy from "./plugins/next-proxy";
 import paymentNotify from "./plugins/payment-notify";
 import requestContext from "./plugins/request-context";
+import restApi from "./plugins/rest-api";
 import sameOrigin from "./plugins/same-origin";
 import trpc from "./plugins/trpc";
 import "./types";
@@ -82,6 +83,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   if (!options.bare) await app.register(accessLog, { logger });
   await app.register(health, { role: "gateway" });
   await app.register(trpc);
+  await app.register(restApi);
   await app.register(inngestEndpoint, { mode: options.schedulerMode });
   await app.register(paymentNotify);
   if (options.nextUpstream) await app.register(nextProxy, { upstream: options.nextUpstream });

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
 import { isDatabaseUnavailable } from "@/server/db/errors";
@@ -24,7 +25,7 @@ export function createContext(input: Context): Context {
   return input;
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   // superjson on the wire: dates and maps survive the trip to the browser.
   transformer: superjson,
   // The errorFormatter below never sends a stack, so tRPC need not format one for each error.

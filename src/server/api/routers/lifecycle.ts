@@ -3,10 +3,12 @@ import { simulationSettings } from "@/server/domain/simulation";
 import { confirmReceipt } from "@/server/flows/receipt";
 import { retryTaskRun, runTaskNow, tasksOverview } from "@/server/scheduler/tasks";
 import { adminProcedure, createTRPCRouter, shopperProcedure } from "../trpc";
+import { rest } from "../openapi";
 
 /** Procedures of the lifecycle module (shopper, admin and public tiers). */
 export const lifecycleRouter = createTRPCRouter({
   confirmReceipt: shopperProcedure
+    .meta(rest("POST", "/orders/{orderId}/confirm-receipt", "Confirm you received a delivered order", { tag: "Orders" }))
     .input(ZConfirmReceiptInput)
     .output(ZConfirmReceiptOutput)
     .mutation(({ ctx, input }) => confirmReceipt(ctx.db, { userId: ctx.session.id, orderId: input.orderId })),

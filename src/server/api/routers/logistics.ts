@@ -14,6 +14,7 @@ import {
 import { quoteOptionsForShopper } from "@/server/flows/shipping-quote";
 import { zText } from "@/server/validation/fields";
 import { createTRPCRouter, publicProcedure, shopperProcedure } from "../trpc";
+import { rest } from "../openapi";
 
 /** Shopper and public procedures of the logistics module. */
 export const logisticsRouter = createTRPCRouter({
@@ -24,11 +25,13 @@ export const logisticsRouter = createTRPCRouter({
     .query(({ ctx, input }) => quoteOptionsForShopper(ctx.db, { userId: ctx.session.id, input })),
   /** The tracking of one of the shopper's own orders (NOT_FOUND for others' or before shipping). */
   myTracking: shopperProcedure
+    .meta(rest("GET", "/orders/{orderId}/tracking", "Track one of your orders", { tag: "Shipments" }))
     .input(z.object({ orderId: z.uuid() }))
     .output(ZTrackingView)
     .query(({ ctx, input }) => getShopperTracking(ctx.db, { userId: ctx.session.id, orderId: input.orderId })),
   /** Public lookup by tracking number; personal data masked; rate limited per client. */
   track: publicProcedure
+    .meta(rest("GET", "/tracking/{trackingNo}", "Look up a parcel by tracking number (public, masked)", { tag: "Shipments", protect: false }))
     .input(ZTrackInput)
     .output(ZPublicTrackingView)
     .query(async ({ ctx, input }) => {

@@ -25,6 +25,7 @@ import { payPayment } from "@/server/flows/pay-payment";
 import { getCashierView, getOrderPaymentSection } from "@/server/flows/payment-views";
 import { requestRefund } from "@/server/flows/refund-request";
 import { createTRPCRouter, publicProcedure, shopperProcedure } from "../trpc";
+import { rest } from "../openapi";
 
 /**
  * The simulated payer's phone (public: whoever holds the QR code's token, like scanning it).
@@ -64,14 +65,17 @@ export const paymentRouter = createTRPCRouter({
     .output(ZCashierView)
     .query(({ ctx, input }) => getCashierView(ctx.db, { userId: ctx.session.id, orderId: input.orderId })),
   create: shopperProcedure
+    .meta(rest("POST", "/payments", "Start paying for an order", { tag: "Payments" }))
     .input(ZCreatePaymentInput)
     .output(z.object({ payment: ZShopperPayment, replayed: z.boolean() }))
     .mutation(({ ctx, input }) => createPayment(ctx.db, { userId: ctx.session.id, input })),
   pay: shopperProcedure
+    .meta(rest("POST", "/payments/{paymentId}/pay", "Pay with a test card, or start a QR payment", { tag: "Payments" }))
     .input(ZPayInput)
     .output(ZPayResult)
     .mutation(({ ctx, input }) => payPayment(ctx.db, { paymentId: input.paymentId, userId: ctx.session.id, input })),
   byId: shopperProcedure
+    .meta(rest("GET", "/payments/{paymentId}", "Get a payment", { tag: "Payments" }))
     .input(ZPaymentIdInput)
     .output(ZShopperPayment)
     .query(async ({ ctx, input }) => {
@@ -80,16 +84,19 @@ export const paymentRouter = createTRPCRouter({
       return toShopperPayment(payment);
     }),
   cancel: shopperProcedure
+    .meta(rest("POST", "/payments/{paymentId}/cancel", "Cancel an open payment", { tag: "Payments" }))
     .input(ZPaymentIdInput)
     .output(ZShopperPayment)
     .mutation(({ ctx, input }) =>
       cancelPayment(ctx.db, { paymentId: input.paymentId, userId: ctx.session.id, by: { actor: "shopper", actorId: ctx.session.id, reason: "cancelled by shopper" } }),
     ),
   forOrder: shopperProcedure
+    .meta(rest("GET", "/orders/{orderId}/payment", "The payment section of an order", { tag: "Payments" }))
     .input(ZOrderIdInput)
     .output(ZOrderPaymentSection)
     .query(({ ctx, input }) => getOrderPaymentSection(ctx.db, { userId: ctx.session.id, orderId: input.orderId })),
   requestRefund: shopperProcedure
+    .meta(rest("POST", "/refunds", "Ask for a refund", { tag: "Refunds" }))
     .input(ZRequestRefundInput)
     .output(z.object({ refund: ZShopperRefund, replayed: z.boolean() }))
     .mutation(({ ctx, input }) => requestRefund(ctx.db, { userId: ctx.session.id, input })),

@@ -1,0 +1,91 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { appRouter } from "@/server/api/root";
+import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
+import { getDb } from "@/server/db/client";
+import { PROBLEM_CONTENT_TYPE, problemFromBody } from "../problem";
+import { API_DESCRIPTION, CREATED_LOCATIONS } from "../rest-catalog";
+
+export const REST_PREFIX = "/api/v1";
+
+let document: OpenAPIObject | undefined;
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the procedures that carry `openapi`
+ * meta — the same inputs, outputs and checks as the tRPC API, one source of truth.
+ */
+export function openApiDocument(): OpenAPIObject {
+  document ??= generateOpenApiDocument(appRouter, {
+    title: "shopflow API",
+    version: "1.0.0",
+    description: API_DESCRIPTION,
+    baseUrl: REST_PREFIX,
+    docsUrl: "/docs",
+    securitySchemes: {
+      apiKey: { type: "http", scheme: "bearer", description: "An API key (`sf_live_…`) from Account → API keys or Admin → API keys." },
+      session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session of a signed-in user." },
+    },
+  });
+  return document;
+}
+
+/**
+ * /api/v1: REST resources generated from the tRPC procedures (trpc-to-openapi's Fastify
+ * adapter), the document at /api/openapi.json and an interactive reference at /docs (Swagger
+ * UI served from the package, no network). Every error leaves as problem+json.
+ */
+const restApi: FastifyPluginAsync = async (app) => {
+  app.get("/api/openapi.json", async () => openApiDocument());
+
+  await app.register(async (docs) => {
+    await docs.register(swagger, { mode: "static", specification: { document: openApiDocument() as never } });
+    await docs.register(swaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list", persistAuthorization: true, tryItOutEnabled: true } });
+  });
+
+  await app.register(async (rest) => {
+    rest.addHook("onRequest", async (request) => {
+      request.routeLabel = restRouteLabel(request);
+    });
+    // Errors of every kind — the procedures', the adapter's, the gateway's own (404, 413, 415,
+    // 429) — become one problem+json.
+    rest.addHook("onSend", async (request, reply, payload) => {
+      if (reply.statusCode < 400 || typeof payload !== "string") return payload;
+      let body: unknown;
+      try {
+        body = JSON.parse(payload);
+      } catch {
+        body = {};
+      }
+      reply.type(PROBLEM_CONTENT_TYPE);
+      return JSON.stringify(problemFromBody(reply.statusCode, (body ?? {}) as never, request.id));
+    });
+    rest.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: "NOT_FOUND", message: `No resource at ${request.method} ${request.url.split("?")[0]}` } }));
+    await rest.register(fastifyTRPCOpenApiPlugin, {
+      basePath: REST_PREFIX,
+      router: appRouter,
+      createContext: ({ req }: { req: FastifyRequest }) => {
+        if (req.sessionError) throw toTRPCError(req.sessionError, "createContext");
+        return createContext({ db: getDb(), session: req.session, requestId: req.id, clientIp: req.ip });
+      },
+      responseMeta: ({ paths, data, errors }: { paths?: string[]; data: unknown[]; errors: Parameters<typeof trpcResponseMeta>[0]["errors"] }) => {
+        if (errors.length > 0) return trpcResponseMeta({ errors });
+        // A creation answers 201 with where the new resource lives.
+        const locate = paths?.length === 1 ? CREATED_LOCATIONS[paths[0]!] : undefined;
+        const location = locate?.(data[0]);
+        return location ? { status: 201, headers: { location: `${REST_PREFIX}${location}` } } : {};
+      },
+    });
+  });
+};
+
+/** Measured and logged by the procedure it reaches, never by the raw URL. */
+function restRouteLabel(request: FastifyRequest): string {
+  const path = request.url.split("?")[0]!.slice(REST_PREFIX.length);
+  const normalised = path.replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, "/{id}");
+  return `rest ${request.method} ${normalised.length <= 80 ? normalised : "unknown"}`;
+}
+
+export default fp(restApi, { name: "shopflow-rest-api", dependencies: ["shopflow-identity"], fastify: "5.x", encapsulate: true });

@@ -1,0 +1,108 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { encode } from "next-auth/jwt";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authSecret } from "@/env";
+import { openApiDocument } from "@/gateway/plugins/rest-api";
+import { createAddressFor, createProduct, createShopper } from "./fixtures";
+import { testGateway } from "./gateway-fixtures";
+import { GOOD_CARD } from "./payment-fixtures";
+
+/** REST over the real gateway (Fastify inject: every plugin, no socket). */
+async function call(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, options: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const app = await testGateway();
+  const answer = await app.inject({
+    method,
+    url,
+    headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers },
+    payload: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+  });
+  return { status: answer.statusCode, headers: answer.headers, json: () => answer.json() as Record<string, unknown> & Record<string, never> };
+}
+
+async function cookieFor(shopper: Awaited<ReturnType<typeof createShopper>>) {
+  return `next-auth.session-token=${await encode({ token: { sid: shopper.session.sessionId, uid: shopper.user.id }, secret: authSecret(), maxAge: 3600 })}`;
+}
+
+let shopper: Awaited<ReturnType<typeof createShopper>>;
+let cookie: string;
+beforeAll(async () => {
+  shopper = await createShopper();
+  cookie = await cookieFor(shopper);
+});
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document, served at /api/openapi.json, with both security schemes", async () => {
+    const served = await call("GET", "/api/openapi.json");
+    expect(served.status).toBe(200);
+    const result = await new Validator().validate(served.json());
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(openApiDocument().openapi).toMatch(/^3\.1/);
+    expect(Object.keys(openApiDocument().components?.securitySchemes ?? {})).toEqual(expect.arrayContaining(["apiKey", "session"]));
+    expect(JSON.stringify(openApiDocument())).toContain("4242 4242 4242 4242");
+  });
+
+  it("has an interactive reference at /docs served by the gateway itself", async () => {
+    const page = await call("GET", "/docs/");
+    expect(page.status).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+  });
+});
+
+describe("a whole purchase over REST", () => {
+  it("adds to the cart, checks out (201 + Location), pays with a test card and reads the paid order", async () => {
+    const address = await createAddressFor(shopper.user.id);
+    const product = await createProduct({ stock: 5, priceMinor: 2500 });
+
+    const added = await call("POST", "/api/v1/cart/items", { cookie, body: { productId: product.id, quantity: 2 } });
+    expect(added.status).toBe(200);
+
+    const placed = await call("POST", "/api/v1/orders", { cookie, body: { addressId: address.id } });
+    expect(placed.status).toBe(201);
+    const order = placed.json() as { id: string; payableTotalMinor: number };
+    expect(placed.headers.location).toBe(`/api/v1/orders/${order.id}`);
+
+    const started = await call("POST", "/api/v1/payments", { cookie, body: { orderId: order.id, method: "card" } });
+    expect(started.status).toBe(201);
+    const paymentId = (started.json() as { payment: { id: string } }).payment.id;
+    const paid = await call("POST", `/api/v1/payments/${paymentId}/pay`, { cookie, body: { method: "card", card: { number: GOOD_CARD } } });
+    expect(paid.status, JSON.stringify(paid.json())).toBe(200);
+    expect(paid.json()).toMatchObject({ outcome: "succeeded" });
+
+    const read = await call("GET", placed.headers.location as string, { cookie });
+    expect(read.status).toBe(200);
+    expect(read.json()).toMatchObject({ id: order.id, status: "paid" });
+    // Filters and paging are query parameters.
+    const list = await call("GET", "/api/v1/orders?page=1&pageSize=5", { cookie });
+    expect(list.status).toBe(200);
+    expect((list.json() as { items: { id: string }[] }).items.map((o) => o.id)).toContain(order.id);
+  });
+});
+
+describe("errors are problem+json", () => {
+  const isProblem = (answer: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
+    expect(answer.status).toBe(status);
+    expect(answer.headers["content-type"]).toContain("application/problem+json");
+    const body = answer.json();
+    expect(body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.stringContaining("#"), requestId: expect.any(String) });
+    expect(JSON.stringify(body)).not.toMatch(/"stack"|\.ts:\d+/);
+    return body;
+  };
+
+  it("401 without a session or key, 404 for someone else's order, 400 with field errors for bad input", async () => {
+    isProblem(await call("GET", "/api/v1/orders"), 401, "UNAUTHORIZED");
+    const other = await createShopper();
+    const otherAddress = await createAddressFor(other.user.id);
+    const product = await createProduct({ stock: 5 });
+    const theirs = await other.caller.order.checkout({ addressId: otherAddress.id, items: [{ productId: product.id, quantity: 1 }] });
+    isProblem(await call("GET", `/api/v1/orders/${theirs.id}`, { cookie }), 404, "ORDER_NOT_FOUND");
+    const bad = isProblem(await call("POST", "/api/v1/cart/items", { cookie, body: { productId: "nope", quantity: 0 } }), 400, "BAD_REQUEST");
+    expect(Object.keys((bad as { errors: Record<string, string[]> }).errors)).toEqual(expect.arrayContaining(["productId", "quantity"]));
+  });
+
+  it("malformed JSON → 400, a wrong media type → 415, an unknown resource → 404, all in the same shape", async () => {
+    isProblem(await call("POST", "/api/v1/orders", { cookie, body: "{not json", headers: { "content-type": "application/json" } }), 400, "FST_ERR_CTP_INVALID_JSON_BODY");
+    isProblem(await call("POST", "/api/v1/orders", { cookie, body: "addressId=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "FST_ERR_CTP_INVALID_MEDIA_TYPE");
+    isProblem(await call("GET", "/api/v1/no-such-thing", { cookie }), 404, "NOT_FOUND");
+  });
+});
