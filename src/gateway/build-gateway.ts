@@ -5,6 +5,7 @@ import type { SchedulerMode } from "@/server/scheduler/mode";
 import accessLog from "./plugins/access-log";
 import health from "./plugins/health";
 import identity from "./plugins/identity";
+import idempotency from "./plugins/idempotency";
 import inngestEndpoint from "./plugins/inngest";
 import loadShedding, { type LoadSheddingOptions } from "./plugins/load-shedding";
 import nextProxy from "./plugins/next-proxy";
@@ -81,6 +82,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   await app.register(sameOrigin);
   await app.register(identity);
   if (!options.bare) await app.register(accessLog, { logger });
+  await app.register(idempotency);
   await app.register(health, { role: "gateway" });
   await app.register(trpc);
   await app.register(restApi);

@@ -62,6 +62,16 @@ const restApi: FastifyPluginAsync = async (app) => {
       reply.type(PROBLEM_CONTENT_TYPE);
       return JSON.stringify(problemFromBody(reply.statusCode, (body ?? {}) as never, request.id));
     });
+    // trpc-to-openapi's route handler sends through the reply but resolves to undefined, which an
+    // async Fastify handler must not do while onSend hooks are still running (the answer would go
+    // out empty): returning the reply says "answered".
+    rest.addHook("onRoute", (route) => {
+      const handler = route.handler;
+      route.handler = async function answered(request, reply) {
+        await handler.call(this, request, reply);
+        return reply;
+      };
+    });
     rest.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: "NOT_FOUND", message: `No resource at ${request.method} ${request.url.split("?")[0]}` } }));
     await rest.register(fastifyTRPCOpenApiPlugin, {
       basePath: REST_PREFIX,
