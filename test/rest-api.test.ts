@@ -16,7 +16,7 @@ async function call(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, op
     headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers },
     payload: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
   });
-  return { status: answer.statusCode, headers: answer.headers, json: () => answer.json() as Record<string, unknown> & Record<string, never> };
+  return { status: answer.statusCode, headers: answer.headers, json: <T = Record<string, unknown>>() => answer.json() as T };
 }
 
 async function cookieFor(shopper: Awaited<ReturnType<typeof createShopper>>) {

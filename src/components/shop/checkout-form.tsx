@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/trpc/client";
-import { errorData, type AddressView, type CartView } from "@/trpc/types";
+import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { errorData, type AddressView, type CartView, type RouterInputs } from "@/trpc/types";
 import { EMPTY_AREA, isCompleteArea, readAddressFields, type AddressArea } from "./address-fields";
 import { CheckoutAddress, NEW_ADDRESS } from "./checkout-address";
 import { CheckoutDelivery } from "./checkout-delivery";
@@ -36,18 +36,29 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
   const [choice, setChoice] = useState<ShippingKey | null>(null);
   const [noteError, setNoteError] = useState(false);
   const [refreshing, startRefresh] = useTransition();
+  const client = useTRPCClient();
   const createAddress = useMutation(trpc.address.create.mutationOptions());
-  const checkout = useMutation(
-    trpc.order.checkout.mutationOptions({
-      onError(error) {
-        if (errorData(error).domainCode !== "TOTAL_CHANGED") return;
-        // Re-read what makes up the total (the cart from the server page, the quote), then the
-        // shopper confirms the new figure with another "Place order".
-        void queryClient.invalidateQueries(trpc.logistics.quoteOptions.pathFilter());
-        startRefresh(() => router.refresh());
-      },
-    }),
-  );
+  // One Idempotency-Key per order the shopper means to place: a repeated submit of the same
+  // order (double click, a retry after a lost answer) replays the first answer instead of
+  // placing a second order; a changed order (another total, address or note) gets a new key.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const keyFor = (input: unknown) => {
+    const body = JSON.stringify(input);
+    if (attempt.current?.body !== body) attempt.current = { body, key: crypto.randomUUID() };
+    return attempt.current.key;
+  };
+  const checkout = useMutation({
+    mutationFn: (input: RouterInputs["order"]["checkout"]) => client.order.checkout.mutate(input, { context: { idempotencyKey: keyFor(input) } }),
+    onError(error) {
+      // The server answered (a refusal, not a lost answer): the next submit is a new attempt.
+      if (errorData(error).code) attempt.current = null;
+      if (errorData(error).domainCode !== "TOTAL_CHANGED") return;
+      // Re-read what makes up the total (the cart from the server page, the quote), then the
+      // shopper confirms the new figure with another "Place order".
+      void queryClient.invalidateQueries(trpc.logistics.quoteOptions.pathFilter());
+      startRefresh(() => router.refresh());
+    },
+  });
   const [navigating, setNavigating] = useState(false);
   const pending = createAddress.isPending || checkout.isPending || navigating;
   const destination = selected === NEW_ADDRESS ? (isCompleteArea(newArea) ? newArea : null) : (addresses.find((a) => a.id === selected) ?? null);

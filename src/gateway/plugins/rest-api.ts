@@ -2,7 +2,8 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type CreateOpenApiFastifyPluginOptions, type OpenAPIObject } from "trpc-to-openapi";
+import type { AppRouter } from "@/server/api/root";
 import { appRouter } from "@/server/api/root";
 import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
 import { getDb } from "@/server/db/client";
@@ -73,21 +74,22 @@ const restApi: FastifyPluginAsync = async (app) => {
       };
     });
     rest.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: "NOT_FOUND", message: `No resource at ${request.method} ${request.url.split("?")[0]}` } }));
-    await rest.register(fastifyTRPCOpenApiPlugin, {
+    const adapterOptions: CreateOpenApiFastifyPluginOptions<AppRouter> = {
       basePath: REST_PREFIX,
       router: appRouter,
-      createContext: ({ req }: { req: FastifyRequest }) => {
+      createContext: ({ req }) => {
         if (req.sessionError) throw toTRPCError(req.sessionError, "createContext");
         return createContext({ db: getDb(), session: req.session, requestId: req.id, clientIp: req.ip });
       },
-      responseMeta: ({ paths, data, errors }: { paths?: string[]; data: unknown[]; errors: Parameters<typeof trpcResponseMeta>[0]["errors"] }) => {
+      responseMeta: ({ paths, data, errors }) => {
         if (errors.length > 0) return trpcResponseMeta({ errors });
         // A creation answers 201 with where the new resource lives.
         const locate = paths?.length === 1 ? CREATED_LOCATIONS[paths[0]!] : undefined;
         const location = locate?.(data[0]);
         return location ? { status: 201, headers: { location: `${REST_PREFIX}${location}` } } : {};
       },
-    });
+    };
+    await rest.register(fastifyTRPCOpenApiPlugin, adapterOptions);
   });
 };
 
