@@ -1,7 +1,8 @@
 /**
  * `npm start`: one command from a fresh clone to a running shop.
  * Starts PostgreSQL (embedded unless DATABASE_URL is set), applies migrations, loads the demo
- * data, builds Next.js if needed and serves it. Ctrl-C (or SIGTERM) stops Next, then PostgreSQL.
+ * data, builds Next.js if needed and serves it beside the worker (src/worker/main.ts, the
+ * scheduled sweeps). Ctrl-C (or SIGTERM) stops Next and the worker, then PostgreSQL.
  * `--dev` runs `next dev` instead (and the Inngest Dev Server beside it when installed).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -74,6 +75,15 @@ async function main() {
   });
   children.push(next);
   next.on("exit", (code) => void shutdown(code ?? 0));
+
+  // The worker role: the scheduled sweeps and the outbox relay (Next no longer starts them).
+  const worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "worker", "main.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", ...(withInngest ? { INNGEST_DEV: "1" } : {}) },
+  });
+  children.push(worker);
+  worker.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\n  shopflow is starting at ${process.env.NEXTAUTH_URL}`);
   console.log(`  database: ${embedded ? `embedded PostgreSQL (${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})` : "DATABASE_URL"}`);
