@@ -59,7 +59,7 @@ export function startLeadership({
     const created: postgres.Sql = postgres(databaseUrl, {
       max: 1,
       // The lock is the session: never recycle the connection on a timer.
-      idle_timeout: null,
+      idle_timeout: 0,
       max_lifetime: null,
       connect_timeout: Math.ceil(checkTimeoutMs / 1000),
       onnotice: () => {},

@@ -72,7 +72,7 @@ export function getDb(): Database {
  * server's by a tenth going from 10 connections to 2. Transactions keep the main pool, so a
  * long one never holds up these reads, nor they it.
  */
-export function statementDbFor(db: Database): Database {
+export function statementDbFor(db: DbOrTx): DbOrTx {
   return pool && db === pool.db ? pool.statementDb : db;
 }
 

@@ -52,9 +52,9 @@ describe("demo seed", () => {
       expect(before!.n).toBe(0);
       await holder`select pg_advisory_unlock(${ADVISORY_LOCK_NAMESPACE}, ${ADVISORY_LOCKS.seed})`;
       await seeding;
-      const [{ addresses, users, products }] = await holder<{ addresses: number; users: number; products: number }[]>`
+      const [{ addresses, users, products } = { addresses: 0, users: 0, products: 0 }] = await holder<{ addresses: number; users: number; products: number }[]>`
         select (select count(*)::int from addresses) as addresses, (select count(*)::int from users) as users, (select count(*)::int from products) as products`;
-      const [{ duplicated }] = await holder<{ duplicated: number }[]>`
+      const [{ duplicated } = { duplicated: -1 }] = await holder<{ duplicated: number }[]>`
         select count(*)::int as duplicated from (select user_id, detail from addresses group by user_id, detail having count(*) > 1) d`;
       expect(duplicated).toBe(0);
       expect(users).toBeGreaterThanOrEqual(2);
