@@ -10,7 +10,8 @@ import { logger } from "@/server/observability/logger";
  *
  * The leader also checks every `retryMs` that its own session still holds the lock (postgres.js
  * would transparently reconnect a dropped connection, and the new session holds nothing), and
- * steps down at once when the connection closes or a check fails or times out.
+ * steps down at once when the connection closes or a check fails or times out. A leader cut off
+ * without its socket closing loses the lock on the server side through idle_session_timeout.
  */
 export type LeadershipOptions = {
   databaseUrl: string;
@@ -63,7 +64,12 @@ export function startLeadership({
       max_lifetime: null,
       connect_timeout: Math.ceil(checkTimeoutMs / 1000),
       onnotice: () => {},
-      connection: { application_name: applicationName },
+      connection: {
+        application_name: applicationName,
+        // A leader that stops checking in (a frozen process, a network partition that leaves
+        // the socket open) has its session ended by PostgreSQL, which frees the lock for another.
+        idle_session_timeout: Math.max(5 * retryMs, 1_000),
+      },
       // Only this client's session can hold the lock: a discarded one closing late changes nothing.
       onclose: () => {
         if (client === created) setLeader(false, "connection closed");
