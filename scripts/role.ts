@@ -80,10 +80,9 @@ function runWeb() {
 }
 
 async function runWorker() {
-  loadEnv();
-  const { startWorker } = await import("../src/worker/worker");
-  const worker = await startWorker();
-  onStopSignal(() => worker.stop());
+  // src/worker/main.ts stops on SIGTERM; a supervisor gone without a word counts as one.
+  process.on("disconnect", () => process.emit("SIGTERM"));
+  await import("../src/worker/main");
 }
 
 async function main() {

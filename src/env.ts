@@ -53,6 +53,10 @@ const EnvSchema = z.object({
   GATEWAY_SECRET: z.string().min(16).optional(),
   /** `auto`: Inngest when a server is configured, else the in-process scheduler. */
   SCHEDULER_MODE: z.enum(["auto", "inngest", "local", "off"]).default("auto"),
+  /** How often a worker that does not lead tries to take the scheduler leadership (ms). */
+  WORKER_LEADER_RETRY_MS: z.coerce.number().int().min(100, "at least 100 ms").max(60_000, "at most 60000 ms").default(1_500),
+  /** Cross-process cache invalidation by LISTEN/NOTIFY: on by default (off in unit tests). */
+  CACHE_SYNC: z.enum(["on", "off"]).optional(),
   INNGEST_DEV: z.string().optional(),
   INNGEST_BASE_URL: z.url().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),

@@ -6,8 +6,8 @@ import { payByApi } from "../payment/payment-helpers";
 type OrderView = { status: string; logisticsStatus: string; history: { toStatus: string; actor: string }[] };
 
 /**
- * The embedded default with no Inngest server: once an order is paid, the in-process scheduler
- * alone ships it, moves it along its route, delivers it and confirms receipt — with a large time
+ * The embedded default with no Inngest server: once an order is paid, the worker process's local
+ * scheduler alone ships it, moves it along its route, delivers it and confirms receipt — with a large time
  * scale, a week of simulated time passes in seconds.
  */
 test("[LIFECYCLE] the local scheduler alone takes a paid order to completed, and the shopper is told at each step", async ({ playwright, browser, baseURL }) => {

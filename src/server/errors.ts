@@ -92,10 +92,8 @@ export class DomainError extends Error {
 }
 
 /**
- * True for a DomainError (of `code`, when given) made by ANY copy of this module. The production
- * server runs two copies of the server code in one process (the tsx-loaded routers and Next's
- * bundle) sharing singletons on globalThis, so an error may come from the other copy, where
- * `instanceof` is false: recognise it by its kind and a known code instead.
+ * True for a DomainError (of `code`, when given), recognised by its kind and a known code
+ * rather than `instanceof`, which a bundler's duplicate of this module would defeat.
  */
 export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
   if (typeof error !== "object" || error === null || (error as { kind?: unknown }).kind !== "domain_error") return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { clearProcessCaches, processCache } from "./process-cache";
+import { clearProcessCaches, dropProcessCache, processCache, setInvalidationListener } from "./process-cache";
 
 let n = 0;
 const fresh = () => `test-${++n}-${Date.now()}`;
@@ -17,16 +17,22 @@ describe("process caches", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it("is shared by every copy of the module in the process", async () => {
+  it("tells the invalidation listener about a writer's invalidation, but not about a drop from another process", async () => {
     const name = fresh();
-    const here = processCache<number>(name, { ttlMs: 60_000 });
-    vi.resetModules();
-    const copy = await import("./process-cache");
-    const there = copy.processCache<number>(name, { ttlMs: 60_000 });
-    expect(await here.get(async () => 1)).toBe(1);
-    expect(await there.get(async () => 2)).toBe(1);
-    there.invalidate();
-    expect(await here.get(async () => 3)).toBe(3);
+    const cache = processCache<number>(name, { ttlMs: 60_000 });
+    const told: string[] = [];
+    setInvalidationListener((invalidated) => told.push(invalidated));
+    try {
+      expect(await cache.get(async () => 1)).toBe(1);
+      dropProcessCache(name);
+      expect(await cache.get(async () => 2)).toBe(2);
+      expect(told).toEqual([]);
+      cache.invalidate();
+      expect(told).toEqual([name]);
+      expect(await cache.get(async () => 3)).toBe(3);
+    } finally {
+      setInvalidationListener(undefined);
+    }
   });
 
   it("never stores a value whose load started before an invalidation", async () => {

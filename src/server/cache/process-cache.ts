@@ -2,11 +2,11 @@
  * Small in-process caches for data that is read on hot paths and changed rarely (settings,
  * carrier configuration, the public catalog list).
  *
- * Shared on globalThis: the front server (scripts/serve.ts) and Next's bundle load separate
- * copies of our modules in one process, and a change made through either must be seen by both
- * at once. A writer calls `invalidate()` after its transaction commits; from then on every
- * read in the process loads afresh. Other processes (a second app instance) see a change
- * within the cache's lifetime, which bounds the staleness.
+ * A writer calls `invalidate()` after its transaction commits; from then on every read in the
+ * process loads afresh, and the other processes (gateways, web, worker) drop the same cache
+ * as soon as cache-sync's notification reaches them (see cache-sync.ts). The cache's lifetime
+ * still bounds the staleness when a notification is lost (a listener reconnecting, a process
+ * that died between its commit and the notification).
  *
  * A load that started before an invalidation is not stored (generation check), so a slow
  * reader can never put a value back that a writer has just replaced.
@@ -17,7 +17,15 @@
 type Entry = { value: unknown; expiresAt: number };
 type Slot = { generation: number; entries: Map<string, Entry> };
 
-const registry = ((globalThis as { __shopflowProcessCaches?: Map<string, Slot> }).__shopflowProcessCaches ??= new Map());
+const registry = new Map<string, Slot>();
+
+/** Told the name of every cache a writer in this process invalidates (cache-sync publishes it). */
+let onLocalInvalidate: ((name: string) => void) | undefined;
+
+/** Installs (or, with undefined, removes) the hook told about local invalidations. */
+export function setInvalidationListener(listener: ((name: string) => void) | undefined): void {
+  onLocalInvalidate = listener;
+}
 
 /** Freezes a cached value all the way down, so no reader can change what the others see. */
 function deepFreeze<T>(value: T): T {
@@ -62,17 +70,25 @@ export function processCache<T>(name: string, { ttlMs, maxEntries = 1_000 }: { t
       return value;
     },
     invalidate() {
-      s.generation++;
-      s.entries.clear();
+      dropSlot(s);
+      onLocalInvalidate?.(name);
     },
     size: () => s.entries.size,
   };
 }
 
+function dropSlot(slot: Slot): void {
+  slot.generation++;
+  slot.entries.clear();
+}
+
+/** Drops the cache `name` because another process changed its data; tells nobody. */
+export function dropProcessCache(name: string): void {
+  const slot = registry.get(name);
+  if (slot) dropSlot(slot);
+}
+
 /** Drops every process cache (the process's database was switched or closed). */
 export function clearProcessCaches(): void {
-  for (const slot of registry.values()) {
-    slot.generation++;
-    slot.entries.clear();
-  }
+  for (const slot of registry.values()) dropSlot(slot);
 }

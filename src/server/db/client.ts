@@ -1,21 +1,15 @@
 import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { startCacheSync, cacheSyncWanted, type CacheSync } from "@/server/cache/cache-sync";
 import { clearProcessCaches } from "@/server/cache/process-cache";
 import { withAfterCommit } from "./after-commit";
 import * as schema from "./schema";
 
-export type Database = PostgresJsDatabase<typeof schema>;
+/** The drizzle database over a postgres.js pool (`$client`, for what needs a connection of its own). */
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 /** A transaction handle; services accept `DbOrTx` so flows can compose them in one transaction. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbOrTx = Database | Tx;
-
-/**
- * The process-wide pools, shared by every copy of this module in the process (see getDb):
- * `sql` for transactions and ordinary queries, `statementSql` for hot single statements
- * (see statementDbFor).
- */
-type SharedPool = { url: string; sql: postgres.Sql; statementSql: postgres.Sql };
-const globalForDb = globalThis as unknown as { __shopflowPool?: SharedPool };
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -47,30 +41,24 @@ function wrap(sql: postgres.Sql): Database {
   return withAfterCommit(drizzle({ client: sql, schema, casing: "snake_case" }));
 }
 
-/** This module copy's drizzle wrappers over the shared pools. */
-let local: { sql: postgres.Sql; db: Database; statementDb: Database } | undefined;
-
 /**
- * The process-wide database. The pool is cached on globalThis, so Next's hot reload does not
- * leak connections and the front server (scripts/serve.ts) and Next's bundle — two copies of
- * this module in one process — share one pool. The drizzle wrapper is per copy: drizzle
- * recognises its own tables and columns with `instanceof` and falls back to a slow
- * prototype-chain walk for another copy's, which made a quarter of a small request's CPU.
+ * The process's pools: `sql` for transactions and ordinary queries, `statementSql` for hot
+ * single statements (see statementDbFor), and the cache-invalidation listener on `sql`.
+ * One per process: every role (gateway, web, worker) loads this module once.
  */
+type ProcessPool = { url: string; sql: postgres.Sql; db: Database; statementSql: postgres.Sql; statementDb: Database; cacheSync: CacheSync | null };
+let pool: ProcessPool | undefined;
+
+/** The process-wide database, created on first use from DATABASE_URL. */
 export function getDb(): Database {
   const url = databaseUrl();
-  let shared = globalForDb.__shopflowPool;
-  if (!shared || shared.url !== url) {
-    clearProcessCaches();
-    shared = {
-      url,
-      sql: createClient(url, poolSize("DATABASE_POOL_SIZE", 10)),
-      statementSql: createClient(url, poolSize("DATABASE_STATEMENT_POOL_SIZE", 2)),
-    };
-    globalForDb.__shopflowPool = shared;
-  }
-  if (local?.sql !== shared.sql) local = { sql: shared.sql, db: wrap(shared.sql), statementDb: wrap(shared.statementSql) };
-  return local.db;
+  if (pool?.url === url) return pool.db;
+  if (pool) void closeDb();
+  clearProcessCaches();
+  const sql = createClient(url, poolSize("DATABASE_POOL_SIZE", 10));
+  const statementSql = createClient(url, poolSize("DATABASE_STATEMENT_POOL_SIZE", 2));
+  pool = { url, sql, db: wrap(sql), statementSql, statementDb: wrap(statementSql), cacheSync: cacheSyncWanted() ? startCacheSync(sql) : null };
+  return pool.db;
 }
 
 /**
@@ -84,21 +72,31 @@ export function getDb(): Database {
  * server's by a tenth going from 10 connections to 2. Transactions keep the main pool, so a
  * long one never holds up these reads, nor they it.
  */
-export function statementDbFor(db: Database): Database {
-  return local && db === local.db ? local.statementDb : db;
+export function statementDbFor(db: DbOrTx): DbOrTx {
+  return pool && db === pool.db ? pool.statementDb : db;
 }
 
 export function getSql(): postgres.Sql {
   getDb();
-  return globalForDb.__shopflowPool!.sql;
+  return pool!.sql;
 }
 
+/** Closes the process's pools (at shutdown, in tests, or when DATABASE_URL changes). */
 export async function closeDb(): Promise<void> {
-  const shared = globalForDb.__shopflowPool;
-  globalForDb.__shopflowPool = undefined;
-  local = undefined;
+  const closing = pool;
+  pool = undefined;
   clearProcessCaches();
-  await Promise.all([shared?.sql.end({ timeout: 5 }), shared?.statementSql.end({ timeout: 5 })]);
+  if (!closing) return;
+  await closing.cacheSync?.stop();
+  await Promise.all([closing.sql.end({ timeout: 5 }), closing.statementSql.end({ timeout: 5 })]);
 }
+
+/**
+ * `next dev` (Turbopack) re-evaluates a server module when it or an import of it changes; the
+ * copy it replaces closes its pools here instead of leaving their connections open. Only
+ * Turbopack's dev runtime defines turbopackHot: in production, under tsx and in tests this is
+ * a no-op, and each process holds exactly one pool.
+ */
+(import.meta as ImportMeta & { turbopackHot?: { dispose(callback: () => void): void } }).turbopackHot?.dispose(() => void closeDb());
 
 export { schema };

@@ -1,5 +1,5 @@
 import type { Database } from "@/server/db/client";
-import { seedDemoData } from "@/server/db/seed";
+import { seedDemoData, withSeedLock } from "@/server/db/seed";
 import { resetLogistics, seedLogistics } from "@/server/db/seed/logistics-seed";
 
 export const DEMO_DATA_SCOPES = ["logistics", "all", "reset-logistics"] as const;
@@ -14,8 +14,9 @@ export type DemoDataScope = (typeof DEMO_DATA_SCOPES)[number];
  *   edits to them), keeping anything an admin added.
  */
 export async function initialiseDemoData(db: Database, { scope }: { scope: DemoDataScope }): Promise<{ scope: DemoDataScope }> {
-  if (scope === "logistics") await seedLogistics(db);
-  else if (scope === "reset-logistics") await resetLogistics(db);
+  // Under the seed lock like every seed, so a double click or a start seeding at the same time never doubles a row.
+  if (scope === "logistics") await withSeedLock(db, () => seedLogistics(db));
+  else if (scope === "reset-logistics") await withSeedLock(db, () => resetLogistics(db));
   else await seedDemoData(db);
   return { scope };
 }

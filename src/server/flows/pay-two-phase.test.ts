@@ -83,7 +83,7 @@ describe("a pay attempt in two phases around the gateway call", () => {
     await expectMoneyInvariants([payment.id]);
   });
 
-  it("recognises a lost answer thrown by another copy of the provider module (the production server holds two)", async () => {
+  it("recognises a lost answer thrown by another copy of the provider module (a bundler duplicate or an adapter from another package)", async () => {
     vi.resetModules();
     const otherCopy = await import("@/server/domain/payment/provider/payment-provider");
     const { shopper, payment } = await pendingPayment();

@@ -7,24 +7,43 @@ import type { Sweep } from "./sweep";
 /**
  * Runs every sweep on its cron inside this process (croner: a well-kept, dependency-free cron
  * library with second-level patterns and overrun protection), recording each run in task_runs.
- * Meant for ONE app process: with several instances, use Inngest mode (sweeps are still safe
- * thanks to SKIP LOCKED, just redundant).
+ * The worker role starts it only while it holds the scheduler leadership (src/worker), so one
+ * process in the deployment runs the sweeps; were two to run them, SKIP LOCKED would still
+ * keep them from doing a row twice.
  */
-const globalForScheduler = globalThis as unknown as { __shopflowScheduler?: Cron[] };
+let jobs: Cron[] | undefined;
+/** Sweep runs in progress, so a shutdown can let them finish before the pool closes. */
+const inFlight = new Set<Promise<unknown>>();
 
 export function startLocalScheduler(sweeps: Sweep[]): void {
-  if (globalForScheduler.__shopflowScheduler) return;
-  globalForScheduler.__shopflowScheduler = sweeps.map(
+  if (jobs) return;
+  jobs = sweeps.map(
     (sweep) =>
       new Cron(sweep.cron, { name: sweep.id, protect: true, catch: (error) => logger.error({ err: error, sweep: sweep.id }, "sweep failed") }, async () => {
-        const result = await runSweep(getDb(), sweep, { trigger: "cron" });
-        if (result.processed > 0) logger.info({ sweep: sweep.id, processed: result.processed, ...result.details }, "sweep processed items");
+        const run = runSweep(getDb(), sweep, { trigger: "cron" });
+        inFlight.add(run);
+        try {
+          const result = await run;
+          if (result.processed > 0) logger.info({ sweep: sweep.id, processed: result.processed, ...result.details }, "sweep processed items");
+        } finally {
+          inFlight.delete(run);
+        }
       }),
   );
   logger.info({ sweeps: sweeps.map((s) => s.id) }, "local scheduler started");
 }
 
-export function stopLocalScheduler(): void {
-  for (const job of globalForScheduler.__shopflowScheduler ?? []) job.stop();
-  globalForScheduler.__shopflowScheduler = undefined;
+/** Stops the crons; resolves once the sweep runs already under way have finished. */
+export async function stopLocalScheduler(): Promise<void> {
+  if (jobs) {
+    for (const job of jobs) job.stop();
+    jobs = undefined;
+    logger.info("local scheduler stopped");
+  }
+  await Promise.allSettled([...inFlight]);
+}
+
+/** Whether the crons are running in this process. */
+export function localSchedulerRunning(): boolean {
+  return jobs !== undefined;
 }

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "@/server/db/advisory-lock";
 import type { Database } from "@/server/db/client";
 import { addresses, categories, inventory, products, users, warehouses } from "@/server/db/schema";
 import { catalogChanged } from "@/server/domain/catalog";
@@ -69,9 +70,21 @@ export const SEED_STEPS: SeedStep[] = [
   { name: "logistics", run: seedLogistics },
 ];
 
+/**
+ * Runs `work` while holding the seed lock: the steps check for rows and then insert (a demo
+ * account's addresses, for one), so two seeds at once — two processes starting together —
+ * would insert some rows twice; under the lock the second finds everything in place.
+ * Takes one connection of `db`'s pool besides those `work` uses.
+ */
+export function withSeedLock<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  return withAdvisoryLock(db.$client, ADVISORY_LOCKS.seed, work);
+}
+
 export async function seedDemoData(db: Database, log: (line: string) => void = () => {}): Promise<void> {
-  for (const step of SEED_STEPS) {
-    await step.run(db);
-    log(`seeded ${step.name}`);
-  }
+  await withSeedLock(db, async () => {
+    for (const step of SEED_STEPS) {
+      await step.run(db);
+      log(`seeded ${step.name}`);
+    }
+  });
 }

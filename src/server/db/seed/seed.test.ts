@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
+import postgres from "postgres";
+import { ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS } from "@/server/db/advisory-lock";
 import { createDatabase } from "@/server/db/client";
+import { until } from "../../../../test/processes";
 import { createScratchDatabase } from "../../../../test/test-database";
 import { seedDemoData } from "./index";
 
@@ -29,6 +32,36 @@ describe("demo seed", () => {
       expect(await counts()).toEqual(first);
     } finally {
       await client.end();
+      await scratch.drop();
+    }
+  });
+
+  it("two seeds at once (two starts) insert every row once: the second waits for the first under the seed lock", async () => {
+    const scratch = await createScratchDatabase(inject("adminDatabaseUrl"));
+    const one = createDatabase(scratch.url, 2);
+    const two = createDatabase(scratch.url, 2);
+    const holder = postgres(scratch.url, { max: 1, onnotice: () => {} });
+    try {
+      await holder`select pg_advisory_lock(${ADVISORY_LOCK_NAMESPACE}, ${ADVISORY_LOCKS.seed})`;
+      const seeding = Promise.all([seedDemoData(one.db), seedDemoData(two.db)]);
+      await until("both seeds to wait for the lock", async () => {
+        const [row] = await holder<{ n: number }[]>`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${ADVISORY_LOCKS.seed} and not granted`;
+        return row!.n === 2;
+      });
+      const [before] = await holder<{ n: number }[]>`select count(*)::int as n from users`;
+      expect(before!.n).toBe(0);
+      await holder`select pg_advisory_unlock(${ADVISORY_LOCK_NAMESPACE}, ${ADVISORY_LOCKS.seed})`;
+      await seeding;
+      const [{ addresses, users, products } = { addresses: 0, users: 0, products: 0 }] = await holder<{ addresses: number; users: number; products: number }[]>`
+        select (select count(*)::int from addresses) as addresses, (select count(*)::int from users) as users, (select count(*)::int from products) as products`;
+      const [{ duplicated } = { duplicated: -1 }] = await holder<{ duplicated: number }[]>`
+        select count(*)::int as duplicated from (select user_id, detail from addresses group by user_id, detail having count(*) > 1) d`;
+      expect(duplicated).toBe(0);
+      expect(users).toBeGreaterThanOrEqual(2);
+      expect(products).toBeGreaterThanOrEqual(30);
+      expect(addresses).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([one.sql.end(), two.sql.end(), holder.end()]);
       await scratch.drop();
     }
   });

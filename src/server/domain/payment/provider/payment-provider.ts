@@ -94,11 +94,10 @@ export interface PaymentProvider {
 }
 
 /**
- * Provider errors are recognised by their `kind`, never with `instanceof`: one process can hold
- * two copies of this module (the production server loads the routers with tsx while Next's
- * bundle has its own copy, and the provider singleton on globalThis is made by whichever copy
- * asks first), and an error made by one copy is not an instance of the other copy's class.
- * Always use isProviderTimeoutError / isProviderRejectedError.
+ * Provider errors are recognised by their `kind`, never with `instanceof`: a provider adapter
+ * may be loaded from another package (or a bundler may duplicate a module), and a check by
+ * kind holds wherever the error was made. Always use isProviderTimeoutError /
+ * isProviderRejectedError.
  */
 export type ProviderErrorKind = "provider_timeout" | "provider_rejected";
 
@@ -126,12 +125,12 @@ export class ProviderRejectedError extends Error {
   }
 }
 
-/** A lost answer (whichever module copy made the error). */
+/** A lost answer (recognised by its kind). */
 export function isProviderTimeoutError(error: unknown): error is ProviderTimeoutError {
   return hasKind(error, "provider_timeout");
 }
 
-/** An outright refusal with its code (whichever module copy made the error). */
+/** An outright refusal with its code (recognised by its kind). */
 export function isProviderRejectedError(error: unknown): error is ProviderRejectedError {
   return hasKind(error, "provider_rejected") && typeof (error as { code?: unknown }).code === "string";
 }

@@ -3,8 +3,8 @@ import { DomainError, isDomainError } from "@/server/errors";
 import { ProviderRejectedError, ProviderTimeoutError, isProviderRejectedError, isProviderTimeoutError } from "./payment-provider";
 
 /**
- * The production server holds two copies of the server modules in one process (the tsx-loaded
- * routers and Next's bundle). An error made by one copy must be recognised by the other.
+ * Errors are recognised by kind, not class: an error made by another copy of its module (a
+ * bundler's duplicate, a provider adapter from another package) must still be recognised.
  */
 describe("error recognition across module copies", () => {
   it("recognises provider and domain errors made by another copy of their module, where instanceof fails", async () => {

@@ -10,33 +10,37 @@ import type { PaymentProvider } from "./payment-provider";
  * service, and a shop transaction that holds a lock while calling it must never wait for a
  * connection the gateway needs.
  */
-type Cached = { url: string; db: Database; end: () => Promise<void> };
-const globalForGateway = globalThis as unknown as { __shopflowGatewayDb?: Cached; __shopflowPaymentProvider?: PaymentProvider | null };
+type GatewayPool = { url: string; db: Database; end: () => Promise<void> };
+let gatewayPool: GatewayPool | undefined;
+let provider: PaymentProvider | undefined;
 
 export function getGatewayDb(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const cached = globalForGateway.__shopflowGatewayDb;
-  if (cached && cached.url === url) return cached.db;
+  if (gatewayPool?.url === url) return gatewayPool.db;
+  void gatewayPool?.end();
   const created = createDatabase(url, 4);
-  globalForGateway.__shopflowGatewayDb = { url, db: created.db, end: () => created.sql.end({ timeout: 5 }) };
+  gatewayPool = { url, db: created.db, end: () => created.sql.end({ timeout: 5 }) };
   return created.db;
 }
 
 /** Closes the gateway's pool (tests and scripts, at the end). */
 export async function closeGatewayDb(): Promise<void> {
-  const cached = globalForGateway.__shopflowGatewayDb;
-  globalForGateway.__shopflowGatewayDb = undefined;
-  await cached?.end();
+  const closing = gatewayPool;
+  gatewayPool = undefined;
+  await closing?.end();
 }
 
 /** The provider every payment flow uses unless one is passed in explicitly. */
 export function getPaymentProvider(): PaymentProvider {
-  globalForGateway.__shopflowPaymentProvider ??= createSimulatedGateway({ db: getGatewayDb() });
-  return globalForGateway.__shopflowPaymentProvider;
+  provider ??= createSimulatedGateway({ db: getGatewayDb() });
+  return provider;
 }
 
 /** Replaces the process-wide provider (tests and tools); `null` restores the default. */
-export function setPaymentProvider(provider: PaymentProvider | null): void {
-  globalForGateway.__shopflowPaymentProvider = provider;
+export function setPaymentProvider(replacement: PaymentProvider | null): void {
+  provider = replacement ?? undefined;
 }
+
+// `next dev` (Turbopack) re-evaluates this module on edits; the replaced copy closes its pool.
+(import.meta as ImportMeta & { turbopackHot?: { dispose(callback: () => void): void } }).turbopackHot?.dispose(() => void closeGatewayDb());

@@ -1,0 +1,43 @@
+/**
+ * The worker role's process: `node --import tsx src/worker/main.ts`. Validates the environment,
+ * runs the worker (scheduler leadership + sweeps) and stops cleanly on SIGTERM or SIGINT.
+ */
+import { EnvError, loadEnv, type Env } from "@/env";
+import { closeDb } from "@/server/db/client";
+import { closeGatewayDb } from "@/server/domain/payment/provider/registry";
+import { logger } from "@/server/observability/logger";
+import { startWorker } from "./worker";
+
+/** The validated environment, or an exit naming what is wrong. */
+function workerEnv(): Env & { DATABASE_URL: string } {
+  try {
+    const env = loadEnv();
+    if (env.DATABASE_URL) return { ...env, DATABASE_URL: env.DATABASE_URL };
+    console.error("Invalid environment:\n  DATABASE_URL: required by the worker");
+  } catch (error) {
+    console.error(error instanceof EnvError ? error.message : error);
+  }
+  process.exit(1);
+}
+
+const env = workerEnv();
+const worker = startWorker({ databaseUrl: env.DATABASE_URL, leaderRetryMs: env.WORKER_LEADER_RETRY_MS });
+
+let exiting = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (exiting) return;
+  exiting = true;
+  logger.info({ signal }, "worker stopping");
+  void worker
+    .stop()
+    .then(() => Promise.all([closeDb(), closeGatewayDb()]))
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "worker did not stop cleanly");
+        process.exit(1);
+      },
+    );
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
