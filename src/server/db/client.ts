@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { clearProcessCaches } from "@/server/cache/process-cache";
 import { withAfterCommit } from "./after-commit";
+import { withPoolMetrics } from "./pool-metrics";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -37,14 +38,18 @@ function createClient(url: string, max: number) {
   });
 }
 
-/** Creates a drizzle database over its own postgres.js pool (used by tests and scripts). */
-export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10)) {
+/**
+ * Creates a drizzle database over its own postgres.js pool (used by tests and scripts);
+ * `pool` names it in the pool gauges (shopflow_db_pool_*).
+ */
+export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10), pool = "other") {
   const sql = createClient(url, size);
-  return { sql, db: wrap(sql) };
+  return { sql, db: wrap(sql, pool, size) };
 }
 
-function wrap(sql: postgres.Sql): Database {
-  return withAfterCommit(drizzle({ client: sql, schema, casing: "snake_case" }));
+/** `pool` and `size` label the pool's gauges (shopflow_db_pool_*); the process pools are `main` and `statement`. */
+function wrap(sql: postgres.Sql, pool: string, size: number): Database {
+  return withAfterCommit(withPoolMetrics(drizzle({ client: sql, schema, casing: "snake_case" }), pool, size));
 }
 
 /** This module copy's drizzle wrappers over the shared pools. */
@@ -69,7 +74,7 @@ export function getDb(): Database {
     };
     globalForDb.__shopflowPool = shared;
   }
-  if (local?.sql !== shared.sql) local = { sql: shared.sql, db: wrap(shared.sql), statementDb: wrap(shared.statementSql) };
+  if (local?.sql !== shared.sql) local = { sql: shared.sql, db: wrap(shared.sql, "main", shared.sql.options.max), statementDb: wrap(shared.statementSql, "statement", shared.statementSql.options.max) };
   return local.db;
 }
 

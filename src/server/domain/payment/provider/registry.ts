@@ -18,7 +18,7 @@ export function getGatewayDb(): Database {
   if (!url) throw new Error("DATABASE_URL is not set");
   const cached = globalForGateway.__shopflowGatewayDb;
   if (cached && cached.url === url) return cached.db;
-  const created = createDatabase(url, 4);
+  const created = createDatabase(url, 4, "payment-simulator");
   globalForGateway.__shopflowGatewayDb = { url, db: created.db, end: () => created.sql.end({ timeout: 5 }) };
   return created.db;
 }
