@@ -195,13 +195,13 @@ let outboxDb: (() => Database) | undefined;
 let inFlight: Promise<OutboxSnapshot | null> | undefined;
 
 /**
- * One query per scrape: the registry collects every metric concurrently, so the three gauges
- * share the snapshot in flight. null when the database did not answer.
+ * One query per scrape: the registry starts every metric's collect in one synchronous loop, so
+ * the three gauges share the query in flight. null when the database did not answer.
  */
 function outboxSnapshotForScrape(): Promise<OutboxSnapshot | null> {
   inFlight ??= withDeadline(readOutboxSnapshot(outboxDb!()), OUTBOX_QUERY_DEADLINE_MS)
     .catch(() => null)
-    .finally(() => setImmediate(() => (inFlight = undefined)));
+    .finally(() => (inFlight = undefined));
   return inFlight;
 }
 
@@ -243,6 +243,7 @@ const outboxOldestAge = new Gauge({
  */
 export function watchOutbox(getDatabase: () => Database): void {
   outboxDb = getDatabase;
+  inFlight = undefined;
   for (const metric of [databaseUp, outboxBacklog, outboxOldestAge]) {
     if (!metricsRegistry.getSingleMetric(metric.name)) metricsRegistry.registerMetric(metric);
   }
