@@ -1,3 +1,4 @@
+import { logger } from "@/server/observability/logger";
 import { deliveries, ordersCreated, paymentOutcomes, refundOutcomes, shipmentTransitions } from "@/server/observability/metrics";
 import type { DomainEventData, DomainEventName } from "./event-types";
 
@@ -19,8 +20,17 @@ const REFUND_OUTCOMES = new Set(["succeeded", "failed", "rejected"]);
  *
  * Other events (order status changes, simulation) count nothing. Notifications are counted
  * where they are written (createNotification), as they are not domain events.
+ * Runs after the commit, so it never throws: a counting bug must not fail a committed change.
  */
 export function countCommittedEvent<N extends DomainEventName>(name: N, data: DomainEventData[N]): void {
+  try {
+    count(name, data);
+  } catch (error) {
+    logger.warn({ err: error, event: name }, "metrics: a committed event could not be counted");
+  }
+}
+
+function count<N extends DomainEventName>(name: N, data: DomainEventData[N]): void {
   switch (name) {
     case "shop/order.created":
       ordersCreated.inc();
