@@ -244,7 +244,8 @@ const outboxOldestAge = new Gauge({
 export function watchOutbox(getDatabase: () => Database): void {
   outboxDb = getDatabase;
   inFlight = undefined;
-  for (const metric of [databaseUp, outboxBacklog, outboxOldestAge]) {
-    if (!metricsRegistry.getSingleMetric(metric.name)) metricsRegistry.registerMetric(metric);
+  const scrapeTimeGauges = { shopflow_database_up: databaseUp, shopflow_outbox_backlog: outboxBacklog, shopflow_outbox_oldest_undelivered_age_seconds: outboxOldestAge };
+  for (const [name, gauge] of Object.entries(scrapeTimeGauges)) {
+    if (!metricsRegistry.getSingleMetric(name)) metricsRegistry.registerMetric(gauge);
   }
 }
