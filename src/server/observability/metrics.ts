@@ -165,7 +165,8 @@ export function setSchedulerLeader(isLeader: boolean): void {
 /**
  * Above this many undelivered events the backlog is reported as this number: the count walks
  * the partial index of undelivered rows (outbox_events_undelivered_idx), and a scrape must stay
- * cheap however far the relay has fallen behind.
+ * cheap however far the relay has fallen behind. (Past the cap, the oldest age is that of the
+ * oldest among the first rows in the index's next-attempt order: a lower bound of the true age.)
  */
 export const OUTBOX_COUNT_CAP = 10_000;
 
@@ -239,7 +240,8 @@ const outboxOldestAge = new Gauge({
  * Makes this process report the outbox backlog, the oldest undelivered event's age and
  * whether the database answers, read with one query when /metrics is scraped (never in the
  * background). Call it in the processes that should report them (the gateways and the worker);
- * processes that never call it report none of these series. Idempotent.
+ * processes that never call it report none of these series. Idempotent. Passing the statement
+ * pool (`() => statementDbFor(getDb())`) keeps a scrape from queueing behind busy transactions.
  */
 export function watchOutbox(getDatabase: () => Database): void {
   outboxDb = getDatabase;
