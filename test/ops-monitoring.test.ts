@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Histogram, Summary } from "prom-client";
 import { describe, expect, it } from "vitest";
@@ -29,6 +30,27 @@ describe.skipIf(!promtool)(promtool ? "Prometheus files, checked by promtool" : 
 
   it("the alerts fire on the situations they describe (alerts.test.yml)", () => {
     expect(runPromtool("test", "rules", "alerts.test.yml")).toContain("SUCCESS");
+  });
+
+  it("every dashboard query is valid PromQL (checked as recording rules, Grafana's variables filled in)", () => {
+    const grafanaVariables: Record<string, string> = { __rate_interval: "1m", __range: "6h", __interval: "15s", instance: ".*", datasource: "" };
+    const rules = dashboards.flatMap(({ file, board }) =>
+      panelsOf(board.panels).flatMap((panel) =>
+        (panel.targets ?? []).map((target, i) => ({
+          record: `dashboard:${file.replace(/\W/g, "_")}:${panel.id}_${i}`,
+          expr: (target.expr ?? "").replace(/\$\{?(\w+)\}?/g, (_, name: string) => grafanaVariables[name] ?? `<unknown variable ${name}>`),
+        })),
+      ),
+    );
+    expect(rules.length).toBeGreaterThan(20);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shopflow-dashboards-"));
+    try {
+      // JSON is YAML: promtool reads this rules file as it is.
+      fs.writeFileSync(path.join(dir, "dashboards.rules.json"), JSON.stringify({ groups: [{ name: "dashboards", rules }] }));
+      expect(execFileSync(promtool!, ["check", "rules", path.join(dir, "dashboards.rules.json")], { encoding: "utf8" })).toContain(`SUCCESS: ${rules.length} rules found`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 if (!promtool) console.warn(`ops-monitoring: ${NO_PROMTOOL}`);
