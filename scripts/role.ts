@@ -44,7 +44,13 @@ function onStopSignal(stop: () => Promise<void> | void) {
 
 async function runGateway() {
   const env = loadEnv();
-  const [{ buildGateway }, { closeDb }] = await Promise.all([import("../src/gateway/build-gateway"), import("../src/server/db/client")]);
+  const [{ buildGateway }, { closeDb, getDb }, { setMetricsRole, watchOutbox }] = await Promise.all([
+    import("../src/gateway/build-gateway"),
+    import("../src/server/db/client"),
+    import("../src/server/observability/metrics"),
+  ]);
+  setMetricsRole("gateway");
+  watchOutbox(getDb);
   const app = await buildGateway({
     nextUpstream: `http://127.0.0.1:${env.WEB_PORT}`,
     trustProxy: env.TRUST_PROXY,

@@ -58,7 +58,8 @@ function startRole(role: Role, env: NodeJS.ProcessEnv): ChildProcess {
     cwd: ROOT,
     // The IPC channel is only a lifeline: a role stops when its supervisor is gone, however it went.
     stdio: ["ignore", "pipe", "pipe", "ipc"],
-    env: { ...env, SHOPFLOW_ROLE: role },
+    // Web and worker serve /metrics on listeners of their own (the gateway on its port).
+    env: { ...env, SHOPFLOW_ROLE: role, ...(role === "web" ? { METRICS_PORT: String(port + 2) } : role === "worker" ? { METRICS_PORT: String(port + 3) } : {}) },
   });
   relay(child, role);
   return child;
@@ -137,7 +138,7 @@ async function main() {
 
   if (!(await waitUntilReady(`http://127.0.0.1:${port}/api/ready`, children.gateway!))) return shutdown(1);
   say(`\n  shopflow is running at ${process.env.NEXTAUTH_URL}`, { url: process.env.NEXTAUTH_URL });
-  say(`  processes: gateway :${port} → web 127.0.0.1:${env.WEB_PORT} (Next${dev ? " dev" : ""}), worker`);
+  say(`  processes: gateway :${port} → web 127.0.0.1:${env.WEB_PORT} (Next${dev ? " dev" : ""}), worker; metrics at :${port}/metrics, :${port + 2}/metrics, :${port + 3}/metrics`);
   say(`  database: ${embedded ? `embedded PostgreSQL (${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})` : "DATABASE_URL"}`);
   say("  demo logins (demo only, never use in production):");
   for (const account of DEMO_ACCOUNTS) say(`    ${account.role.padEnd(8)} ${account.email} / ${account.password}`);

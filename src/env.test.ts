@@ -15,6 +15,13 @@ describe("environment", () => {
     expect(() => loadEnv({ WEBHOOK_ALLOWED_HOSTS: "http://localhost:4000" })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
   });
 
+  it("takes a metrics token of at least 16 characters and a metrics port", () => {
+    expect(() => loadEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadEnv({ METRICS_PORT: "ninety" })).toThrow(/METRICS_PORT/);
+    expect(() => loadEnv({ METRICS_PORT: "70000" })).toThrow(/METRICS_PORT/);
+    expect(loadEnv({ METRICS_TOKEN: "0123456789abcdef", METRICS_PORT: "9464" })).toMatchObject({ METRICS_TOKEN: "0123456789abcdef", METRICS_PORT: 9464 });
+  });
+
   it("fills defaults", () => {
     const env = loadEnv({});
     expect(env.DATABASE_POOL_SIZE).toBe(10);

@@ -65,6 +65,13 @@ const EnvSchema = z.object({
    * Exceptions to the rule that webhooks never go to loopback, private, link-local or metadata
    * addresses: a comma list of host[:port], IP[:port] or CIDR entries, for local demos.
    */
+  /**
+   * Bearer token for GET /metrics (Prometheus). Unset: /metrics answers loopback and private
+   * addresses only. See docs/operations.md.
+   */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),
+  /** Port of the /metrics listener of the `web` and `worker` roles (the gateway serves /metrics on its own port). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WEBHOOK_ALLOWED_HOSTS: z
     .string()
     .optional()

@@ -8,6 +8,7 @@ import identity from "./plugins/identity";
 import idempotency from "./plugins/idempotency";
 import inngestEndpoint from "./plugins/inngest";
 import loadShedding, { type LoadSheddingOptions } from "./plugins/load-shedding";
+import metrics from "./plugins/metrics";
 import nextProxy from "./plugins/next-proxy";
 import paymentNotify from "./plugins/payment-notify";
 import requestContext from "./plugins/request-context";
@@ -81,7 +82,10 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   }
   await app.register(sameOrigin);
   await app.register(identity);
-  if (!options.bare) await app.register(accessLog, { logger });
+  if (!options.bare) {
+    await app.register(metrics);
+    await app.register(accessLog, { logger });
+  }
   await app.register(idempotency);
   await app.register(health, { role: "gateway" });
   await app.register(trpc);

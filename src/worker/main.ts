@@ -3,9 +3,11 @@
  * runs the worker (scheduler leadership + sweeps) and stops cleanly on SIGTERM or SIGINT.
  */
 import { EnvError, loadEnv, type Env } from "@/env";
-import { closeDb } from "@/server/db/client";
 import { closeGatewayDb } from "@/server/domain/payment/provider/registry";
 import { logger } from "@/server/observability/logger";
+import { setSchedulerLeader, watchOutbox } from "@/server/observability/metrics";
+import { startMetricsServer } from "@/server/observability/metrics-server";
+import { closeDb, getDb } from "@/server/db/client";
 import { startWorker } from "./worker";
 
 /** The validated environment, or an exit naming what is wrong. */
@@ -21,7 +23,13 @@ function workerEnv(): Env & { DATABASE_URL: string } {
 }
 
 const env = workerEnv();
-const worker = startWorker({ databaseUrl: env.DATABASE_URL, leaderRetryMs: env.WORKER_LEADER_RETRY_MS });
+const worker = startWorker({ databaseUrl: env.DATABASE_URL, leaderRetryMs: env.WORKER_LEADER_RETRY_MS, onLeadershipChange: setSchedulerLeader });
+setSchedulerLeader(false);
+// Prometheus reads this process on its own port (the gateway serves its own /metrics).
+if (env.METRICS_PORT) {
+  watchOutbox(getDb);
+  startMetricsServer({ port: env.METRICS_PORT, role: "worker" }).catch((error: unknown) => logger.error({ err: error }, "metrics listener did not start"));
+}
 
 let exiting = false;
 const shutdown = (signal: NodeJS.Signals) => {

@@ -3,6 +3,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { startCacheSync, cacheSyncWanted, type CacheSync } from "@/server/cache/cache-sync";
 import { clearProcessCaches } from "@/server/cache/process-cache";
 import { withAfterCommit } from "./after-commit";
+import { withPoolMetrics } from "./pool-metrics";
 import * as schema from "./schema";
 
 /** The drizzle database over a postgres.js pool (`$client`, for what needs a connection of its own). */
@@ -31,14 +32,18 @@ function createClient(url: string, max: number) {
   });
 }
 
-/** Creates a drizzle database over its own postgres.js pool (used by tests and scripts). */
-export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10)) {
+/**
+ * Creates a drizzle database over its own postgres.js pool (used by tests and scripts);
+ * `pool` names it in the pool gauges (shopflow_db_pool_*).
+ */
+export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10), pool = "other") {
   const sql = createClient(url, size);
-  return { sql, db: wrap(sql) };
+  return { sql, db: wrap(sql, pool, size) };
 }
 
-function wrap(sql: postgres.Sql): Database {
-  return withAfterCommit(drizzle({ client: sql, schema, casing: "snake_case" }));
+/** `pool` and `size` label the pool's gauges (shopflow_db_pool_*); the process pools are `main` and `statement`. */
+function wrap(sql: postgres.Sql, pool: string, size: number): Database {
+  return withAfterCommit(withPoolMetrics(drizzle({ client: sql, schema, casing: "snake_case" }), pool, size));
 }
 
 /**
@@ -57,7 +62,7 @@ export function getDb(): Database {
   clearProcessCaches();
   const sql = createClient(url, poolSize("DATABASE_POOL_SIZE", 10));
   const statementSql = createClient(url, poolSize("DATABASE_STATEMENT_POOL_SIZE", 2));
-  pool = { url, sql, db: wrap(sql), statementSql, statementDb: wrap(statementSql), cacheSync: cacheSyncWanted() ? startCacheSync(sql) : null };
+  pool = { url, sql, db: wrap(sql, "main", sql.options.max), statementSql, statementDb: wrap(statementSql, "statement", statementSql.options.max), cacheSync: cacheSyncWanted() ? startCacheSync(sql) : null };
   return pool.db;
 }
 

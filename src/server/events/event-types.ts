@@ -8,8 +8,9 @@ import type { StatusActor } from "@/server/domain/order/order.service";
 export type DomainEventData = {
   "shop/order.created": { orderId: string; userId: string; orderNo: string };
   "shop/order.status-changed": { orderId: string; userId: string; orderNo: string; from: string; to: string; actor: StatusActor };
-  "shop/payment.status-changed": { paymentId: string; orderId: string; userId: string; from: string | null; to: string };
-  "shop/shipment.status-changed": { shipmentId: string; orderId: string; userId: string; from: string | null; to: string };
+  "shop/payment.status-changed": { paymentId: string; orderId: string; userId: string; method: string; from: string | null; to: string };
+  /** `onTime` only on `delivered` when the carrier promised a time: whether it arrived by then. */
+  "shop/shipment.status-changed": { shipmentId: string; orderId: string; userId: string; from: string | null; to: string; onTime?: boolean };
   "shop/refund.status-changed": { refundId: string; orderId: string; userId: string; from: string | null; to: string; amountMinor: number; currency: string };
   /** A simulation run handed to Inngest (Inngest mode only; locally the simulation sweep drives it). */
   "shop/simulation.requested": { runId: string };

@@ -1,6 +1,7 @@
 import type { Database } from "@/server/db/client";
 import type { TaskTrigger } from "@/server/db/schema/lifecycle";
 import { recordTaskRun } from "@/server/domain/lifecycle/task-runs.service";
+import { countSchedulerRun } from "@/server/observability/metrics";
 import { schedulerMode } from "./mode";
 import type { Sweep, SweepResult } from "./sweep";
 
@@ -16,7 +17,7 @@ export async function runSweep(
   { trigger = "cron", now = new Date(), retryOf = null }: { trigger?: TaskTrigger; now?: Date; retryOf?: string | null } = {},
 ): Promise<SweepResult & { runId: string }> {
   const mode = schedulerMode();
-  const { runId, result } = await recordTaskRun(
+  const run = recordTaskRun(
     db,
     { taskId: sweep.id, trigger, mode: mode === "off" ? "local" : mode, retryOf },
     async () => {
@@ -25,6 +26,7 @@ export async function runSweep(
     },
     { isIdle: (r) => trigger === "cron" && r.processed === 0 },
   );
+  const { runId, result } = await countSchedulerRun(sweep.id, run);
   const { processed, ...details } = result as { processed: number } & Record<string, number>;
   return { runId, processed, details };
 }

@@ -64,7 +64,8 @@ export async function transitionShipment(
 /** The shipment's `shop/shipment.status-changed` outbox event (from = null on creation). */
 async function emitShipmentEvent(tx: Tx, shipment: ShipmentRow, from: ShipmentStatus | null) {
   const [order] = await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId));
-  await enqueueEvent(tx, "shop/shipment.status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, userId: order!.userId, from, to: shipment.status });
+  const onTime = shipment.status === "delivered" && shipment.promisedAt && shipment.deliveredAt ? { onTime: shipment.deliveredAt <= shipment.promisedAt } : {};
+  await enqueueEvent(tx, "shop/shipment.status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, userId: order!.userId, from, to: shipment.status, ...onTime });
 }
 
 function chinaDate(now: Date): string {

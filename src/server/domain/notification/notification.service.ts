@@ -1,7 +1,9 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx } from "@/server/db/client";
 import { notifications, type NotificationParams } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { notificationsSent } from "@/server/observability/metrics";
 import type { NotificationKind } from "./notification.kinds";
 import { ZListNotificationsInput, type ListNotificationsInput, type ShopperNotification } from "./notification.schemas";
 
@@ -23,6 +25,7 @@ export async function createNotification(
   input: { userId: string; orderId: string | null; kind: NotificationKind; params: NotificationParams; sourceEventId: string },
 ): Promise<{ created: boolean }> {
   const rows = await db.insert(notifications).values(input).onConflictDoNothing({ target: [notifications.userId, notifications.sourceEventId] }).returning({ id: notifications.id });
+  if (rows.length > 0) afterCommit(db, () => notificationsSent.inc({ kind: input.kind }));
   return { created: rows.length > 0 };
 }
 

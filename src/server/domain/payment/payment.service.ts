@@ -115,7 +115,7 @@ export async function insertPayment(
     data: { paymentSn: row.paymentSn, amountMinor: row.amountMinor, currency: row.currency, method: row.method, expiresAt: row.expiresAt.toISOString() },
   });
   await enqueueWebhookEvent(tx, { type: "payment.created", payment: row });
-  await enqueueEvent(tx, "shop/payment.status-changed", { paymentId: row.id, orderId: row.orderId, userId: row.userId, from: null, to: "pending" });
+  await enqueueEvent(tx, "shop/payment.status-changed", { paymentId: row.id, orderId: row.orderId, userId: row.userId, method: row.method, from: null, to: "pending" });
   return row;
 }
 
@@ -148,7 +148,7 @@ export async function transitionPayment(
   });
   const event = WEBHOOK_FOR[to];
   if (event) await enqueueWebhookEvent(tx, { type: event, payment: updated });
-  await enqueueEvent(tx, "shop/payment.status-changed", { paymentId: payment.id, orderId: payment.orderId, userId: payment.userId, from: payment.status, to });
+  await enqueueEvent(tx, "shop/payment.status-changed", { paymentId: payment.id, orderId: payment.orderId, userId: payment.userId, method: updated.method, from: payment.status, to });
   return updated;
 }
 

@@ -19,7 +19,7 @@ export function getGatewayDb(): Database {
   if (!url) throw new Error("DATABASE_URL is not set");
   if (gatewayPool?.url === url) return gatewayPool.db;
   void gatewayPool?.end();
-  const created = createDatabase(url, 4);
+  const created = createDatabase(url, 4, "payment-simulator");
   gatewayPool = { url, db: created.db, end: () => created.sql.end({ timeout: 5 }) };
   return created.db;
 }
