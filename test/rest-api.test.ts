@@ -6,6 +6,7 @@ import { openApiDocument } from "@/gateway/plugins/rest-api";
 import { createAddressFor, createProduct, createShopper } from "./fixtures";
 import { testGateway } from "./gateway-fixtures";
 import { GOOD_CARD } from "./payment-fixtures";
+import { histogramCount, parseMetrics, valueOf } from "./prometheus-text";
 
 /** REST over the real gateway (Fastify inject: every plugin, no socket). */
 async function call(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, options: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
@@ -49,8 +50,16 @@ describe("the OpenAPI document", () => {
   });
 });
 
+/** The gateway's /metrics (an in-process call comes from 127.0.0.1, an internal address). */
+const scrape = async () => {
+  const answer = await (await testGateway()).inject({ method: "GET", url: "/metrics" });
+  expect(answer.statusCode).toBe(200);
+  return parseMetrics(answer.body);
+};
+
 describe("a whole purchase over REST", () => {
-  it("adds to the cart, checks out (201 + Location), pays with a test card and reads the paid order", async () => {
+  it("adds to the cart, checks out (201 + Location), pays with a test card and reads the paid order; /metrics moves", async () => {
+    const before = await scrape();
     const address = await createAddressFor(shopper.user.id);
     const product = await createProduct({ stock: 5, priceMinor: 2500 });
 
@@ -76,6 +85,15 @@ describe("a whole purchase over REST", () => {
     const list = await call("GET", "/api/v1/orders?page=1&pageSize=5", { cookie });
     expect(list.status).toBe(200);
     expect((list.json() as { items: { id: string }[] }).items.map((o) => o.id)).toContain(order.id);
+
+    // The gateway's /metrics, read as Prometheus reads it: the latency histogram and the
+    // business counters moved with this purchase.
+    const after = await scrape();
+    expect(histogramCount(after, "http_request_duration_seconds", { route: "rest POST /orders", status_code: "201" })).toBeGreaterThan(
+      histogramCount(before, "http_request_duration_seconds", { route: "rest POST /orders", status_code: "201" }),
+    );
+    expect(valueOf(after, "shopflow_orders_created_total")).toBeGreaterThan(valueOf(before, "shopflow_orders_created_total"));
+    expect(valueOf(after, "shopflow_payments_total", { method: "card", outcome: "succeeded" })).toBeGreaterThan(valueOf(before, "shopflow_payments_total", { method: "card", outcome: "succeeded" }));
   });
 });
 
