@@ -1,9 +1,11 @@
 import { addressRouter } from "./routers/address";
 import { adminCarriersRouter } from "./routers/admin-carriers";
+import { adminCatalogRouter } from "./routers/admin-catalog";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
 import { adminPaymentRouter } from "./routers/admin-payment";
 import { adminSimulationRouter } from "./routers/admin-simulation";
+import { adminStockRouter } from "./routers/admin-stock";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -17,6 +19,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   catalog: catalogRouter,
+  adminCatalog: adminCatalogRouter,
+  adminStock: adminStockRouter,
   cart: cartRouter,
   address: addressRouter,
   order: orderRouter,
