@@ -9,6 +9,7 @@ import { adminStockRouter } from "./routers/admin-stock";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
+import { favouriteRouter } from "./routers/favourite";
 import { lifecycleRouter } from "./routers/lifecycle";
 import { logisticsRouter } from "./routers/logistics";
 import { notificationRouter } from "./routers/notification";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   adminCatalog: adminCatalogRouter,
   adminStock: adminStockRouter,
   cart: cartRouter,
+  favourite: favouriteRouter,
   address: addressRouter,
   order: orderRouter,
   adminOrder: adminOrderRouter,
