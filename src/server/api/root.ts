@@ -12,6 +12,7 @@ import { catalogRouter } from "./routers/catalog";
 import { favouriteRouter } from "./routers/favourite";
 import { lifecycleRouter } from "./routers/lifecycle";
 import { logisticsRouter } from "./routers/logistics";
+import { adminMessageRouter, messageRouter } from "./routers/message";
 import { notificationRouter } from "./routers/notification";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
@@ -34,6 +35,8 @@ export const appRouter = createTRPCRouter({
   adminCarriers: adminCarriersRouter,
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
+  message: messageRouter,
+  adminMessage: adminMessageRouter,
   adminSimulation: adminSimulationRouter,
 });
 

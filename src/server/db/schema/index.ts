@@ -11,3 +11,4 @@ export * from "./settings";
 export * from "./notification";
 export * from "./simulation";
 export * from "./favourite";
+export * from "./message";
