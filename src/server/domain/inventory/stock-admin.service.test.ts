@@ -107,6 +107,17 @@ describe("stock receiving and correction", () => {
     let reservedByUs = 0;
     let sold = 0;
     let open: string[] = [];
+    /** An admin removes one damaged unit, counting again while receipts or sales keep changing the figure. */
+    const recountOneLess = async (productId: string, seen: number, reason: string) => {
+      for (let attempt = 0, onHand = seen; attempt < 50; attempt++, onHand = (await getStockLevel(db, productId)).onHand) {
+        try {
+          return await correctStock(db, { input: { productId, onHand: onHand - 1, expectedOnHand: onHand, reason }, by });
+        } catch (error) {
+          if (!isDomainError(error, "CONCURRENT_UPDATE")) throw error;
+        }
+      }
+      throw new Error("the count never settled");
+    };
 
     for (let round = 0; round < 20; round++) {
       const level = await getStockLevel(db, product.id);
@@ -118,7 +129,7 @@ describe("stock receiving and correction", () => {
         ),
         ...sell.map((orderId) => db.transaction((tx) => commitOrderStock(tx, orderId)).then(() => ({ sold: orderId }))),
         ...cancel.map((orderId) => db.transaction((tx) => releaseOrderStock(tx, orderId)).then(() => ({ released: orderId }))),
-        correctStock(db, { input: { productId: product.id, onHand: level.onHand - 1, expectedOnHand: level.onHand, reason: `round ${round}` }, by }).then(() => ({ corrected: -1 })),
+        recountOneLess(product.id, level.onHand, `round ${round}`).then(() => ({ corrected: -1 })),
       ]);
       const done = open.slice(0, 3);
       open = open.slice(3);
@@ -151,9 +162,10 @@ describe("stock receiving and correction", () => {
     const sums = await ledger(product.id);
     const stock = await getStockLevel(db, product.id);
     expect(sums.receive).toBe(received);
-    expect(sums.adjust).toBe(-corrections);
+    expect(sums.adjust + corrections).toBe(0);
     expect(stock.onHand).toBe(sums.receive + sums.adjust + sums.restock - sums.commit);
     expect(stock.reserved).toBe(sums.reserve - sums.release - sums.commit);
     expect(sold).toBeGreaterThan(0);
+    expect(corrections).toBeGreaterThan(0);
   });
 });
