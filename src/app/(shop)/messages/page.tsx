@@ -18,7 +18,9 @@ const TONE = { open: "warning", answered: "success", closed: "neutral" } as cons
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const [params, t, locale, caller] = await Promise.all([searchParams.then((raw) => firstParams(raw, 40)), getTranslations("catalog.messages"), getLocale(), api()]);
   const page = pageParam(params.page, 10_000);
-  const [result, orders] = await Promise.all([orNotFound(caller.message.list({ page, pageSize: 20 }), "/messages"), caller.order.mine({ pageSize: 50 })]);
+  // The list first: for anyone but a shopper it turns into the sign-in page before the orders are asked for.
+  const result = await orNotFound(caller.message.list({ page, pageSize: 20 }), "/messages");
+  const orders = await caller.order.mine({ pageSize: 50 });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
