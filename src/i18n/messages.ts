@@ -1,6 +1,7 @@
 import type { Locale } from "./config";
 import enAdmin from "@/messages/en/admin.json";
 import enAuth from "@/messages/en/auth.json";
+import enCatalog from "@/messages/en/catalog.json";
 import enCommon from "@/messages/en/common.json";
 import enLifecycle from "@/messages/en/lifecycle.json";
 import enLogistics from "@/messages/en/logistics.json";
@@ -10,6 +11,7 @@ import enShop from "@/messages/en/shop.json";
 import enSimulation from "@/messages/en/simulation.json";
 import zhAdmin from "@/messages/zh-CN/admin.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
+import zhCatalog from "@/messages/zh-CN/catalog.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhLifecycle from "@/messages/zh-CN/lifecycle.json";
 import zhLogistics from "@/messages/zh-CN/logistics.json";
@@ -19,8 +21,8 @@ import zhShop from "@/messages/zh-CN/shop.json";
 import zhSimulation from "@/messages/zh-CN/simulation.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

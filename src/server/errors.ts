@@ -18,6 +18,14 @@ export const DOMAIN_ERROR_HTTP = {
   PRODUCT_INACTIVE: "BAD_REQUEST",
   OUT_OF_STOCK: "CONFLICT",
   INVENTORY_INCONSISTENT: "CONFLICT",
+  /** Another product already has this SKU (fieldErrors.sku). */
+  SKU_TAKEN: "CONFLICT",
+  CATEGORY_NOT_FOUND: "NOT_FOUND",
+  CATEGORY_SLUG_TAKEN: "CONFLICT",
+  /** A stock correction below what unpaid or unshipped orders hold (`params.reserved`). */
+  STOCK_BELOW_RESERVED: "CONFLICT",
+  // favourites & messages
+  MESSAGE_NOT_FOUND: "NOT_FOUND",
   // addresses & cart
   ADDRESS_NOT_FOUND: "NOT_FOUND",
   CART_ITEM_NOT_FOUND: "NOT_FOUND",

@@ -2,26 +2,57 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
-import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/cn";
+import { formatMoney, parseMoney } from "@/lib/money";
 import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-type SearchParams = { q?: string; category?: string; page?: string; sort?: string };
+type SearchParams = { q?: string; category?: string; page?: string; sort?: string; min?: string; max?: string; stock?: string };
 const SORTS = ["newest", "price_asc", "price_desc", "name"] as const;
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params: SearchParams = firstParams(await searchParams, 64);
-  const [t, tc, locale, caller] = await Promise.all([getTranslations("shop"), getTranslations("common"), getLocale(), api()]);
+  const [t, tc, tcat, locale, caller] = await Promise.all([getTranslations("shop"), getTranslations("common"), getTranslations("catalog.shop"), getLocale(), api()]);
   const page = pageParam(params.page, 10_000);
   const sort = SORTS.find((s) => s === params.sort) ?? "newest";
+  // A price bound that is not an amount is ignored rather than an error page.
+  const minPrice = params.min ? (parseMoney(params.min) ?? undefined) : undefined;
+  const maxPrice = params.max ? (parseMoney(params.max) ?? undefined) : undefined;
+  const inStock = params.stock === "1" || undefined;
   const [result, categories] = await Promise.all([
-    caller.catalog.list({ q: params.q || undefined, category: params.category || undefined, page, pageSize: 12, sort }),
+    caller.catalog.list({ q: params.q || undefined, category: params.category || undefined, page, pageSize: 12, sort, minPrice, maxPrice, inStock }),
     caller.catalog.categories(),
   ]);
+  const listParams = { q: params.q, category: params.category, sort: params.sort, min: params.min, max: params.max, stock: inStock ? "1" : undefined };
+  const categoryHref = (slug?: string) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...listParams, category: slug })) if (value) query.set(key, value);
+    const text = query.toString();
+    return text ? `/?${text}` : "/";
+  };
+  const nameOf = (p: { name: string; nameZh: string }) => (locale === "zh-CN" && p.nameZh ? p.nameZh : p.name);
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("catalog.title")}</h1>
+      <nav aria-label={tcat("categoriesNav")}>
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {[{ slug: undefined, label: tcat("allCategories") }, ...categories.map((c) => ({ slug: c.slug, label: locale === "zh-CN" ? c.nameZh : c.nameEn }))].map((c) => {
+            const current = (params.category || undefined) === c.slug;
+            return (
+              <li key={c.slug ?? ""}>
+                <Link
+                  href={categoryHref(c.slug)}
+                  aria-current={current ? "page" : undefined}
+                  className={cn("block rounded-full border px-3 py-1", current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white hover:bg-slate-100")}
+                >
+                  {c.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
       <form role="search" className="flex flex-wrap items-end gap-3" action="/">
         <label className="flex-1 text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("catalog.searchLabel")}</span>
@@ -54,6 +85,18 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{tcat("minPrice")}</span>
+          <input name="min" inputMode="decimal" defaultValue={params.min ?? ""} className="w-28 rounded-md border border-slate-300 px-3 py-2" />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{tcat("maxPrice")}</span>
+          <input name="max" inputMode="decimal" defaultValue={params.max ?? ""} className="w-28 rounded-md border border-slate-300 px-3 py-2" />
+        </label>
+        <label className="flex items-center gap-2 self-center text-sm">
+          <input type="checkbox" name="stock" value="1" defaultChecked={Boolean(inStock)} />
+          {tcat("inStockOnly")}
+        </label>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {tc("actions.search")}
         </button>
@@ -67,13 +110,15 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             <li key={product.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <Link href={`/products/${product.id}`} className="block space-y-2">
                 <div className="flex aspect-[4/3] items-center justify-center rounded bg-slate-100 text-3xl text-slate-400" aria-hidden>
-                  {product.name.slice(0, 1)}
+                  {nameOf(product).slice(0, 1)}
                 </div>
-                <h2 className="font-medium text-slate-900">{product.name}</h2>
+                <h2 className="font-medium text-slate-900">{nameOf(product)}</h2>
                 <p className="text-lg font-semibold text-brand-700">{formatMoney(product.priceMinor, product.currency, locale)}</p>
-                <p className="text-xs text-slate-500">
-                  {product.available > 0 ? t("catalog.inStock", { count: product.available }) : t("catalog.outOfStock")}
-                </p>
+                {product.available > 0 ? (
+                  <p className="text-xs text-slate-500">{t("catalog.inStock", { count: product.available })}</p>
+                ) : (
+                  <p className="inline-block rounded bg-rose-50 px-2 py-0.5 text-xs font-medium text-rose-700">{t("catalog.outOfStock")}</p>
+                )}
               </Link>
             </li>
           ))}
@@ -84,7 +129,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         pageSize={result.pageSize}
         total={result.total}
         basePath="/"
-        params={{ q: params.q, category: params.category, sort: params.sort }}
+        params={listParams}
       />
     </div>
   );

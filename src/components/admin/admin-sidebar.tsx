@@ -8,6 +8,10 @@ import { cn } from "@/lib/cn";
 /** The admin sections; modules add their pages under these paths. */
 export const ADMIN_SECTIONS = [
   { key: "dashboard", href: "/admin" },
+  { key: "products", href: "/admin/products" },
+  { key: "categories", href: "/admin/categories" },
+  { key: "stock", href: "/admin/stock" },
+  { key: "messages", href: "/admin/messages" },
   { key: "orders", href: "/admin/orders" },
   { key: "payments", href: "/admin/payments" },
   { key: "refunds", href: "/admin/refunds" },

@@ -14,6 +14,7 @@ export type HeaderUser = { name: string; role: "shopper" | "admin" } | null;
 export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra?: React.ReactNode; cartCount?: number }) {
   const t = useTranslations("common");
   const tc = useTranslations("shop.cart");
+  const tf = useTranslations("catalog");
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -37,6 +38,12 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
               </Link>
               <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/addresses">
                 {t("nav.addresses")}
+              </Link>
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/favourites">
+                {tf("favourites.nav")}
+              </Link>
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/messages">
+                {tf("messages.nav")}
               </Link>
             </>
           )}

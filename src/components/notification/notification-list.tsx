@@ -78,6 +78,14 @@ export function NotificationList() {
                       </Link>
                     </>
                   )}
+                  {typeof n.params.messageId === "string" && (
+                    <>
+                      {" · "}
+                      <Link className="text-brand-700 hover:underline" href={`/messages/${n.params.messageId}`}>
+                        {t("viewMessage")}
+                      </Link>
+                    </>
+                  )}
                 </p>
               </div>
               {!n.readAt && (

@@ -1,14 +1,18 @@
 import { addressRouter } from "./routers/address";
 import { adminCarriersRouter } from "./routers/admin-carriers";
+import { adminCatalogRouter } from "./routers/admin-catalog";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
 import { adminPaymentRouter } from "./routers/admin-payment";
 import { adminSimulationRouter } from "./routers/admin-simulation";
+import { adminStockRouter } from "./routers/admin-stock";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
+import { favouriteRouter } from "./routers/favourite";
 import { lifecycleRouter } from "./routers/lifecycle";
 import { logisticsRouter } from "./routers/logistics";
+import { adminMessageRouter, messageRouter } from "./routers/message";
 import { notificationRouter } from "./routers/notification";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
@@ -17,7 +21,10 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   catalog: catalogRouter,
+  adminCatalog: adminCatalogRouter,
+  adminStock: adminStockRouter,
   cart: cartRouter,
+  favourite: favouriteRouter,
   address: addressRouter,
   order: orderRouter,
   adminOrder: adminOrderRouter,
@@ -28,6 +35,8 @@ export const appRouter = createTRPCRouter({
   adminCarriers: adminCarriersRouter,
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
+  message: messageRouter,
+  adminMessage: adminMessageRouter,
   adminSimulation: adminSimulationRouter,
 });
 

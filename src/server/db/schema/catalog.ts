@@ -1,6 +1,5 @@
-import { boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, currency, id, money, updatedAt } from "./columns";
-import { uuid } from "drizzle-orm/pg-core";
 
 export const categories = pgTable("categories", {
   id: id(),
@@ -27,8 +26,11 @@ export const products = pgTable(
   {
     id: id(),
     sku: text().notNull().unique(),
+    /** The English name and description; `nameZh` / `descriptionZh` are the Simplified Chinese ones. */
     name: text().notNull(),
+    nameZh: text().notNull().default(""),
     description: text().notNull().default(""),
+    descriptionZh: text().notNull().default(""),
     categoryId: uuid()
       .notNull()
       .references(() => categories.id),
@@ -43,9 +45,34 @@ export const products = pgTable(
     widthMm: integer().notNull().default(150),
     heightMm: integer().notNull().default(100),
     imageUrl: text(),
+    /** Shown in the shop and orderable. An archived product is never active. */
     active: boolean().notNull().default(true),
+    /** Set when an admin archives the product: gone from the admin's working lists, kept for old orders. */
+    archivedAt: timestamp({ withTimezone: true }),
+    /** Available stock at or below this puts the product in the low-stock queue. */
+    lowStockThreshold: integer().notNull().default(5),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index().on(t.categoryId, t.active), index().on(t.active, t.createdAt)],
+);
+
+/**
+ * Every admin change of a product or category: who, when, and the fields before → after
+ * (null before on creation). Written in the same transaction as the change.
+ */
+export const catalogChanges = pgTable(
+  "catalog_changes",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    entity: text().$type<"product" | "category">().notNull(),
+    entityId: uuid().notNull(),
+    action: text().notNull(),
+    before: jsonb().$type<Record<string, unknown>>(),
+    after: jsonb().$type<Record<string, unknown>>().notNull(),
+    changedBy: uuid(),
+    requestId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.entity, t.entityId, t.createdAt)],
 );

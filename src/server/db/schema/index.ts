@@ -11,3 +11,5 @@ export * from "./settings";
 export * from "./notification";
 export * from "./simulation";
 export * from "./idempotency";
+export * from "./favourite";
+export * from "./message";

@@ -24,7 +24,7 @@ export const inventory = pgTable(
   ],
 );
 
-export const inventoryMovementKind = pgEnum("inventory_movement_kind", ["reserve", "release", "commit", "restock", "adjust"]);
+export const inventoryMovementKind = pgEnum("inventory_movement_kind", ["reserve", "release", "commit", "restock", "adjust", "receive"]);
 
 /** Append-only audit of every stock change. */
 export const inventoryMovements = pgTable(
@@ -37,6 +37,8 @@ export const inventoryMovements = pgTable(
     kind: inventoryMovementKind().notNull(),
     quantity: integer().notNull(),
     orderId: uuid(),
+    /** The admin who received or corrected stock; null for order-driven movements. */
+    actorId: uuid(),
     note: text(),
     createdAt: createdAt(),
   },

@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { zText } from "@/server/validation/fields";
+import { zMinorUnits, zText } from "@/server/validation/fields";
 
 export const ZListProductsInput = z.object({
   q: zText(100).optional(),
   category: zText(64).optional(),
+  /** Price bounds in minor units, both inclusive. */
+  minPrice: zMinorUnits().min(0, "Use 0 or more").optional(),
+  maxPrice: zMinorUnits().min(0, "Use 0 or more").optional(),
+  /** Only products with stock available now. */
+  inStock: z.boolean().optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
   sort: z.enum(["newest", "price_asc", "price_desc", "name"]).default("newest"),
@@ -14,6 +19,8 @@ export const ZProductSummary = z.object({
   id: z.uuid(),
   sku: z.string(),
   name: z.string(),
+  /** The Simplified Chinese name; empty when the product has none (show `name`). */
+  nameZh: z.string(),
   priceMinor: z.number().int(),
   currency: z.string(),
   imageUrl: z.string().nullable(),
@@ -31,6 +38,7 @@ export const ZListProductsOutput = z.object({
 
 export const ZProductDetail = ZProductSummary.extend({
   description: z.string(),
+  descriptionZh: z.string(),
   weightGrams: z.number().int(),
   categoryNameEn: z.string(),
   categoryNameZh: z.string(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import { processCache } from "@/server/cache/process-cache";
 import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx } from "@/server/db/client";
@@ -33,15 +33,18 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Active products, searched by name or SKU, filtered by category, one page at a time. */
+/** Active products, searched by either name or SKU, filtered by category, price and availability, one page at a time. */
 export async function listProducts(db: DbOrTx, rawInput: ListProductsInput) {
   const input = ZListProductsInput.parse(rawInput);
   const filters: SQL[] = [eq(products.active, true)];
   if (input.q) {
     const pattern = `%${escapeLike(input.q)}%`;
-    filters.push(or(ilike(products.name, pattern), ilike(products.sku, pattern))!);
+    filters.push(or(ilike(products.name, pattern), ilike(products.nameZh, pattern), ilike(products.sku, pattern))!);
   }
   if (input.category) filters.push(eq(categories.slug, input.category));
+  if (input.minPrice !== undefined) filters.push(gte(products.priceMinor, input.minPrice));
+  if (input.maxPrice !== undefined) filters.push(lte(products.priceMinor, input.maxPrice));
+  if (input.inStock) filters.push(sql`${inventory.onHand} - ${inventory.reserved} > 0`);
 
   const order = {
     newest: [desc(products.createdAt), asc(products.sku)],
@@ -56,6 +59,7 @@ export async function listProducts(db: DbOrTx, rawInput: ListProductsInput) {
       id: products.id,
       sku: products.sku,
       name: products.name,
+      nameZh: products.nameZh,
       priceMinor: products.priceMinor,
       currency: products.currency,
       imageUrl: products.imageUrl,
@@ -77,6 +81,7 @@ export async function listProducts(db: DbOrTx, rawInput: ListProductsInput) {
       .select({ n: sql<number>`count(*)::int` })
       .from(products)
       .innerJoin(categories, eq(categories.id, products.categoryId))
+      .leftJoin(inventory, eq(inventory.productId, products.id))
       .where(and(...filters));
     total = counted?.n ?? 0;
   }
@@ -91,7 +96,9 @@ export async function getProduct(db: DbOrTx, productId: string): Promise<Product
       id: products.id,
       sku: products.sku,
       name: products.name,
+      nameZh: products.nameZh,
       description: products.description,
+      descriptionZh: products.descriptionZh,
       priceMinor: products.priceMinor,
       currency: products.currency,
       imageUrl: products.imageUrl,

@@ -1,2 +1,7 @@
 export * from "./catalog.service";
 export * from "./catalog.schemas";
+export * from "./catalog-admin.schemas";
+export * from "./product.machine";
+export { listCatalogChanges, type CatalogActor } from "./catalog-audit";
+export { createProduct, updateProduct, setProductStatus, getAdminProduct, listAdminProducts, listWarehouses } from "./product-admin.service";
+export { createCategory, updateCategory, listAdminCategories } from "./category-admin.service";

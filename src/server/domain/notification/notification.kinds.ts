@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   "refund_succeeded",
   "refund_failed",
   "auto_confirmed",
+  /** The shop answered one of the shopper's messages (`params.messageId`). */
+  "message_replied",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cache } from "react";
 import { OrderTrackingSection } from "@/components/logistics/order-tracking-section";
 import { OrderPaymentSection } from "@/components/payment/order-payment-section";
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ id }, { placed }] = await Promise.all([params, searchParams.then((raw) => firstParams(raw))]);
-  const t = await getTranslations("shop.order");
+  const [t, tm] = await Promise.all([getTranslations("shop.order"), getTranslations("catalog.messages")]);
   const order = await orNotFound(loadOrder(id), `/orders/${id}`);
 
   return (
@@ -42,6 +43,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       <OrderHeader order={order} />
       <OrderActions order={order} />
+      <Link href={`/messages?order=${order.id}`} className="inline-block text-sm text-brand-700 underline">
+        {tm("aboutOrder")}
+      </Link>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           <OrderItems items={order.items} currency={order.currency} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { FavouriteButton } from "@/components/favourite/favourite-button";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { Card } from "@/components/ui/card";
 import { getLocale, getTranslations } from "@/i18n/server";
@@ -16,7 +17,8 @@ const loadProduct = cache(async (id: string) => (await api()).catalog.byId({ id 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const product = await loadProduct(id).catch(() => null);
-  return { title: product?.name };
+  const locale = await getLocale();
+  return { title: product ? (locale === "zh-CN" && product.nameZh ? product.nameZh : product.name) : undefined };
 }
 
 export default async function ProductPage({ params }: Params) {
@@ -24,6 +26,10 @@ export default async function ProductPage({ params }: Params) {
   const [t, locale, session] = await Promise.all([getTranslations("shop.product"), getLocale(), getSession()]);
   const product = await orNotFound(loadProduct(id));
   const viewer = !session ? "guest" : session.role === "admin" ? "admin" : "shopper";
+  const saved = viewer === "shopper" ? (await (await api()).favourite.state({ productId: product.id })).saved : false;
+  const zh = locale === "zh-CN";
+  const name = zh && product.nameZh ? product.nameZh : product.name;
+  const description = zh && product.descriptionZh ? product.descriptionZh : product.description;
 
   return (
     <div className="space-y-6">
@@ -32,11 +38,11 @@ export default async function ProductPage({ params }: Params) {
       </Link>
       <div className="grid gap-8 md:grid-cols-2">
         <div className="flex aspect-square items-center justify-center rounded-lg bg-slate-100 text-7xl text-slate-400" aria-hidden>
-          {product.name.slice(0, 1)}
+          {name.slice(0, 1)}
         </div>
         <div className="space-y-5">
           <div>
-            <h1 className="text-2xl font-semibold">{product.name}</h1>
+            <h1 className="text-2xl font-semibold">{name}</h1>
             <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="product-price">
               {formatMoney(product.priceMinor, product.currency, locale)}
             </p>
@@ -60,13 +66,14 @@ export default async function ProductPage({ params }: Params) {
             <dd className="font-mono">{product.sku}</dd>
           </dl>
           <AddToCartForm productId={product.id} available={product.available} viewer={viewer} />
+          <FavouriteButton productId={product.id} initialSaved={saved} viewer={viewer} />
         </div>
       </div>
       <Card aria-labelledby="product-description">
         <h2 id="product-description" className="mb-2 font-medium">
           {t("description")}
         </h2>
-        <p className="whitespace-pre-line text-slate-700">{product.description}</p>
+        <p className="whitespace-pre-line text-slate-700">{description}</p>
       </Card>
     </div>
   );

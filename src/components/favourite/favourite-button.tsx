@@ -1,0 +1,41 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "use-intl";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/trpc/client";
+
+/**
+ * Save / unsave on the product page. The saved state comes from the server page render
+ * (`initialSaved`), so the button is right before any script runs; guests are sent to sign in.
+ */
+export function FavouriteButton({ productId, initialSaved, viewer }: { productId: string; initialSaved: boolean; viewer: "guest" | "shopper" | "admin" }) {
+  const t = useTranslations("catalog.favourites");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const stateKey = trpc.favourite.state.queryKey({ productId });
+  const state = useQuery({ ...trpc.favourite.state.queryOptions({ productId }), enabled: false, initialData: { productId, saved: initialSaved } });
+  const onSuccess = (next: { productId: string; saved: boolean }) => queryClient.setQueryData(stateKey, next);
+  const add = useMutation(trpc.favourite.add.mutationOptions({ onSuccess }));
+  const remove = useMutation(trpc.favourite.remove.mutationOptions({ onSuccess }));
+  if (viewer === "admin") return null;
+  const saved = state.data?.saved ?? initialSaved;
+  const pending = add.isPending || remove.isPending;
+  return (
+    <Button
+      type="button"
+      variant="secondary"
+      aria-pressed={viewer === "shopper" ? saved : undefined}
+      disabled={pending}
+      onClick={() => {
+        if (viewer === "guest") router.push(`/sign-in?callbackUrl=${encodeURIComponent(`/products/${productId}`)}`);
+        else if (saved) remove.mutate({ productId });
+        else add.mutate({ productId });
+      }}
+    >
+      {viewer === "guest" ? t("signIn") : saved ? `♥ ${t("saved")}` : `♡ ${t("save")}`}
+    </Button>
+  );
+}

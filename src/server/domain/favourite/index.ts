@@ -1,0 +1,2 @@
+export * from "./favourite.schemas";
+export * from "./favourite.service";

@@ -1,0 +1,3 @@
+export * from "./message.machine";
+export * from "./message.schemas";
+export * from "./message.service";
