@@ -1,4 +1,5 @@
 import { addressRouter } from "./routers/address";
+import { adminApiKeyRouter, apiKeyRouter } from "./routers/api-key";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
@@ -29,6 +30,8 @@ export const appRouter = createTRPCRouter({
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
   adminSimulation: adminSimulationRouter,
+  apiKey: apiKeyRouter,
+  adminApiKey: adminApiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;
