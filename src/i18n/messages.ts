@@ -1,5 +1,6 @@
 import type { Locale } from "./config";
 import enAdmin from "@/messages/en/admin.json";
+import enApiKeys from "@/messages/en/api-keys.json";
 import enAuth from "@/messages/en/auth.json";
 import enCommon from "@/messages/en/common.json";
 import enLifecycle from "@/messages/en/lifecycle.json";
@@ -9,6 +10,7 @@ import enPayment from "@/messages/en/payment.json";
 import enShop from "@/messages/en/shop.json";
 import enSimulation from "@/messages/en/simulation.json";
 import zhAdmin from "@/messages/zh-CN/admin.json";
+import zhApiKeys from "@/messages/zh-CN/api-keys.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhLifecycle from "@/messages/zh-CN/lifecycle.json";
@@ -19,8 +21,8 @@ import zhShop from "@/messages/zh-CN/shop.json";
 import zhSimulation from "@/messages/zh-CN/simulation.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, apiKeys: enApiKeys };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, apiKeys: zhApiKeys };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };
