@@ -13,6 +13,10 @@ export const DOMAIN_ERROR_HTTP = {
   FORBIDDEN: "FORBIDDEN",
   // auth & users
   EMAIL_TAKEN: "CONFLICT",
+  // API keys
+  API_KEY_NOT_FOUND: "NOT_FOUND",
+  /** The owner already has the most active keys allowed (`params.limit`). */
+  API_KEY_LIMIT_REACHED: "CONFLICT",
   // catalog & inventory
   PRODUCT_NOT_FOUND: "NOT_FOUND",
   PRODUCT_INACTIVE: "BAD_REQUEST",

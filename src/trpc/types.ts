@@ -14,6 +14,7 @@ export type AddressView = RouterOutputs["address"]["list"][number];
 export type CartView = RouterOutputs["cart"]["get"];
 export type CartLineView = CartView["lines"][number];
 export type AdminOrderView = RouterOutputs["adminOrder"]["byId"];
+export type ApiKeyView = RouterOutputs["apiKey"]["list"][number];
 
 /** The `data` tRPC attaches to an error (see the errorFormatter in src/server/api/trpc.ts). */
 export type TRPCErrorData = {

@@ -22,6 +22,7 @@ export const ADMIN_SECTIONS = [
   { key: "simulation", href: "/admin/simulation" },
   { key: "reports", href: "/admin/reports" },
   { key: "settings", href: "/admin/settings" },
+  { key: "apiKeys", href: "/admin/api-keys" },
 ] as const;
 
 export function AdminSidebar() {

@@ -45,6 +45,9 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
               <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/messages">
                 {tf("messages.nav")}
               </Link>
+              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/account/api-keys">
+                {t("nav.apiKeys")}
+              </Link>
             </>
           )}
           {user?.role === "admin" && (

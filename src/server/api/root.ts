@@ -1,4 +1,5 @@
 import { addressRouter } from "./routers/address";
+import { adminApiKeyRouter, apiKeyRouter } from "./routers/api-key";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminCatalogRouter } from "./routers/admin-catalog";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
@@ -38,6 +39,8 @@ export const appRouter = createTRPCRouter({
   message: messageRouter,
   adminMessage: adminMessageRouter,
   adminSimulation: adminSimulationRouter,
+  apiKey: apiKeyRouter,
+  adminApiKey: adminApiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,3 +13,4 @@ export * from "./simulation";
 export * from "./idempotency";
 export * from "./favourite";
 export * from "./message";
+export * from "./api-key";
