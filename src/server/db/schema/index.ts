@@ -10,3 +10,4 @@ export * from "./lifecycle";
 export * from "./settings";
 export * from "./notification";
 export * from "./simulation";
+export * from "./rate-limit";
