@@ -1,4 +1,5 @@
 import { addressRouter } from "./routers/address";
+import { adminApiRouter } from "./routers/admin-api";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   lifecycle: lifecycleRouter,
   notification: notificationRouter,
   adminSimulation: adminSimulationRouter,
+  adminApi: adminApiRouter,
 });
 
 export type AppRouter = typeof appRouter;

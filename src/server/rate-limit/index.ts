@@ -30,3 +30,5 @@ export async function closeSharedCounters(): Promise<void> {
   shared = undefined;
   await closing?.close();
 }
+
+export { apiSettings, ZApiSettingsFields, ZUpdateApiSettingsInput, type ApiSettings } from "./api-settings";
