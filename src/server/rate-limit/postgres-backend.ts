@@ -1,14 +1,15 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { rateLimitCounters } from "@/server/db/schema";
-import type { CounterBackend, CounterDelta, CounterTotal } from "./shared-counters";
+import type { AnchoredCount, CounterBackend, CounterDelta, CounterTotal } from "./shared-counters";
 
 /**
  * Shared counts in PostgreSQL (the default: works on the embedded database). One row per key
  * with its current window; a whole batch is one `INSERT … SELECT unnest(…) ON CONFLICT DO
  * UPDATE … RETURNING`, so a flush costs one statement however many keys it carries. A delta
  * for a newer window than the row's starts the row over; one for an older window (a late
- * flush) is dropped and the newer count returned.
+ * flush) is dropped and the newer count returned. `consume` keeps a window that starts at the
+ * key's first hit in the same row.
  *
  * `db` is a function so the backend follows the process database when it is replaced
  * (tests switch databases; see getDb).
@@ -43,12 +44,32 @@ export class PostgresCounterBackend implements CounterBackend {
     return rows.map((r) => ({ key: r.key, windowStart: r.windowStart.getTime(), hits: r.hits }));
   }
 
-  async read(key: string, windowStart: number): Promise<number> {
+  async consume(key: string, hits: number, windowMs: number, now: number): Promise<AnchoredCount> {
+    const c = rateLimitCounters;
+    const start = new Date(now);
+    // The SET expressions see the row as it was: a live window keeps its start, an ended one starts over at `now`.
+    const live = sql`${c.expiresAt} > excluded.window_start`;
     const [row] = await this.db()
-      .select({ hits: rateLimitCounters.hits })
+      .insert(c)
+      .values({ key, windowStart: start, hits, expiresAt: new Date(now + windowMs) })
+      .onConflictDoUpdate({
+        target: c.key,
+        set: {
+          hits: sql`case when ${live} then ${c.hits} + excluded.hits else excluded.hits end`,
+          windowStart: sql`case when ${live} then ${c.windowStart} else excluded.window_start end`,
+          expiresAt: sql`case when ${live} then ${c.expiresAt} else excluded.expires_at end`,
+        },
+      })
+      .returning({ hits: c.hits, expiresAt: c.expiresAt });
+    return { hits: row!.hits, endsAt: row!.expiresAt.getTime() };
+  }
+
+  async inspect(key: string, now: number): Promise<AnchoredCount | null> {
+    const [row] = await this.db()
+      .select({ hits: rateLimitCounters.hits, expiresAt: rateLimitCounters.expiresAt })
       .from(rateLimitCounters)
-      .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, new Date(windowStart))));
-    return row?.hits ?? 0;
+      .where(and(eq(rateLimitCounters.key, key), gt(rateLimitCounters.expiresAt, new Date(now))));
+    return row ? { hits: row.hits, endsAt: row.expiresAt.getTime() } : null;
   }
 
   async remove(key: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { Redis } from "ioredis";
-import type { CounterBackend, CounterDelta, CounterTotal } from "./shared-counters";
+import type { AnchoredCount, CounterBackend, CounterDelta, CounterTotal } from "./shared-counters";
 
 /**
  * Shared counts in Redis (when REDIS_URL is set). One Redis key per limited key and window
  * (`<prefix><key>:<windowStart>`), expiring when its window ends, so there is nothing to
  * sweep. A batch is one pipeline of INCRBY + PEXPIREAT per key: one round trip per flush.
+ * `consume` keys (`<prefix><key>`, a window from the first hit) expire with their window too.
  */
 export class RedisCounterBackend implements CounterBackend {
   private readonly redis: Redis;
@@ -37,12 +38,25 @@ export class RedisCounterBackend implements CounterBackend {
     });
   }
 
-  async read(key: string, windowStart: number): Promise<number> {
-    return Number((await this.redis.get(this.name(key, windowStart))) ?? 0);
+  async consume(key: string, hits: number, windowMs: number, now: number): Promise<AnchoredCount> {
+    // One transaction: create the window with its expiry if there is none, count, read its age.
+    const name = this.prefix + key;
+    const replies = await this.redis.multi().set(name, 0, "PX", windowMs, "NX").incrby(name, hits).pttl(name).exec();
+    const [[countError, count] = [], [ttlError, ttl] = []] = (replies ?? []).slice(1);
+    if (countError || ttlError || count === undefined) throw countError ?? ttlError ?? new Error("no reply from Redis");
+    return { hits: Number(count), endsAt: now + Math.max(0, Number(ttl)) };
   }
 
-  async remove(key: string, windowStart: number): Promise<void> {
-    await this.redis.del(this.name(key, windowStart));
+  async inspect(key: string, now: number): Promise<AnchoredCount | null> {
+    const name = this.prefix + key;
+    const replies = (await this.redis.pipeline().get(name).pttl(name).exec()) ?? [];
+    const count = replies[0]?.[1];
+    const ttl = Number(replies[1]?.[1]);
+    return count == null || ttl <= 0 ? null : { hits: Number(count), endsAt: now + ttl };
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
   }
 
   async sweep(): Promise<void> {}

@@ -38,6 +38,14 @@ function processStore(kind: Kind, now?: () => number): SharedCounters {
   return counters;
 }
 
+/** The key's shared count as a fresh process would learn it: a zero-cost hit, flushed. */
+async function sharedCount(kind: Kind, key: string): Promise<number> {
+  const reader = processStore(kind);
+  reader.hit(key, MINUTE, 0);
+  await reader.flush();
+  return reader.peek(key, MINUTE).count;
+}
+
 const kinds: Kind[] = hasRedis ? ["postgres", "redis"] : ["postgres"];
 
 describe.each(kinds)("shared counters on %s", (kind) => {
@@ -59,8 +67,7 @@ describe.each(kinds)("shared counters on %s", (kind) => {
     expect(admitted).toBeGreaterThanOrEqual(limit);
     expect(admitted).toBeLessThanOrEqual(limit + (2 - 1) * perFlush);
     // Every hit reached the store; each process's own view lags by at most the other's last flush.
-    expect((await a.peekNow(key, MINUTE)).count).toBe(400);
-    expect((await b.peekNow(key, MINUTE)).count).toBe(400);
+    expect(await sharedCount(kind, key)).toBe(400);
     expect(a.peek(key, MINUTE).count).toBeGreaterThanOrEqual(400 - perFlush);
   });
 
@@ -80,20 +87,29 @@ describe.each(kinds)("shared counters on %s", (kind) => {
     // b's unsent hits belonged to the old window: dropped, and its new hit counts from a's.
     expect(b.hit(key, MINUTE).count).toBe(1);
     await b.flush();
-    expect((await a.peekNow(key, MINUTE)).count).toBe(2);
+    a.hit(key, MINUTE, 0);
+    await a.flush();
+    expect(a.peek(key, MINUTE).count).toBe(2);
   });
 
-  it("counts at once with hitNow, reads with peekNow and forgets with reset", async () => {
-    const [a, b] = [processStore(kind), processStore(kind)];
+  it("counts at once with consume in a window from the first hit, reads with inspect and forgets with reset", async () => {
+    let clock = Date.now();
+    const [a, b] = [processStore(kind, () => clock), processStore(kind, () => clock)];
     const key = `now-${randomUUID()}`;
-    expect((await a.hitNow(key, MINUTE)).count).toBe(1);
-    expect((await b.hitNow(key, MINUTE, 2)).count).toBe(3);
-    const seen = await a.peekNow(key, MINUTE);
-    expect(seen.count).toBe(3);
-    expect(seen.resetMs).toBeGreaterThan(0);
-    expect(seen.resetMs).toBeLessThanOrEqual(MINUTE);
-    await b.reset(key, MINUTE);
-    expect((await a.peekNow(key, MINUTE)).count).toBe(0);
+    expect(await a.inspect(key)).toEqual({ count: 0, resetMs: 0 });
+    expect((await a.consume(key, MINUTE)).count).toBe(1);
+    // Redis keeps its own time; PostgreSQL rows follow the processes' clock, which the test moves.
+    if (kind === "postgres") clock += 20_000;
+    const second = await b.consume(key, MINUTE, 2);
+    expect(second.count).toBe(3);
+    // The window runs from the first hit, whichever process made it.
+    const left = kind === "postgres" ? 40_000 : MINUTE;
+    expect(second.resetMs).toBeGreaterThan(left - 2_000);
+    expect(second.resetMs).toBeLessThanOrEqual(left);
+    expect((await a.inspect(key)).count).toBe(3);
+    await b.reset(key);
+    expect((await a.inspect(key)).count).toBe(0);
+    expect((await a.consume(key, MINUTE)).count).toBe(1);
   });
 
   it("keeps hits it could not write and answers from them", async () => {

@@ -21,9 +21,10 @@ import { logger } from "@/server/observability/logger";
  * A key a process has not seen this window starts from 0 locally, which the same bound
  * covers. Never undercounted: every local hit reaches the store (a failed flush is retried).
  *
- * `hitNow` / `peekNow` go to the store at once: for rare, security-relevant counts (sign-in
- * failures, tracking lookups) where one round trip is cheap and exactness matters. Use a key
- * either batched or immediate, not both.
+ * `consume` / `inspect` go to the store at once, in a window that starts at the key's first
+ * hit (as rate-limiter-flexible counts): for rare, security-relevant counts (sign-in
+ * failures, tracking lookups) where one round trip is cheap and exactness matters — a lock
+ * lasts its whole window whenever it starts. Use a key either batched or immediate, never both.
  */
 export type WindowCount = {
   /** Hits counted in the key's current window, this one included. */
@@ -34,6 +35,8 @@ export type WindowCount = {
 
 export type CounterDelta = { key: string; windowStart: number; windowMs: number; hits: number };
 export type CounterTotal = { key: string; windowStart: number; hits: number };
+/** A window that started at the key's first hit: its hits and when it ends (epoch ms). */
+export type AnchoredCount = { hits: number; endsAt: number };
 
 /** Where the shared counts live (PostgreSQL or Redis). */
 export interface CounterBackend {
@@ -42,10 +45,15 @@ export interface CounterBackend {
    * A key whose stored window is newer than the delta's keeps its newer count (and returns it).
    */
   add(deltas: readonly CounterDelta[]): Promise<CounterTotal[]>;
-  /** The key's hits in the window starting at `windowStart` (0 when none). */
-  read(key: string, windowStart: number): Promise<number>;
+  /**
+   * Adds `hits` to the key's window that started at its first hit, or starts one at `now`
+   * when there is none or it has ended; atomic.
+   */
+  consume(key: string, hits: number, windowMs: number, now: number): Promise<AnchoredCount>;
+  /** The key's live window as `consume` keeps it, or null. */
+  inspect(key: string, now: number): Promise<AnchoredCount | null>;
   /** Forgets the key's count. */
-  remove(key: string, windowStart: number): Promise<void>;
+  remove(key: string): Promise<void>;
   /** Deletes counts whose window has ended (a no-op where the store expires them itself). */
   sweep(): Promise<void>;
   close(): Promise<void>;
@@ -115,28 +123,26 @@ export class SharedCounters {
     return { count, resetMs: windowStart + windowMs - now };
   }
 
-  /** Counts `cost` hits for `key` in the store at once and returns the shared count. */
-  async hitNow(key: string, windowMs: number, cost = 1): Promise<WindowCount> {
+  /** Counts `cost` hits for `key` in the store at once (window from the key's first hit); the shared count. */
+  async consume(key: string, windowMs: number, cost = 1): Promise<WindowCount> {
     const now = this.now();
-    const windowStart = now - (now % windowMs);
-    const [total] = await this.backend.add([{ key, windowStart, windowMs, hits: cost }]);
-    return this.answer(total && total.windowStart === windowStart ? total.hits : cost, windowStart, windowMs);
+    const { hits, endsAt } = await this.backend.consume(key, cost, windowMs, now);
+    return { count: hits, resetMs: Math.max(0, endsAt - now) };
   }
 
-  /** The shared count of `key` read from the store, without counting a hit. */
-  async peekNow(key: string, windowMs: number): Promise<WindowCount> {
+  /** The shared count of a `consume` key, read from the store without counting (0 when its window is over). */
+  async inspect(key: string): Promise<WindowCount> {
     const now = this.now();
-    const windowStart = now - (now % windowMs);
-    return this.answer(await this.backend.read(key, windowStart), windowStart, windowMs);
+    const live = await this.backend.inspect(key, now);
+    return live ? { count: live.hits, resetMs: Math.max(0, live.endsAt - now) } : { count: 0, resetMs: 0 };
   }
 
-  /** Forgets `key` here and in the store (e.g. a successful sign-in clears its failures). */
-  async reset(key: string, windowMs: number): Promise<void> {
+  /** Forgets a `consume` key's count (e.g. a successful sign-in clears its failures). */
+  async reset(key: string): Promise<void> {
     const entry = this.entries.get(key);
     if (entry) this.dirty.delete(entry);
     this.entries.delete(key);
-    const now = this.now();
-    await this.backend.remove(key, now - (now % windowMs));
+    await this.backend.remove(key);
   }
 
   /**
@@ -166,10 +172,6 @@ export class SharedCounters {
   /** Keys held in memory (tests, and to see that ended windows are dropped). */
   get size(): number {
     return this.entries.size;
-  }
-
-  private answer(sharedHits: number, windowStart: number, windowMs: number): WindowCount {
-    return { count: sharedHits, resetMs: Math.max(0, windowStart + windowMs - this.now()) };
   }
 
   private entryFor(key: string, windowMs: number, now: number): Entry {
