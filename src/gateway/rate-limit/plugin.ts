@@ -17,6 +17,8 @@ export type ApiRateLimitOptions = {
   limitRefreshMs?: number;
   /** /api requests not to count; default: the health and readiness probes. */
   skip?: (request: FastifyRequest) => boolean;
+  /** Prefix of the counter keys (default `api:`); tests use their own. */
+  keyPrefix?: string;
   /** Called for each refused request (the metrics plugin counts them). */
   onLimited?: (request: FastifyRequest, key: string) => void;
 };
@@ -41,10 +43,10 @@ export function rateLimitKey(request: FastifyRequest): string {
  * the answer comes from memory and the shared store is written in the background, so a
  * request costs no round trip (see SharedCounters for the overshoot this allows).
  */
-function storeOver(counters: SharedCounters) {
+function storeOver(counters: SharedCounters, prefix: string) {
   return class SharedCounterStore implements FastifyRateLimitStore {
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
-      const { count, resetMs } = counters.hit(`api:${key}`, timeWindow);
+      const { count, resetMs } = counters.hit(prefix + key, timeWindow);
       callback(null, { current: count, ttl: resetMs });
     }
     child(): FastifyRateLimitStore {
@@ -95,7 +97,7 @@ async function apiRateLimit(fastify: FastifyInstance, options: ApiRateLimitOptio
 
   await fastify.register(fastifyRateLimit, {
     global: false,
-    store: storeOver(counters),
+    store: storeOver(counters, options.keyPrefix ?? "api:"),
     keyGenerator: rateLimitKey,
     max: () => allowance(),
     timeWindow: windowMs,
