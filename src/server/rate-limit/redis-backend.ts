@@ -4,7 +4,8 @@ import type { AnchoredCount, CounterBackend, CounterDelta, CounterTotal } from "
 /**
  * Shared counts in Redis (when REDIS_URL is set). One Redis key per limited key and window
  * (`<prefix><key>:<windowStart>`), expiring when its window ends, so there is nothing to
- * sweep. A batch is one pipeline of INCRBY + PEXPIREAT per key: one round trip per flush.
+ * sweep. A batch is one pipeline of INCRBY per key (+ PEXPIREAT the first time this process
+ * writes that window): one round trip per flush.
  * `consume` keys (`<prefix><key>`, a window from the first hit) expire with their window too.
  */
 export class RedisCounterBackend implements CounterBackend {
@@ -24,18 +25,33 @@ export class RedisCounterBackend implements CounterBackend {
   async add(deltas: readonly CounterDelta[]): Promise<CounterTotal[]> {
     if (deltas.length === 0) return [];
     const pipeline = this.redis.pipeline();
+    const replyOf: number[] = [];
+    let replies = 0;
     for (const d of deltas) {
       const name = this.name(d.key, d.windowStart);
+      replyOf.push(replies++);
       pipeline.incrby(name, d.hits);
-      // A second past the window's end: a process with a slightly slow clock still finds it.
-      pipeline.pexpireat(name, d.windowStart + d.windowMs + 1_000);
+      if (d.firstWrite) {
+        // A second past the window's end: a process with a slightly slow clock still finds it.
+        pipeline.pexpireat(name, d.windowStart + d.windowMs + 1_000);
+        replies++;
+      }
     }
     const results = (await pipeline.exec()) ?? [];
-    return deltas.map((d, i) => {
-      const [error, total] = results[i * 2] ?? [new Error("no reply")];
+    const totals = deltas.map((d, i) => {
+      const [error, total] = results[replyOf[i]!] ?? [new Error("no reply")];
       if (error) throw error;
       return { key: d.key, windowStart: d.windowStart, hits: Number(total) };
     });
+    // A key this process wrote before whose count is now only this batch's was lost (a Redis
+    // restart or eviction) and came back without its expiry: give it back.
+    const recreated = deltas.filter((d, i) => !d.firstWrite && totals[i]!.hits === d.hits);
+    if (recreated.length > 0) {
+      const again = this.redis.pipeline();
+      for (const d of recreated) again.pexpireat(this.name(d.key, d.windowStart), d.windowStart + d.windowMs + 1_000);
+      await again.exec();
+    }
+    return totals;
   }
 
   async consume(key: string, hits: number, windowMs: number, now: number): Promise<AnchoredCount> {

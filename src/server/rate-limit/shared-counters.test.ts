@@ -126,6 +126,30 @@ describe.each(kinds)("shared counters on %s", (kind) => {
   });
 });
 
+describe("flush timer", () => {
+  it("writes at most once per interval however many hits arrive", async () => {
+    let writes = 0;
+    class CountingBackend extends PostgresCounterBackend {
+      override add(deltas: Parameters<CounterBackend["add"]>[0]) {
+        writes++;
+        return super.add(deltas);
+      }
+    }
+    const counters = new SharedCounters(new CountingBackend(getDb), { flushIntervalMs: 50 });
+    opened.push(counters);
+    const key = `timer-${randomUUID()}`;
+    const started = Date.now();
+    // Hits keep coming, also while each flush is under way (the case that once started a second timer).
+    while (Date.now() - started < 500) {
+      counters.hit(key, MINUTE);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const elapsed = Date.now() - started;
+    expect(writes).toBeGreaterThanOrEqual(2);
+    expect(writes).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
+  });
+});
+
 describe("PostgreSQL sweep", () => {
   it("deletes the rows of ended windows and keeps the live ones", async () => {
     const tag = `sweep-${randomUUID()}`;
@@ -157,6 +181,22 @@ describe("Redis", () => {
     const ttl = await redis.pttl(name!);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(MINUTE + 1_000);
+    await counters.close();
+  });
+});
+
+describe("Redis expiry after a lost key", () => {
+  it.skipIf(!hasRedis)("sets the expiry again when a key this process wrote comes back without it", async () => {
+    const redis = new Redis(REDIS_URL);
+    const counters = new SharedCounters(new RedisCounterBackend(redis, "test-lost:"), { flushIntervalMs: 60_000 });
+    const key = `lost-${randomUUID()}`;
+    counters.hit(key, MINUTE);
+    await counters.flush();
+    const [name] = await redis.keys(`test-lost:${key}:*`);
+    await redis.del(name!); // as a Redis restart would
+    counters.hit(key, MINUTE);
+    await counters.flush();
+    expect(await redis.pttl(name!)).toBeGreaterThan(0);
     await counters.close();
   });
 });

@@ -33,7 +33,8 @@ export type WindowCount = {
   resetMs: number;
 };
 
-export type CounterDelta = { key: string; windowStart: number; windowMs: number; hits: number };
+/** `firstWrite`: this process has not yet written this key's window (a store may set its expiry then only). */
+export type CounterDelta = { key: string; windowStart: number; windowMs: number; hits: number; firstWrite: boolean };
 export type CounterTotal = { key: string; windowStart: number; hits: number };
 /** A window that started at the key's first hit: its hits and when it ends (epoch ms). */
 export type AnchoredCount = { hits: number; endsAt: number };
@@ -69,6 +70,8 @@ type Entry = {
   inFlight: number;
   /** Hits not yet sent. */
   pending: number;
+  /** A write of this window has succeeded. */
+  written: boolean;
 };
 
 export type SharedCountersOptions = {
@@ -154,7 +157,8 @@ export class SharedCounters {
   flush(): Promise<void> {
     this.flushing ??= this.flushOnce().finally(() => {
       this.flushing = undefined;
-      if (this.dirty.size > 0 && !this.closed) this.schedule();
+      // Hits that came in during the flush: one timer for them (a hit may have started it already).
+      if (this.dirty.size > 0 && this.timer === undefined && !this.closed) this.schedule();
     });
     return this.flushing;
   }
@@ -180,7 +184,7 @@ export class SharedCounters {
     if (entry === undefined || entry.windowStart !== windowStart) {
       // A new window: the old one's unsent hits no longer matter to anyone.
       if (entry) this.dirty.delete(entry);
-      entry = { key, windowStart, windowMs, shared: 0, inFlight: 0, pending: 0 };
+      entry = { key, windowStart, windowMs, shared: 0, inFlight: 0, pending: 0, written: false };
       this.entries.set(key, entry);
     }
     return entry;
@@ -215,10 +219,11 @@ export class SharedCounters {
       return hits;
     });
     try {
-      const totals = await this.backend.add(batch.map((e, i) => ({ key: e.key, windowStart: e.windowStart, windowMs: e.windowMs, hits: sent[i]! })));
+      const totals = await this.backend.add(batch.map((e, i) => ({ key: e.key, windowStart: e.windowStart, windowMs: e.windowMs, hits: sent[i]!, firstWrite: !e.written })));
       const byKey = new Map(totals.map((t) => [t.key, t]));
       batch.forEach((entry, i) => {
         entry.inFlight -= sent[i]!;
+        entry.written = true;
         const total = byKey.get(entry.key);
         // A total for an older or newer window than the entry's says nothing about this window.
         if (total && total.windowStart === entry.windowStart) entry.shared = Math.max(entry.shared, total.hits);
