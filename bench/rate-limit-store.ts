@@ -4,7 +4,9 @@
  * spread over 1,000 clients, for
  * - the batched counters (what the gateway uses): PostgreSQL and Redis;
  * - one store round trip per request (`consume`), for comparison: PostgreSQL and Redis.
- * An empty run of the same driver loop is subtracted.
+ * An empty run of the same driver loop is subtracted. Then the whole plugin: CPU per request of
+ * a bare Fastify answering /api/ping through `inject`, with the plugin on its batched
+ * PostgreSQL counters and without it (the difference is what the plugin costs).
  *
  *   npx tsx bench/rate-limit-store.ts
  *
@@ -14,6 +16,9 @@
  * the number of distinct clients (keys) of each run.
  */
 import fs from "node:fs";
+import Fastify from "fastify";
+import { apiRateLimitPlugin } from "../src/gateway/rate-limit";
+import type { RequestIdentity } from "../src/gateway/types";
 import { createDatabase } from "../src/server/db/client";
 import { PostgresCounterBackend, RedisCounterBackend, SharedCounters, type CounterBackend } from "../src/server/rate-limit";
 import { createTestDatabase } from "../test/test-database";
@@ -63,6 +68,31 @@ async function drive(count: (key: string) => unknown): Promise<{ cpuUs: number; 
   return { cpuUs: used.user + used.system, requests, seconds: (performance.now() - started) / 1000 };
 }
 
+/** CPU per request (µs) of a bare Fastify's /api/ping through inject, with and without the plugin. */
+async function pluginCost(backend: CounterBackend): Promise<{ withUs: number; withoutUs: number }> {
+  const requests = 20_000;
+  async function run(withPlugin: boolean): Promise<number> {
+    const app = Fastify();
+    app.decorateRequest("identity", null as unknown as RequestIdentity);
+    app.addHook("onRequest", async (request) => {
+      request.identity = {};
+    });
+    if (withPlugin) await app.register(apiRateLimitPlugin, { counters: new SharedCounters(backend), perMinute: () => 1_000_000, keyPrefix: "bench-plugin:" });
+    app.get("/api/ping", async () => ({ pong: true }));
+    await app.ready();
+    const send = (i: number) => app.inject({ url: "/api/ping", remoteAddress: `10.1.${i % CLIENTS % 250}.${Math.floor((i % CLIENTS) / 250)}` });
+    for (let i = 0; i < 2_000; i++) await send(i); // warm-up
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < requests; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => send(i + j)));
+    const used = process.cpuUsage(cpu);
+    await app.close();
+    return (used.user + used.system) / requests;
+  }
+  const withoutUs = await run(false);
+  const withUs = await run(true);
+  return { withUs, withoutUs };
+}
+
 async function main() {
   const database = await createTestDatabase("shopflow_bench_rl");
   // One connection: every statement of the run goes to one backend, whose CPU /proc tells.
@@ -107,8 +137,11 @@ async function main() {
   await measure("per request, PostgreSQL", new PostgresCounterBackend(() => db), "per-request");
   await measure("per request, Redis", redis(), "per-request");
 
+  const plugin = await pluginCost(new PostgresCounterBackend(() => db));
+
   console.log(`rate-limit counters: ~${RATE} req/s over ${CLIENTS} clients, ${SECONDS} s per run; driver loop ${baseUs.toFixed(1)} µs/request subtracted`);
   console.table(results);
+  console.log(`whole plugin (batched PostgreSQL, ${CLIENTS} clients): ${plugin.withUs.toFixed(1)} µs/request with, ${plugin.withoutUs.toFixed(1)} without: +${(plugin.withUs - plugin.withoutUs).toFixed(1)} µs`);
   await sql.end();
   await database.drop();
   process.exit(0);

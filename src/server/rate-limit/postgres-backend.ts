@@ -40,8 +40,9 @@ export class PostgresCounterBackend implements CounterBackend {
           expiresAt: sql`greatest(${c.expiresAt}, excluded.expires_at)`,
         },
       })
-      .returning({ key: c.key, windowStart: c.windowStart, hits: c.hits });
-    return rows.map((r) => ({ key: r.key, windowStart: r.windowStart.getTime(), hits: r.hits }));
+      // The window as epoch ms (a float8 reads as a number): parsing a timestamp per row into a Date cost more than the rest of the flush.
+      .returning({ key: c.key, windowStart: sql<number>`extract(epoch from ${c.windowStart}) * 1000`.mapWith(Number), hits: c.hits });
+    return rows;
   }
 
   async consume(key: string, hits: number, windowMs: number, now: number): Promise<AnchoredCount> {
