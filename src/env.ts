@@ -44,6 +44,13 @@ const EnvSchema = z.object({
     .min(0, "must be 0 or more")
     .max(10, "at most 10 proxy hops")
     .default(0),
+  /**
+   * The shared rate-limit counters go to this Redis instead of PostgreSQL (src/server/rate-limit).
+   * A redis:// or rediss:// URL.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** HMAC key shared by the simulated payment gateway and /api/payments/notify. */
   GATEWAY_SECRET: z.string().min(16).optional(),
