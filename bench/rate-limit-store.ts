@@ -97,7 +97,8 @@ async function main() {
   const database = await createTestDatabase("shopflow_bench_rl");
   // One connection: every statement of the run goes to one backend, whose CPU /proc tells.
   const { sql, db } = createDatabase(database.url, 1);
-  const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const pid = backend!.pid;
   const postgresPid = fs.existsSync(`/proc/${pid}`) ? pid : undefined;
   let statements = 0;
   const counted = (backend: CounterBackend): CounterBackend => ({

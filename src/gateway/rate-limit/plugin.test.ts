@@ -145,7 +145,7 @@ describe("API rate limit plugin", () => {
       const refused = error as TRPCClientError<typeof router>;
       expect(refused.message).toMatch(/^Too many requests; try again in \d+ s$/);
       expect(refused.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429, domainCode: "RATE_LIMITED" });
-      expect((refused.data as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect((refused.data as unknown as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     }
     const ip = uniqueIp();
     expect((await app.inject({ url: "/api/trpc/ping", ...fromIp(ip) })).statusCode).toBe(200);
