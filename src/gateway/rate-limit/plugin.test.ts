@@ -114,6 +114,15 @@ describe("API rate limit plugin", () => {
     expect((await app.inject({ url: "/api/things", ...fromIp(ip) })).statusCode).toBe(429);
   });
 
+  it("starts with the default allowance when the setting cannot be read", async () => {
+    const app = await gateway({
+      perMinute: () => {
+        throw new Error("database down");
+      },
+    });
+    expect((await app.inject({ url: "/api/things", ...fromIp(uniqueIp()) })).headers["ratelimit-limit"]).toBe("1000");
+  });
+
   it("applies a changed allowance within the refresh interval", async () => {
     let allowance = 1;
     const app = await gateway({ perMinute: () => allowance, limitRefreshMs: 0 });

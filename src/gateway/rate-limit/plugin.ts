@@ -2,7 +2,7 @@ import fastifyRateLimit, { type FastifyRateLimitStore } from "@fastify/rate-limi
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { getDb } from "@/server/db/client";
-import { apiSettings, sharedCounters, type SharedCounters } from "@/server/rate-limit";
+import { apiSettings, sharedCounters, ZApiSettingsFields, type SharedCounters } from "@/server/rate-limit";
 import { rateLimitedBody, rateLimitedContentType } from "./rate-limited-body";
 import "../types";
 
@@ -55,9 +55,14 @@ function storeOver(counters: SharedCounters, prefix: string) {
   };
 }
 
-/** The allowance, re-read at most every `refreshMs` in the background (never awaited on a request after the first). */
+/**
+ * The allowance, re-read at most every `refreshMs` in the background (never awaited on a
+ * request). Settings that cannot be read at start (database down) give the default until they can.
+ */
 async function allowanceReader(read: () => number | Promise<number>, refreshMs: number): Promise<() => number> {
-  let value = await read();
+  let value = await Promise.resolve()
+    .then(read)
+    .catch(() => ZApiSettingsFields.parse({}).requestsPerMinute);
   let readAt = Date.now();
   let reading = false;
   return () => {
