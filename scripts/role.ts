@@ -59,6 +59,8 @@ async function runGateway() {
   });
   onStopSignal(async () => {
     await app.close();
+    const { closeSharedCounters } = await import("../src/gateway/rate-limit");
+    await closeSharedCounters();
     await closeDb();
   });
   // All interfaces, like `next start` (HOST narrows it; HOSTNAME is not read: containers set it).

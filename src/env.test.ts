@@ -22,6 +22,12 @@ describe("environment", () => {
     expect(loadEnv({ METRICS_TOKEN: "0123456789abcdef", METRICS_PORT: "9464" })).toMatchObject({ METRICS_TOKEN: "0123456789abcdef", METRICS_PORT: 9464 });
   });
 
+  it("takes a redis:// URL for the shared rate-limit counters and names anything else", () => {
+    expect(loadEnv({ REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(loadEnv({}).REDIS_URL).toBeUndefined();
+    expect(() => loadEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+  });
+
   it("fills defaults", () => {
     const env = loadEnv({});
     expect(env.DATABASE_POOL_SIZE).toBe(10);

@@ -48,6 +48,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where Next (the web role) listens on 127.0.0.1, behind the gateway. Default: PORT + 1. */
   WEB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /**
+   * The shared rate-limit counters go to this Redis instead of PostgreSQL (src/server/rate-limit).
+   * A redis:// or rediss:// URL.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** HMAC key shared by the simulated payment gateway and /api/payments/notify. */
   GATEWAY_SECRET: z.string().min(16).optional(),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { buildGateway } from "@/gateway/build-gateway";
+import { buildGateway, type GatewayOptions } from "@/gateway/build-gateway";
 
 let gateway: Promise<FastifyInstance> | undefined;
 
@@ -32,8 +32,8 @@ export async function gatewayFetch(request: Request): Promise<Response> {
 }
 
 /** A gateway listening on a free loopback port, for tests that speak real HTTP to it. */
-export async function listenGateway(): Promise<{ base: string; close: () => Promise<void> }> {
-  const app = await buildGateway({ schedulerMode: "off", loadShedding: false });
+export async function listenGateway(options: Pick<GatewayOptions, "rateLimit"> = {}): Promise<{ base: string; close: () => Promise<void> }> {
+  const app = await buildGateway({ schedulerMode: "off", loadShedding: false, ...options });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   return { base, close: () => app.close() };
 }

@@ -9,6 +9,8 @@ import idempotency from "./plugins/idempotency";
 import inngestEndpoint from "./plugins/inngest";
 import loadShedding, { type LoadSheddingOptions } from "./plugins/load-shedding";
 import metrics from "./plugins/metrics";
+import { apiRateLimitPlugin, type ApiRateLimitOptions } from "./rate-limit";
+import { countRateLimitRejection } from "@/server/observability/metrics";
 import nextProxy from "./plugins/next-proxy";
 import paymentNotify from "./plugins/payment-notify";
 import requestContext from "./plugins/request-context";
@@ -30,6 +32,8 @@ export type GatewayOptions = {
    * (`BENCH_BARE_GATEWAY=1 npm run bench`).
    */
   bare?: boolean;
+  /** Options of the shared rate limits (tests pass small allowances); false switches them off. */
+  rateLimit?: Partial<ApiRateLimitOptions> | false;
   /** Overload thresholds; false switches load shedding off. */
   loadShedding?: LoadSheddingOptions | false;
 };
@@ -82,6 +86,13 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   }
   await app.register(sameOrigin);
   await app.register(identity);
+  // Counted after the caller is known: per API key, else user, else address.
+  if (!options.bare && options.rateLimit !== false) {
+    await app.register(apiRateLimitPlugin, {
+      onLimited: (request) => countRateLimitRejection(request.identity.apiKeyId ? "api-key" : request.identity.userId ? "user" : "address"),
+      ...options.rateLimit,
+    });
+  }
   if (!options.bare) {
     await app.register(metrics);
     await app.register(accessLog, { logger });

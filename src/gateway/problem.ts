@@ -47,6 +47,9 @@ type ErrorBody = {
  * for 404, 413, 415, 429, 503).
  */
 export function problemFromBody(status: number, body: ErrorBody, requestId: string): Problem {
+  // Already a problem (the rate limiter writes its own): kept, with the request id.
+  const already = body as Partial<Problem>;
+  if (typeof already.type === "string" && typeof already.title === "string" && already.status === status) return { ...(already as Problem), requestId };
   const own = body.error;
   if (own) {
     return problem({ status, code: String(own.code ?? "ERROR"), detail: String(own.message ?? STATUS_CODES[status] ?? "Error"), requestId, retryAfterSeconds: numberOr(own.retryAfterSeconds) });

@@ -1,5 +1,6 @@
 import { addressRouter } from "./routers/address";
 import { adminApiKeyRouter, apiKeyRouter } from "./routers/api-key";
+import { adminApiRouter } from "./routers/admin-api";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminCatalogRouter } from "./routers/admin-catalog";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   adminSimulation: adminSimulationRouter,
   apiKey: apiKeyRouter,
   adminApiKey: adminApiKeyRouter,
+  adminApi: adminApiRouter,
 });
 
 export type AppRouter = typeof appRouter;

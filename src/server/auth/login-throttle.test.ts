@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getAuthOptions } from "./options";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
@@ -40,6 +40,17 @@ describe("sign-in throttle", () => {
     expect(verdict.allowed === false && verdict.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(verdict.allowed === false && verdict.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     expect(await checkLoginAllowed(email(), ip)).toEqual({ allowed: true });
+  });
+
+  it("counts failures where every process sees them: a fresh copy of the module (another process) finds the lock", async () => {
+    const who = email();
+    const ip = address();
+    for (let i = 0; i < 5; i++) await recordLoginFailure(who, ip);
+    vi.resetModules();
+    const elsewhere = await import("./login-throttle");
+    const verdict = await elsewhere.checkLoginAllowed(who, ip);
+    expect(verdict.allowed).toBe(false);
+    expect(await elsewhere.recordLoginFailure(who, ip)).toBe(4000);
   });
 
   it("starts over after a successful sign-in", async () => {

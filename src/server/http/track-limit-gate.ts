@@ -2,20 +2,23 @@ import { NextResponse, type NextRequest } from "next/server";
 import { createTranslator } from "use-intl/core";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale } from "@/i18n/config";
 import { MESSAGES } from "@/i18n/messages";
-// The limiter itself, not the logistics module's index: the proxy bundle stays free of the database client.
+import { getDb } from "@/server/db/client";
+// The limiter and the settings themselves, not the logistics module's index (the whole module).
+import { logisticsSettings } from "@/server/domain/logistics/logistics.settings";
 import { publicLookupRetryAfter } from "@/server/domain/logistics/public-lookup-limit";
 import { clientAddressFromHeaders } from "./client-address";
 
 /**
  * The /track page answers 429 with Retry-After to a client whose lookups for the minute are
  * used up. A page cannot choose its own status (Next only has 404/403/401 and redirects for
- * that), so the proxy answers before the page renders, from the same per-process store the
- * lookup counts in. The page keeps counting through logistics.track; one that loses a race
+ * that), so the proxy answers before the page renders, from the shared counters the lookup
+ * counts in (one read of the store per /track view with a number). The page keeps counting through logistics.track; one that loses a race
  * for the last lookup redirects to itself and lands here.
  */
 export async function trackLimitAnswer(req: NextRequest): Promise<NextResponse | null> {
   if (req.nextUrl.pathname !== "/track" || !req.nextUrl.searchParams.get("no")?.trim()) return null;
-  const seconds = await publicLookupRetryAfter(clientAddressFromHeaders(req.headers));
+  const { publicLookupsPerMinute } = await logisticsSettings.get(getDb());
+  const seconds = await publicLookupRetryAfter(clientAddressFromHeaders(req.headers), publicLookupsPerMinute);
   if (seconds === null) return null;
 
   const locale = toLocale(req.cookies.get(LOCALE_COOKIE)?.value);

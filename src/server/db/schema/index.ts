@@ -14,3 +14,4 @@ export * from "./idempotency";
 export * from "./favourite";
 export * from "./message";
 export * from "./api-key";
+export * from "./rate-limit";
