@@ -3,7 +3,9 @@ import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authSecret } from "@/env";
 import { openApiDocument } from "@/gateway/plugins/rest-api";
-import { createAddressFor, createProduct, createShopper } from "./fixtures";
+import { getDb } from "@/server/db/client";
+import { createApiKey, revokeApiKey } from "@/server/domain/api-key";
+import { createAddressFor, createAdmin, createPendingOrder, createProduct, createShopper } from "./fixtures";
 import { testGateway } from "./gateway-fixtures";
 import { GOOD_CARD } from "./payment-fixtures";
 import { histogramCount, parseMetrics, valueOf } from "./prometheus-text";
@@ -122,5 +124,57 @@ describe("errors are problem+json", () => {
     isProblem(await call("POST", "/api/v1/orders", { cookie, body: "{not json", headers: { "content-type": "application/json" } }), 400, "FST_ERR_CTP_INVALID_JSON_BODY");
     isProblem(await call("POST", "/api/v1/orders", { cookie, body: "addressId=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "FST_ERR_CTP_INVALID_MEDIA_TYPE");
     isProblem(await call("GET", "/api/v1/no-such-thing", { cookie }), 404, "NOT_FOUND");
+  });
+});
+
+describe("API keys on the REST API", () => {
+  const keyFor = async (user: { id: string; role: "shopper" | "admin" }, scope: "shopper" | "admin_read" | "admin_write", expiresAt?: Date) =>
+    createApiKey({ db: getDb(), userId: user.id, role: user.role, requestId: "test", name: `test ${scope}`, scope, expiresAt });
+  const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+
+  it("a shopper key acts as its owner: their orders yes, another shopper's 404, admin routes 403", async () => {
+    const mine = await createPendingOrder();
+    const theirs = await createPendingOrder();
+    const { secret } = await keyFor({ id: mine.shopper.user.id, role: "shopper" }, "shopper");
+    const own = await call("GET", `/api/v1/orders/${mine.order.id}`, { headers: bearer(secret) });
+    expect(own.status).toBe(200);
+    expect(own.json()).toMatchObject({ id: mine.order.id });
+    expect((await call("GET", `/api/v1/orders/${theirs.order.id}`, { headers: bearer(secret) })).status).toBe(404);
+    const admin = await (await testGateway()).inject({ method: "GET", url: "/api/trpc/adminOrder.list?input=%7B%22json%22%3A%7B%7D%7D", headers: bearer(secret) });
+    expect(admin.statusCode).toBe(403);
+  });
+
+  it("a revoked, expired or made-up key is a 401 problem; an admin-read key reads but may not write", async () => {
+    const shopperUser = await createShopper();
+    const created = await keyFor({ id: shopperUser.user.id, role: "shopper" }, "shopper");
+    expect((await call("GET", "/api/v1/cart", { headers: bearer(created.secret) })).status).toBe(200);
+    await revokeApiKey({ db: getDb(), userId: shopperUser.user.id, role: "shopper", requestId: "test", apiKeyId: created.key.id });
+    const revoked = await call("GET", "/api/v1/cart", { headers: bearer(created.secret) });
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers["content-type"]).toContain("application/problem+json");
+    expect((await call("GET", "/api/v1/cart", { headers: bearer("sf_live_madeup00_notarealsecretnotarealsecret00") })).status).toBe(401);
+
+    const expiring = await keyFor({ id: shopperUser.user.id, role: "shopper" }, "shopper", new Date(Date.now() + 1_500));
+    expect((await call("GET", "/api/v1/cart", { headers: bearer(expiring.secret) })).status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    let status = 200;
+    while (status === 200 && Date.now() < deadline) status = (await call("GET", "/api/v1/cart", { headers: bearer(expiring.secret) })).status;
+    expect(status).toBe(401);
+
+    const admin = await createAdmin();
+    const reader = await keyFor({ id: admin.user.id, role: "admin" }, "admin_read");
+    const app = await testGateway();
+    expect((await app.inject({ method: "GET", url: "/api/trpc/adminOrder.list?input=%7B%22json%22%3A%7B%7D%7D", headers: bearer(reader.secret) })).statusCode).toBe(200);
+    const write = await app.inject({ method: "POST", url: "/api/trpc/adminCarriers.setEnabled", headers: { ...bearer(reader.secret), "content-type": "application/json" }, payload: JSON.stringify({ json: { id: crypto.randomUUID(), enabled: false } }) });
+    expect(write.statusCode).toBe(403);
+  });
+
+  it("counts an API key's calls under the key (RateLimit headers on its answers)", async () => {
+    const shopperUser = await createShopper();
+    const { secret, key } = await keyFor({ id: shopperUser.user.id, role: "shopper" }, "shopper");
+    const answer = await call("GET", "/api/v1/cart", { headers: bearer(secret) });
+    expect(answer.status).toBe(200);
+    expect(Number(answer.headers["ratelimit-limit"])).toBeGreaterThan(0);
+    expect(key.prefix).toMatch(/^sf_live_/);
   });
 });

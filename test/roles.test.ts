@@ -4,8 +4,10 @@ import { authSecret } from "@/env";
 import { getDb } from "@/server/db/client";
 import { createAuthSession } from "@/server/domain/user";
 import { roleFrom } from "../scripts/role";
+import postgres from "postgres";
 import { createUser } from "./fixtures";
 import { startRole, type RoleProcess } from "./processes";
+import { createScratchDatabase } from "./test-database";
 
 /**
  * shopflow as several processes on one database: two gateways started as `npm start` starts
@@ -20,6 +22,47 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(gateways.map((g) => g.stop()));
+});
+
+describe("two gateways sharing one rate limit", () => {
+  // A database of their own: the allowance is a shop-wide setting other test files rely on.
+  const limited: RoleProcess[] = [];
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(inject("adminDatabaseUrl"), "shopflow_roles");
+    const sql = postgres(scratch.url, { max: 1, onnotice: () => {} });
+    await sql`insert into app_settings (namespace, value) values ('api', ${sql.json({ requestsPerMinute: 10 })})`;
+    await sql.end();
+    const env = { DATABASE_URL: scratch.url, NEXTAUTH_SECRET: authSecret(), GATEWAY_SECRET: "test-gateway-secret-0000" };
+    limited.push(...(await Promise.all([startRole("gateway", env), startRole("gateway", env)])));
+  });
+  afterAll(async () => {
+    await Promise.all(limited.map((g) => g.stop()));
+    await scratch?.drop();
+  });
+
+  it("count one client's requests together across both, and a made-up X-Forwarded-For does not reset the count", async () => {
+    const answers: Response[] = [];
+    // A client calling about 20 times a second (paced, not waiting for anything): each gateway
+    // syncs its counts every 200 ms, so the two see each other's calls as they go.
+    for (let i = 0; i < 60; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      const gateway = limited[i % 2]!;
+      // Without TRUST_PROXY the header is ignored: honoured, each request would be a new client.
+      answers.push(await fetch(`${gateway.base}/api/trpc/catalog.categories`, { headers: { "x-forwarded-for": `198.51.100.${i}` } }));
+    }
+    const allowed = answers.filter((a) => a.status === 200).length;
+    const refused = answers.filter((a) => a.status === 429);
+    // Counted apart, two gateways would let 2 × 10 through; together about 10 (plus the
+    // documented overshoot of one flush interval).
+    expect(allowed).toBeGreaterThanOrEqual(10);
+    expect(allowed).toBeLessThan(20);
+    expect(refused.length).toBe(60 - allowed);
+    for (const answer of refused) {
+      expect(Number(answer.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(answer.headers.get("ratelimit-limit")).toBe("10");
+    }
+  });
 });
 
 describe("roles", () => {
