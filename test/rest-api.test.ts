@@ -178,3 +178,36 @@ describe("API keys on the REST API", () => {
     expect(key.prefix).toMatch(/^sf_live_/);
   });
 });
+
+describe("every operation of the document", () => {
+  it("answers a bad call with a problem+json 4xx the document declares — never a 5xx, never another shape", async () => {
+    const admin = await createAdmin();
+    const shopperUser = await createShopper();
+    const keys = {
+      admin: (await createApiKey({ db: getDb(), userId: admin.user.id, role: "admin", requestId: "contract", name: "contract", scope: "admin_write" })).secret,
+      shopper: (await createApiKey({ db: getDb(), userId: shopperUser.user.id, role: "shopper", requestId: "contract", name: "contract", scope: "shopper" })).secret,
+    };
+    const document = openApiDocument();
+    let calls = 0;
+    for (const [template, item] of Object.entries(document.paths ?? {})) {
+      for (const [method, operation] of Object.entries(item as Record<string, { responses: Record<string, unknown> }>)) {
+        // Unknown ids in the path, a body of the wrong type: refused at the input or at the lookup.
+        const url = `/api/v1${template.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000")}`;
+        const who = template.startsWith("/admin") ? keys.admin : keys.shopper;
+        const body = method === "get" || method === "delete" ? undefined : { unexpected: ["not", "what", "it", "takes"] };
+        const answer = await call(method.toUpperCase() as "GET", url, { headers: { authorization: `Bearer ${who}` }, body });
+        calls++;
+        const label = `${method.toUpperCase()} ${template} → ${answer.status}`;
+        if (answer.status < 400) continue; // a call that needs nothing (a list) is allowed to succeed
+        expect(answer.status, label).toBeLessThan(500);
+        expect(answer.headers["content-type"], label).toContain("application/problem+json");
+        const problemBody = answer.json();
+        for (const field of PROBLEM_REQUIRED) expect(problemBody, `${label}: ${field}`).toHaveProperty(field);
+        expect(Object.keys(operation.responses), label).toContain(String(answer.status));
+      }
+    }
+    expect(calls).toBeGreaterThan(40);
+  });
+});
+
+const PROBLEM_REQUIRED = ["type", "title", "status", "detail", "code", "requestId"] as const;

@@ -14,12 +14,41 @@ export const REST_PREFIX = "/api/v1";
 
 let document: OpenAPIObject | undefined;
 
+/** The RFC 9457 body every /api/v1 error carries (src/gateway/problem.ts), as the document states it. */
+const PROBLEM_SCHEMA = {
+  type: "object",
+  required: ["type", "title", "status", "detail", "code", "requestId"],
+  properties: {
+    type: { type: "string", description: "What kind of problem: a reference into docs/api.md" },
+    title: { type: "string", description: "The HTTP status's phrase" },
+    status: { type: "integer" },
+    detail: { type: "string", description: "What went wrong, for a person" },
+    code: { type: "string", description: "The domain code to branch on, e.g. ORDER_NOT_FOUND" },
+    requestId: { type: "string", description: "Quote it: the access log has this request under it" },
+    errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Field messages of a refused input" },
+    retryAfterSeconds: { type: "integer" },
+  },
+} as const;
+
+/** Error answers are problem+json, whatever the generator assumed: say so in the document. */
+function withProblemErrors(doc: OpenAPIObject): OpenAPIObject {
+  doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { responses?: Record<string, { description?: string; content?: unknown }> }>)) {
+      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+        if (Number(status) >= 400 || status === "default") response.content = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+      }
+    }
+  }
+  return doc;
+}
+
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the procedures that carry `openapi`
  * meta — the same inputs, outputs and checks as the tRPC API, one source of truth.
  */
 export function openApiDocument(): OpenAPIObject {
-  document ??= generateOpenApiDocument(appRouter, {
+  document ??= withProblemErrors(generateOpenApiDocument(appRouter, {
     title: "shopflow API",
     version: "1.0.0",
     description: API_DESCRIPTION,
@@ -29,7 +58,7 @@ export function openApiDocument(): OpenAPIObject {
       apiKey: { type: "http", scheme: "bearer", description: "An API key (`sf_live_…`) from Account → API keys or Admin → API keys." },
       session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session of a signed-in user." },
     },
-  });
+  }));
   return document;
 }
 

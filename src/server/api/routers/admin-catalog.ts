@@ -25,33 +25,41 @@ import {
   updateProduct,
 } from "@/server/domain/catalog";
 import { adminProcedure, createTRPCRouter } from "../trpc";
+import { rest } from "../openapi";
 
 const actor = (ctx: { session: { id: string }; requestId: string }) => ({ userId: ctx.session.id, requestId: ctx.requestId });
 
 /** Admin products and categories; every write is audited with the admin and the request. */
 export const adminCatalogRouter = createTRPCRouter({
   products: adminProcedure
+    .meta(rest("GET", "/admin/products", "List products (all statuses)", { tag: "Admin: catalog" }))
     .input(ZAdminProductListInput)
     .output(ZAdminProductListOutput)
     .query(({ ctx, input }) => listAdminProducts(ctx.db, input)),
   productById: adminProcedure
+    .meta(rest("GET", "/admin/products/{id}", "Get a product", { tag: "Admin: catalog" }))
     .input(ZCatalogIdInput)
     .output(ZAdminProduct)
     .query(({ ctx, input }) => getAdminProduct(ctx.db, input.id)),
   createProduct: adminProcedure
+    .meta(rest("POST", "/admin/products", "Create a product", { tag: "Admin: catalog" }))
     .input(ZCreateProductInput)
     .output(ZAdminProduct)
     .mutation(({ ctx, input }) => createProduct(ctx.db, { input, by: actor(ctx) })),
   updateProduct: adminProcedure
+    .meta(rest("PATCH", "/admin/products/{id}", "Change a product", { tag: "Admin: catalog" }))
     .input(ZUpdateProductInput)
     .output(ZAdminProduct)
     .mutation(({ ctx, input }) => updateProduct(ctx.db, { input, by: actor(ctx) })),
   setProductStatus: adminProcedure
+    .meta(rest("POST", "/admin/products/{id}/status", "Show, hide or archive a product", { tag: "Admin: catalog" }))
     .input(ZSetProductStatusInput)
     .output(ZAdminProduct)
     .mutation(({ ctx, input }) => setProductStatus(ctx.db, { input, by: actor(ctx) })),
-  categories: adminProcedure.output(z.array(ZAdminCategory)).query(({ ctx }) => listAdminCategories(ctx.db)),
+  categories: adminProcedure
+    .meta(rest("GET", "/admin/categories", "List categories", { tag: "Admin: catalog" })).output(z.array(ZAdminCategory)).query(({ ctx }) => listAdminCategories(ctx.db)),
   createCategory: adminProcedure
+    .meta(rest("POST", "/admin/categories", "Create a category", { tag: "Admin: catalog" }))
     .input(ZCreateCategoryInput)
     .output(ZAdminCategory)
     .mutation(({ ctx, input }) => createCategory(ctx.db, { input, by: actor(ctx) })),
