@@ -4,7 +4,7 @@ import { DEMO, signInViaApi } from "../fixtures/auth";
 test("[ADMIN][SETTINGS] admin sets the API's requests per minute, sees a bad value explained, and reads the page in Chinese", async ({ page, context, baseURL }) => {
   await signInViaApi(page, DEMO.admin);
   await page.goto("/admin/settings");
-  await page.getByRole("link", { name: "API" }).first().click();
+  await page.getByRole("link", { name: "API", exact: true }).first().click();
   await expect(page).toHaveURL(/\/admin\/settings\/api$/);
   await expect(page.getByRole("heading", { level: 1, name: "API" })).toBeVisible();
   const field = page.getByLabel("Requests per minute");
