@@ -36,6 +36,8 @@ const shutdown = (signal: NodeJS.Signals) => {
   if (exiting) return;
   exiting = true;
   logger.info({ signal }, "worker stopping");
+  // A stop that cannot finish (the database already gone) must not leave the process behind.
+  setTimeout(() => process.exit(1), 10_000).unref();
   void worker
     .stop()
     .then(() => Promise.all([closeDb(), closeGatewayDb()]))
