@@ -101,6 +101,12 @@ async function waitForReady(server: ChildProcess) {
   throw new Error("the server did not become ready within 3 minutes");
 }
 
+/** Sessions as next-auth's sign-in makes them: a server-side session row and the signed cookie. */
+async function sessionMinter(db: ReturnType<typeof createDatabase>["db"], secret: string) {
+  const [{ encode }, { createAuthSession }] = await Promise.all([import("next-auth/jwt"), import("../src/server/domain/user")]);
+  return async (userId: string) => `next-auth.session-token=${await encode({ token: { sid: await createAuthSession(db, userId), uid: userId }, secret, maxAge: 3600 })}`;
+}
+
 /** Signs in through next-auth's credentials callback, as the browser form does; returns the cookie header. */
 async function signIn(email: string): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
@@ -181,7 +187,6 @@ async function main() {
     await runMigrations(pg.url);
     const { sql: seedSql, db } = createDatabase(pg.url, 2);
     await seedDemoData(db);
-    await seedSql.end();
     const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
     const loadStart = Date.now();
     await loadBenchData(sql, { orders: ORDERS, shoppers: SHOPPERS, passwordHash: await hashPassword(PASSWORD) });
@@ -209,7 +214,10 @@ async function main() {
     const readers = shoppers.slice(0, 20);
     const buyers = shoppers.slice(20, 30);
     const cookies = new Map<string, string>();
-    for (const s of shoppers) cookies.set(s.id, await signIn(s.email));
+    // Profiling runs the gateway alone (no Next, so no next-auth): the session is made the way
+    // next-auth makes it — a session row and its signed token.
+    const mint = command.env.NEXTAUTH_SECRET ? await sessionMinter(db, command.env.NEXTAUTH_SECRET) : null;
+    for (const s of shoppers) cookies.set(s.id, mint ? await mint(s.id) : await signIn(s.email));
     const targets = [];
     for (const r of readers) {
       const orders = await sql<{ id: string }[]>`select id from orders where user_id = ${r.id} order by created_at desc limit 50`;
@@ -229,6 +237,7 @@ async function main() {
       },
     };
     await sql.end();
+    await seedSql.end();
 
     const rows: Row[] = [];
     for (const name of ONLY) {
