@@ -18,7 +18,8 @@ function superjsonInput(value: unknown): string {
 }
 
 /** What a shopper's browser sends to read one order, in each of the shapes the bench measures. */
-function orderReadPath(shape: "single" | "batch" | "page", orderId: string): string {
+function orderReadPath(shape: "single" | "batch" | "page" | "rest", orderId: string): string {
+  if (shape === "rest") return `/api/v1/orders/${orderId}`;
   if (shape === "page") return `/orders/${orderId}`;
   if (shape === "batch") return `/api/trpc/order.byId?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { id: orderId } } }))}`;
   return `/api/trpc/order.byId?input=${superjsonInput({ id: orderId })}`;
@@ -42,7 +43,8 @@ function start(scenario: Scenario, duration: number, record: (status: number, ms
           method: "GET",
           setupRequest(req) {
             const target = targets[Math.floor(Math.random() * targets.length)]!;
-            return { ...req, path: orderReadPath(scenario.shape, target.orderId), headers: { cookie: target.cookie } };
+            const headers: Record<string, string> = scenario.shape === "rest" ? { authorization: `Bearer ${target.apiKey}` } : { cookie: target.cookie };
+            return { ...req, path: orderReadPath(scenario.shape, target.orderId), headers };
           },
         },
       ],

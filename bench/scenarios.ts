@@ -4,9 +4,12 @@ export type Scenario =
       kind: "order-read";
       baseUrl: string;
       connections: number;
-      targets: { cookie: string; orderId: string }[];
-      /** single: one tRPC call; batch: the browser's httpBatchLink shape; page: the order page's HTML. */
-      shape: "single" | "batch" | "page";
+      targets: { cookie: string; apiKey: string; orderId: string }[];
+      /**
+       * single: one tRPC call; batch: the browser's httpBatchLink shape; page: the order page's
+       * HTML (all with the session cookie); rest: GET /api/v1/orders/{id} with an API key.
+       */
+      shape: "single" | "batch" | "page" | "rest";
     }
   | { kind: "catalog"; baseUrl: string; connections: number }
   | { kind: "checkout"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] };
