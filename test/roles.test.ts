@@ -106,7 +106,7 @@ describe("two gateways on one database", () => {
         .find((l) => l.type === "access");
       if (!line) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(line).toMatchObject({ method: "GET", route: "trpc catalog.categories,auth.me", status: 200, requestId: "roles-test-batch-1" });
+    expect(line).toMatchObject({ method: "GET", route: "trpc batch catalog.categories", status: 200, requestId: "roles-test-batch-1" });
     // Nothing but JSON on the gateway's output.
     for (const text of gateway.output.join("").split("\n").filter(Boolean)) expect(() => JSON.parse(text), text).not.toThrow();
   });

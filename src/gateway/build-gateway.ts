@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import { nodeHeaderGetter, requestIdOf } from "@/server/http/request-guard";
 import { logger as appLogger, type Logger } from "@/server/observability/logger";
 import type { SchedulerMode } from "@/server/scheduler/mode";
 import accessLog from "./plugins/access-log";
@@ -38,14 +38,6 @@ export type GatewayOptions = {
   loadShedding?: LoadSheddingOptions | false;
 };
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** The caller's x-request-id when it is sane (so a trace can cross our edge), else a fresh one. */
-function requestIdOf(header: string | string[] | undefined): string {
-  const given = Array.isArray(header) ? header[0] : header;
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
 /**
  * The HTTP edge: one Fastify instance, one plugin per concern. Order matters and reads top to
  * bottom as a request meets it: its context and id, load shedding, the same-origin rule, who
@@ -62,7 +54,8 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
     childLoggerFactory: (parent) => parent,
     // proxy-addr's hop count: the nearest `trustProxy` hops are ours (src/server/http/client-address.ts).
     trustProxy: (_address: string, hop: number) => hop < (options.trustProxy ?? 0),
-    genReqId: (request) => requestIdOf(request.headers["x-request-id"]),
+    // The caller's x-request-id when it is sane (so a trace can cross our edge), else a fresh one.
+    genReqId: (request) => requestIdOf(nodeHeaderGetter(request.headers)),
     // A browser batch names every procedure in the path: allow long ones.
     routerOptions: { maxParamLength: 10_000 },
     return503OnClosing: true,

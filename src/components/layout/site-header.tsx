@@ -22,38 +22,22 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
           {t("brand")}
         </Link>
         <nav aria-label={t("nav.mainNavigation")} className="flex flex-1 flex-wrap items-center gap-1 text-sm">
-          <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/">
-            {t("nav.catalog")}
-          </Link>
-          <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/track">
-            {t("nav.track")}
-          </Link>
+          <NavLink href="/">{t("nav.catalog")}</NavLink>
+          <NavLink href="/track">{t("nav.track")}</NavLink>
           {user?.role === "shopper" && (
             <>
               <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/cart" data-testid="header-cart">
                 {tc("linkLabel", { count: cartCount ?? 0 })}
               </Link>
-              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/orders">
-                {t("nav.orders")}
-              </Link>
-              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/addresses">
-                {t("nav.addresses")}
-              </Link>
-              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/favourites">
-                {tf("favourites.nav")}
-              </Link>
-              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/messages">
-                {tf("messages.nav")}
-              </Link>
-              <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/account/api-keys">
-                {t("nav.apiKeys")}
-              </Link>
+              <NavLink href="/orders">{t("nav.orders")}</NavLink>
+              <NavLink href="/addresses">{t("nav.addresses")}</NavLink>
+              <NavLink href="/favourites">{tf("favourites.nav")}</NavLink>
+              <NavLink href="/messages">{tf("messages.nav")}</NavLink>
+              <NavLink href="/account/api-keys">{t("nav.apiKeys")}</NavLink>
             </>
           )}
           {user?.role === "admin" && (
-            <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/admin">
-              {t("nav.admin")}
-            </Link>
+            <NavLink href="/admin">{t("nav.admin")}</NavLink>
           )}
         </nav>
         <div className="flex items-center gap-2">
@@ -79,5 +63,14 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
         </div>
       </div>
     </header>
+  );
+}
+
+/** One link of the header's navigation. */
+function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link className="rounded px-2 py-1 hover:bg-slate-100" href={href}>
+      {children}
+    </Link>
   );
 }

@@ -1,6 +1,6 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
 import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type CreateOpenApiFastifyPluginOptions, type OpenAPIObject } from "trpc-to-openapi";
 import type { AppRouter } from "@/server/api/root";
@@ -77,7 +77,7 @@ const restApi: FastifyPluginAsync = async (app) => {
 
   await app.register(async (rest) => {
     rest.addHook("onRequest", async (request) => {
-      request.routeLabel = restRouteLabel(request);
+      request.routeLabel = restRouteLabel(request.method, request.url);
     });
     // Errors of every kind — the procedures', the adapter's, the gateway's own (404, 413, 415,
     // 429) — become one problem+json.
@@ -122,11 +122,22 @@ const restApi: FastifyPluginAsync = async (app) => {
   });
 };
 
-/** Measured and logged by the procedure it reaches, never by the raw URL. */
-function restRouteLabel(request: FastifyRequest): string {
-  const path = request.url.split("?")[0]!.slice(REST_PREFIX.length);
-  const normalised = path.replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, "/{id}");
-  return `rest ${request.method} ${normalised.length <= 80 ? normalised : "unknown"}`;
+let templates: { method: string; pattern: RegExp; label: string }[] | undefined;
+
+/**
+ * Measured and logged by the operation it reaches (`rest GET /orders/{id}`), never by the raw
+ * URL: labels become Prometheus series, so they are bounded by the document's operations.
+ */
+export function restRouteLabel(method: string, url: string): string {
+  templates ??= Object.entries(openApiDocument().paths ?? {}).flatMap(([template, item]) =>
+    Object.keys(item as object).map((verb) => ({
+      method: verb.toUpperCase(),
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}/?$`),
+      label: `rest ${verb.toUpperCase()} ${template}`,
+    })),
+  );
+  const path = url.split("?")[0]!.slice(REST_PREFIX.length);
+  return templates.find((t) => t.method === method && t.pattern.test(path))?.label ?? "rest unknown";
 }
 
 export default fp(restApi, { name: "shopflow-rest-api", dependencies: ["shopflow-identity"], fastify: "5.x", encapsulate: true });

@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from "fastify";
 import fp from "fastify-plugin";
-import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin } from "@/server/http/request-guard";
+import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, nodeHeaderGetter } from "@/server/http/request-guard";
 
 /** Server-to-server endpoints authenticate by signature, not by an ambient cookie. */
 const SIGNED_ENDPOINTS = ["/api/payments/notify", "/api/inngest"];
@@ -14,11 +14,7 @@ const sameOrigin: FastifyPluginCallback = (app, _options, done) => {
   app.addHook("onRequest", async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
     if (SIGNED_ENDPOINTS.some((path) => request.url.startsWith(path))) return;
-    const header = (name: string) => {
-      const value = request.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
-    if (isCrossOrigin(header)) return reply.code(403).send(CROSS_ORIGIN_REFUSAL);
+    if (isCrossOrigin(nodeHeaderGetter(request.headers))) return reply.code(403).send(CROSS_ORIGIN_REFUSAL);
   });
   done();
 };

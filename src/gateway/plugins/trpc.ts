@@ -11,14 +11,15 @@ export const TRPC_PREFIX = "/api/trpc";
 const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
 
 /**
- * The label a tRPC call is measured and logged under: its procedure, or the procedures of a
- * batch in order (the browser batches the queries of one page, so these stay few). Anything
- * that is not a procedure is "trpc unknown".
+ * The label a tRPC call is measured and logged under: its procedure, or for a batch its first
+ * procedure marked as a batch. Labels become Prometheus series, so they are bounded by the code
+ * (two per procedure), never by what a caller chooses to combine. Anything that is not a
+ * procedure is "trpc unknown".
  */
 export function trpcRouteLabel(pathParameter: string | undefined): string {
   const paths = (pathParameter ?? "").split(",");
-  if (paths.length === 0 || !paths.every((path) => PROCEDURES.has(path))) return "trpc unknown";
-  return `trpc ${paths.join(",")}`;
+  if (!paths.every((path) => PROCEDURES.has(path))) return "trpc unknown";
+  return paths.length === 1 ? `trpc ${paths[0]}` : `trpc batch ${paths[0]}`;
 }
 
 /**

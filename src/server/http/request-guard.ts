@@ -1,9 +1,17 @@
 /**
  * The request rules every entry point applies, as pure functions over a header getter so both
- * the Next proxy (Web `Headers`) and the Node front server (`IncomingMessage` headers) use
+ * the Next proxy (Web `Headers`) and the gateway (Node's raw headers, via nodeHeaderGetter) use
  * the same code.
  */
 export type HeaderGetter = (name: string) => string | null | undefined;
+
+/** A header getter over Node's (or Fastify's) raw headers; a repeated header reads as its first value. */
+export function nodeHeaderGetter(headers: Record<string, string | string[] | undefined>): HeaderGetter {
+  return (name) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+}
 
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
