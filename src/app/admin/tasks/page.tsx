@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AutoRefresh } from "@/components/layout/auto-refresh";
 import { RetryRunButton, RunNowButton } from "@/components/lifecycle/admin/task-buttons";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -19,6 +20,8 @@ export default async function AdminTasksPage() {
   const { mode, tasks, failures } = await caller.lifecycle.tasks();
   return (
     <div className="space-y-6">
+      {/* Runs start and finish every few seconds: a view frozen at load time shows "running" forever. */}
+      <AutoRefresh seconds={5} />
       <h1 className="text-2xl font-semibold">{t("tasks.title")}</h1>
       <Card>
         <p className="font-medium">{t("tasks.mode", { mode: t(`tasks.modes.${mode}`) })}</p>
