@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { shopperWithPendingOrder, trpcQuery } from "./payment-helpers";
 
 test.describe.configure({ timeout: 90_000 });
@@ -55,28 +57,49 @@ test("[SHOP][PAYMENT] a declined test card shows the reason; retrying with the g
   await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
 });
 
-test("[SHOP][PAYMENT] a QR payment is paid from the simulated phone and the cashier sees it", async ({ page }) => {
+test("[SHOP][PAYMENT] a QR payment is paid by scanning the code with another device, and the cashier sees it", async ({ page, browser }) => {
   const order = await shopperWithPendingOrder(page);
   await page.goto(`/pay/${order.orderId}`);
   await page.getByRole("radio", { name: /Alipay/ }).check();
   await page.getByRole("button", { name: /^Pay / }).click();
 
-  await expect(page.getByRole("img", { name: "Simulated QR code" })).toBeVisible();
+  const qr = page.getByRole("img", { name: "QR code to scan with a phone" });
+  await expect(qr).toBeVisible();
   await expect(page.getByText("Waiting for you to confirm on the phone…")).toBeVisible();
-  const phoneHref = await page.getByRole("link", { name: "Open the simulated phone" }).getAttribute("href");
-  expect(phoneHref).toMatch(/^\/pay\/scan\//);
+  // A second charge would race the one waiting for the phone.
+  await expect(page.getByRole("button", { name: /^Pay / })).toBeDisabled();
+  await expect(page.getByText("To pay another way, cancel this payment first.")).toBeVisible();
 
-  // The phone is another device: a page of its own.
-  const phone = await page.context().newPage();
-  await phone.goto(phoneHref!);
+  // The code is real: decoded from the pixels on screen, it is the phone page's address.
+  const scanned = decodeQr(await qr.screenshot());
+  expect(scanned).toMatch(new RegExp(`^${escapeRegExp(new URL(page.url()).origin)}/pay/scan/[^/]+$`));
+  expect(new URL(scanned).pathname).toBe(await page.getByRole("link", { name: "Open the simulated phone" }).getAttribute("href"));
+
+  // The phone is another device, with no shop session: it opens what it scanned.
+  const device = await browser.newContext();
+  const phone = await device.newPage();
+  await phone.goto(scanned);
+  await expect(phone.getByRole("banner")).toHaveCount(0);
   const screen = phone.getByRole("region", { name: "Simulated phone" });
   await expect(screen).toContainText("Pay shopflow");
   await expect(screen).toContainText(`¥${(order.payableTotalMinor / 100).toFixed(2)}`);
   await screen.getByRole("button", { name: "Confirm payment" }).click();
   await expect(screen.getByText("Paid. You can go back to the shop.")).toBeVisible();
-  await phone.close();
+  await device.close();
 
   // The gateway's signed notification reaches the shop through the sweep; the cashier polls.
   await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Order status: Paid")).toBeVisible();
 });
+
+/** Reads a QR code from a PNG screenshot the way a phone's camera app would (jsQR on the pixels). */
+function decodeQr(png: Buffer): string {
+  const image = PNG.sync.read(png);
+  const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  if (!code) throw new Error("no QR code found in the screenshot");
+  return code.data;
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -21,3 +21,18 @@ test("[SHOP][I18N] the shopper pages render in Chinese and the choice persists a
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("heading", { name: "Addresses" })).toBeVisible();
 });
+
+test("[SHOP][I18N] a first visit follows the browser's language; the reader's own choice then wins", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByLabel("语言")).toHaveValue("zh-CN");
+
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByLabel("Language")).toHaveValue("en");
+  await context.close();
+});

@@ -8,6 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "shopflow", template: "%s · shopflow" },
   description: "An open e-commerce payment and logistics lifecycle platform",
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,11 +1,16 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
-import { LOCALE_COOKIE, TIME_ZONE, toLocale } from "./config";
+import { LOCALE_COOKIE, TIME_ZONE } from "./config";
 import { MESSAGES, type Messages } from "./messages";
+import { resolveLocale } from "./negotiate";
 
-export const getLocale = cache(async () => toLocale((await cookies()).get(LOCALE_COOKIE)?.value));
+/** The reader's language: the language switch's cookie, else the browser's Accept-Language. */
+export const getLocale = cache(async () => {
+  const [jar, incoming] = await Promise.all([cookies(), headers()]);
+  return resolveLocale(jar.get(LOCALE_COOKIE)?.value, incoming.get("accept-language"));
+});
 
 /**
  * Translator for server components, e.g. `const t = await getTranslations("shop")`; nested

@@ -224,7 +224,8 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
               </div>
             )}
             <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" disabled={busy}>
+              {/* While a QR charge waits for the phone, a second charge would race it: finish or cancel it first. */}
+              <Button type="submit" disabled={busy || Boolean(waitingQr)} aria-describedby={waitingQr ? "qr-pay-disabled" : undefined}>
                 {busy ? t("cashier.paying") : t("cashier.pay", { amount })}
               </Button>
               {payment && ["pending", "processing", "failed"].includes(payment.status) && (
@@ -234,6 +235,11 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
               )}
             </div>
             {isQrMethodKey(method) && !waitingQr && <p className="text-xs text-slate-500">{t(`methodHint.${method}`)}</p>}
+            {waitingQr && (
+              <p id="qr-pay-disabled" className="text-xs text-slate-500">
+                {t("cashier.qrPayDisabled")}
+              </p>
+            )}
           </form>
         )}
       </div>

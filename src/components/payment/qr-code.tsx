@@ -1,48 +1,52 @@
+"use client";
+
+import QRCode from "qrcode";
+import { useMemo, useSyncExternalStore } from "react";
+
+const subscribeNever = () => () => {};
+
+/** The page's origin in the browser; null while rendering on the server. */
+function useOrigin(): string | null {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => window.location.origin,
+    () => null,
+  );
+}
+
 /**
- * A simulated QR code: a deterministic pattern derived from the charge's token, with the three
- * finder squares of a real code. It is not machine-readable (the "phone" is a page of the
- * simulator, reached through the link next to it).
+ * A real, scannable QR code for the simulated wallet page of a charge (`/pay/scan/<token>`):
+ * a phone on the same network opens the payer's page with its camera. The code carries the
+ * absolute URL as the browser reached the shop, so it works through any host name or port.
+ * Encoding is done by the `qrcode` package (Reed–Solomon, masks, versions) and drawn here as
+ * one SVG path, crisp at any size.
  */
-const SIZE = 25;
-
-function cells(token: string): boolean[] {
-  let h = 0x811c9dc5;
-  const out: boolean[] = [];
-  for (let i = 0; i < SIZE * SIZE; i++) {
-    h ^= token.charCodeAt(i % token.length) + i;
-    h = Math.imul(h, 0x01000193) >>> 0;
-    out.push((h & 0x10) !== 0);
-  }
-  return out;
-}
-
-function inFinder(x: number, y: number): boolean {
-  const corners = [
-    [0, 0],
-    [SIZE - 7, 0],
-    [0, SIZE - 7],
-  ];
-  return corners.some(([cx, cy]) => x >= cx! && x < cx! + 7 && y >= cy! && y < cy! + 7);
-}
-
-function finderCell(x: number, y: number): boolean {
-  const lx = x < 7 ? x : x - (SIZE - 7);
-  const ly = y < 7 ? y : y - (SIZE - 7);
-  const edge = lx === 0 || lx === 6 || ly === 0 || ly === 6;
-  const core = lx >= 2 && lx <= 4 && ly >= 2 && ly <= 4;
-  return edge || core;
-}
-
 export function QrCode({ token, label }: { token: string; label: string }) {
-  const bits = cells(token);
+  const origin = useOrigin();
+  const url = origin ? `${origin}/pay/scan/${encodeURIComponent(token)}` : null;
+  const drawing = useMemo(() => (url ? qrPath(url) : null), [url]);
   return (
-    <svg role="img" aria-label={label} viewBox={`-2 -2 ${SIZE + 4} ${SIZE + 4}`} className="h-48 w-48 rounded bg-white" shapeRendering="crispEdges">
-      {bits.map((on, i) => {
-        const x = i % SIZE;
-        const y = Math.floor(i / SIZE);
-        const filled = inFinder(x, y) ? finderCell(x, y) : on;
-        return filled ? <rect key={i} x={x} y={y} width={1} height={1} fill="#0f172a" /> : null;
-      })}
+    <svg
+      role="img"
+      aria-label={label}
+      data-qr-url={url ?? undefined}
+      viewBox={drawing ? `-4 -4 ${drawing.size + 8} ${drawing.size + 8}` : "0 0 1 1"}
+      className="h-48 w-48 rounded bg-white"
+      shapeRendering="crispEdges"
+    >
+      {drawing && <path d={drawing.path} fill="#0f172a" />}
     </svg>
   );
+}
+
+/** The dark modules of the code as one path of unit squares, and the code's size in modules. */
+function qrPath(text: string): { size: number; path: string } {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const parts: string[] = [];
+  for (let y = 0; y < modules.size; y++) {
+    for (let x = 0; x < modules.size; x++) {
+      if (modules.get(x, y)) parts.push(`M${x} ${y}h1v1h-1z`);
+    }
+  }
+  return { size: modules.size, path: parts.join("") };
 }

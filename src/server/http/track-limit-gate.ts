@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createTranslator } from "use-intl/core";
-import { LOCALE_COOKIE, TIME_ZONE, toLocale } from "@/i18n/config";
+import { LOCALE_COOKIE, TIME_ZONE } from "@/i18n/config";
 import { MESSAGES } from "@/i18n/messages";
+import { resolveLocale } from "@/i18n/negotiate";
 import { getDb } from "@/server/db/client";
 // The limiter and the settings themselves, not the logistics module's index (the whole module).
 import { logisticsSettings } from "@/server/domain/logistics/logistics.settings";
@@ -21,7 +22,7 @@ export async function trackLimitAnswer(req: NextRequest): Promise<NextResponse |
   const seconds = await publicLookupRetryAfter(clientAddressFromHeaders(req.headers), publicLookupsPerMinute);
   if (seconds === null) return null;
 
-  const locale = toLocale(req.cookies.get(LOCALE_COOKIE)?.value);
+  const locale = resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get("accept-language"));
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "logistics.tracking", timeZone: TIME_ZONE });
   // Our own catalog's text only (nothing from the request), in a page that needs no script or stylesheet.
   const html = `<!doctype html>
