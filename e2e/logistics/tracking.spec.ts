@@ -25,7 +25,13 @@ test("[ADMIN][LOGISTICS] admin ships a paid order and the shopper's tracking pag
   const timeline = shopper.getByRole("list", { name: "Tracking history" });
   await expect(timeline.getByRole("listitem").first()).toContainText("Picked up at");
   await expect(shopper.getByTestId("shipment-status")).toHaveText("Status: Picked up");
-  await expect(shopper.getByRole("img", { name: /^Route from Shanghai to Hangzhou/ })).toBeVisible();
+  const route = shopper.getByRole("img", { name: /^Route from Shanghai to Hangzhou/ });
+  await expect(route).toBeVisible();
+  // The route is drawn on a map of China shipped with the app (no tiles from the network).
+  const map = await shopper.request.get((await route.locator("image").getAttribute("href"))!);
+  expect(map.status()).toBe(200);
+  expect(await map.text()).toContain("<title>浙江</title>");
+  await expect(route.locator('[data-stop="ahead"]')).not.toHaveCount(0);
   // The shopper sees their own address in full.
   await expect(shopper.getByText("文三路 478 号")).toBeVisible();
 
@@ -57,6 +63,10 @@ test("[ADMIN][LOGISTICS] admin advances the parcel to delivered and the shopper 
   const shopper = await signedInPage(browser, DEMO.shopper);
   await shopper.goto(`/orders/${order.id}/tracking`);
   await expect(shopper.getByTestId("shipment-status")).toHaveText("Status: Delivered");
+  // Delivered: every leg of the route on the map is drawn as travelled.
+  const route = shopper.getByRole("img", { name: /^Route from / });
+  await expect(route.locator('[data-leg="travelled"]')).not.toHaveCount(0);
+  await expect(route.locator('[data-leg="ahead"]')).toHaveCount(0);
   await expect(shopper.getByRole("list", { name: "Tracking history" }).getByRole("listitem").first()).toContainText("signed for by 前台代收");
   // In Chinese too.
   await shopper.getByLabel("Language").selectOption("zh-CN");
