@@ -55,7 +55,7 @@ async function summedBuckets(db: DbOrTx, key: "route" | "minute", from: Date): P
   const rows = (await db.execute(sql`
     select ${sql.raw(key === "route" ? "route" : "extract(epoch from minute)::bigint::text")} as key, u.i::int as i, sum(u.n)::int as n
     from request_stats_minutely, unnest(latency_buckets) with ordinality as u(n, i)
-    where minute >= ${from}
+    where minute >= ${from.toISOString()}::timestamptz
     group by 1, 2`)) as unknown as { key: string; i: number; n: number }[];
   const byKey = new Map<string, number[]>();
   for (const row of rows) {
