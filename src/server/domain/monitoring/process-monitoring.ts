@@ -27,6 +27,13 @@ const fromEnv = (name: string, fallback: number) => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+const STOP_WAIT_MS = 1_500;
+
+function atMost(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
+
 /**
  * A repeating background job on an unref'd timer: never keeps the process alive, never
  * overlaps itself (the next run is scheduled when one settles), and a failure (the database
@@ -58,12 +65,15 @@ function every(name: string, ms: number, run: () => Promise<unknown>) {
   };
   tick();
   return {
-    /** Stops the timer, waits for the run under way, then runs once more if `last` says so. */
+    /**
+     * Stops the timer, waits for the run under way, then runs once more if `last` says so;
+     * each wait at most STOP_WAIT_MS, so a database already gone never holds up a shutdown.
+     */
     async stop(last?: () => Promise<unknown>) {
       stopped = true;
       clearTimeout(timer);
-      await running;
-      await last?.().catch(() => {});
+      await atMost(running, STOP_WAIT_MS);
+      if (last) await atMost(last().catch(() => {}), STOP_WAIT_MS);
     },
   };
 }
