@@ -11,7 +11,7 @@ test("[ADMIN][MONITORING] a request made a moment ago appears without a reload, 
   await expect(page.getByRole("heading", { name: "Monitoring", level: 1 })).toBeVisible();
 
   // The process list: the gateway, web and worker processes that `npm start` runs, all beating.
-  const processes = page.getByRole("table", { name: "Processes" });
+  const processes = page.getByRole("table", { name: "Processes", exact: true });
   for (const role of ["gateway", "web", "worker"]) {
     await expect(processes.locator(`tr[data-role="${role}"][data-status="alive"]`).first()).toBeVisible({ timeout: 20_000 });
   }
