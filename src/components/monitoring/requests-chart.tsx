@@ -19,9 +19,9 @@ export function RequestsChart({ points }: Props) {
         <Tooltip />
         <Legend />
         {/* No animation: the page refreshes every few seconds and would replay it each time. */}
-        <Line yAxisId="count" type="monotone" dataKey="count" name={t("requests")} stroke="#2563eb" dot={false} isAnimationActive={false} />
-        <Line yAxisId="count" type="monotone" dataKey="errors" name={t("errors")} stroke="#e11d48" dot={false} isAnimationActive={false} />
-        <Line yAxisId="ms" type="monotone" dataKey="p95Ms" name={t("p95")} stroke="#d97706" dot={false} connectNulls isAnimationActive={false} />
+        <Line yAxisId="count" type="linear" dataKey="count" name={t("requests")} stroke="#2563eb" dot={false} isAnimationActive={false} />
+        <Line yAxisId="count" type="linear" dataKey="errors" name={t("errors")} stroke="#e11d48" dot={false} isAnimationActive={false} />
+        <Line yAxisId="ms" type="linear" dataKey="p95Ms" name={t("p95")} stroke="#d97706" dot={false} connectNulls isAnimationActive={false} />
       </LineChart>
     </ChartFigure>
   );

@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 
 const REFRESH_SECONDS = 5;
 const KNOWN_ROLES = ["gateway", "web", "worker"] as const;
-const KNOWN_POOLS = ["main", "statement", "other"] as const;
+/** Pool names as processes label them (shopflow_db_pool_*), and their message keys. */
+const POOL_KEYS: Record<string, "main" | "statement" | "other" | "paymentSimulator"> = { main: "main", statement: "statement", other: "other", "payment-simulator": "paymentSimulator" };
 const TASK_STATUSES = ["running", "succeeded", "failed"] as const;
 const SCHEDULER_MODES = ["local", "inngest", "off", "auto"] as const;
 
@@ -32,6 +33,7 @@ export default async function AdminMonitoringPage() {
   const [t, locale, caller] = await Promise.all([getTranslations("monitoring"), getLocale(), api()]);
   const view = await caller.adminMonitoring.overview({});
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const ms = (value: number | null) => (value === null ? "—" : t("units.ms", { value: number.format(value) }));
   const mebibytes = (bytes: number) => `${number.format(bytes / 1_048_576)} MiB`;
@@ -41,14 +43,14 @@ export default async function AdminMonitoringPage() {
     return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${seconds % 60}s` : `${seconds}s`;
   };
   const roleName = (role: string) => (KNOWN_ROLES.includes(role as never) ? t(`processes.roles.${role as "gateway"}`) : t("processes.roles.other", { role }));
-  const poolName = (pool: string) => (KNOWN_POOLS.includes(pool as never) ? t(`pools.names.${pool as "main"}`) : pool);
+  const poolName = (pool: string) => (POOL_KEYS[pool] ? t(`pools.names.${POOL_KEYS[pool]}`) : pool);
   const minuteOf = new Intl.DateTimeFormat("en-GB", { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const points = view.perMinute.map((p) => ({ time: minuteOf.format(p.minute), count: p.count, errors: p.errors, p95Ms: p.p95Ms === null ? null : Math.round(p.p95Ms) }));
   const secondsAgo = (at: Date) => t("units.ago", { value: Math.max(0, Math.round((view.now.getTime() - at.getTime()) / 1000)) });
 
   const summary = [
     { label: t("summary.requests"), value: number.format(view.totals.count) },
-    { label: t("summary.perMinute"), value: number.format(view.totals.perMinute) },
+    { label: t("summary.perMinute"), value: rate.format(view.totals.perMinute) },
     { label: t("summary.errorRate"), value: percent.format(view.totals.errorRate) },
     { label: t("summary.p95"), value: ms(view.totals.p95Ms) },
     { label: t("summary.outboxBacklog"), value: view.outbox ? number.format(view.outbox.backlog) : t("summary.outboxUnknown") },
@@ -101,7 +103,7 @@ export default async function AdminMonitoringPage() {
                   <tr key={route.route} className="border-t border-slate-100">
                     <td className={`${td} font-mono text-xs`}>{route.route}</td>
                     <td className={`${td} text-right tabular-nums`}>{number.format(route.count)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{number.format(route.perMinute)}</td>
+                    <td className={`${td} text-right tabular-nums`}>{rate.format(route.perMinute)}</td>
                     <td className={`${td} text-right tabular-nums ${route.serverErrors > 0 ? "text-rose-700" : ""}`}>{percent.format(route.errorRate)}</td>
                     <td className={`${td} text-right tabular-nums`}>
                       {route.clientErrors} / {route.serverErrors}
