@@ -51,7 +51,9 @@ function every(name: string, ms: number, run: () => Promise<unknown>) {
         failing = false;
       },
       (error: unknown) => {
-        if (!failing) logger.warn({ job: name, err: error }, "monitoring write failed; retrying quietly");
+        // The driver's own error, not the query wrapper's (its message repeats the statement and its values).
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+        if (!failing) logger.warn({ job: name, err: cause }, "monitoring write failed; retrying quietly");
         failing = true;
       },
     );
