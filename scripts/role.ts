@@ -44,13 +44,16 @@ function onStopSignal(stop: () => Promise<void> | void) {
 
 async function runGateway() {
   const env = loadEnv();
-  const [{ buildGateway }, { closeDb, getDb }, { setMetricsRole, watchOutbox }] = await Promise.all([
+  const [{ buildGateway }, { closeDb, getDb, statementDbFor }, { setMetricsRole, watchOutbox }, { startProcessMonitoring }] = await Promise.all([
     import("../src/gateway/build-gateway"),
     import("../src/server/db/client"),
     import("../src/server/observability/metrics"),
+    import("../src/server/domain/monitoring"),
   ]);
   setMetricsRole("gateway");
   watchOutbox(getDb);
+  // Heartbeats and the request statistics of Admin → Monitoring, on the small statement pool.
+  const monitoring = startProcessMonitoring({ role: "gateway", getDb: () => statementDbFor(getDb()), heartbeatMs: env.MONITORING_HEARTBEAT_MS, flushMs: env.MONITORING_FLUSH_MS });
   const app = await buildGateway({
     nextUpstream: `http://127.0.0.1:${env.WEB_PORT}`,
     trustProxy: env.TRUST_PROXY,
@@ -59,6 +62,7 @@ async function runGateway() {
   });
   onStopSignal(async () => {
     await app.close();
+    await monitoring.stop();
     const { closeSharedCounters } = await import("../src/gateway/rate-limit");
     await closeSharedCounters();
     await closeDb();

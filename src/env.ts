@@ -77,6 +77,10 @@ const EnvSchema = z.object({
    * addresses only. See docs/operations.md.
    */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),
+  /** How often every role process writes its heartbeat for Admin → Monitoring (ms). */
+  MONITORING_HEARTBEAT_MS: z.coerce.number().int().min(100, "at least 100 ms").max(60_000, "at most 60000 ms").default(5_000),
+  /** How often a gateway adds its request statistics to the shared table (ms). */
+  MONITORING_FLUSH_MS: z.coerce.number().int().min(100, "at least 100 ms").max(300_000, "at most 300000 ms").default(10_000),
   /** Port of the /metrics listener of the `web` and `worker` roles (the gateway serves /metrics on its own port). */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WEBHOOK_ALLOWED_HOSTS: z

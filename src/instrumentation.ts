@@ -3,12 +3,18 @@
  * / `next dev`) starts no background work: the scheduled sweeps and the outbox relay moved to
  * the worker role (src/worker/main.ts → startWorker in src/worker/worker.ts), where exactly
  * one worker process runs them at a time under the scheduler leadership lock.
- * What it does start, when METRICS_PORT says so: its own /metrics listener for Prometheus.
+ * What it does start: its heartbeat for Admin → Monitoring's process list (when it has a
+ * database), and, when METRICS_PORT says so, its own /metrics listener for Prometheus.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { logger } = await import("@/server/observability/logger");
+  if (process.env.DATABASE_URL) {
+    const [{ getDb, statementDbFor }, { startProcessMonitoring }] = await Promise.all([import("@/server/db/client"), import("@/server/domain/monitoring/process-monitoring")]);
+    startProcessMonitoring({ role: "web", getDb: () => statementDbFor(getDb()) });
+  }
   const port = Number(process.env.METRICS_PORT);
   if (!port) return;
-  const [{ startMetricsServer }, { logger }] = await Promise.all([import("@/server/observability/metrics-server"), import("@/server/observability/logger")]);
+  const { startMetricsServer } = await import("@/server/observability/metrics-server");
   await startMetricsServer({ port, role: "web" }).catch((error: unknown) => logger.error({ err: error }, "metrics listener did not start"));
 }

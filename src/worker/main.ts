@@ -7,7 +7,8 @@ import { closeGatewayDb } from "@/server/domain/payment/provider/registry";
 import { logger } from "@/server/observability/logger";
 import { setSchedulerLeader, watchOutbox } from "@/server/observability/metrics";
 import { startMetricsServer } from "@/server/observability/metrics-server";
-import { closeDb, getDb } from "@/server/db/client";
+import { closeDb, getDb, statementDbFor } from "@/server/db/client";
+import { startProcessMonitoring } from "@/server/domain/monitoring";
 import { startWorker } from "./worker";
 
 /** The validated environment, or an exit naming what is wrong. */
@@ -25,6 +26,8 @@ function workerEnv(): Env & { DATABASE_URL: string } {
 const env = workerEnv();
 const worker = startWorker({ databaseUrl: env.DATABASE_URL, leaderRetryMs: env.WORKER_LEADER_RETRY_MS, onLeadershipChange: setSchedulerLeader });
 setSchedulerLeader(false);
+// Admin → Monitoring's process list, with whether this worker leads the scheduler.
+const monitoring = startProcessMonitoring({ role: "worker", getDb: () => statementDbFor(getDb()), heartbeatMs: env.MONITORING_HEARTBEAT_MS, isLeader: () => worker.isLeader() });
 // Prometheus reads this process on its own port (the gateway serves its own /metrics).
 if (env.METRICS_PORT) {
   watchOutbox(getDb);
@@ -38,8 +41,7 @@ const shutdown = (signal: NodeJS.Signals) => {
   logger.info({ signal }, "worker stopping");
   // A stop that cannot finish (the database already gone) must not leave the process behind.
   setTimeout(() => process.exit(1), 10_000).unref();
-  void worker
-    .stop()
+  void Promise.all([worker.stop(), monitoring.stop()])
     .then(() => Promise.all([closeDb(), closeGatewayDb()]))
     .then(
       () => process.exit(0),

@@ -19,6 +19,7 @@ export const ADMIN_SECTIONS = [
   { key: "carriers", href: "/admin/carriers" },
   { key: "couriers", href: "/admin/couriers" },
   { key: "tasks", href: "/admin/tasks" },
+  { key: "monitoring", href: "/admin/monitoring" },
   { key: "simulation", href: "/admin/simulation" },
   { key: "reports", href: "/admin/reports" },
   { key: "settings", href: "/admin/settings" },

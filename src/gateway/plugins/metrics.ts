@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { carriesForwardingHeaders, mayReadMetrics } from "@/server/observability/metrics-access";
+import { requestStats } from "@/server/domain/monitoring/request-stats";
 import { httpRequestDuration, renderMetrics } from "@/server/observability/metrics";
 import "../types";
 
@@ -14,14 +15,17 @@ const routeOf = (request: FastifyRequest) => request.routeLabel ?? request.route
 
 /**
  * Prometheus for the gateway: every response is observed in http_request_duration_seconds
- * (method, route label, status), and GET /metrics answers the process's registry to callers
+ * (method, route label, status) and counted for Admin → Monitoring (requestStats), and GET /metrics answers the process's registry to callers
  * allowed by mayReadMetrics — anyone else gets the same 404 as an unknown path.
  */
 const metricsPlugin: FastifyPluginAsync<MetricsPluginOptions> = async (fastify, options) => {
   const token = options.token ?? process.env.METRICS_TOKEN;
 
   fastify.addHook("onResponse", (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    httpRequestDuration.observe({ method: request.method, route: routeOf(request), status_code: reply.statusCode }, reply.elapsedTime / 1000);
+    const route = routeOf(request);
+    httpRequestDuration.observe({ method: request.method, route, status_code: reply.statusCode }, reply.elapsedTime / 1000);
+    // Admin → Monitoring's figures: a map update here, written to the database by a timer.
+    requestStats.record(route, reply.statusCode, reply.elapsedTime);
     done();
   });
 

@@ -4,6 +4,7 @@ import { adminApiRouter } from "./routers/admin-api";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminCatalogRouter } from "./routers/admin-catalog";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
+import { adminMonitoringRouter } from "./routers/admin-monitoring";
 import { adminOrderRouter } from "./routers/admin-order";
 import { adminPaymentRouter } from "./routers/admin-payment";
 import { adminSimulationRouter } from "./routers/admin-simulation";
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   adminApiKey: adminApiKeyRouter,
   adminApi: adminApiRouter,
+  adminMonitoring: adminMonitoringRouter,
 });
 
 export type AppRouter = typeof appRouter;
