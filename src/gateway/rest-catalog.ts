@@ -31,4 +31,11 @@ export const CREATED_LOCATIONS: Record<string, Located> = {
     const { refund, replayed } = data as { refund?: { id?: string }; replayed?: boolean };
     return refund?.id && !replayed ? `/refunds/${refund.id}` : undefined;
   },
+  "adminPayment.refund": (data) => {
+    const { refund, replayed } = data as { refund?: { id?: string }; replayed?: boolean };
+    return refund?.id && !replayed ? `/admin/refunds/${refund.id}` : undefined;
+  },
+  "adminCarriers.create": (data) => (typeof idOf(data) === "string" ? `/admin/carriers/${idOf(data)}` : undefined),
+  "adminCarriers.createCourier": (data) => (typeof idOf(data) === "string" ? `/admin/couriers/${idOf(data)}` : undefined),
+  "adminLogistics.createForOrder": (data) => (typeof idOf(data) === "string" ? `/admin/shipments/${idOf(data)}` : undefined),
 };
