@@ -12,8 +12,11 @@ import { API_DESCRIPTION, CREATED_LOCATIONS } from "../rest-catalog";
 import { undeclaredInput, type OperationShape } from "../rest-input-check";
 
 export const REST_PREFIX = "/api/v1";
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 let document: OpenAPIObject | undefined;
+
+type Responses = Record<string, { description?: string; content?: unknown; headers?: unknown }>;
 
 /** The RFC 9457 body every /api/v1 error carries (src/gateway/problem.ts), as the document states it. */
 const PROBLEM_SCHEMA = {
@@ -31,11 +34,18 @@ const PROBLEM_SCHEMA = {
   },
 } as const;
 
-/** Error answers are problem+json, whatever the generator assumed: say so in the document. */
+/**
+ * Error answers are problem+json, whatever the generator assumed: say so in the document. An
+ * operation that takes a request body may also answer 413 (too large) and 415 (not JSON).
+ */
 function withProblemErrors(doc: OpenAPIObject): OpenAPIObject {
   doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
   for (const item of Object.values(doc.paths ?? {})) {
-    for (const operation of Object.values(item as Record<string, { responses?: Record<string, { description?: string; content?: unknown }> }>)) {
+    for (const [method, operation] of Object.entries(item as Record<string, { responses?: Responses }>)) {
+      if (operation?.responses && BODY_METHODS.has(method.toUpperCase())) {
+        operation.responses["413"] = { description: "The request body is too large" };
+        operation.responses["415"] = { description: "Send the body as application/json" };
+      }
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
         if (Number(status) >= 400 || status === "default") response.content = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
       }
@@ -43,8 +53,6 @@ function withProblemErrors(doc: OpenAPIObject): OpenAPIObject {
   }
   return doc;
 }
-
-type Responses = Record<string, { description?: string; content?: unknown; headers?: unknown }>;
 
 /** A creation answers 201 with a Location (see responseMeta below): the document says so too. */
 function withCreatedResponses(doc: OpenAPIObject): OpenAPIObject {
@@ -103,6 +111,12 @@ const restApi: FastifyPluginAsync = async (app) => {
     // Fields the operation does not declare are refused here, once for every operation and
     // before an Idempotency-Key is claimed (zod would silently drop them).
     rest.addHook("preValidation", async (request, reply) => {
+      // A POST with nothing to send (`curl -X POST …/cancel`) is an empty JSON object, not a
+      // missing media type.
+      if (request.body === undefined && !request.headers["content-type"] && BODY_METHODS.has(request.method)) {
+        request.headers["content-type"] = "application/json";
+        request.body = {};
+      }
       const operation = findOperation(request.method, request.url)?.operation;
       if (!operation) return;
       const errors = undeclaredInput(operation, { query: (request.query ?? {}) as Record<string, unknown>, body: request.body }, openApiDocument().components);
