@@ -88,3 +88,18 @@ export function undeclaredInput(operation: OperationShape, request: { query: Rec
   for (const field of unknownKeys(body, bodySchema, components)) errors[field] = ["Unknown field"];
   return errors;
 }
+
+/** No input of ours nests deeper than this; a deeper body is refused before anything walks it. */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether `value` nests arrays/objects deeper than `limit` (iterative: a 20,000-deep body must not overflow the stack here). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -9,7 +9,7 @@ import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc"
 import { getDb } from "@/server/db/client";
 import { PROBLEM_CONTENT_TYPE, problem, problemFromBody } from "../problem";
 import { API_DESCRIPTION, CREATED_LOCATIONS } from "../rest-catalog";
-import { undeclaredInput, type OperationShape } from "../rest-input-check";
+import { MAX_BODY_DEPTH, nestsDeeperThan, undeclaredInput, type OperationShape } from "../rest-input-check";
 
 export const REST_PREFIX = "/api/v1";
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -116,6 +116,13 @@ const restApi: FastifyPluginAsync = async (app) => {
       if (request.body === undefined && !request.headers["content-type"] && BODY_METHODS.has(request.method)) {
         request.headers["content-type"] = "application/json";
         request.body = {};
+      }
+      // Serialising or validating a 20,000-deep body would overflow the stack (a 500): refused first.
+      if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+        return reply
+          .code(400)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(problem({ status: 400, code: "BAD_REQUEST", detail: `The body nests deeper than ${MAX_BODY_DEPTH} levels`, requestId: request.id, errors: { body: ["Nested too deeply"] } }));
       }
       const operation = findOperation(request.method, request.url)?.operation;
       if (!operation) return;
