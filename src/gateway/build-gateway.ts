@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { nodeHeaderGetter, requestIdOf } from "@/server/http/request-guard";
 import { logger as appLogger, type Logger } from "@/server/observability/logger";
 import type { SchedulerMode } from "@/server/scheduler/mode";
@@ -65,7 +65,8 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
     bodyLimit: 2 * 1024 * 1024,
     // A URL that cannot be decoded (`/api/v1/orders/%`) never reaches a route or its hooks: it
     // is refused here, in the REST API's error shape under /api/v1.
-    frameworkErrors: (error, request, reply) => {
+    frameworkErrors: (error, request, anyReply) => {
+      const reply = anyReply as FastifyReply;
       const detail = "The URL cannot be decoded (a broken percent-encoding?)";
       const code = error.code ?? "BAD_URL";
       if (request.url.startsWith(`${REST_PREFIX}/`)) {

@@ -5,6 +5,7 @@ import {
   ZCarrierInput,
   ZCourier,
   ZCourierListOutput,
+  ZFeeQuote,
   ZCourierInput,
   ZCourierListInput,
   ZIdInput,
@@ -49,7 +50,7 @@ export const adminCarriersRouter = createTRPCRouter({
     .output(ZCarrier)
     .mutation(({ ctx, input }) => updateCarrier(ctx.db, input)),
   setEnabled: adminProcedure.input(z.object({ id: z.uuid(), enabled: z.boolean() })).output(ZCarrier).mutation(({ ctx, input }) => setCarrierEnabled(ctx.db, input)),
-  calculate: adminProcedure.input(ZCalculatorInput).query(({ ctx, input }) => calculateQuote(ctx.db, input)),
+  calculate: adminProcedure.input(ZCalculatorInput).output(ZFeeQuote).query(({ ctx, input }) => calculateQuote(ctx.db, input)),
   couriers: adminProcedure
     .meta(rest("GET", "/admin/couriers", "List couriers (filter by carrier, city, status, name or phone)", { tag }))
     .input(ZCourierListInput)

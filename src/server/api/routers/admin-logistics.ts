@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
   ZAdminShipment,
+  ZLogisticsStats,
+  ZOrderToShip,
   ZAdminShipmentListOutput,
   ZIdInput,
   ZLogisticsSettings,
@@ -54,6 +56,7 @@ export const adminLogisticsRouter = createTRPCRouter({
   }),
   toShip: adminProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
+    .output(z.array(ZOrderToShip))
     .query(({ ctx, input }) => listOrdersAwaitingShipment(ctx.db, input)),
   byId: adminProcedure
     .meta(rest("GET", "/admin/shipments/{id}", "Get a shipment with its route, events, plan and status log", { tag }))
@@ -122,7 +125,7 @@ export const adminLogisticsRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) =>
       shipmentRef(await assignCourierFlow(ctx.db, { shipmentId: input.id, courierId: input.courierId, by: { actor: "admin", actorId: ctx.session.id, reason: "courier assigned" } })),
     ),
-  stats: adminProcedure.input(ZStatsInput).query(({ ctx, input }) => logisticsStats(ctx.db, input)),
+  stats: adminProcedure.input(ZStatsInput).output(ZLogisticsStats).query(({ ctx, input }) => logisticsStats(ctx.db, input)),
   settings: adminProcedure
     .meta(rest("GET", "/admin/settings/logistics", "Logistics settings", { tag: "Admin: settings" }))
     .output(ZLogisticsSettings)

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import {
   ZAdminCancelPaymentInput,
+  ZCreatedWebhookEndpoint,
+  ZPaymentReport,
+  ZWebhookDeliveryState,
+  ZWebhookDeliverySummary,
+  ZWebhookEndpoint,
+  ZWebhookEndpointWithCounts,
   ZAdminPayment,
   ZAdminPaymentListOutput,
   ZAdminPaymentsInput,
@@ -82,14 +88,15 @@ const settingsRouter = createTRPCRouter({
 });
 
 const webhooksRouter = createTRPCRouter({
-  list: adminProcedure.query(({ ctx }) => listWebhookEndpoints(ctx.db)),
-  create: adminProcedure.input(ZWebhookEndpointInput).mutation(({ ctx, input }) => createWebhookEndpoint(ctx.db, { input, adminId: ctx.session.id })),
-  update: adminProcedure.input(ZWebhookEndpointUpdate).mutation(({ ctx, input }) => updateWebhookEndpoint(ctx.db, input)),
-  remove: adminProcedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => deleteWebhookEndpoint(ctx.db, input)),
+  list: adminProcedure.output(z.array(ZWebhookEndpointWithCounts)).query(({ ctx }) => listWebhookEndpoints(ctx.db)),
+  create: adminProcedure.input(ZWebhookEndpointInput).output(ZCreatedWebhookEndpoint).mutation(({ ctx, input }) => createWebhookEndpoint(ctx.db, { input, adminId: ctx.session.id })),
+  update: adminProcedure.input(ZWebhookEndpointUpdate).output(ZWebhookEndpoint).mutation(({ ctx, input }) => updateWebhookEndpoint(ctx.db, input)),
+  remove: adminProcedure.input(z.object({ id: z.uuid() })).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => deleteWebhookEndpoint(ctx.db, input)),
   deliveries: adminProcedure
     .input(z.object({ endpointId: z.uuid().optional(), paymentId: z.uuid().optional() }))
+    .output(z.array(ZWebhookDeliverySummary))
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.db, { ...input, limit: 50 })),
-  resend: adminProcedure.input(z.object({ deliveryId: z.uuid() })).mutation(({ ctx, input }) => resendWebhookDelivery(ctx.db, input)),
+  resend: adminProcedure.input(z.object({ deliveryId: z.uuid() })).output(ZWebhookDeliveryState).mutation(({ ctx, input }) => resendWebhookDelivery(ctx.db, input)),
 });
 
 /** Admin procedures of the payment module: payments, refunds, reports, settings, webhooks. */
@@ -120,7 +127,7 @@ export const adminPaymentRouter = createTRPCRouter({
     .input(ZAdminRefundInput)
     .output(ZRefundResult)
     .mutation(({ ctx, input }) => refundDirectly(ctx.db, { adminId: ctx.session.id, input })),
-  report: adminProcedure.input(ZPaymentReportInput).query(({ ctx, input }) => paymentReport(ctx.db, input)),
+  report: adminProcedure.input(ZPaymentReportInput).output(ZPaymentReport).query(({ ctx, input }) => paymentReport(ctx.db, input)),
   refunds: refundsRouter,
   settings: settingsRouter,
   webhooks: webhooksRouter,

@@ -314,3 +314,51 @@ export const ZCourier = z.object({
   updatedAt: z.date(),
 });
 export const ZCourierListOutput = zPageOf(ZCourier.extend({ carrierCode: z.string(), carrierNameEn: z.string(), carrierNameZh: z.string() }));
+
+/** A paid order waiting to be handed to a carrier (Admin → Shipments → To ship). */
+export const ZOrderToShip = z.object({
+  orderId: z.uuid(),
+  orderNo: z.string(),
+  paidAt: z.date().nullable(),
+  destinationCity: z.string(),
+  destinationProvince: z.string(),
+  carrierCode: z.string().nullable(),
+  serviceLevel: z.string().nullable(),
+  shipmentId: z.uuid().nullable(),
+  trackingNo: z.string().nullable(),
+  courierId: z.uuid().nullable(),
+});
+
+const rate = z.number().nullable();
+/** Shipping statistics of a period: totals, per carrier, per status and per day. */
+export const ZLogisticsStats = z.object({
+  from: z.date(),
+  to: z.date(),
+  totals: z.object({
+    shipments: z.number().int(),
+    delivered: z.number().int(),
+    feesMinor: z.number().int(),
+    onTimeRate: rate,
+    failedAttemptRate: rate,
+    paidToDeliveredAvgHours: rate,
+    paidToDeliveredP90Hours: rate,
+  }),
+  byCarrier: z.array(
+    z.object({
+      carrierCode: z.string(),
+      nameEn: z.string(),
+      nameZh: z.string(),
+      shipments: z.number().int(),
+      delivered: z.number().int(),
+      onTime: z.number().int(),
+      onTimeRate: rate,
+      feesMinor: z.number().int(),
+      withFailedAttempt: z.number().int(),
+    }),
+  ),
+  byStatus: z.array(z.object({ status: z.string(), shipments: z.number().int() })),
+  byDay: z.array(z.object({ day: z.string(), shipments: z.number().int(), delivered: z.number().int(), feesMinor: z.number().int() })),
+});
+
+/** The fee calculator's answer: the quote with how it was reached. */
+export const ZFeeQuote = ZShippingOption.shape.breakdown.extend({ promisedDays: z.number().int(), volumetricDivisor: z.number().int() });

@@ -354,3 +354,49 @@ export const ZGatewayQueryResult = z.object({ outcome: ZPayOutcome, status: z.st
 
 /** Settings are edited as a patch of the fields to change (validated against the whole settings). */
 export const ZSettingsPatchInput = z.object({ patch: z.record(zText(40), z.unknown()).refine(hasSomeField, EMPTY_PATCH_MESSAGE) });
+
+const ZCountsByStatus = z.record(ZPaymentStatus, z.number());
+const ZCountsByMethod = z.record(ZPaymentMethod, z.number());
+/** Payments per day (China time) of a date range, with totals and the split by method. */
+export const ZPaymentReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.array(
+    z.object({
+      day: z.string(),
+      count: z.number().int(),
+      countByStatus: ZCountsByStatus,
+      amountByStatus: ZCountsByStatus,
+      countByMethod: ZCountsByMethod,
+      amountByMethod: ZCountsByMethod,
+      capturedMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+    }),
+  ),
+  totals: z.object({
+    count: z.number().int(),
+    captured: z.number().int(),
+    capturedMinor: z.number().int(),
+    refundedMinor: z.number().int(),
+    successRate: z.number().nullable(),
+    refundRate: z.number().nullable(),
+  }),
+  byMethod: z.array(z.object({ method: ZPaymentMethod, count: z.number().int(), captured: z.number().int(), capturedMinor: z.number().int(), successRate: z.number().nullable() })),
+});
+
+/** A webhook endpoint; its signing secret is only hinted at (the full secret is shown once, at creation). */
+export const ZWebhookEndpoint = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  secretHint: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const ZWebhookEndpointWithCounts = ZWebhookEndpoint.extend({
+  deliveries: z.object({ delivered: z.number().int(), pending: z.number().int(), failed: z.number().int() }),
+});
+export const ZCreatedWebhookEndpoint = ZWebhookEndpoint.extend({ secret: z.string() });
+export const ZWebhookDeliveryState = z.object({ id: z.uuid(), status: z.enum(["pending", "failed", "delivered"]) });
