@@ -125,6 +125,34 @@ describe("errors are problem+json", () => {
     isProblem(await call("POST", "/api/v1/orders", { cookie, body: "addressId=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "FST_ERR_CTP_INVALID_MEDIA_TYPE");
     isProblem(await call("GET", "/api/v1/no-such-thing", { cookie }), 404, "NOT_FOUND");
   });
+
+  it("unknown fields are a 400 naming them — in the body, nested, and in the query; no write happens", async () => {
+    const address = await createAddressFor(shopper.user.id, { isDefault: false });
+    const product = await createProduct({ stock: 5 });
+    const before = (await call("GET", "/api/v1/orders?pageSize=50", { cookie }).then((a) => a.json<{ total: number }>())).total;
+    const top = isProblem(await call("POST", "/api/v1/orders", { cookie, body: { addressId: address.id, adressId: address.id } }), 400, "BAD_REQUEST");
+    expect(top.errors).toEqual({ adressId: ["Unknown field"] });
+    const nested = isProblem(await call("POST", "/api/v1/orders", { cookie, body: { addressId: address.id, items: [{ productId: product.id, quantity: 1, colour: "red" }] } }), 400, "BAD_REQUEST");
+    expect(nested.errors).toEqual({ "items.0.colour": ["Unknown field"] });
+    expect((await call("GET", "/api/v1/orders?pageSize=50", { cookie }).then((a) => a.json<{ total: number }>())).total).toBe(before);
+    const query = isProblem(await call("GET", "/api/v1/orders?page=1&pageSze=5", { cookie }), 400, "BAD_REQUEST");
+    expect(query.errors).toEqual({ pageSze: ["Unknown query parameter"] });
+    // A body where the operation takes none, and a body that is not an object.
+    isProblem(await call("POST", `/api/v1/orders/${crypto.randomUUID()}/cancel`, { cookie, body: { reason: "x" } }), 400, "BAD_REQUEST");
+    expect(isProblem(await call("POST", "/api/v1/cart/items", { cookie, body: "[]" }), 400, "BAD_REQUEST").errors).toEqual({ body: ["Send a JSON object"] });
+  });
+
+  it("wrong types, deep nesting, oversized bodies (413), undecodable URLs: each a problem, never a 5xx", async () => {
+    const wrong = isProblem(await call("POST", "/api/v1/cart/items", { cookie, body: { productId: 42, quantity: "two" } }), 400, "BAD_REQUEST");
+    expect(Object.keys(wrong.errors as object)).toEqual(expect.arrayContaining(["productId", "quantity"]));
+    const deep = `{"productId":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    isProblem(await call("POST", "/api/v1/cart/items", { cookie, body: deep }), 400, "BAD_REQUEST");
+    isProblem(await call("POST", "/api/v1/cart/items", { cookie, body: `{"productId":"${"x".repeat(3 * 1024 * 1024)}"}` }), 413, "FST_ERR_CTP_BODY_TOO_LARGE");
+    isProblem(await call("GET", "/api/v1/orders/%E0%A4%A", { cookie }), 400, "FST_ERR_BAD_URL");
+    // Nothing to send is an empty object, not a missing media type.
+    const answer = await (await testGateway()).inject({ method: "POST", url: "/api/v1/notifications/read-all", headers: { cookie } });
+    expect(answer.statusCode, answer.body).toBe(200);
+  });
 });
 
 describe("API keys on the REST API", () => {

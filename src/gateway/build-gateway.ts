@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { nodeHeaderGetter, requestIdOf } from "@/server/http/request-guard";
 import { logger as appLogger, type Logger } from "@/server/observability/logger";
 import type { SchedulerMode } from "@/server/scheduler/mode";
@@ -14,7 +14,8 @@ import { countRateLimitRejection } from "@/server/observability/metrics";
 import nextProxy from "./plugins/next-proxy";
 import paymentNotify from "./plugins/payment-notify";
 import requestContext from "./plugins/request-context";
-import restApi from "./plugins/rest-api";
+import restApi, { REST_PREFIX } from "./plugins/rest-api";
+import { PROBLEM_CONTENT_TYPE, problem } from "./problem";
 import sameOrigin from "./plugins/same-origin";
 import trpc from "./plugins/trpc";
 import "./types";
@@ -62,6 +63,17 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
     // Up to 2 MiB per request body: a megabyte of text (a long message, an import) fits with its
     // JSON envelope; more is refused with 413 before it is read.
     bodyLimit: 2 * 1024 * 1024,
+    // A URL that cannot be decoded (`/api/v1/orders/%`) never reaches a route or its hooks: it
+    // is refused here, in the REST API's error shape under /api/v1.
+    frameworkErrors: (error, request, anyReply) => {
+      const reply = anyReply as FastifyReply;
+      const detail = "The URL cannot be decoded (a broken percent-encoding?)";
+      const code = error.code ?? "BAD_URL";
+      if (request.url.startsWith(`${REST_PREFIX}/`)) {
+        return reply.code(400).type(PROBLEM_CONTENT_TYPE).send(problem({ status: 400, code, detail, requestId: String(request.id) }));
+      }
+      return reply.code(400).send({ error: { code, message: detail } });
+    },
   });
 
   // Anything thrown and not answered by a plugin: its status when it is a client error, a

@@ -31,4 +31,14 @@ export const CREATED_LOCATIONS: Record<string, Located> = {
     const { refund, replayed } = data as { refund?: { id?: string }; replayed?: boolean };
     return refund?.id && !replayed ? `/refunds/${refund.id}` : undefined;
   },
+  "adminPayment.refund": (data) => {
+    const { refund, replayed } = data as { refund?: { id?: string }; replayed?: boolean };
+    return refund?.id && !replayed ? `/admin/refunds/${refund.id}` : undefined;
+  },
+  "adminCatalog.createProduct": (data) => (typeof idOf(data) === "string" ? `/admin/products/${idOf(data)}` : undefined),
+  "message.create": (data) => (typeof idOf(data) === "string" ? `/messages/${idOf(data)}` : undefined),
+  "adminSimulation.start": (data) => (typeof idOf(data) === "string" ? `/admin/simulation-runs/${idOf(data)}` : undefined),
+  "adminCarriers.create": (data) => (typeof idOf(data) === "string" ? `/admin/carriers/${idOf(data)}` : undefined),
+  "adminCarriers.createCourier": (data) => (typeof idOf(data) === "string" ? `/admin/couriers/${idOf(data)}` : undefined),
+  "adminLogistics.createForOrder": (data) => (typeof idOf(data) === "string" ? `/admin/shipments/${idOf(data)}` : undefined),
 };

@@ -64,3 +64,10 @@ export function zPatchOf<T extends z.ZodRawShape>(object: z.ZodObject<T>) {
   const shape = Object.fromEntries(Object.entries(object.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]));
   return z.object(shape as unknown as Patch<T>).refine(hasSomeField, EMPTY_PATCH_MESSAGE);
 }
+
+/**
+ * The one pagination convention of list answers (and of /api/v1): a page of `items` with the
+ * `total` across all pages and the `page`/`pageSize` asked for.
+ */
+export const zPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

@@ -39,5 +39,6 @@ export const addressRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => setDefaultAddress(ctx.db, { userId: ctx.session.id, addressId: input.id })),
   remove: shopperProcedure
     .input(ZAddressId)
+    .output(z.void())
     .mutation(({ ctx, input }) => deleteAddress(ctx.db, { userId: ctx.session.id, addressId: input.id })),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { zDate, zText } from "@/server/validation/fields";
-import { ZAddressSnapshot } from "@/server/domain/order";
+import { zDate, zPageOf, zText } from "@/server/validation/fields";
+import { ZAddressSnapshot, ZOrderStatus, ZOrderStatusLogEntry } from "@/server/domain/order";
 import { ZONES } from "./geography/geography";
 import { SHIPMENT_STATUSES } from "./shipment.machine";
 import { CHECK_ALGORITHMS } from "./tracking-number";
@@ -212,3 +212,153 @@ export const ZShippingOption = z.object({
     totalMinor: z.number().int(),
   }),
 });
+
+// ---------- admin outputs ----------
+
+export const ZShipmentRef = z.object({ id: z.uuid(), status: z.string(), trackingNo: z.string(), logisticsSn: z.string() });
+
+export const ZAdminShipmentSummary = z.object({
+  id: z.uuid(),
+  orderId: z.uuid(),
+  orderNo: z.string(),
+  logisticsSn: z.string(),
+  trackingNo: z.string(),
+  status: ZShipmentStatus,
+  carrierCode: z.string(),
+  carrierNameEn: z.string(),
+  carrierNameZh: z.string(),
+  serviceLevel: z.string(),
+  courierId: z.uuid().nullable(),
+  courierName: z.string().nullable(),
+  destinationCity: z.string(),
+  originCity: z.string(),
+  feeMinor: z.number().int(),
+  currency: z.string(),
+  createdAt: z.date(),
+  lastScanAt: z.date().nullable(),
+  stale: z.boolean(),
+});
+/** A page of shipments plus the sizes of the work queues (unassigned, exception, stale). */
+export const ZAdminShipmentListOutput = zPageOf(ZAdminShipmentSummary).extend({
+  queues: z.object({ unassigned: z.number().int(), exception: z.number().int(), stale: z.number().int() }),
+});
+
+/** A shipment as an admin sees it: the tracking view plus costs, weights, plan and status log. */
+export const ZAdminShipment = ZTrackingView.extend({
+  orderNo: z.string(),
+  orderStatus: ZOrderStatus,
+  recordedStatus: ZShipmentStatus,
+  courierId: z.uuid().nullable(),
+  carrierId: z.uuid(),
+  zone: ZZone,
+  feeMinor: z.number().int(),
+  currency: z.string(),
+  actualWeightGrams: z.number().int(),
+  volumetricWeightGrams: z.number().int(),
+  chargeableWeightGrams: z.number().int(),
+  distanceKm: z.number().nullable(),
+  promisedAt: z.date().nullable(),
+  exceptionKind: z.enum(["lost", "address", "damaged", "other"]).nullable(),
+  exceptionNote: z.string().nullable(),
+  createdAt: z.date(),
+  upcoming: z.array(z.object({ id: z.number().int(), kind: ZEventKind, status: ZShipmentStatus, expectedAt: z.date(), skipped: z.boolean(), textZh: z.string(), textEn: z.string() })),
+  statusLog: z.array(ZOrderStatusLogEntry),
+});
+
+export const ZFeeRule = z.object({ id: z.uuid(), zone: ZZone, firstFeeMinor: z.number().int(), additionalFeeMinor: z.number().int() });
+export const ZServiceLevel = z.object({
+  id: z.uuid(),
+  carrierId: z.uuid(),
+  code: z.string(),
+  nameEn: z.string(),
+  nameZh: z.string(),
+  promisedDays: z.number().int(),
+  speed: z.enum(["standard", "express"]),
+  firstWeightGrams: z.number().int(),
+  stepGrams: z.number().int(),
+  volumetricDivisor: z.number().int(),
+  freeShippingThresholdMinor: z.number().int().nullable(),
+  enabled: z.boolean(),
+  sortOrder: z.number().int(),
+  rules: z.array(ZFeeRule),
+});
+/** A carrier with its tracking-number format and its service levels with their fee rules. */
+export const ZCarrier = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nameEn: z.string(),
+  nameZh: z.string(),
+  logoColor: z.string(),
+  trackingPrefix: z.string(),
+  trackingBodyLength: z.number().int(),
+  trackingCheck: z.enum(CHECK_ALGORITHMS),
+  trackingSuffix: z.string(),
+  enabled: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  serviceLevels: z.array(ZServiceLevel),
+});
+
+export const ZCourier = z.object({
+  id: z.uuid(),
+  carrierId: z.uuid(),
+  name: z.string(),
+  phone: z.string(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string().nullable(),
+  status: z.enum(["active", "off_duty"]),
+  currentLoad: z.number().int(),
+  lastAssignedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const ZCourierListOutput = zPageOf(ZCourier.extend({ carrierCode: z.string(), carrierNameEn: z.string(), carrierNameZh: z.string() }));
+
+/** A paid order waiting to be handed to a carrier (Admin → Shipments → To ship). */
+export const ZOrderToShip = z.object({
+  orderId: z.uuid(),
+  orderNo: z.string(),
+  paidAt: z.date().nullable(),
+  destinationCity: z.string(),
+  destinationProvince: z.string(),
+  carrierCode: z.string().nullable(),
+  serviceLevel: z.string().nullable(),
+  shipmentId: z.uuid().nullable(),
+  trackingNo: z.string().nullable(),
+  courierId: z.uuid().nullable(),
+});
+
+const rate = z.number().nullable();
+/** Shipping statistics of a period: totals, per carrier, per status and per day. */
+export const ZLogisticsStats = z.object({
+  from: z.date(),
+  to: z.date(),
+  totals: z.object({
+    shipments: z.number().int(),
+    delivered: z.number().int(),
+    feesMinor: z.number().int(),
+    onTimeRate: rate,
+    failedAttemptRate: rate,
+    paidToDeliveredAvgHours: rate,
+    paidToDeliveredP90Hours: rate,
+  }),
+  byCarrier: z.array(
+    z.object({
+      carrierCode: z.string(),
+      nameEn: z.string(),
+      nameZh: z.string(),
+      shipments: z.number().int(),
+      delivered: z.number().int(),
+      onTime: z.number().int(),
+      onTimeRate: rate,
+      feesMinor: z.number().int(),
+      withFailedAttempt: z.number().int(),
+    }),
+  ),
+  byStatus: z.array(z.object({ status: z.string(), shipments: z.number().int() })),
+  byDay: z.array(z.object({ day: z.string(), shipments: z.number().int(), delivered: z.number().int(), feesMinor: z.number().int() })),
+});
+
+/** The fee calculator's answer: the quote with how it was reached. */
+export const ZFeeQuote = ZShippingOption.shape.breakdown.extend({ promisedDays: z.number().int(), volumetricDivisor: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zDate, zText } from "@/server/validation/fields";
+import { zDate, zPageOf, zText } from "@/server/validation/fields";
 import { ORDER_STATUSES } from "./order.machine";
 
 export const ZOrderStatus = z.enum(ORDER_STATUSES);
@@ -109,3 +109,29 @@ export const ZShopperOrder = z.object({
   history: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(), createdAt: z.date() })),
 });
 export type ShopperOrder = z.infer<typeof ZShopperOrder>;
+
+// ---------- admin ----------
+
+export const ZAdminOrderSummary = ZOrderSummary.omit({ itemCount: true }).extend({ shopperEmail: z.string(), shopperName: z.string() });
+export const ZAdminOrderListOutput = zPageOf(ZAdminOrderSummary);
+
+/** One change of an order's status, with who made it and why. */
+export const ZOrderStatusLogEntry = z.object({
+  id: z.number().int(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actor: z.enum(["shopper", "admin", "system", "workflow"]),
+  actorId: z.string().nullable(),
+  reason: z.string().nullable(),
+  requestId: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+/** Any order as an admin sees it: the shopper's view plus who the shopper is and the full status log. */
+export const ZAdminOrder = ZShopperOrder.extend({
+  shopper: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+  statusLog: z.array(ZOrderStatusLogEntry),
+});
+
+export const ZAdminCancelOrderInput = ZOrderId.extend({ reason: zText(200).optional() });
+export const ZOrderStatusChange = z.object({ id: z.uuid(), status: ZOrderStatus });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EMPTY_PATCH_MESSAGE, hasSomeField, zDate, zDay, zMinorUnits, zText } from "@/server/validation/fields";
+import { EMPTY_PATCH_MESSAGE, hasSomeField, zDate, zDay, zMinorUnits, zPageOf, zText } from "@/server/validation/fields";
+import { ZOrderStatus } from "@/server/domain/order";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "./payment.machine";
 import { REFUND_STATUSES } from "./refund.machine";
 import { isValidCardNumber } from "./simulator/test-cards";
@@ -208,3 +209,194 @@ export const ZQrChargeView = z.object({
   failureCode: z.string().nullable(),
   expiresAt: z.date().nullable(),
 });
+
+// ---------- admin outputs ----------
+
+const ZOrderStatusName = ZOrderStatus;
+const ZRequestedBy = z.enum(["shopper", "admin", "system"]);
+
+export const ZAdminPaymentSummary = z.object({
+  id: z.uuid(),
+  paymentSn: z.string(),
+  orderId: z.uuid(),
+  orderNo: z.string(),
+  shopperEmail: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  method: ZPaymentMethod,
+  status: ZPaymentStatus,
+  attemptCount: z.number().int(),
+  refundedMinor: z.number().int(),
+  failureCode: z.string().nullable(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+});
+export const ZAdminPaymentListOutput = zPageOf(ZAdminPaymentSummary);
+
+/** One line of the payment log (who moved a payment or refund, from what to what). */
+export const ZPaymentLogEntry = z.object({
+  id: z.number().int(),
+  paymentId: z.uuid().nullable(),
+  refundId: z.uuid().nullable(),
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actor: z.enum(["shopper", "admin", "system", "workflow", "gateway"]),
+  actorId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  message: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.date(),
+});
+
+/** A refund as an admin sees it (the shopper's view plus who asked, who reviewed, the gateway's reference). */
+export const ZAdminRefund = ZShopperRefund.extend({
+  orderId: z.uuid(),
+  requestedBy: ZRequestedBy,
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  submittedAt: z.date().nullable(),
+  providerRefundId: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  updatedAt: z.date(),
+});
+
+export const ZWebhookDeliverySummary = z.object({
+  id: z.uuid(),
+  endpointId: z.uuid(),
+  url: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  status: z.enum(["pending", "failed", "delivered"]),
+  attempts: z.number().int(),
+  nextAttemptAt: z.date(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  deliveredAt: z.date().nullable(),
+  createdAt: z.date(),
+  attemptLog: z.array(z.object({ attemptNo: z.number().int(), statusCode: z.number().int().nullable(), latencyMs: z.number(), error: z.string().nullable(), createdAt: z.date() })),
+});
+
+/** A charge as the (simulated) gateway recorded it, for reconciliation by eye. */
+export const ZGatewayCharge = z.object({
+  chargeId: z.string(),
+  chargeKey: z.string(),
+  merchantRef: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  method: z.string(),
+  status: z.string(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  cardLast4: z.string().nullable(),
+  settledAt: z.date().nullable(),
+});
+
+/** A payment with its order, shopper, log, refunds, webhook deliveries and gateway charges. */
+export const ZAdminPayment = z.object({
+  id: z.uuid(),
+  paymentSn: z.string(),
+  orderId: z.uuid(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  method: ZPaymentMethod,
+  status: ZPaymentStatus,
+  provider: z.string(),
+  attemptCount: z.number().int(),
+  currentChargeKey: z.string().nullable(),
+  providerChargeId: z.string().nullable(),
+  qrToken: z.string().nullable(),
+  expiresAt: z.date(),
+  refundedMinor: z.number().int(),
+  refundReservedMinor: z.number().int(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  succeededAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  order: z.object({ id: z.uuid(), orderNo: z.string(), status: ZOrderStatusName, payableTotalMinor: z.number().int() }),
+  shopper: z.object({ email: z.string(), name: z.string() }),
+  log: z.array(ZPaymentLogEntry),
+  refunds: z.array(ZAdminRefund),
+  deliveries: z.array(ZWebhookDeliverySummary),
+  gatewayCharges: z.array(ZGatewayCharge),
+});
+
+export const ZAdminRefundSummary = z.object({
+  id: z.uuid(),
+  refundSn: z.string(),
+  paymentId: z.uuid(),
+  paymentSn: z.string(),
+  orderId: z.uuid(),
+  orderNo: z.string(),
+  shopperEmail: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  reason: z.string(),
+  status: ZRefundStatus,
+  requestedBy: ZRequestedBy,
+  createdAt: z.date(),
+  settledAt: z.date().nullable(),
+});
+export const ZAdminRefundListOutput = zPageOf(ZAdminRefundSummary);
+
+export const ZAdminRefundDetail = ZAdminRefund.extend({
+  payment: z.object({ id: z.uuid(), paymentSn: z.string(), status: ZPaymentStatus, amountMinor: z.number().int(), refundedMinor: z.number().int(), refundReservedMinor: z.number().int() }),
+  order: z.object({ id: z.uuid(), orderNo: z.string(), status: ZOrderStatusName }),
+  shopperEmail: z.string(),
+  log: z.array(ZPaymentLogEntry),
+});
+
+export const ZRefundResult = z.object({ refund: ZShopperRefund, replayed: z.boolean() });
+export const ZAdminCancelPaymentInput = ZPaymentIdInput.extend({ reason: zText(200).optional() });
+export const ZGatewayQueryResult = z.object({ outcome: ZPayOutcome, status: z.string(), skipped: z.boolean().optional() });
+
+/** Settings are edited as a patch of the fields to change (validated against the whole settings). */
+export const ZSettingsPatchInput = z.object({ patch: z.record(zText(40), z.unknown()).refine(hasSomeField, EMPTY_PATCH_MESSAGE) });
+
+const ZCountsByStatus = z.record(ZPaymentStatus, z.number());
+const ZCountsByMethod = z.record(ZPaymentMethod, z.number());
+/** Payments per day (China time) of a date range, with totals and the split by method. */
+export const ZPaymentReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.array(
+    z.object({
+      day: z.string(),
+      count: z.number().int(),
+      countByStatus: ZCountsByStatus,
+      amountByStatus: ZCountsByStatus,
+      countByMethod: ZCountsByMethod,
+      amountByMethod: ZCountsByMethod,
+      capturedMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+    }),
+  ),
+  totals: z.object({
+    count: z.number().int(),
+    captured: z.number().int(),
+    capturedMinor: z.number().int(),
+    refundedMinor: z.number().int(),
+    successRate: z.number().nullable(),
+    refundRate: z.number().nullable(),
+  }),
+  byMethod: z.array(z.object({ method: ZPaymentMethod, count: z.number().int(), captured: z.number().int(), capturedMinor: z.number().int(), successRate: z.number().nullable() })),
+});
+
+/** A webhook endpoint; its signing secret is only hinted at (the full secret is shown once, at creation). */
+export const ZWebhookEndpoint = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  secretHint: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const ZWebhookEndpointWithCounts = ZWebhookEndpoint.extend({
+  deliveries: z.object({ delivered: z.number().int(), pending: z.number().int(), failed: z.number().int() }),
+});
+export const ZCreatedWebhookEndpoint = ZWebhookEndpoint.extend({ secret: z.string() });
+export const ZWebhookDeliveryState = z.object({ id: z.uuid(), status: z.enum(["pending", "failed", "delivered"]) });

@@ -1,1 +1,2 @@
 export * from "./settings.service";
+export * from "./settings.schemas";

@@ -20,3 +20,6 @@ export type Role = "shopper" | "admin";
 
 /** What the rest of the app knows about the signed-in user. */
 export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string };
+
+/** Who a user is, as the account pages see it (never the password hash). */
+export const ZUserView = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(["shopper", "admin"]) });
