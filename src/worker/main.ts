@@ -4,7 +4,7 @@
  */
 import { EnvError, loadEnv, type Env } from "@/env";
 import { closeGatewayDb } from "@/server/domain/payment/provider/registry";
-import { logger } from "@/server/observability/logger";
+import { closeProcessLogStore, logger } from "@/server/observability/logger";
 import { setSchedulerLeader, watchOutbox } from "@/server/observability/metrics";
 import { startMetricsServer } from "@/server/observability/metrics-server";
 import { closeDb, getDb } from "@/server/db/client";
@@ -40,7 +40,7 @@ const shutdown = (signal: NodeJS.Signals) => {
   setTimeout(() => process.exit(1), 10_000).unref();
   void worker
     .stop()
-    .then(() => Promise.all([closeDb(), closeGatewayDb()]))
+    .then(() => Promise.all([closeDb(), closeGatewayDb(), closeProcessLogStore()]))
     .then(
       () => process.exit(0),
       (error: unknown) => {

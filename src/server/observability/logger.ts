@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
 import { REDACTED, isErrorLike, safeMessage, scrub } from "./log-scrub";
+import { createLogStore, logStoreWanted, type LogStore, type LogStoreOptions } from "./log-store";
 import { currentRequestContext } from "./request-context";
 
 /** Keys redacted by pino itself at the top level and one level down (log-scrub goes deeper). */
@@ -43,6 +44,39 @@ export function createLogger(overrides: Pick<LoggerOptions, "level"> = {}, desti
   return destination ? pino(options, destination) : pino(options);
 }
 
-export const logger = createLogger();
+/**
+ * `destination` (stdout when omitted) and the log store side by side: pino serialises (and
+ * scrubs) each line once and hands the same text to both, so the store holds exactly what
+ * stdout shows.
+ */
+export function withLogStore(store: LogStore, destination: DestinationStream = pino.destination(1)): DestinationStream {
+  // Each stream's own threshold stays at the lowest: the logger's level does the filtering.
+  return pino.multistream([
+    { level: "trace", stream: destination },
+    { level: "trace", stream: store },
+  ]);
+}
+
+let processStore: LogStore | undefined;
+
+function processDestination(): DestinationStream | undefined {
+  if (!logStoreWanted()) return undefined;
+  const options: LogStoreOptions = { url: process.env.DATABASE_URL!, role: process.env.SHOPFLOW_ROLE };
+  processStore = createLogStore(options);
+  return withLogStore(processStore);
+}
+
+/** The process's logger: stdout, plus the log store when logStoreWanted() (log-store.ts). */
+export const logger = createLogger({}, processDestination());
+
+/** The process's log store counts (written, dropped…), or null when it has none. */
+export function processLogStoreStats() {
+  return processStore?.stats() ?? null;
+}
+
+/** Sends the lines still queued for the store and closes its connection (at process stop). */
+export async function closeProcessLogStore(): Promise<void> {
+  await processStore?.close();
+}
 
 export type Logger = typeof logger;

@@ -15,3 +15,4 @@ export * from "./favourite";
 export * from "./message";
 export * from "./api-key";
 export * from "./rate-limit";
+export * from "./logs";
