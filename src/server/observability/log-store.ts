@@ -82,7 +82,7 @@ export function createLogStore(options: LogStoreOptions): LogStore {
         case when jsonb_typeof(l->'status') = 'number' and (l->>'status')::numeric between 0 and 999 then (l->>'status')::numeric::smallint end,
         case when jsonb_typeof(l->'durationMs') = 'number' then (l->>'durationMs')::real end,
         l
-      from jsonb_array_elements(${array}::jsonb) as l
+      from jsonb_array_elements(${array}::text::jsonb) as l
       where jsonb_typeof(l) = 'object'`;
   }
 
@@ -150,12 +150,14 @@ export function createLogStore(options: LogStoreOptions): LogStore {
 }
 
 /**
- * Whether this process writes its logs to the store: LOG_STORE=on|off says so; by default on
- * when a database is configured, except in unit tests (NODE_ENV=test) and during `next build`.
+ * Where this process writes its logs (LOG_STORE_URL, else DATABASE_URL), or null for nowhere:
+ * LOG_STORE=on|off says so; by default on when a database is configured, except in unit tests
+ * (NODE_ENV=test) and during `next build`.
  */
-export function logStoreWanted(environment: Record<string, string | undefined> = process.env): boolean {
-  if (environment.LOG_STORE === "on") return Boolean(environment.DATABASE_URL);
-  if (environment.LOG_STORE === "off") return false;
-  if (environment.NODE_ENV === "test" || environment.NEXT_PHASE === "phase-production-build") return false;
-  return Boolean(environment.DATABASE_URL);
+export function logStoreUrl(environment: Record<string, string | undefined> = process.env): string | null {
+  const url = environment.LOG_STORE_URL || environment.DATABASE_URL || null;
+  if (!url || environment.LOG_STORE === "off") return null;
+  if (environment.LOG_STORE === "on") return url;
+  if (environment.NODE_ENV === "test" || environment.NEXT_PHASE === "phase-production-build") return null;
+  return url;
 }

@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
 import { REDACTED, isErrorLike, safeMessage, scrub } from "./log-scrub";
-import { createLogStore, logStoreWanted, type LogStore, type LogStoreOptions } from "./log-store";
+import { createLogStore, logStoreUrl, type LogStore } from "./log-store";
 import { currentRequestContext } from "./request-context";
 
 /** Keys redacted by pino itself at the top level and one level down (log-scrub goes deeper). */
@@ -60,13 +60,13 @@ export function withLogStore(store: LogStore, destination: DestinationStream = p
 let processStore: LogStore | undefined;
 
 function processDestination(): DestinationStream | undefined {
-  if (!logStoreWanted()) return undefined;
-  const options: LogStoreOptions = { url: process.env.DATABASE_URL!, role: process.env.SHOPFLOW_ROLE };
-  processStore = createLogStore(options);
+  const url = logStoreUrl();
+  if (!url) return undefined;
+  processStore = createLogStore({ url, role: process.env.SHOPFLOW_ROLE });
   return withLogStore(processStore);
 }
 
-/** The process's logger: stdout, plus the log store when logStoreWanted() (log-store.ts). */
+/** The process's logger: stdout, plus the log store when logStoreUrl() names one (log-store.ts). */
 export const logger = createLogger({}, processDestination());
 
 /** The process's log store counts (written, dropped…), or null when it has none. */
