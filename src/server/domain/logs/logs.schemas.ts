@@ -29,7 +29,7 @@ export const ZSearchLogsInput = z
     level: z.enum(LOG_LEVEL_NAMES as [LogLevelName, ...LogLevelName[]]).optional(),
     requestId: zFilterText(128),
     userId: zFilterText(128),
-    /** A route label as the access log writes it (`GET /api/v1/orders/{id}`, `order.byId`), matched from its start. */
+    /** A route label as the access log writes it (`rest GET /orders/{orderId}`, `order.byId`), matched from its start. */
     route: zFilterText(300),
     /** Words anywhere in the line (message, fields, error), case-insensitive. */
     text: zFilterText(200),
