@@ -47,27 +47,41 @@ export function createLogger(overrides: Pick<LoggerOptions, "level"> = {}, desti
 /**
  * `destination` (stdout when omitted) and the log store side by side: pino serialises (and
  * scrubs) each line once and hands the same text to both, so the store holds exactly what
- * stdout shows.
+ * stdout shows. Each gets the lines at or above its own level (the logger's level must be the
+ * lower of the two).
  */
-export function withLogStore(store: LogStore, destination: DestinationStream = pino.destination(1)): DestinationStream {
-  // Each stream's own threshold stays at the lowest: the logger's level does the filtering.
+export function withLogStore(store: LogStore, destination: DestinationStream = pino.destination(1), levels: { stdout?: Level; store?: Level } = {}): DestinationStream {
   return pino.multistream([
-    { level: "trace", stream: destination },
-    { level: "trace", stream: store },
+    { level: levels.stdout ?? "trace", stream: destination },
+    { level: levels.store ?? "trace", stream: store },
   ]);
 }
 
+const LEVEL_NAMES = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+type Level = (typeof LEVEL_NAMES)[number];
+const asLevel = (value: string | undefined): Level | "silent" | undefined => (value === "silent" || LEVEL_NAMES.includes(value as Level) ? (value as Level) : undefined);
+
 let processStore: LogStore | undefined;
 
-function processDestination(): DestinationStream | undefined {
+/**
+ * stdout at LOG_LEVEL, the store (when logStoreUrl() names one) at LOG_STORE_LEVEL — by default
+ * the same — so an operator can keep stdout quiet and still search info lines in Admin → Logs.
+ */
+function processLogging(): { level?: string; destination?: DestinationStream } {
   const url = logStoreUrl();
-  if (!url) return undefined;
+  const stdoutLevel = asLevel(String(LOGGER_OPTIONS.level)) ?? "info";
+  const storeLevel = asLevel(process.env.LOG_STORE_LEVEL) ?? stdoutLevel;
+  if (!url || storeLevel === "silent") return {};
   processStore = createLogStore({ url, role: process.env.SHOPFLOW_ROLE });
-  return withLogStore(processStore);
+  if (stdoutLevel === "silent") return { level: storeLevel, destination: withLogStore(processStore, { write: () => undefined }, { store: storeLevel }) };
+  const lower = LEVEL_NAMES.indexOf(stdoutLevel) <= LEVEL_NAMES.indexOf(storeLevel) ? stdoutLevel : storeLevel;
+  return { level: lower, destination: withLogStore(processStore, pino.destination(1), { stdout: stdoutLevel, store: storeLevel }) };
 }
 
+const processSetup = processLogging();
+
 /** The process's logger: stdout, plus the log store when logStoreUrl() names one (log-store.ts). */
-export const logger = createLogger({}, processDestination());
+export const logger = createLogger(processSetup.level ? { level: processSetup.level } : {}, processSetup.destination);
 
 /** The process's log store counts (written, dropped…), or null when it has none. */
 export function processLogStoreStats() {
