@@ -55,6 +55,8 @@ export default defineConfig({
       SHOPFLOW_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
       PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
       LOG_LEVEL: "warn",
+      // Admin → Logs specs search request lines, which are info.
+      LOG_STORE_LEVEL: "info",
       E2E: "1",
     },
   },

@@ -66,6 +66,8 @@ async function runGateway() {
     const { closeSharedCounters } = await import("../src/gateway/rate-limit");
     await closeSharedCounters();
     await closeDb();
+    const { closeProcessLogStore } = await import("../src/server/observability/logger");
+    await closeProcessLogStore();
   });
   // All interfaces, like `next start` (HOST narrows it; HOSTNAME is not read: containers set it).
   await app.listen({ port: env.PORT, host: process.env.HOST ?? "0.0.0.0" });

@@ -56,6 +56,12 @@ const EnvSchema = z.object({
     .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Copy log lines into the log store (app_logs): on by default when a database is configured (src/server/observability/log-store.ts). */
+  LOG_STORE: z.enum(["on", "off"]).optional(),
+  /** The lowest level the log store keeps (default: LOG_LEVEL), e.g. info in the store while stdout shows warn and above. */
+  LOG_STORE_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** Where the log store writes, when not DATABASE_URL (a database of its own for logs). */
+  LOG_STORE_URL: z.url({ message: "must be a postgres:// URL" }).optional(),
   /** HMAC key shared by the simulated payment gateway and /api/payments/notify. */
   GATEWAY_SECRET: z.string().min(16).optional(),
   /** `auto`: Inngest when a server is configured, else the in-process scheduler. */

@@ -18,3 +18,30 @@ export async function register() {
   const { startMetricsServer } = await import("@/server/observability/metrics-server");
   await startMetricsServer({ port, role: "web" }).catch((error: unknown) => logger.error({ err: error }, "metrics listener did not start"));
 }
+
+type RequestErrorContext = { routePath?: string; routeType?: string };
+type ErroredRequest = { path: string; method: string; headers: Record<string, string | string[] | undefined> };
+
+/**
+ * Next calls this for every error it catches while rendering: one line in the process's log
+ * (and so in Admin → Logs) with the digest the error page shows and the request id the gateway
+ * gave the request, so an admin who reads "#<digest>" finds the request and all its lines.
+ */
+export async function onRequestError(error: unknown, request: ErroredRequest, context: RequestErrorContext) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("@/server/observability/logger");
+  const header = request.headers["x-request-id"];
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  logger.error(
+    {
+      err: error,
+      type: "render",
+      digest: typeof digest === "string" ? digest : undefined,
+      requestId: Array.isArray(header) ? header[0] : header,
+      method: request.method,
+      route: context.routePath ? `page ${context.routePath}` : undefined,
+      routeType: context.routeType,
+    },
+    "page failed",
+  );
+}

@@ -6,6 +6,7 @@ import enCatalog from "@/messages/en/catalog.json";
 import enCommon from "@/messages/en/common.json";
 import enLifecycle from "@/messages/en/lifecycle.json";
 import enLogistics from "@/messages/en/logistics.json";
+import enLogs from "@/messages/en/logs.json";
 import enMonitoring from "@/messages/en/monitoring.json";
 import enNotification from "@/messages/en/notification.json";
 import enPayment from "@/messages/en/payment.json";
@@ -18,6 +19,7 @@ import zhCatalog from "@/messages/zh-CN/catalog.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhLifecycle from "@/messages/zh-CN/lifecycle.json";
 import zhLogistics from "@/messages/zh-CN/logistics.json";
+import zhLogs from "@/messages/zh-CN/logs.json";
 import zhMonitoring from "@/messages/zh-CN/monitoring.json";
 import zhNotification from "@/messages/zh-CN/notification.json";
 import zhPayment from "@/messages/zh-CN/payment.json";
@@ -25,8 +27,8 @@ import zhShop from "@/messages/zh-CN/shop.json";
 import zhSimulation from "@/messages/zh-CN/simulation.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

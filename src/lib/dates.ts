@@ -37,3 +37,16 @@ export function chinaDayStart(day: string | undefined, { nextDay = false } = {})
   // China has no daylight saving time: its midnight is always 16:00 UTC of the day before.
   return new Date(utcMidnight - 8 * 3_600_000 + (nextDay ? 86_400_000 : 0));
 }
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A `datetime-local` value ("2026-11-24T15:30") read as China time; undefined when it is not one. */
+export function chinaDateTime(value: string | undefined): Date | undefined {
+  const match = value ? LOCAL_DATE_TIME.exec(value) : null;
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s] = match.map((part) => Number(part ?? 0)) as number[];
+  const utc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59 || y! < 1) return undefined;
+  return new Date(utc - 8 * 3_600_000);
+}

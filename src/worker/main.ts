@@ -4,7 +4,7 @@
  */
 import { EnvError, loadEnv, type Env } from "@/env";
 import { closeGatewayDb } from "@/server/domain/payment/provider/registry";
-import { logger } from "@/server/observability/logger";
+import { closeProcessLogStore, logger } from "@/server/observability/logger";
 import { setSchedulerLeader, watchOutbox } from "@/server/observability/metrics";
 import { startMetricsServer } from "@/server/observability/metrics-server";
 import { closeDb, getDb, statementDbFor } from "@/server/db/client";
@@ -42,7 +42,7 @@ const shutdown = (signal: NodeJS.Signals) => {
   // A stop that cannot finish (the database already gone) must not leave the process behind.
   setTimeout(() => process.exit(1), 10_000).unref();
   void Promise.all([worker.stop(), monitoring.stop()])
-    .then(() => Promise.all([closeDb(), closeGatewayDb()]))
+    .then(() => Promise.all([closeDb(), closeGatewayDb(), closeProcessLogStore()]))
     .then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,3 +1,4 @@
+import { RequestIdLink } from "@/components/admin/request-id-link";
 import { OrderSection } from "@/components/shop/order-section";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { getStatusLogLabels } from "@/i18n/status-labels";
@@ -36,7 +37,7 @@ export async function AdminOrderStatusLog({ log }: { log: LogRow[] }) {
                   {entry.actorId && <span className="block font-mono text-xs text-slate-500">{entry.actorId}</span>}
                 </td>
                 <td className="px-3 py-2">{entry.reason ?? none}</td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{entry.requestId ?? none}</td>
+                <td className="px-3 py-2 text-xs">{entry.requestId ? <RequestIdLink requestId={entry.requestId} /> : none}</td>
               </tr>
             ))}
           </tbody>

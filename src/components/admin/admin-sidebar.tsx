@@ -24,6 +24,7 @@ export const ADMIN_SECTIONS = [
   { key: "reports", href: "/admin/reports" },
   { key: "settings", href: "/admin/settings" },
   { key: "apiKeys", href: "/admin/api-keys" },
+  { key: "logs", href: "/admin/logs" },
 ] as const;
 
 export function AdminSidebar() {

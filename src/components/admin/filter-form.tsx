@@ -63,7 +63,7 @@ export function FilterInput({
   label: string;
   name: string;
   defaultValue?: string;
-  type?: "text" | "date" | "search";
+  type?: "text" | "date" | "search" | "datetime-local";
   inputMode?: "decimal" | "text";
   className?: string;
 }) {

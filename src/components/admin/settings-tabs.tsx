@@ -1,7 +1,7 @@
 import { SectionTabs } from "@/components/admin/section-tabs";
 import { getTranslations } from "@/i18n/server";
 
-export const SETTINGS_SECTIONS = ["payments", "logistics", "lifecycle", "api"] as const;
+export const SETTINGS_SECTIONS = ["payments", "logistics", "lifecycle", "api", "logs"] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** The Settings tabs, one per module, on the index and on every module's settings page. */

@@ -3,6 +3,7 @@ import { adminApiKeyRouter, apiKeyRouter } from "./routers/api-key";
 import { adminApiRouter } from "./routers/admin-api";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminCatalogRouter } from "./routers/admin-catalog";
+import { adminLogsRouter } from "./routers/admin-logs";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminMonitoringRouter } from "./routers/admin-monitoring";
 import { adminOrderRouter } from "./routers/admin-order";
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   adminApiKey: adminApiKeyRouter,
   adminApi: adminApiRouter,
   adminMonitoring: adminMonitoringRouter,
+  adminLogs: adminLogsRouter,
 });
 
 export type AppRouter = typeof appRouter;

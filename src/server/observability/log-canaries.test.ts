@@ -10,18 +10,21 @@ import { logger } from "./logger";
 
 /**
  * The app's own logger (its real options: redaction, serializers, formatters), writing into
- * memory instead of stdout, wherever the code under test logs through it.
+ * memory instead of stdout — and into the log store, as the roles do — wherever the code under
+ * test logs through it.
  */
-const captured = vi.hoisted(() => ({ text: "" }));
+const captured = vi.hoisted(() => ({ text: "", store: undefined as import("./log-store").LogStore | undefined }));
 vi.mock("./logger", async (importOriginal) => {
   const actual = await importOriginal<typeof import("./logger")>();
+  const { createLogStore } = await import("./log-store");
   const sink = new Writable({
     write(chunk, _encoding, done) {
       captured.text += String(chunk);
       done();
     },
   });
-  return { ...actual, logger: actual.createLogger({ level: "trace" }, sink) };
+  captured.store = createLogStore({ url: process.env.DATABASE_URL!, role: "canary-test", flushMs: 50 });
+  return { ...actual, logger: actual.createLogger({ level: "trace" }, actual.withLogStore(captured.store, sink)) };
 });
 
 const run = Date.now().toString(36);
@@ -57,8 +60,9 @@ const failures: ((db: ReturnType<typeof getDb>) => Promise<unknown>)[] = [
   (db) => createWebhookEndpoint(db, { input: { url: "https://example.test/hook", description: "bad\u0000", secret: CANARY.webhookSecret }, adminId }),
 ];
 
-afterAll(() => {
+afterAll(async () => {
   vi.restoreAllMocks();
+  await captured.store?.close();
 });
 
 describe("logs never carry secrets or query parameters", () => {
@@ -96,5 +100,15 @@ describe("logs never carry secrets or query parameters", () => {
     expect(log).toMatch(/"code":"23505"/); // unique violation
     expect(log).toMatch(/"code":"22P02"/); // bad integer text
     expect(log).toContain("at ");
+
+    // The log store holds the very same lines, so the same canaries stay out of it.
+    await captured.store!.flush();
+    const stored = await getSql()<{ line: string }[]>`select line::text as line from app_logs where role = 'canary-test' order by id`;
+    expect(stored).toHaveLength(lines.length);
+    const storedText = stored.map((row) => row.line).join("\n");
+    for (const [name, canary] of Object.entries(CANARY)) expect(storedText, `${name} leaked into the store`).not.toContain(canary);
+    expect(storedText).not.toMatch(BCRYPT_HASH);
+    expect(storedText).not.toMatch(/params:|"parameters"|"detail"/);
+    expect(storedText).toMatch(/"code": "23505"/);
   });
 });

@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
 import { REDACTED, isErrorLike, safeMessage, scrub } from "./log-scrub";
+import { createLogStore, logStoreUrl, type LogStore } from "./log-store";
 import { currentRequestContext } from "./request-context";
 
 /** Keys redacted by pino itself at the top level and one level down (log-scrub goes deeper). */
@@ -43,6 +44,53 @@ export function createLogger(overrides: Pick<LoggerOptions, "level"> = {}, desti
   return destination ? pino(options, destination) : pino(options);
 }
 
-export const logger = createLogger();
+/**
+ * `destination` (stdout when omitted) and the log store side by side: pino serialises (and
+ * scrubs) each line once and hands the same text to both, so the store holds exactly what
+ * stdout shows. Each gets the lines at or above its own level (the logger's level must be the
+ * lower of the two).
+ */
+export function withLogStore(store: LogStore, destination: DestinationStream = pino.destination(1), levels: { stdout?: Level; store?: Level } = {}): DestinationStream {
+  return pino.multistream([
+    { level: levels.stdout ?? "trace", stream: destination },
+    { level: levels.store ?? "trace", stream: store },
+  ]);
+}
+
+const LEVEL_NAMES = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+type Level = (typeof LEVEL_NAMES)[number];
+const asLevel = (value: string | undefined): Level | "silent" | undefined => (value === "silent" || LEVEL_NAMES.includes(value as Level) ? (value as Level) : undefined);
+
+let processStore: LogStore | undefined;
+
+/**
+ * stdout at LOG_LEVEL, the store (when logStoreUrl() names one) at LOG_STORE_LEVEL — by default
+ * the same — so an operator can keep stdout quiet and still search info lines in Admin → Logs.
+ */
+function processLogging(): { level?: string; destination?: DestinationStream } {
+  const url = logStoreUrl();
+  const stdoutLevel = asLevel(String(LOGGER_OPTIONS.level)) ?? "info";
+  const storeLevel = asLevel(process.env.LOG_STORE_LEVEL) ?? stdoutLevel;
+  if (!url || storeLevel === "silent") return {};
+  processStore = createLogStore({ url, role: process.env.SHOPFLOW_ROLE });
+  if (stdoutLevel === "silent") return { level: storeLevel, destination: withLogStore(processStore, { write: () => undefined }, { store: storeLevel }) };
+  const lower = LEVEL_NAMES.indexOf(stdoutLevel) <= LEVEL_NAMES.indexOf(storeLevel) ? stdoutLevel : storeLevel;
+  return { level: lower, destination: withLogStore(processStore, pino.destination(1), { stdout: stdoutLevel, store: storeLevel }) };
+}
+
+const processSetup = processLogging();
+
+/** The process's logger: stdout, plus the log store when logStoreUrl() names one (log-store.ts). */
+export const logger = createLogger(processSetup.level ? { level: processSetup.level } : {}, processSetup.destination);
+
+/** The process's log store counts (written, dropped…), or null when it has none. */
+export function processLogStoreStats() {
+  return processStore?.stats() ?? null;
+}
+
+/** Sends the lines still queued for the store and closes its connection (at process stop). */
+export async function closeProcessLogStore(): Promise<void> {
+  await processStore?.close();
+}
 
 export type Logger = typeof logger;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Database } from "@/server/db/client";
+import { processLogStoreStats } from "./logger";
 
 /**
  * The process's Prometheus metrics: one registry per process (a module-level value: each
@@ -51,6 +52,23 @@ export const rateLimitRejections = new Counter({
 export function countRateLimitRejection(scope: string): void {
   rateLimitRejections.inc({ scope });
 }
+
+// ---------------------------------------------------------------- log store
+
+/** The log store's own counts (log-store.ts), read at scrape time: it never touches metrics on the logging path. */
+export const logStoreLines = new Counter({
+  name: "shopflow_log_store_lines_total",
+  help: "Log lines copied to the log store (outcome=written) or dropped because it was unreachable, slow or full (outcome=dropped)",
+  labelNames: ["outcome"] as const,
+  registers: [metricsRegistry],
+  collect() {
+    const stats = processLogStoreStats();
+    if (!stats) return;
+    this.reset();
+    this.inc({ outcome: "written" }, stats.written);
+    this.inc({ outcome: "dropped" }, stats.dropped);
+  },
+});
 
 // ---------------------------------------------------------------- database pool
 

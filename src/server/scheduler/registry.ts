@@ -4,6 +4,7 @@ import { lifecycleSweeps } from "@/server/flows/lifecycle-sweeps";
 import { PAYMENT_SWEEPS } from "@/server/flows/payment-sweeps";
 import { recordDueCheckpointsSweep } from "@/server/flows/shipment-sweep";
 import { simulationRunsSweep } from "@/server/flows/simulation-run";
+import { logRetentionSweep } from "@/server/domain/logs";
 import { inngestDelivery } from "@/server/inngest/outbox-delivery";
 import { schedulerMode } from "./mode";
 import type { Sweep } from "./sweep";
@@ -16,7 +17,7 @@ export function outboxDeliveryFor(db: Database): OutboxDelivery {
 /**
  * Every sweep in the app. Modules export their sweeps from their index and add them here.
  */
-export const SWEEPS: Sweep[] = [...PAYMENT_SWEEPS, recordDueCheckpointsSweep, simulationRunsSweep, ...lifecycleSweeps(outboxDeliveryFor)];
+export const SWEEPS: Sweep[] = [...PAYMENT_SWEEPS, recordDueCheckpointsSweep, simulationRunsSweep, logRetentionSweep, ...lifecycleSweeps(outboxDeliveryFor)];
 
 /** Sweeps that run in-process even in Inngest mode: the outbox relay sends new events to Inngest within seconds. */
 export const ALWAYS_LOCAL_SWEEP_IDS = ["lifecycle-outbox-relay"];

@@ -16,3 +16,4 @@ export * from "./message";
 export * from "./api-key";
 export * from "./rate-limit";
 export * from "./monitoring";
+export * from "./logs";

@@ -1,3 +1,4 @@
+import { RequestIdLink } from "@/components/admin/request-id-link";
 import Link from "next/link";
 import { PaymentAdminActions } from "@/components/payment/admin/payment-admin-actions";
 import { WebhookDeliveryList } from "@/components/payment/admin/webhook-delivery-list";
@@ -92,7 +93,7 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
                       <span className="text-xs text-slate-500">{t(`admin.detail.actor.${entry.actor as Actor}`)}</span>
                     </div>
                     {entry.message && <p className="text-slate-600">{entry.message}</p>}
-                    {entry.requestId && <p className="font-mono text-[11px] text-slate-400">{entry.requestId}</p>}
+                    {entry.requestId && <p className="text-[11px]"><RequestIdLink requestId={entry.requestId} /></p>}
                   </li>
                 ))}
               </ol>

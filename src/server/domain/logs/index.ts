@@ -1,0 +1,4 @@
+export * from "./logs.schemas";
+export * from "./logs.service";
+export * from "./logs.settings";
+export * from "./logs.sweep";
