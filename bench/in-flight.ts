@@ -66,9 +66,9 @@ export async function loadInFlightOrders(sql: postgres.Sql, { orders }: { orders
       from flight f where f.kind <> 'unpaid'`;
     // Where payments carry the sweep's next question (migration 0016), the QR payments were
     // last asked about a minute ago and are next asked in five minutes.
-    const [{ present }] = await tx<{ present: boolean }[]>`
+    const [column] = await tx<{ present: boolean }[]>`
       select exists (select 1 from information_schema.columns where table_name = 'payments' and column_name = 'next_check_at') as present`;
-    if (present) await tx`update payments set next_check_at = now() + interval '5 minutes' where status = 'processing' and payment_sn like 'PYF%'`;
+    if (column?.present) await tx`update payments set next_check_at = now() + interval '5 minutes' where status = 'processing' and payment_sn like 'PYF%'`;
     await tx`
       insert into gateway.charges (id, charge_key, merchant_ref, amount_minor, currency, method, status, card_last4, qr_token, expires_at, created_at, settled_at)
       select 'chF' || f.i, 'PYF' || lpad(f.i::text, 12, '0') || '-1', 'PYF' || lpad(f.i::text, 12, '0'), 10900, 'CNY',
