@@ -35,10 +35,15 @@ export async function autoShipOrder(
   return db.transaction((tx) => autoShipInTx(tx, { orderId, now, by }));
 }
 
-/** Paid orders without a shipment get one (so admins see them in the queue); idempotent. */
+/**
+ * Paid orders without a shipment get one (so admins see them in the queue); idempotent. The
+ * order's logistics mirror is 'none' until its shipment exists (set in the shipment's own
+ * transaction), so an index holding just those orders answers without reading the others.
+ */
 export async function createMissingShipments(db: Database, { limit = 100 }: { limit?: number } = {}) {
   const rows = await db.execute<{ id: string }>(sql`
-    select o.id from orders o where o.status = 'paid' and not exists (select 1 from shipments s where s.order_id = o.id)
+    select o.id from orders o
+    where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
     order by o.paid_at limit ${limit}`);
   let created = 0;
   for (const { id } of rows) {
