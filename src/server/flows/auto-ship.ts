@@ -56,6 +56,9 @@ export async function createMissingShipments(db: Database, { limit = 100 }: { li
 /** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED). */
 export async function shipOverdueOrders(db: Database, { now, limit = 100 }: { now: Date; limit?: number }) {
   const cutoff = new Date(now.getTime() - (await autoShipDelayMs(db)));
+  // One plain read first: with nothing due, no transaction is opened at all.
+  const [any] = await db.execute(sql`select 1 from orders where status = 'paid' and paid_at <= ${cutoff.toISOString()}::timestamptz limit 1`);
+  if (!any) return { processed: 0, shipped: 0 };
   const done = await claimEach(db, {
     limit,
     claim: async (tx, seen) => {

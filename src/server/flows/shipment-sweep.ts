@@ -17,6 +17,12 @@ const BATCH = 200;
 export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH }: { now: Date; limit?: number }) {
   const seen: string[] = [];
   let moved = 0;
+  // One plain read first: with nothing due, no transaction is opened at all.
+  const [any] = await db.execute(sql`
+    select 1 from shipment_checkpoints c
+    where c.recorded_at is null and not c.skipped and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz
+    limit 1`);
+  if (!any) return { processed: 0, details: { statusChanges: 0 } };
   while (seen.length < limit) {
     const claimed = await db.transaction(async (tx) => {
       // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
