@@ -4,7 +4,8 @@
  *
  * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
- * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout),
+ * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout;
+ * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts),
  * BENCH_KEEP=1 keeps the temporary data directory. BENCH_PROFILE=<dir> runs the server under
  * `node --cpu-prof` and writes its .cpuprofile files there (summarise them with
  * `npx tsx bench/profile-summary.ts <file>`), with more Node flags from BENCH_SERVER_FLAGS (e.g.
@@ -23,6 +24,7 @@ import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { hashPassword } from "../src/server/domain/user/password";
 import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS, run, stopChild } from "../scripts/lib";
+import { printIdleSweeps, runIdleSweeps } from "./idle-sweeps";
 import { loadBenchData } from "./load";
 import { cpuBetween, sampleCpu } from "./proc";
 import type { DriveResult, Scenario } from "./scenarios";
@@ -172,6 +174,23 @@ function printTable(rows: Row[]) {
 }
 
 async function main() {
+  // The background work with no traffic needs no build and no HTTP server: its own run.
+  if (ONLY.includes("idle-sweeps")) {
+    const result = await runIdleSweeps({
+      historyOrders: ORDERS,
+      inFlightOrders: env("BENCH_IN_FLIGHT", 10_000),
+      shoppers: SHOPPERS,
+      warmupS: Math.max(env("BENCH_WARMUP", 35), 35),
+      durationS: Math.max(env("BENCH_DURATION", 60), 60),
+      pgPort: PG_PORT,
+    });
+    printIdleSweeps(result);
+    const out = path.join(ROOT, "bench", "results");
+    fs.mkdirSync(out, { recursive: true });
+    const report = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version }, results: [result] };
+    fs.writeFileSync(path.join(out, "idle-sweeps.json"), `${JSON.stringify(report, null, 2)}\n`);
+    if (ONLY.length === 1) return;
+  }
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     log("building the app (no production build found)…");
     const code = await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
@@ -245,6 +264,7 @@ async function main() {
 
     const rows: Row[] = [];
     for (const name of ONLY) {
+      if (name === "idle-sweeps") continue;
       if (name === "idle") {
         // No load: what the app's own background work (the scheduler's sweeps) costs per second.
         const runsSql = postgres(pg.url, { max: 1, onnotice: () => {} });

@@ -35,10 +35,15 @@ export async function autoShipOrder(
   return db.transaction((tx) => autoShipInTx(tx, { orderId, now, by }));
 }
 
-/** Paid orders without a shipment get one (so admins see them in the queue); idempotent. */
+/**
+ * Paid orders without a shipment get one (so admins see them in the queue); idempotent. The
+ * order's logistics mirror is 'none' until its shipment exists (set in the shipment's own
+ * transaction), so an index holding just those orders answers without reading the others.
+ */
 export async function createMissingShipments(db: Database, { limit = 100 }: { limit?: number } = {}) {
   const rows = await db.execute<{ id: string }>(sql`
-    select o.id from orders o where o.status = 'paid' and not exists (select 1 from shipments s where s.order_id = o.id)
+    select o.id from orders o
+    where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
     order by o.paid_at limit ${limit}`);
   let created = 0;
   for (const { id } of rows) {
@@ -51,6 +56,9 @@ export async function createMissingShipments(db: Database, { limit = 100 }: { li
 /** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED). */
 export async function shipOverdueOrders(db: Database, { now, limit = 100 }: { now: Date; limit?: number }) {
   const cutoff = new Date(now.getTime() - (await autoShipDelayMs(db)));
+  // One plain read first: with nothing due, no transaction is opened at all.
+  const [any] = await db.execute(sql`select 1 from orders where status = 'paid' and paid_at <= ${cutoff.toISOString()}::timestamptz limit 1`);
+  if (!any) return { processed: 0, shipped: 0 };
   const done = await claimEach(db, {
     limit,
     claim: async (tx, seen) => {

@@ -6,6 +6,13 @@ import { createMissingShipments, shipOverdueOrders } from "./auto-ship";
 import { confirmOverdueReceipts } from "./receipt";
 
 /**
+ * Housekeeping of old task runs needs no 5-second rhythm (it keeps two days): at most every
+ * 10 minutes of the sweep clock, per process.
+ */
+const PRUNE_EVERY_MS = 10 * 60_000;
+let lastPruneAt: number | undefined;
+
+/**
  * The order lifecycle's reconciliation: everything overdue is applied through the same
  * idempotent domain operations the durable flows call, each item claimed with
  * `FOR UPDATE SKIP LOCKED` (two instances, or a sweep and a flow, never do the same row twice):
@@ -22,7 +29,11 @@ export async function reconcileLifecycle(db: Database, { now, deliver }: { now: 
   const confirmed = await confirmOverdueReceipts(db, { now });
   const staleEvents = await countStaleOutboxEvents(db, { now });
   const relayed = staleEvents > 0 ? await relayOutbox(db, { deliver, now }) : { processed: 0, delivered: 0 };
-  const pruned = await pruneTaskRuns(db, { now });
+  let pruned = 0;
+  if (lastPruneAt === undefined || now.getTime() - lastPruneAt >= PRUNE_EVERY_MS || now.getTime() < lastPruneAt) {
+    pruned = await pruneTaskRuns(db, { now });
+    lastPruneAt = now.getTime();
+  }
   return {
     processed: shipments.processed + shipped.processed + confirmed.processed + relayed.processed,
     details: {

@@ -9,6 +9,7 @@ import {
   getPaymentProvider,
   isProviderTimeoutError,
   lockPayment,
+  postponePaymentCheck,
   type PayResult,
   type PaymentActor,
   type PaymentProvider,
@@ -83,32 +84,35 @@ function outcomeOfStatus(status: string): PayResult["outcome"] {
 }
 
 /**
- * Payments processing for longer than `olderThanMs` whose answer never came (ambiguous
- * timeouts, lost notifications): the reconciliation sweep resolves each through the provider.
+ * Payments processing whose answer never came (ambiguous timeouts, lost notifications): the
+ * reconciliation sweep resolves each through the provider. Due by `next_check_at` (a minute
+ * after entering processing, then backing off while the provider has no answer yet, see
+ * postponePaymentCheck), read through an index of processing payments on that time: a QR code
+ * waiting for its scan is asked a few times over its life instead of on every run, and with
+ * nothing due the sweep reads one index page.
  */
 export async function resolveStuckPayments({
   db,
   now,
-  olderThanMs = 60_000,
   limit = 50,
   provider = getPaymentProvider(),
 }: {
   db: Database;
   now: Date;
-  olderThanMs?: number;
   limit?: number;
   provider?: PaymentProvider;
 }): Promise<{ processed: number; resolved: number }> {
   const stuck = await db
     .select({ id: payments.id })
     .from(payments)
-    .where(and(eq(payments.status, "processing"), lte(payments.updatedAt, new Date(now.getTime() - olderThanMs)), sql`${payments.expiresAt} > now()`))
-    .orderBy(asc(payments.updatedAt))
+    .where(and(eq(payments.status, "processing"), lte(payments.nextCheckAt, now), sql`${payments.expiresAt} > now()`))
+    .orderBy(asc(payments.nextCheckAt))
     .limit(limit);
   let resolved = 0;
   for (const row of stuck) {
     const result = await resolveProcessingPayment(db, { paymentId: row.id, by: { actor: "system", reason: "reconciliation: stuck in processing" }, provider, claim: true });
     if (!result.skipped && result.status !== "processing") resolved++;
+    else if (!result.skipped) await postponePaymentCheck(db, { paymentId: row.id, now });
   }
   return { processed: stuck.length, resolved };
 }

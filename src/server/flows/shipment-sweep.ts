@@ -17,16 +17,25 @@ const BATCH = 200;
 export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH }: { now: Date; limit?: number }) {
   const seen: string[] = [];
   let moved = 0;
+  // One plain read first: with nothing due, no transaction is opened at all.
+  const [any] = await db.execute(sql`
+    select 1 from shipment_checkpoints c
+    where c.recorded_at is null and not c.skipped and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz
+    limit 1`);
+  if (!any) return { processed: 0, details: { statusChanges: 0 } };
   while (seen.length < limit) {
     const claimed = await db.transaction(async (tx) => {
+      // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
+      // index page, however many parcels are on the road.
       const [row] = await tx.execute<{ id: string; order_id: string }>(sql`
-        select s.id, s.order_id from shipments s join orders o on o.id = s.order_id
-        where s.status in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
-          and exists (select 1 from shipment_checkpoints c
-                      where c.shipment_id = s.id and c.recorded_at is null and not c.skipped
-                        and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz)
+        select s.id, s.order_id from shipment_checkpoints c
+        join shipments s on s.id = c.shipment_id
+        join orders o on o.id = s.order_id
+        where c.recorded_at is null and not c.skipped and c.seq is not null
+          and c.due_at <= ${now.toISOString()}::timestamptz
+          and s.status in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
           ${seen.length ? sql`and s.id <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}
-        order by s.last_scan_at nulls first
+        order by c.due_at
         limit 1
         for update of s, o skip locked`);
       if (!row) return null;

@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/observability/logger";
+import { flushIdleRuns } from "./idle-runs";
 import { runSweep } from "./run-sweep";
 import type { Sweep } from "./sweep";
 
@@ -41,6 +42,8 @@ export async function stopLocalScheduler(): Promise<void> {
     logger.info("local scheduler stopped");
   }
   await Promise.allSettled([...inFlight]);
+  // Idle runs counted in memory are written before the pool closes.
+  await flushIdleRuns(getDb).catch((error: unknown) => logger.warn({ err: error }, "idle run counts not written at stop"));
 }
 
 /** Whether the crons are running in this process. */

@@ -98,3 +98,15 @@ export const taskIdleRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.taskId, t.hour] })],
 );
+
+/**
+ * How far a sweep that walks a time-ordered stream has got, so each run reads only what came
+ * after (e.g. the gateway ledger's reconciliation: charges settled since the last run, instead
+ * of every charge of the last two days on every run).
+ */
+export const sweepCursors = pgTable("sweep_cursors", {
+  sweepId: text().primaryKey(),
+  /** Everything before this instant has been looked at. */
+  position: timestamp({ withTimezone: true }).notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

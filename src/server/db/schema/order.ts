@@ -57,6 +57,12 @@ export const orders = pgTable(
     index().on(t.userId, t.createdAt),
     index().on(t.status, t.createdAt),
     index().on(t.createdAt),
+    // The sweeps' due times: each reads only the orders whose moment has come, oldest first,
+    // from an index holding just the orders in that state (see src/server/flows/*-sweeps.ts).
+    index("orders_payment_deadline_due").on(t.paymentDeadlineAt).where(sql`${t.status} = 'pending_payment'`),
+    index("orders_paid_due").on(t.paidAt).where(sql`${t.status} = 'paid'`),
+    index("orders_paid_without_shipment").on(t.paidAt).where(sql`${t.status} = 'paid' and ${t.logisticsStatus} = 'none'`),
+    index("orders_delivered_due").on(t.deliveredAt).where(sql`${t.status} = 'delivered'`),
     check("orders_totals_consistent", sql`${t.payableTotalMinor} = ${t.itemsTotalMinor} + ${t.shippingFeeMinor}`),
     check("orders_totals_non_negative", sql`${t.itemsTotalMinor} >= 0 AND ${t.shippingFeeMinor} >= 0`),
   ],

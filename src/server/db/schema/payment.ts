@@ -64,6 +64,11 @@ export const payments = pgTable(
     failureMessage: text(),
     succeededAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /**
+     * While processing: when the reconciliation sweep next asks the gateway about it (set on
+     * entering processing, pushed back after each question that brought no answer).
+     */
+    nextCheckAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -77,6 +82,7 @@ export const payments = pgTable(
     index().on(t.method, t.createdAt),
     index().on(t.createdAt),
     index("payments_processing_updated").on(t.updatedAt).where(sql`${t.status} = 'processing'`),
+    index("payments_processing_check_due").on(t.nextCheckAt).where(sql`${t.status} = 'processing'`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_refund_amounts_non_negative", sql`${t.refundedMinor} >= 0 AND ${t.refundReservedMinor} >= 0`),
     check("payments_refunds_within_captured", sql`${t.refundedMinor} + ${t.refundReservedMinor} <= ${t.amountMinor}`),
@@ -122,6 +128,9 @@ export const refunds = pgTable(
     index().on(t.userId, t.createdAt),
     index().on(t.status, t.createdAt),
     index().on(t.createdAt),
+    // The refund sweeps' due times: approved and not yet submitted, processing without a result.
+    index("refunds_approved_due").on(t.updatedAt).where(sql`${t.status} = 'approved'`),
+    index("refunds_processing_due").on(t.updatedAt).where(sql`${t.status} = 'processing'`),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
   ],
 );

@@ -2,3 +2,4 @@
 export * from "./lifecycle.settings";
 export * from "./task-runs.service";
 export * from "./lifecycle.schemas";
+export * from "./sweep-cursor.service";

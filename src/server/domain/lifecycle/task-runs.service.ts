@@ -74,6 +74,20 @@ export async function finishIdleTaskRun(db: DbOrTx, id: string): Promise<void> {
 }
 
 /**
+ * Adds `runs` idle runs of a task in one UTC hour to task_idle_runs (one upsert): the local
+ * scheduler counts quick idle runs in memory and writes them in batches (see
+ * src/server/scheduler/idle-runs.ts), instead of a row written and deleted per run.
+ */
+export async function addIdleRuns(db: DbOrTx, { taskId, hour, runs, lastStartedAt }: { taskId: string; hour: Date; runs: number; lastStartedAt: Date }): Promise<void> {
+  await db.execute(sql`
+    insert into ${taskIdleRuns} (task_id, hour, runs, last_started_at)
+    values (${taskId}, ${hour.toISOString()}::timestamptz, ${runs}, ${lastStartedAt.toISOString()}::timestamptz)
+    on conflict (task_id, hour) do update
+      set runs = ${taskIdleRuns}.runs + excluded.runs,
+          last_started_at = greatest(${taskIdleRuns}.last_started_at, excluded.last_started_at)`);
+}
+
+/**
  * Runs `work` as a recorded task run (local scheduler, manual runs). Rethrows the error after
  * recording it. With `isIdle`, a successful run it calls idle is counted (finishIdleTaskRun)
  * instead of kept: the row exists while the run is going, so a run that hangs still shows.

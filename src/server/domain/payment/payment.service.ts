@@ -16,6 +16,27 @@ import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-e
  */
 export type PaymentRow = typeof payments.$inferSelect;
 
+/** A payment processing this long without an answer is asked about by the reconciliation sweep. */
+export const PROCESSING_FIRST_CHECK_MS = 60_000;
+/** The longest the sweep waits between two questions about a payment still without an answer. */
+export const PROCESSING_MAX_CHECK_INTERVAL_MS = 10 * 60_000;
+
+/**
+ * Puts off the sweep's next question about a payment still processing after one that brought no
+ * answer (a QR code not scanned yet, a gateway that did not answer): the wait doubles with the
+ * payment's age, from a minute up to PROCESSING_MAX_CHECK_INTERVAL_MS, so payments waiting for
+ * their payer are asked a handful of times, not every run. A bare column write (not a change of
+ * status, no updated_at: the in-flight guard reads it); a payment that left processing meanwhile
+ * is left alone.
+ */
+export async function postponePaymentCheck(db: DbOrTx, { paymentId, now }: { paymentId: string; now: Date }): Promise<void> {
+  await db.execute(sql`
+    update payments
+    set next_check_at = ${tstz(now)} + least(greatest(${tstz(now)} - updated_at, make_interval(secs => ${PROCESSING_FIRST_CHECK_MS / 1000})),
+                                             make_interval(secs => ${PROCESSING_MAX_CHECK_INTERVAL_MS / 1000}))
+    where id = ${paymentId} and status = 'processing'`);
+}
+
 /** Columns a transition may set together with the status. */
 export type PaymentPatch = Partial<
   Pick<
@@ -130,9 +151,11 @@ export async function transitionPayment(
   { payment, to, by, patch = {}, message, data }: { payment: PaymentRow; to: PaymentStatus; by: PaymentActor; patch?: PaymentPatch; message?: string; data?: Record<string, unknown> },
 ): Promise<PaymentRow> {
   assertPaymentTransition(payment.status, to);
+  // Entering processing starts the clock of the reconciliation sweep's first question.
+  const checkPatch = to === "processing" ? { nextCheckAt: new Date(Date.now() + PROCESSING_FIRST_CHECK_MS) } : {};
   const [updated] = await tx
     .update(payments)
-    .set({ ...patch, status: to })
+    .set({ ...patch, ...checkPatch, status: to })
     .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)))
     .returning();
   if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The payment changed while we were updating it; try again");

@@ -27,6 +27,13 @@ export async function settleDueGatewayRefunds({
   /** Only these refunds (tests driving one scenario). */
   refundKeys?: string[];
 }): Promise<{ processed: number }> {
+  // One plain read first: with nothing due, no transaction is opened (nor the config read).
+  const [any] = await db
+    .select({ id: gatewayRefunds.id })
+    .from(gatewayRefunds)
+    .where(and(eq(gatewayRefunds.status, "pending"), lte(gatewayRefunds.dueAt, now), refundKeys ? inArray(gatewayRefunds.refundKey, refundKeys) : undefined))
+    .limit(1);
+  if (!any) return { processed: 0 };
   const cfg = config ?? (await loadSimulatorConfig(db));
   return db.transaction(async (tx) => {
     const due = await tx

@@ -1,0 +1,144 @@
+/**
+ * `BENCH_ONLY=idle-sweeps npm run bench`: what the background work costs with no traffic and
+ * many orders in flight. A fresh embedded PostgreSQL gets the demo seed, the usual history
+ * (loadBenchData: BENCH_ORDERS orders, one in ten still awaiting payment) and BENCH_IN_FLIGHT
+ * (10,000) more orders in flight in every state a sweep looks at, all due after the window
+ * (bench/in-flight.ts). Then the worker role starts exactly as `npm start` starts it
+ * (scripts/role.ts --role worker: scheduler leadership, every sweep on its cron), and after
+ * BENCH_WARMUP seconds (≥ 35, so every sweep has run at least once) the worker's and
+ * PostgreSQL's CPU is read from /proc over BENCH_DURATION seconds (≥ 60: two runs of the
+ * slowest sweep). Needs no build: no web process, no HTTP.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { createDatabase } from "../src/server/db/client";
+import { startEmbeddedPostgres } from "../src/server/db/embedded";
+import { runMigrations } from "../src/server/db/migrate";
+import { seedDemoData } from "../src/server/db/seed";
+import { hashPassword } from "../src/server/domain/user/password";
+import { ROOT, stopChild } from "../scripts/lib";
+import { loadInFlightOrders } from "./in-flight";
+import { loadBenchData } from "./load";
+import { cpuBetween, sampleCpu } from "./proc";
+
+/** Issue 17's targets, per second of wall time with nothing due. */
+export const IDLE_TARGETS = { serverCpuMsPerS: 10, postgresCpuMsPerS: 10 };
+
+export type IdleSweepsResult = {
+  scenario: "idle-sweeps";
+  inFlight: Record<string, number>;
+  historyOrders: number;
+  durationS: number;
+  serverCpuMsPerS: number;
+  postgresCpuMsPerS: number;
+  sweeps: { task: string; runs: number; idleRuns: number; avgMs: number | null; maxMs: number | null }[];
+  target: string;
+  met: boolean;
+};
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+export async function runIdleSweeps({
+  historyOrders,
+  inFlightOrders,
+  shoppers,
+  warmupS,
+  durationS,
+  pgPort,
+}: {
+  historyOrders: number;
+  inFlightOrders: number;
+  shoppers: number;
+  warmupS: number;
+  durationS: number;
+  pgPort: number;
+}): Promise<IdleSweepsResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shopflow-bench-"));
+  fs.chmodSync(dataDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort });
+  let worker: ChildProcess | undefined;
+  try {
+    log(`PostgreSQL ready; migrating, seeding, loading ${historyOrders} orders of history and ${inFlightOrders} in flight…`);
+    await runMigrations(pg.url);
+    const { sql: seedSql, db } = createDatabase(pg.url, 2);
+    await seedDemoData(db);
+    await seedSql.end();
+    const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+    await loadBenchData(sql, { orders: historyOrders, shoppers, passwordHash: await hashPassword("bench-password-1") });
+    const inFlight = await loadInFlightOrders(sql, { orders: inFlightOrders });
+    log(`in flight: ${JSON.stringify(inFlight)} (plus ${Math.floor(historyOrders / 10)} unpaid orders of the history, deadline 30 days ahead)`);
+
+    const logFile = path.join(dataDir, "worker.log");
+    const logFd = fs.openSync(logFile, "a");
+    worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", "worker"], {
+      cwd: ROOT,
+      stdio: ["ignore", logFd, logFd],
+      env: {
+        ...process.env,
+        DATABASE_URL: pg.url,
+        NODE_ENV: "production",
+        SCHEDULER_MODE: "local",
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        GATEWAY_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: "http://127.0.0.1:9",
+      },
+    });
+    log(`worker started (pid ${worker.pid}, log ${logFile}); ${warmupS} s warm-up, ${durationS} s measured…`);
+    await new Promise((resolve) => setTimeout(resolve, warmupS * 1000));
+    if (worker.exitCode !== null) throw new Error(`the worker exited with code ${worker.exitCode} (see ${logFile})`);
+
+    const idleCounts = async () =>
+      new Map((await sql<{ task: string; runs: number }[]>`select task_id as task, sum(runs)::int as runs from task_idle_runs group by task_id`).map((r) => [r.task, r.runs]));
+    const idleBefore = await idleCounts();
+    const windowStart = new Date();
+    const before = sampleCpu(worker.pid!, process.pid);
+    await new Promise((resolve) => setTimeout(resolve, durationS * 1000));
+    const spent = cpuBetween(before, sampleCpu(worker.pid!, process.pid));
+    const idleAfter = await idleCounts();
+    const kept = await sql<{ task: string; runs: number; avgMs: number; maxMs: number }[]>`
+      select task_id as task, count(*)::int as runs, round(avg(duration_ms))::int as "avgMs", max(duration_ms) as "maxMs"
+      from task_runs where started_at >= ${windowStart} group by task_id`;
+    const tasks = new Set([...kept.map((k) => k.task), ...idleAfter.keys()]);
+    const sweeps = [...tasks]
+      .map((task) => {
+        const k = kept.find((r) => r.task === task);
+        return { task, runs: k?.runs ?? 0, idleRuns: (idleAfter.get(task) ?? 0) - (idleBefore.get(task) ?? 0), avgMs: k?.avgMs ?? null, maxMs: k?.maxMs ?? null };
+      })
+      .sort((a, b) => a.task.localeCompare(b.task));
+    await sql.end();
+
+    const serverCpuMsPerS = spent.serverMs / durationS;
+    const postgresCpuMsPerS = spent.postgresMs / durationS;
+    return {
+      scenario: "idle-sweeps",
+      inFlight,
+      historyOrders,
+      durationS,
+      serverCpuMsPerS,
+      postgresCpuMsPerS,
+      sweeps,
+      target: `≤ ${IDLE_TARGETS.serverCpuMsPerS} server + ≤ ${IDLE_TARGETS.postgresCpuMsPerS} PostgreSQL CPU ms/s`,
+      met: serverCpuMsPerS <= IDLE_TARGETS.serverCpuMsPerS && postgresCpuMsPerS <= IDLE_TARGETS.postgresCpuMsPerS,
+    };
+  } finally {
+    if (worker) await stopChild(worker);
+    await pg.stop();
+    if (process.env.BENCH_KEEP !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function printIdleSweeps(r: IdleSweepsResult) {
+  console.log(`\nidle-sweeps over ${r.durationS} s, no traffic, ${r.historyOrders} orders of history, in flight ${JSON.stringify(r.inFlight)}`);
+  console.log(`  worker CPU      ${r.serverCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.serverCpuMsPerS})`);
+  console.log(`  PostgreSQL CPU  ${r.postgresCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.postgresCpuMsPerS})`);
+  console.log(`  met: ${r.met ? "yes" : "NO"}`);
+  console.log("  sweep                                runs kept  avg ms  max ms  idle runs");
+  for (const s of r.sweeps) {
+    console.log(`  ${s.task.padEnd(36)} ${String(s.runs).padStart(9)}  ${String(s.avgMs ?? "-").padStart(6)}  ${String(s.maxMs ?? "-").padStart(6)}  ${String(s.idleRuns).padStart(9)}`);
+  }
+  console.log("");
+}
