@@ -56,6 +56,8 @@ export default defineConfig({
       PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
       LOG_LEVEL: "warn",
       E2E: "1",
+      // The e2e server runs on its own fresh database and settings, never a developer's .env.
+      SHOPFLOW_ENV_FILE: "",
     },
   },
 });
