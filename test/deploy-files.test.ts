@@ -4,6 +4,7 @@
  * through the VS Code Docker language server's linter, every file either refers to exists, and
  * the image runs the same commands as CI and `npm start`.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -197,5 +198,28 @@ describe("Dockerfile", () => {
       }
     }
     for (const mustStayOut of [".env", "node_modules", ".next", ".data", ".git"]) expect(ignored).toContain(mustStayOut);
+  });
+});
+
+describe("the observability profile's configuration", () => {
+  const jobsOf = (file: string) => [...read(file).matchAll(/job_name:\s*(\S+)/g)].map((match) => match[1]);
+
+  it("compose's Prometheus has the same jobs and rules as ops/prometheus/prometheus.yml (dashboards and alerts rely on them)", () => {
+    expect(jobsOf("ops/prometheus/prometheus.compose.yml")).toEqual(jobsOf("ops/prometheus/prometheus.yml"));
+    expect(read("ops/prometheus/prometheus.compose.yml")).toMatch(/rule_files:\s*\n\s*- alerts\.yml/);
+    expect(compose.services.prometheus!.volumes).toContain("./ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+  });
+
+  const has = (tool: string) => spawnSync(tool, ["--version"], { stdio: "ignore" }).status === 0;
+  it.skipIf(!has("promtool"))("promtool accepts compose's Prometheus configuration (skipped without promtool)", () => {
+    const result = spawnSync("promtool", ["check", "config", "ops/prometheus/prometheus.compose.yml"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toContain("is valid prometheus config file syntax");
+    expect(result.status).toBe(0);
+  });
+
+  it.skipIf(!has("amtool"))("amtool accepts the Alertmanager configuration (skipped without amtool: apt-get install prometheus-alertmanager)", () => {
+    const result = spawnSync("amtool", ["check-config", "ops/alertmanager/alertmanager.yml"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toContain("SUCCESS");
+    expect(result.status).toBe(0);
   });
 });
