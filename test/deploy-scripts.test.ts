@@ -132,7 +132,7 @@ describe("scripts/deploy/deploy.sh (Docker Compose)", () => {
     expect(result.output).toContain("deployed shopflow:v2 to prod");
     expect(result.status).toBe(0);
     expect(composeCalls(result.calls)).toEqual([
-      "docker tag=v2 build",
+      "docker tag=v2 build gateway",
       "docker tag=v2 up --detach --wait postgres redis",
       "docker tag=v2 run --rm --no-deps migrate",
       "docker tag=v2 up --detach --no-deps --force-recreate gateway",
@@ -154,7 +154,7 @@ describe("scripts/deploy/deploy.sh (Docker Compose)", () => {
     const result = runScript("deploy.sh", ["prod", "--env-file", envFile(dir, GOOD_SECRETS), "--tag", "v3", "--health-timeout", "0"], { SHOPFLOW_DEPLOY_STATE: dir, FAKE_UNHEALTHY_TAG: "v3" }, dir);
     expect(result.status).toBe(1);
     expect(composeCalls(result.calls)).toEqual([
-      "docker tag=v3 build",
+      "docker tag=v3 build gateway",
       "docker tag=v3 up --detach --wait postgres redis",
       "docker tag=v3 run --rm --no-deps migrate",
       "docker tag=v3 up --detach --no-deps --force-recreate gateway",

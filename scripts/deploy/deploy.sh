@@ -89,7 +89,8 @@ roll() {
 
 log "target $TARGET, image shopflow:$TAG (previous: ${PREVIOUS_TAG:-none})"
 log "building shopflow:$TAG"
-compose "$TAG" build
+# Every role and job uses the gateway's image (one image, one build).
+compose "$TAG" build gateway
 log "starting PostgreSQL and Redis"
 compose "$TAG" up --detach --wait postgres redis
 log "applying migrations"
