@@ -18,6 +18,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: "test", BCRYPT_COST: "4", LOG_LEVEL: "silent", NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0000", GATEWAY_SECRET: "test-gateway-secret-0000" },
+    // SHOPFLOW_ENV_FILE="": no .env for tests or the processes they start (a developer's .env must not leak in).
+    env: { SHOPFLOW_ENV_FILE: "", NODE_ENV: "test", BCRYPT_COST: "4", LOG_LEVEL: "silent", NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0000", GATEWAY_SECRET: "test-gateway-secret-0000" },
   },
 });

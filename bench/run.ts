@@ -23,7 +23,8 @@ import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { hashPassword } from "../src/server/domain/user/password";
-import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS, run, stopChild } from "../scripts/lib";
+import { ROOT, SERVER_NODE_FLAGS, stopChild } from "../scripts/lib";
+import { buildNeeded, buildNext } from "../scripts/next-build";
 import { printIdleSweeps, runIdleSweeps } from "./idle-sweeps";
 import { loadBenchData } from "./load";
 import { cpuBetween, sampleCpu } from "./proc";
@@ -191,9 +192,11 @@ async function main() {
     fs.writeFileSync(path.join(out, "idle-sweeps.json"), `${JSON.stringify(report, null, 2)}\n`);
     if (ONLY.length === 1) return;
   }
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    log("building the app (no production build found)…");
-    const code = await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  // A build of other sources would measure other code: rebuild as npm start does.
+  const rebuild = buildNeeded();
+  if (rebuild) {
+    log(`building the app (${rebuild})…`);
+    const code = await buildNext();
     if (code !== 0) throw new Error(`next build failed with code ${code}`);
   }
 

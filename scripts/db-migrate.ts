@@ -1,4 +1,5 @@
 /** `npm run db:migrate`: applies the committed migrations (embedded PostgreSQL unless DATABASE_URL is set). */
+import "./load-env-file";
 import { runMigrations } from "../src/server/db/migrate";
 import { ensureDatabase } from "./lib";
 

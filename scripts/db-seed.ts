@@ -1,4 +1,5 @@
 /** `npm run db:seed`: loads the demo data; running it twice changes nothing. */
+import "./load-env-file";
 import { createDatabase } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";

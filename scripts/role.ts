@@ -6,6 +6,7 @@
  * `npm start` (scripts/start.ts) runs one of each; an operator may run more gateways (and
  * workers) against the same database. Expects a migrated database at DATABASE_URL.
  */
+import "./load-env-file";
 import { spawn } from "node:child_process";
 import { loadEnv } from "../src/env";
 import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS } from "./lib";

@@ -7,6 +7,7 @@
  * all stop. `--dev` runs the same topology with reload: `next dev`, and the gateway and worker
  * restarted on change (plus the Inngest Dev Server when the optional inngest-cli is installed).
  */
+import "./load-env-file";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +17,8 @@ import { createDatabase } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { DEMO_ACCOUNTS } from "../src/server/db/seed/catalog-data";
-import { DATA_DIR, NEXT_BIN, ROOT, SERVER_NODE_FLAGS, ensureDatabase, ensureLocalSecrets, run, stopChild } from "./lib";
+import { DATA_DIR, ROOT, SERVER_NODE_FLAGS, ensureDatabase, ensureLocalSecrets, stopChild } from "./lib";
+import { buildNeeded, buildNext } from "./next-build";
 import type { Role } from "./role";
 
 const dev = process.argv.includes("--dev");
@@ -110,9 +112,11 @@ async function main() {
     return;
   }
 
-  if (!dev && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    say("Building the app (first start only)…");
-    const code = await run(process.execPath, [NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production" } });
+  // Rebuilds when the sources changed since the last build (scripts/next-build.ts), not only the first time.
+  const rebuildReason = dev ? null : buildNeeded();
+  if (rebuildReason) {
+    say(`Building the app (${rebuildReason})…`);
+    const code = await buildNext();
     if (code !== 0) return shutdown(code);
   }
 

@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { NEXT_BIN, ROOT, run } from "./lib";
+import { ROOT, run } from "./lib";
 import { createTestDatabase } from "../test/test-database";
 
 const skipE2e = process.argv.includes("--skip-e2e");
@@ -54,7 +54,8 @@ async function main() {
   else record("vitest", 0, 1);
 
   if (!skipE2e) {
-    const built = await check("build", process.execPath, [NEXT_BIN, "build"], { NODE_ENV: "production" });
+    // `npm run build`, as the container image and `npm start` build (it also writes the build stamp).
+    const built = await check("build", process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "build.ts")], { NODE_ENV: "production" });
     if (built) {
       const e2eJson = path.join(results, "e2e.json");
       fs.rmSync(e2eJson, { force: true });
