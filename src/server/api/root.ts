@@ -18,6 +18,7 @@ import { adminMessageRouter, messageRouter } from "./routers/message";
 import { notificationRouter } from "./routers/notification";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
+import { accountRouter, adminUsersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +44,8 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   adminApiKey: adminApiKeyRouter,
   adminApi: adminApiRouter,
+  account: accountRouter,
+  adminUsers: adminUsersRouter,
 });
 
 export type AppRouter = typeof appRouter;
