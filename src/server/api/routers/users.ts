@@ -16,9 +16,8 @@ import {
   listUserEvents,
   listUsers,
   resetPasswordWithToken,
-  setUserDisabled,
-  setUserRole,
 } from "@/server/domain/user";
+import { setUserDisabled, setUserRole } from "@/server/flows/user-access";
 import { rest } from "../openapi";
 import { adminProcedure, authedProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 

@@ -118,43 +118,41 @@ async function lockForAccessChange(tx: Tx, userId: string, actorId: string | nul
 const isActiveAdmin = (user: AdminUser) => user.role === "admin" && user.disabledAt === null;
 
 /**
- * Makes a user a shopper or an admin. Idempotent: the same role again records nothing.
- * CANNOT_CHANGE_OWN_ACCESS / LAST_ADMIN (409) guard the admins. Sessions see the new role
- * at once; API keys of the old role stop working (see api-key.auth).
+ * Makes a user a shopper or an admin, inside the caller's transaction (flows/user-access.ts
+ * also drops the API key cache once it commits). Idempotent: the same role again records
+ * nothing. CANNOT_CHANGE_OWN_ACCESS / LAST_ADMIN (409) guard the admins. Sessions see the new
+ * role once the transaction commits.
  */
-export async function setUserRole({ db, userId, role, ...actor }: { db: DbOrTx; userId: string; role: Role } & UserActor): Promise<AdminUser> {
-  return db.transaction(async (tx) => {
-    const before = await lockForAccessChange(tx, userId, actor.actorId, (target) => isActiveAdmin(target) && role !== "admin");
-    if (before.role === role) return before;
-    const [after] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(adminUserColumns);
-    await recordUserEvent(tx, { userId, type: "role_changed", before: { role: before.role }, after: { role }, ...actor });
-    forgetCachedSessions(tx);
-    return toAdminUser(after!);
-  });
+export async function changeUserRole(tx: Tx, { userId, role, ...actor }: { userId: string; role: Role } & UserActor): Promise<AdminUser> {
+  const before = await lockForAccessChange(tx, userId, actor.actorId, (target) => isActiveAdmin(target) && role !== "admin");
+  if (before.role === role) return before;
+  const [after] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(adminUserColumns);
+  await recordUserEvent(tx, { userId, type: "role_changed", before: { role: before.role }, after: { role }, ...actor });
+  forgetCachedSessions(tx);
+  return toAdminUser(after!);
 }
 
 /**
- * Disables (or enables) an account. Disabling ends its sessions and stops its API keys at once;
- * enabling lets it sign in again. Idempotent. CANNOT_CHANGE_OWN_ACCESS / LAST_ADMIN (409).
+ * Disables (or enables) an account inside the caller's transaction (see changeUserRole).
+ * Disabling ends its sessions; its API keys are refused from then on. Enabling lets it sign in
+ * again. Idempotent. CANNOT_CHANGE_OWN_ACCESS / LAST_ADMIN (409).
  */
-export async function setUserDisabled({ db, userId, disabled, ...actor }: { db: DbOrTx; userId: string; disabled: boolean } & UserActor): Promise<AdminUser> {
-  return db.transaction(async (tx) => {
-    const before = await lockForAccessChange(tx, userId, actor.actorId, (target) => disabled && isActiveAdmin(target));
-    if ((before.disabledAt !== null) === disabled) return before;
-    const [after] = await tx
-      .update(users)
-      .set({ disabledAt: disabled ? sql`now()` : null })
-      .where(eq(users.id, userId))
-      .returning(adminUserColumns);
-    const sessionsEnded = disabled ? await revokeUserSessions(tx, userId) : 0;
-    await recordUserEvent(tx, {
-      userId,
-      type: disabled ? "disabled" : "enabled",
-      before: { disabled: !disabled },
-      after: disabled ? { disabled, sessionsEnded } : { disabled },
-      ...actor,
-    });
-    forgetCachedSessions(tx);
-    return toAdminUser(after!);
+export async function changeUserDisabled(tx: Tx, { userId, disabled, ...actor }: { userId: string; disabled: boolean } & UserActor): Promise<AdminUser> {
+  const before = await lockForAccessChange(tx, userId, actor.actorId, (target) => disabled && isActiveAdmin(target));
+  if ((before.disabledAt !== null) === disabled) return before;
+  const [after] = await tx
+    .update(users)
+    .set({ disabledAt: disabled ? sql`now()` : null })
+    .where(eq(users.id, userId))
+    .returning(adminUserColumns);
+  const sessionsEnded = disabled ? await revokeUserSessions(tx, userId) : 0;
+  await recordUserEvent(tx, {
+    userId,
+    type: disabled ? "disabled" : "enabled",
+    before: { disabled: !disabled },
+    after: disabled ? { disabled, sessionsEnded } : { disabled },
+    ...actor,
   });
+  forgetCachedSessions(tx);
+  return toAdminUser(after!);
 }
