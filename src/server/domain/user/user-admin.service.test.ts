@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { authSecret } from "@/env";
 import { createDatabase, getDb, type Database } from "@/server/db/client";
 import { userEvents } from "@/server/db/schema";
-import { authenticateApiKey, createApiKey } from "@/server/domain/api-key";
+import { createApiKey } from "@/server/domain/api-key";
 import { setUserDisabled, setUserRole } from "@/server/flows/user-access";
 import { callerAs, createAdmin, createShopper, createUser } from "../../../../test/fixtures";
 import { testGateway } from "../../../../test/gateway-fixtures";
