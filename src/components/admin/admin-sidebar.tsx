@@ -23,6 +23,7 @@ export const ADMIN_SECTIONS = [
   { key: "reports", href: "/admin/reports" },
   { key: "settings", href: "/admin/settings" },
   { key: "apiKeys", href: "/admin/api-keys" },
+  { key: "users", href: "/admin/users" },
 ] as const;
 
 export function AdminSidebar() {
