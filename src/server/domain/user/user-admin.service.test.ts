@@ -1,11 +1,12 @@
 import { encode } from "next-auth/jwt";
 import { desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, inject, vi } from "vitest";
 import { authSecret } from "@/env";
 import { createDatabase, getDb, type Database } from "@/server/db/client";
 import { userEvents } from "@/server/db/schema";
 import { createApiKey } from "@/server/domain/api-key";
 import { setUserDisabled, setUserRole } from "@/server/flows/user-access";
+import { logger } from "@/server/observability/logger";
 import { callerAs, createAdmin, createShopper, createUser } from "../../../../test/fixtures";
 import { testGateway } from "../../../../test/gateway-fixtures";
 import { createScratchDatabase } from "../../../../test/test-database";
@@ -134,8 +135,12 @@ describe("password reset links", () => {
     const admin = await createAdmin();
     const user = await createUser("shopper");
     const sid = await createAuthSession(getDb(), user.id);
+    const logged = vi.spyOn(logger, "warn");
     const { token, url, expiresAt } = await createPasswordResetLink({ db: getDb(), userId: user.id, actorId: admin.user.id, requestId: "r" });
     expect(url).toContain(`/reset-password?token=${token}`);
+    // The log is how the link reaches the admin (no mail server).
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: "password_reset_link", userId: user.id, url }), expect.any(String));
+    logged.mockRestore();
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now() + 59 * 60 * 1000);
 
     // A weak password is refused and does not use the link up.
