@@ -43,7 +43,7 @@ test("[ADMIN][USERS] an admin disables a shopper whose open session is refused o
   await shopperPage.getByLabel("Email").fill(shopper.email);
   await shopperPage.getByLabel("Password").fill(shopper.password);
   await shopperPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(shopperPage.getByRole("alert")).toHaveText("This account is disabled. Ask an admin.");
+  await expect(shopperPage.getByRole("alert").filter({ hasText: "disabled" })).toHaveText("This account is disabled. Ask an admin.");
   await shopperContext.close();
 
   // Enabling it again is one click; the admin's own account cannot be disabled (409, said in words).
