@@ -120,7 +120,15 @@ async function main() {
     if (code !== 0) return shutdown(code);
   }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WEB_PORT: process.env.WEB_PORT ?? String(port + 1), NODE_ENV: dev ? "development" : "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    WEB_PORT: process.env.WEB_PORT ?? String(port + 1),
+    NODE_ENV: dev ? "development" : "production",
+    // `npm start` without SEED_DEMO is the demo: its published logins work. A production install
+    // sets SEED_DEMO=0 (or runs scripts/role.ts), and the demo passwords are refused there.
+    SEED_DEMO: process.env.SEED_DEMO ?? "1",
+  };
   // `npm run dev` starts the Inngest Dev Server when the optional inngest-cli is installed; the
   // app then runs in Inngest mode. Without it, the worker's in-process scheduler does the work.
   const inngestCli = path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "inngest-cli.cmd" : "inngest-cli");
@@ -144,8 +152,12 @@ async function main() {
   say(`\n  shopflow is running at ${process.env.NEXTAUTH_URL}`, { url: process.env.NEXTAUTH_URL });
   say(`  processes: gateway :${port} → web 127.0.0.1:${env.WEB_PORT} (Next${dev ? " dev" : ""}), worker; metrics at :${port}/metrics, :${port + 2}/metrics, :${port + 3}/metrics`);
   say(`  database: ${embedded ? `embedded PostgreSQL (${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})` : "DATABASE_URL"}`);
-  say("  demo logins (demo only, never use in production):");
-  for (const account of DEMO_ACCOUNTS) say(`    ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+  if (env.SEED_DEMO === "1") {
+    say("  demo logins (demo only, never use in production):");
+    for (const account of DEMO_ACCOUNTS) say(`    ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+  } else {
+    say("  no demo logins: create the first admin with `npm run admin:create -- --email you@example.com`");
+  }
   say("");
 }
 

@@ -13,6 +13,15 @@ export const DOMAIN_ERROR_HTTP = {
   FORBIDDEN: "FORBIDDEN",
   // auth & users
   EMAIL_TAKEN: "CONFLICT",
+  USER_NOT_FOUND: "NOT_FOUND",
+  /** An admin tried to disable or demote their own account. */
+  CANNOT_CHANGE_OWN_ACCESS: "CONFLICT",
+  /** The change would leave no enabled admin. */
+  LAST_ADMIN: "CONFLICT",
+  /** The current password given to change it was wrong (fieldErrors.currentPassword). */
+  WRONG_PASSWORD: "BAD_REQUEST",
+  /** A password reset link that is unknown, expired or already used. */
+  RESET_LINK_INVALID: "BAD_REQUEST",
   // API keys
   API_KEY_NOT_FOUND: "NOT_FOUND",
   /** The owner already has the most active keys allowed (`params.limit`). */

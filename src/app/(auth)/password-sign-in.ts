@@ -3,6 +3,8 @@ import { getCsrfToken } from "next-auth/react";
 export type SignInOutcome =
   | { ok: true }
   | { ok: false; reason: "invalid" }
+  /** Refused for a reason worth saying: a demo password on a production server, a disabled account. */
+  | { ok: false; reason: "DemoPasswordRefused" | "AccountDisabled" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number }
   | { ok: false; reason: "failed" };
 
@@ -22,7 +24,11 @@ export async function signInWithPassword(email: string, password: string): Promi
       body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     });
     if (response.status === 429) return { ok: false, reason: "throttled", retryAfterSeconds: Number(response.headers.get("retry-after")) || 60 };
-    if (response.status === 401) return { ok: false, reason: "invalid" };
+    if (response.status === 401) {
+      const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+      const error = url ? new URL(url, window.location.origin).searchParams.get("error") : null;
+      return { ok: false, reason: error === "DemoPasswordRefused" || error === "AccountDisabled" ? error : "invalid" };
+    }
     const { url } = (await response.json()) as { url?: string };
     // next-auth answers a refused CSRF token or other trouble with 200 and a URL saying so.
     const refused = !url || /[?&](error|csrf)=/.test(url);

@@ -25,6 +25,7 @@ export const ADMIN_SECTIONS = [
   { key: "settings", href: "/admin/settings" },
   { key: "apiKeys", href: "/admin/api-keys" },
   { key: "logs", href: "/admin/logs" },
+  { key: "users", href: "/admin/users" },
 ] as const;
 
 export function AdminSidebar() {

@@ -15,6 +15,7 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
   const t = useTranslations("common");
   const tc = useTranslations("shop.cart");
   const tf = useTranslations("catalog");
+  const tu = useTranslations("users.account");
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -39,6 +40,7 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
           {user?.role === "admin" && (
             <NavLink href="/admin">{t("nav.admin")}</NavLink>
           )}
+          {user && <NavLink href="/account/password">{tu("nav")}</NavLink>}
         </nav>
         <div className="flex items-center gap-2">
           {extra}

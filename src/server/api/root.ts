@@ -20,6 +20,7 @@ import { adminMessageRouter, messageRouter } from "./routers/message";
 import { notificationRouter } from "./routers/notification";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
+import { accountRouter, adminUsersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -47,6 +48,8 @@ export const appRouter = createTRPCRouter({
   adminApi: adminApiRouter,
   adminMonitoring: adminMonitoringRouter,
   adminLogs: adminLogsRouter,
+  account: accountRouter,
+  adminUsers: adminUsersRouter,
 });
 
 export type AppRouter = typeof appRouter;

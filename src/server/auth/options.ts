@@ -13,6 +13,7 @@ import {
 import { sameOriginPath } from "@/lib/same-origin-path";
 import { clientAddressFromHeaders } from "@/server/http/client-address";
 import { logger } from "@/server/observability/logger";
+import { isRefusedDemoPassword } from "./demo-passwords";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
 
 /**
@@ -42,6 +43,10 @@ export function getAuthOptions(): NextAuthOptions {
           const { email, password } = parsed.data;
           const address = clientAddressFromHeaders((req?.headers ?? {}) as Record<string, string | undefined>);
 
+          if (isRefusedDemoPassword(email, password)) {
+            logger.warn({ event: "login_demo_password_refused" }, "demo password refused in production");
+            throw new Error("DemoPasswordRefused");
+          }
           const verdict = await checkLoginAllowed(email, address);
           if (!verdict.allowed) {
             logger.warn({ event: "login_throttled", retryAfterSeconds: verdict.retryAfterSeconds }, "sign-in throttled");
@@ -55,6 +60,10 @@ export function getAuthOptions(): NextAuthOptions {
             throw new Error("InvalidCredentials");
           }
           await recordLoginSuccess(email);
+          if (user.disabled) {
+            logger.info({ event: "login_disabled_account" }, "sign-in refused: account disabled");
+            throw new Error("AccountDisabled");
+          }
           return { id: user.id, email: user.email, name: user.name, role: user.role };
         },
       }),

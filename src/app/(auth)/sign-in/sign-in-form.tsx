@@ -11,6 +11,7 @@ import { signInWithPassword } from "../password-sign-in";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useTranslations("auth");
+  const tu = useTranslations("users.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -30,6 +31,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     }
     if (result.reason === "throttled") setError(t("errors.TooManyAttempts", { seconds: result.retryAfterSeconds }));
     else if (result.reason === "invalid") setError(t("errors.InvalidCredentials"));
+    else if (result.reason === "DemoPasswordRefused" || result.reason === "AccountDisabled") setError(tu(result.reason));
     else setError(t("errors.generic"));
   }
 

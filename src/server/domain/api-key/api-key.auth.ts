@@ -56,6 +56,7 @@ async function loadKey(db: DbOrTx, prefix: string, secretHash: string, now: Date
         email: users.email,
         name: users.name,
         role: users.role,
+        disabledAt: users.disabledAt,
       })
       .from(apiKeys)
       .innerJoin(users, eq(users.id, apiKeys.userId))
@@ -65,6 +66,8 @@ async function loadKey(db: DbOrTx, prefix: string, secretHash: string, now: Date
   );
   const [row] = await query.execute({ prefix });
   if (!row || !sameHash(row.secretHash, secretHash) || row.revokedAt) return null;
+  // A disabled account's keys stop with it (and work again if it is enabled, unless revoked).
+  if (row.disabledAt) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return null;
   // A key acts only with the powers its owner has now: an admin key of a demoted admin is dead.
   const role = row.role as Role;

@@ -1,4 +1,4 @@
-import { and, eq, gt, is, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, is, isNull, ne, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { processCache } from "@/server/cache/process-cache";
 import { afterCommit } from "@/server/db/after-commit";
@@ -28,13 +28,17 @@ export async function registerShopper(db: DbOrTx, input: SignUpInput) {
   return created;
 }
 
-/** Returns the user when email and password match, else null (never says which one was wrong). */
+/**
+ * Returns the user when email and password match, else null (never says which one was wrong).
+ * `disabled` is true for an account an admin disabled: the caller refuses it, and may say so,
+ * since only someone who knows the password learns it.
+ */
 export async function verifyCredentials(db: DbOrTx, email: string, password: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, disabled: user.disabledAt !== null };
 }
 const DUMMY_HASH = "$2b$10$EYfaEjOIcB35RGUTTJCxyeoh0F.Ga2zSzymS9W0GIFwWrBLKXAZCC";
 
@@ -66,6 +70,26 @@ export async function revokeAuthSession(db: DbOrTx, sessionId: string): Promise<
   afterCommit(db, () => liveSessions.invalidate());
 }
 
+/**
+ * Ends every live session of a user but `except` (the one making the request, when it should
+ * stay signed in); returns how many ended. Idempotent. Once the transaction commits, no
+ * process accepts them (the session cache is dropped here and, through cache-sync, elsewhere).
+ */
+export async function revokeUserSessions(db: DbOrTx, userId: string, except?: string): Promise<number> {
+  const ended = await db
+    .update(authSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), except ? ne(authSessions.id, except) : undefined))
+    .returning({ id: authSessions.id });
+  afterCommit(db, () => liveSessions.invalidate());
+  return ended.length;
+}
+
+/** Drops every cached session once `db`'s transaction commits: a user's role or access changed. */
+export function forgetCachedSessions(db: DbOrTx): void {
+  afterCommit(db, () => liveSessions.invalidate());
+}
+
 type LiveSession = { user: SessionUser; expiresAtMs: number };
 
 /**
@@ -86,7 +110,10 @@ async function loadLiveSession(db: DbOrTx, sessionId: string): Promise<LiveSessi
       .select({ id: users.id, email: users.email, name: users.name, role: users.role, expiresAt: authSessions.expiresAt })
       .from(authSessions)
       .innerJoin(users, eq(users.id, authSessions.userId))
-      .where(and(eq(authSessions.id, sql.placeholder("sessionId")), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`)))
+      // A disabled account has no live session, whatever its rows say.
+      .where(
+        and(eq(authSessions.id, sql.placeholder("sessionId")), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`), isNull(users.disabledAt)),
+      )
       .limit(1)
       .prepare("find_active_session"),
   );
