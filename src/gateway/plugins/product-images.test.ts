@@ -58,7 +58,7 @@ describe("product image upload through the gateway", () => {
     expect(text.status).toBe(400);
     expect(await text.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fieldErrors: { image: [expect.any(String)] }, params: { imageProblem: "not_an_image" } } });
     // Noise does not compress: a real PNG of about 6.8 MB, over the limit, cut off while streaming.
-    const big = await sharp({ create: { width: 1500, height: 1500, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp({ create: { width: 1500, height: 1500, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
     expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
     const large = await upload(product.id, big, { cookie: adminCookie });
     expect(large.status).toBe(400);
