@@ -41,7 +41,7 @@ function rendition(bytes: Buffer, side: number): Promise<Buffer> {
     .rotate()
     .resize(side, side, { fit: "contain", background: "#ffffff" })
     .flatten({ background: "#ffffff" })
-    .webp({ quality: 82 })
+    .webp({ quality: 82, effort: 2 }) // effort 2 of 6: a few percent larger, several times faster to encode
     .toBuffer();
 }
 
