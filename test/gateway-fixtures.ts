@@ -28,7 +28,7 @@ export async function gatewayFetch(request: Request): Promise<Response> {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, String(value));
   }
-  return new Response(answer.statusCode === 204 ? null : new Uint8Array(answer.rawPayload), { status: answer.statusCode, headers });
+  return new Response(answer.statusCode === 204 || answer.statusCode === 304 ? null : new Uint8Array(answer.rawPayload), { status: answer.statusCode, headers });
 }
 
 /** A gateway listening on a free loopback port, for tests that speak real HTTP to it. */

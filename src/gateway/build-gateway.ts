@@ -13,6 +13,7 @@ import { apiRateLimitPlugin, type ApiRateLimitOptions } from "./rate-limit";
 import { countRateLimitRejection } from "@/server/observability/metrics";
 import nextProxy from "./plugins/next-proxy";
 import paymentNotify from "./plugins/payment-notify";
+import productImages from "./plugins/product-images";
 import requestContext from "./plugins/request-context";
 import restApi, { REST_PREFIX } from "./plugins/rest-api";
 import { PROBLEM_CONTENT_TYPE, problem } from "./problem";
@@ -43,7 +44,7 @@ export type GatewayOptions = {
  * The HTTP edge: one Fastify instance, one plugin per concern. Order matters and reads top to
  * bottom as a request meets it: its context and id, load shedding, the same-origin rule, who
  * is calling, then the routes — the gateway's own (/api/trpc, /api/inngest, payment
- * notifications, health) and everything else proxied to Next.
+ * notifications, product images, health) and everything else proxied to Next.
  */
 export async function buildGateway(options: GatewayOptions = {}): Promise<FastifyInstance> {
   const logger = (options.logger ?? appLogger).child({ role: "gateway" });
@@ -108,6 +109,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   await app.register(restApi);
   await app.register(inngestEndpoint, { mode: options.schedulerMode });
   await app.register(paymentNotify);
+  await app.register(productImages);
   if (options.nextUpstream) await app.register(nextProxy, { upstream: options.nextUpstream });
   return app;
 }

@@ -4,6 +4,7 @@ import enApiKeys from "@/messages/en/api-keys.json";
 import enAuth from "@/messages/en/auth.json";
 import enCatalog from "@/messages/en/catalog.json";
 import enCommon from "@/messages/en/common.json";
+import enImages from "@/messages/en/images.json";
 import enLifecycle from "@/messages/en/lifecycle.json";
 import enLogistics from "@/messages/en/logistics.json";
 import enLogs from "@/messages/en/logs.json";
@@ -18,6 +19,7 @@ import zhApiKeys from "@/messages/zh-CN/api-keys.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
 import zhCatalog from "@/messages/zh-CN/catalog.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import zhImages from "@/messages/zh-CN/images.json";
 import zhLifecycle from "@/messages/zh-CN/lifecycle.json";
 import zhLogistics from "@/messages/zh-CN/logistics.json";
 import zhLogs from "@/messages/zh-CN/logs.json";
@@ -29,8 +31,8 @@ import zhSimulation from "@/messages/zh-CN/simulation.json";
 import zhUsers from "@/messages/zh-CN/users.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
+import { ProductImage } from "@/components/shop/product-image";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { cn } from "@/lib/cn";
@@ -109,9 +110,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {result.items.map((product) => (
             <li key={product.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <Link href={`/products/${product.id}`} className="block space-y-2">
-                <div className="flex aspect-[4/3] items-center justify-center rounded bg-slate-100 text-3xl text-slate-400" aria-hidden>
-                  {nameOf(product).slice(0, 1)}
-                </div>
+                <ProductImage imageUrl={product.imageUrl} alt={nameOf(product)} size="grid" className="h-auto w-full" />
                 <h2 className="font-medium text-slate-900">{nameOf(product)}</h2>
                 <p className="text-lg font-semibold text-brand-700">{formatMoney(product.priceMinor, product.currency, locale)}</p>
                 {product.available > 0 ? (

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
+import { productName } from "@/lib/product-image";
 import type { CashierViewData } from "@/trpc/payment-types";
 import { OrderPaymentSection } from "./order-payment-section";
 
@@ -22,7 +23,7 @@ export function CashierSummary({ order }: { order: Order }) {
       <ul className="space-y-1 text-sm text-slate-700">
         {order.items.map((item, i) => (
           <li key={i} className="flex justify-between gap-3">
-            <span>{t("cashier.itemLine", { name: item.name, quantity: item.quantity })}</span>
+            <span>{t("cashier.itemLine", { name: productName(item, locale), quantity: item.quantity })}</span>
             <span>{formatMoney(item.lineTotalMinor, order.currency, locale)}</span>
           </li>
         ))}

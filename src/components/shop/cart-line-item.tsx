@@ -5,7 +5,9 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { formatMoney } from "@/lib/money";
+import { productName } from "@/lib/product-image";
 import type { CartLineView } from "@/trpc/types";
+import { ProductImage } from "./product-image";
 
 export const MAX_LINE_QUANTITY = 99;
 
@@ -26,6 +28,7 @@ export function CartLineItem({
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const shown = draft ?? String(line.quantity);
+  const name = productName(line, locale);
 
   function commit() {
     if (draft === null) return;
@@ -42,9 +45,11 @@ export function CartLineItem({
   const errorId = `qty-error-${line.id}`;
   return (
     <li className="grid grid-cols-[1fr_auto] gap-4 border-b border-slate-200 py-4 last:border-b-0 sm:grid-cols-[1fr_8rem_10rem_7rem_auto] sm:items-center">
-      <div className="min-w-0">
+      <div className="flex min-w-0 items-start gap-3">
+        <ProductImage imageUrl={line.imageUrl} alt={name} size="grid" className="h-16 w-16" />
+        <div className="min-w-0">
         <Link href={`/products/${line.productId}`} className="font-medium text-slate-900 hover:underline">
-          {line.name}
+          {name}
         </Link>
         <p className="text-xs text-slate-500">{line.sku}</p>
         {line.available <= 0 ? (
@@ -52,6 +57,7 @@ export function CartLineItem({
         ) : line.quantity > line.available ? (
           <p className="mt-1 text-xs font-medium text-amber-700">{t("onlyAvailable", { count: line.available })}</p>
         ) : null}
+        </div>
       </div>
       <p className="text-sm text-slate-700 sm:text-right">
         <span className="sr-only">{t("unitPrice")}: </span>
@@ -63,7 +69,7 @@ export function CartLineItem({
             type="button"
             variant="secondary"
             className="px-2.5 py-1"
-            aria-label={t("decrease", { name: line.name })}
+            aria-label={t("decrease", { name })}
             disabled={busy || line.quantity <= 1}
             onClick={() => onQuantity(line.quantity - 1)}
           >
@@ -74,7 +80,7 @@ export function CartLineItem({
             inputMode="numeric"
             min={1}
             max={MAX_LINE_QUANTITY}
-            aria-label={t("quantityOf", { name: line.name })}
+            aria-label={t("quantityOf", { name })}
             aria-invalid={invalid || undefined}
             aria-describedby={invalid ? errorId : undefined}
             className="w-16 rounded-md border border-slate-300 px-2 py-1 text-center text-sm aria-[invalid=true]:border-rose-500"
@@ -93,7 +99,7 @@ export function CartLineItem({
             type="button"
             variant="secondary"
             className="px-2.5 py-1"
-            aria-label={t("increase", { name: line.name })}
+            aria-label={t("increase", { name })}
             disabled={busy || line.quantity >= MAX_LINE_QUANTITY}
             onClick={() => onQuantity(line.quantity + 1)}
           >
@@ -110,7 +116,7 @@ export function CartLineItem({
         <span className="sr-only">{t("lineTotal")}: </span>
         {formatMoney(line.lineTotalMinor, line.currency, locale)}
       </p>
-      <Button type="button" variant="ghost" className="justify-self-end px-2 py-1 text-rose-700" aria-label={t("removeItem", { name: line.name })} disabled={busy} onClick={onRemove}>
+      <Button type="button" variant="ghost" className="justify-self-end px-2 py-1 text-rose-700" aria-label={t("removeItem", { name })} disabled={busy} onClick={onRemove}>
         {t("remove")}
       </Button>
     </li>

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "use-intl";
 import { formatMoney } from "@/lib/money";
+import { productName } from "@/lib/product-image";
 import { errorData, type CartView } from "@/trpc/types";
 
 /** Turns a failed address save or checkout into one clear, translated sentence. */
@@ -21,7 +22,7 @@ export function CheckoutError({ createError, checkoutError, cart }: { createErro
       });
     } else if (data.domainCode === "OUT_OF_STOCK") {
       const ids = Object.keys(data.fieldErrors ?? {});
-      const names = cart.lines.filter((line) => ids.includes(line.productId)).map((line) => line.name);
+      const names = cart.lines.filter((line) => ids.includes(line.productId)).map((line) => productName(line, locale));
       message = names.length ? t("outOfStock", { name: names.join(", ") }) : t("outOfStockGeneric");
     } else if (data.domainCode === "NO_SHIPPING_OPTION") message = t("shippingUnavailable");
     else if (data.domainCode === "CART_EMPTY") message = t("cartEmpty");

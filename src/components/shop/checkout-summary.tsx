@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
 import { formatMoney } from "@/lib/money";
+import { productName } from "@/lib/product-image";
 import type { CartView } from "@/trpc/types";
 import { TotalsList } from "./totals-list";
 import type { CheckoutQuote } from "./use-checkout-quote";
@@ -40,7 +41,7 @@ export function CheckoutSummary({ cart, quote }: { cart: CartView; quote: Checko
         {cart.lines.map((line) => (
           <li key={line.id} className="flex justify-between gap-3">
             <span className="min-w-0">
-              {line.name} <span className="whitespace-nowrap text-slate-500">{t("checkout.quantityTimes", { quantity: line.quantity })}</span>
+              {productName(line, locale)} <span className="whitespace-nowrap text-slate-500">{t("checkout.quantityTimes", { quantity: line.quantity })}</span>
             </span>
             <span className="whitespace-nowrap">{money(line.lineTotalMinor)}</span>
           </li>

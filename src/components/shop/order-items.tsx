@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from "@/i18n/server";
 import { formatMoney } from "@/lib/money";
+import { productName } from "@/lib/product-image";
+import { ProductImage } from "./product-image";
 import type { OrderItemView } from "@/trpc/types";
 import { OrderSection } from "./order-section";
 
-/** The items as they were bought (name and price snapshots), one row each. */
+/** The items as they were bought (name and price snapshots, in the page's language), one row each, with the product's picture. */
 export async function OrderItems({ items, currency }: { items: OrderItemView[]; currency: string }) {
   const [t, locale] = await Promise.all([getTranslations("shop.order"), getLocale()]);
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -23,8 +25,13 @@ export async function OrderItems({ items, currency }: { items: OrderItemView[]; 
             {items.map((item) => (
               <tr key={item.id} className="border-t border-slate-100">
                 <td className="py-2 pr-3">
-                  <span className="font-medium">{item.name}</span>
-                  <span className="block text-xs text-slate-500">{item.sku}</span>
+                  <div className="flex items-center gap-3">
+                    <ProductImage imageUrl={item.imageUrl} alt={productName(item, locale)} size="grid" className="h-12 w-12" />
+                    <div className="min-w-0">
+                      <span className="font-medium">{productName(item, locale)}</span>
+                      <span className="block text-xs text-slate-500">{item.sku}</span>
+                    </div>
+                  </div>
                 </td>
                 <td className="py-2 pr-3 text-right whitespace-nowrap">{money(item.unitPriceMinor)}</td>
                 <td className="py-2 pr-3 text-right">{item.quantity}</td>

@@ -115,7 +115,7 @@ function assertShownTotal(expectedTotal: number | undefined, totalMinor: number,
   );
 }
 
-type CheckoutLine = { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number; currency: string };
+type CheckoutLine = { productId: string; sku: string; name: string; nameZh: string; unitPriceMinor: number; quantity: number; weightGrams: number; currency: string };
 
 /** The lines to order: a buy-now list priced from the catalog, or the shopper's cart. */
 async function checkoutLines(tx: Tx, userId: string, items: CheckoutInput["items"]): Promise<CheckoutLine[]> {
@@ -131,6 +131,7 @@ async function checkoutLines(tx: Tx, userId: string, items: CheckoutInput["items
       productId: p.id,
       sku: p.sku,
       name: p.name,
+      nameZh: p.nameZh,
       unitPriceMinor: p.priceMinor,
       quantity: wanted.get(p.id)!,
       weightGrams: p.weightGrams,

@@ -46,7 +46,7 @@ export async function getCashierView(db: DbOrTx, { userId, orderId }: { userId: 
       shippingFeeMinor: order.shippingFeeMinor,
       payableTotalMinor: order.payableTotalMinor,
       paymentDeadlineAt: order.paymentDeadlineAt,
-      items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })),
+      items: order.items.map((i) => ({ name: i.name, nameZh: i.nameZh, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })),
     },
     payment: current ? toShopperPayment(current) : null,
     methods: enabledMethods(settings),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RemoveFavouriteButton } from "@/components/favourite/remove-favourite-button";
+import { ProductImage } from "@/components/shop/product-image";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
@@ -27,6 +28,7 @@ export default async function FavouritesPage({ searchParams }: { searchParams: P
             const name = locale === "zh-CN" && f.nameZh ? f.nameZh : f.name;
             return (
               <li key={f.productId} className="flex flex-wrap items-center gap-4 p-4">
+                <ProductImage imageUrl={f.imageUrl} alt={name} size="grid" className="h-16 w-16" />
                 <div className="min-w-0 flex-1">
                   {f.onSale ? (
                     <Link href={`/products/${f.productId}`} className="font-medium text-brand-700 hover:underline">

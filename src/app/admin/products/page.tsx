@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProductImage } from "@/components/shop/product-image";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -65,7 +66,8 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
             id: "name",
             header: t("admin.products.columns.name"),
             cell: (p) => (
-              <Link href={`/admin/products/${p.id}`} className="text-brand-700 hover:underline">
+              <Link href={`/admin/products/${p.id}`} className="flex items-center gap-2 text-brand-700 hover:underline">
+                <ProductImage imageUrl={p.imageUrl} alt={name(p)} size="grid" className="h-10 w-10" />
                 {name(p)}
               </Link>
             ),

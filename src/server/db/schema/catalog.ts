@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, currency, id, money, updatedAt } from "./columns";
 
 export const categories = pgTable("categories", {
@@ -44,6 +44,10 @@ export const products = pgTable(
     lengthMm: integer().notNull().default(200),
     widthMm: integer().notNull().default(150),
     heightMm: integer().notNull().default(100),
+    /**
+     * The product image's address without its size suffix (`/images/products/<hash>`); the
+     * grid and page renditions are `<imageUrl>-grid.webp` and `<imageUrl>-page.webp`. Null: none.
+     */
     imageUrl: text(),
     /** Shown in the shop and orderable. An archived product is never active. */
     active: boolean().notNull().default(true),
@@ -76,3 +80,20 @@ export const catalogChanges = pgTable(
   },
   (t) => [index().on(t.entity, t.entityId, t.createdAt)],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * Product images, already decoded, stripped of metadata and resized (see
+ * server/domain/catalog/product-image.ts), addressed by the hash of their content: the URL
+ * changes whenever the picture does, so it may be cached for a year. Kept in the database
+ * rather than on disk so that a backup, a second gateway or a fresh container has them, and so
+ * that storing one is part of the same transaction as the product change and its audit row.
+ * A few tens of kilobytes each; rows are shared when two products use the same picture.
+ */
+export const productImages = pgTable("product_images", {
+  hash: text().primaryKey(),
+  grid: bytea().notNull(),
+  page: bytea().notNull(),
+  createdAt: createdAt(),
+});

@@ -81,6 +81,8 @@ export const orderItems = pgTable(
     /** Snapshots: what the shopper saw and paid, immune to later catalog edits. */
     sku: text().notNull(),
     name: text().notNull(),
+    /** The Simplified Chinese name at checkout (empty when the product had none). */
+    nameZh: text().notNull().default(""),
     unitPriceMinor: money(),
     quantity: integer().notNull(),
     lineTotalMinor: money(),

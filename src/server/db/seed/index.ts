@@ -1,11 +1,12 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/server/db/advisory-lock";
 import type { Database } from "@/server/db/client";
 import { addresses, categories, inventory, products, users, warehouses } from "@/server/db/schema";
-import { catalogChanged } from "@/server/domain/catalog";
+import { attachProductImage, catalogChanged, prepareProductImage, type PreparedProductImage } from "@/server/domain/catalog";
 import { hashPassword } from "@/server/domain/user/password";
 import { CATEGORIES, DEMO_ACCOUNTS, DEMO_ADDRESSES, PRODUCTS, WAREHOUSES } from "./catalog-data";
 import { seedLogistics } from "./logistics-seed";
+import { productArtworkPng } from "./product-artwork";
 
 /**
  * Loads the demo data. Idempotent: every insert is keyed on a natural key (slug, code, sku,
@@ -25,7 +26,9 @@ async function seedCatalog(db: Database) {
       PRODUCTS.map((p) => ({
         sku: p.sku,
         name: p.name,
+        nameZh: p.nameZh,
         description: p.description,
+        descriptionZh: p.descriptionZh,
         categoryId: categoryIds.get(p.category)!,
         warehouseId: warehouseIds.get(p.warehouse)!,
         priceMinor: p.priceMinor,
@@ -42,7 +45,44 @@ async function seedCatalog(db: Database) {
     .insert(inventory)
     .values(rows.map((r) => ({ productId: r.id, onHand: stock.get(r.sku)! })))
     .onConflictDoNothing({ target: inventory.productId });
+  // Demo databases seeded before the Chinese names existed get them; a name an admin typed stays.
+  for (const p of PRODUCTS) {
+    await db.update(products).set({ nameZh: p.nameZh, descriptionZh: p.descriptionZh }).where(and(eq(products.sku, p.sku), eq(products.nameZh, "")));
+  }
   catalogChanged(db);
+}
+
+/** Artwork prepared once per process: a second seed (tests, a restart in dev) reuses it. */
+const preparedArtwork = new Map<string, Promise<PreparedProductImage>>();
+function artworkFor(seed: (typeof PRODUCTS)[number]): Promise<PreparedProductImage> {
+  let prepared = preparedArtwork.get(seed.sku);
+  if (!prepared) {
+    prepared = productArtworkPng({ sku: seed.sku, name: seed.name, category: seed.category }).then(prepareProductImage);
+    prepared.catch(() => preparedArtwork.delete(seed.sku));
+    preparedArtwork.set(seed.sku, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * Gives every demo product without a picture its generated artwork, through the same checks,
+ * resizing and storage as an admin's upload. Products that have an image keep it.
+ */
+async function seedProductImages(db: Database) {
+  const missing = await db
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(and(inArray(products.sku, PRODUCTS.map((p) => p.sku)), isNull(products.imageUrl)));
+  const bySku = new Map(PRODUCTS.map((p) => [p.sku, p]));
+  // A few at a time: libvips uses its own threads, and the seed runs beside a starting server.
+  for (let i = 0; i < missing.length; i += 4) {
+    await Promise.all(
+      missing.slice(i, i + 4).map(async ({ id, sku }) => {
+        const image = await artworkFor(bySku.get(sku)!);
+        await db.transaction((tx) => attachProductImage(tx, { productId: id, image, by: null }));
+      }),
+    );
+  }
 }
 
 async function seedAccounts(db: Database) {
@@ -66,6 +106,7 @@ async function seedAccounts(db: Database) {
 
 export const SEED_STEPS: SeedStep[] = [
   { name: "catalog", run: seedCatalog },
+  { name: "product images", run: seedProductImages },
   { name: "accounts", run: seedAccounts },
   { name: "logistics", run: seedLogistics },
 ];

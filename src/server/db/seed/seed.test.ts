@@ -5,6 +5,8 @@ import { ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS } from "@/server/db/advisory-lo
 import { createDatabase } from "@/server/db/client";
 import { until } from "../../../../test/processes";
 import { createScratchDatabase } from "../../../../test/test-database";
+import { productImages, products } from "@/server/db/schema";
+import { PRODUCTS } from "./catalog-data";
 import { seedDemoData } from "./index";
 
 const TABLES = ["users", "categories", "warehouses", "products", "inventory", "addresses"] as const;
@@ -30,6 +32,23 @@ describe("demo seed", () => {
       expect(first.inventory).toBe(first.products);
       await seedDemoData(db);
       expect(await counts()).toEqual(first);
+
+      // Every demo product has its Chinese name and description and a stored picture in both sizes.
+      const seeded = await db
+        .select({ sku: products.sku, name: products.name, nameZh: products.nameZh, descriptionZh: products.descriptionZh, imageUrl: products.imageUrl, grid: productImages.grid, page: productImages.page })
+        .from(products)
+        .leftJoin(productImages, sql`${products.imageUrl} = '/images/products/' || ${productImages.hash}`);
+      expect(seeded).toHaveLength(PRODUCTS.length);
+      for (const product of seeded) {
+        expect(product.nameZh, product.sku).toMatch(/\p{Script=Han}/u);
+        expect(product.nameZh, product.sku).not.toBe(product.name);
+        expect(product.descriptionZh, product.sku).toMatch(/\p{Script=Han}/u);
+        expect(product.imageUrl, product.sku).toMatch(/^\/images\/products\/[0-9a-f]{32}$/);
+        expect(product.grid?.length, product.sku).toBeGreaterThan(500);
+        expect(product.page?.length, product.sku).toBeGreaterThan(product.grid!.length);
+      }
+      // Generated from the product's data: products differ from each other.
+      expect(new Set(seeded.map((p) => p.imageUrl)).size).toBe(seeded.length);
     } finally {
       await client.end();
       await scratch.drop();

@@ -17,6 +17,8 @@ export const ZCartLine = z.object({
   productId: z.uuid(),
   sku: z.string(),
   name: z.string(),
+  /** The Simplified Chinese name; empty when the product has none (show `name`). */
+  nameZh: z.string(),
   imageUrl: z.string().nullable(),
   unitPriceMinor: z.number().int(),
   currency: z.string(),

@@ -12,6 +12,7 @@ export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
       productId: products.id,
       sku: products.sku,
       name: products.name,
+      nameZh: products.nameZh,
       imageUrl: products.imageUrl,
       unitPriceMinor: products.priceMinor,
       currency: products.currency,

@@ -58,6 +58,8 @@ export const ZAdminProduct = z.object({
   heightMm: z.number().int(),
   lowStockThreshold: z.number().int(),
   status: ZProductStatus,
+  /** The picture's address (see productImageSrc), null when it has none. Set by an upload, not by the editor. */
+  imageUrl: z.string().nullable(),
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
@@ -83,6 +85,7 @@ export const ZAdminProductRow = ZAdminProduct.pick({
   priceMinor: true,
   currency: true,
   status: true,
+  imageUrl: true,
   onHand: true,
   reserved: true,
   available: true,

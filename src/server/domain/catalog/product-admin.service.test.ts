@@ -112,7 +112,7 @@ describe("product administration", () => {
     expect(history.items.filter((c) => c.action === "status").map((c) => c.after.status)).toEqual(["hidden", "archived", "hidden"]);
   });
 
-  it("never changes an order already placed when the price or parcel changes", async () => {
+  it("never changes an order already placed when the price, parcel or names change", async () => {
     const { user } = await createAdmin();
     const db = getDb();
     const created = await createProduct(db, { input: await productInput({ priceMinor: 5000, weightGrams: 400 }), by: { userId: user.id } });
@@ -123,14 +123,17 @@ describe("product administration", () => {
     const [orderBefore] = await db.select().from(orders).where(eq(orders.id, order.id));
     const itemsBefore = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id));
 
-    const { status: _s, onHand: _o, reserved: _r, available: _a, createdAt: _c, updatedAt: _u, currency: _cur, ...fields } = created;
-    await updateProduct(db, { input: { ...fields, priceMinor: 9900, weightGrams: 3000, lengthMm: 600, nameEn: "Renamed" }, by: { userId: user.id } });
+    const { status: _s, onHand: _o, reserved: _r, available: _a, imageUrl: _i, createdAt: _c, updatedAt: _u, currency: _cur, ...fields } = created;
+    await updateProduct(db, { input: { ...fields, priceMinor: 9900, weightGrams: 3000, lengthMm: 600, nameEn: "Renamed", nameZh: "改名后的茶" }, by: { userId: user.id } });
 
     const [orderAfter] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(orderAfter).toMatchObject({ itemsTotalMinor: orderBefore!.itemsTotalMinor, shippingFeeMinor: orderBefore!.shippingFeeMinor, payableTotalMinor: 10_000 });
     expect(await db.select().from(orderItems).where(eq(orderItems.orderId, order.id))).toEqual(itemsBefore);
-    expect(itemsBefore[0]).toMatchObject({ unitPriceMinor: 5000, weightGrams: 400, name: "Jasmine tea" });
-    expect(await shopper.caller.order.byId({ id: order.id })).toMatchObject({ payableTotalMinor: 10_000 });
+    expect(itemsBefore[0]).toMatchObject({ unitPriceMinor: 5000, weightGrams: 400, name: "Jasmine tea", nameZh: "茉莉花茶" });
+    // The shopper's order page reads both snapshot names, not the product's new ones.
+    const shown = await shopper.caller.order.byId({ id: order.id });
+    expect(shown).toMatchObject({ payableTotalMinor: 10_000 });
+    expect(shown.items.map((i) => [i.name, i.nameZh])).toEqual([["Jasmine tea", "茉莉花茶"]]);
   });
 });
 

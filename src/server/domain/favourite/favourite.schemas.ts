@@ -17,6 +17,7 @@ export const ZFavourite = z.object({
   productId: z.uuid(),
   name: z.string(),
   nameZh: z.string(),
+  imageUrl: z.string().nullable(),
   priceMinor: z.number().int(),
   currency: z.string(),
   available: z.number().int(),

@@ -42,6 +42,7 @@ export async function listFavourites(db: DbOrTx, { userId, input: rawInput }: { 
       productId: products.id,
       name: products.name,
       nameZh: products.nameZh,
+      imageUrl: products.imageUrl,
       priceMinor: products.priceMinor,
       currency: products.currency,
       available: sql<number>`coalesce(${inventory.onHand} - ${inventory.reserved}, 0)::int`,

@@ -75,7 +75,11 @@ export const ZOrderItem = z.object({
   id: z.uuid(),
   productId: z.uuid(),
   sku: z.string(),
+  /** The names at checkout, English and Simplified Chinese (empty when there was none). */
   name: z.string(),
+  nameZh: z.string(),
+  /** The product's picture today (not a snapshot: a picture is not part of what was bought). */
+  imageUrl: z.string().nullable(),
   unitPriceMinor: z.number().int(),
   quantity: z.number().int(),
   lineTotalMinor: z.number().int(),

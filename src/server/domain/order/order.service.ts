@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
-import { orderItems, orderStatusLog, orders, users, type AddressSnapshot } from "@/server/db/schema";
+import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
@@ -77,7 +77,7 @@ export type NewOrder = {
   orderNo: string;
   userId: string;
   currency: string;
-  items: { productId: string; sku: string; name: string; unitPriceMinor: number; quantity: number; weightGrams: number }[];
+  items: { productId: string; sku: string; name: string; nameZh: string; unitPriceMinor: number; quantity: number; weightGrams: number }[];
   shippingFeeMinor: number;
   shippingAddress: AddressSnapshot;
   carrierCode?: string | null;
@@ -143,7 +143,8 @@ function orderDetailQuery(db: DbOrTx, where: SQL) {
       order: orders,
       items: sql<DetailItem[]>`(
         select coalesce(json_agg(json_build_object(
-          'id', i.id, 'productId', i.product_id, 'sku', i.sku, 'name', i.name,
+          'id', i.id, 'productId', i.product_id, 'sku', i.sku, 'name', i.name, 'nameZh', i.name_zh,
+          'imageUrl', (select p.image_url from ${products} p where p.id = i.product_id),
           'unitPriceMinor', i.unit_price_minor, 'quantity', i.quantity, 'lineTotalMinor', i.line_total_minor
         ) order by i.sku), '[]'::json)
         from ${orderItems} i where i.order_id = ${orders}.${sql.identifier("id")})`,

@@ -175,7 +175,7 @@ export const ZCashierView = z.object({
     shippingFeeMinor: z.number().int(),
     payableTotalMinor: z.number().int(),
     paymentDeadlineAt: z.date().nullable(),
-    items: z.array(z.object({ name: z.string(), quantity: z.number().int(), lineTotalMinor: z.number().int() })),
+    items: z.array(z.object({ name: z.string(), nameZh: z.string(), quantity: z.number().int(), lineTotalMinor: z.number().int() })),
   }),
   payment: ZShopperPayment.nullable(),
   methods: z.array(ZPaymentMethod),

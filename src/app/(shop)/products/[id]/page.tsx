@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { FavouriteButton } from "@/components/favourite/favourite-button";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { ProductImage } from "@/components/shop/product-image";
 import { Card } from "@/components/ui/card";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { formatMoney } from "@/lib/money";
@@ -37,9 +38,7 @@ export default async function ProductPage({ params }: Params) {
         {t("backToCatalog")}
       </Link>
       <div className="grid gap-8 md:grid-cols-2">
-        <div className="flex aspect-square items-center justify-center rounded-lg bg-slate-100 text-7xl text-slate-400" aria-hidden>
-          {name.slice(0, 1)}
-        </div>
+        <ProductImage imageUrl={product.imageUrl} alt={name} size="page" priority className="h-auto w-full rounded-lg border border-slate-200" />
         <div className="space-y-5">
           <div>
             <h1 className="text-2xl font-semibold">{name}</h1>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { ProductForm } from "@/components/catalog/admin/product-form";
+import { ProductImageUpload } from "@/components/catalog/admin/product-image-upload";
+import { ProductImage } from "@/components/shop/product-image";
 import { ProductStatusActions } from "@/components/catalog/admin/product-status-actions";
 import { StockForms } from "@/components/catalog/admin/stock-forms";
 import { Badge } from "@/components/ui/badge";
@@ -32,7 +34,7 @@ export async function generateMetadata() {
 
 /** One product: its fields, visibility, stock (receive, correct, movement history) and change history. */
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  const [{ id }, query, t, locale, caller] = await Promise.all([params, searchParams, getTranslations("catalog"), getLocale(), api()]);
+  const [{ id }, query, t, ti, locale, caller] = await Promise.all([params, searchParams, getTranslations("catalog"), getTranslations("images"), getLocale(), api()]);
   const product = await orNotFound(caller.adminCatalog.productById({ id }));
   const [categories, warehouses, movements, changes] = await Promise.all([
     caller.adminCatalog.categories(),
@@ -40,12 +42,14 @@ export default async function EditProductPage({ params, searchParams }: { params
     caller.adminStock.movements({ productId: id, pageSize: 50 }),
     caller.adminCatalog.changes({ entity: "product", entityId: id, pageSize: 50 }),
   ]);
-  const { status, onHand, reserved, available, createdAt: _c, updatedAt: _u, currency: _cur, ...fields } = product;
+  const { status, onHand, reserved, available, imageUrl, createdAt: _c, updatedAt: _u, currency: _cur, ...fields } = product;
+  const displayName = locale === "zh-CN" && product.nameZh ? product.nameZh : product.nameEn;
   const categoryName = new Map(categories.map((c) => [c.id, locale === "zh-CN" ? c.nameZh : c.nameEn]));
   const warehouseName = new Map(warehouses.map((w) => [w.id, w.name]));
-  const fieldLabel = (key: string) => (key === "priceMinor" ? t("admin.fields.price") : key === "status" ? t("admin.statusActions.title") : key in FIELD_KEYS ? t(`admin.fields.${key as keyof typeof FIELD_KEYS}`) : key);
+  const fieldLabel = (key: string) => (key === "image" ? ti("history.field") : key === "priceMinor" ? t("admin.fields.price") : key === "status" ? t("admin.statusActions.title") : key in FIELD_KEYS ? t(`admin.fields.${key as keyof typeof FIELD_KEYS}`) : key);
   const auditValue = (key: string, value: unknown) => {
     if (value === null || value === undefined) return "—";
+    if (key === "image") return <ProductImage imageUrl={String(value)} alt={displayName} size="grid" className="inline-block h-8 w-8 align-middle" />;
     if (key === "priceMinor" && typeof value === "number") return formatMoney(value, product.currency, locale);
     if (key === "status" && (value === "visible" || value === "hidden" || value === "archived")) return t(`status.${value}`);
     if (key === "categoryId") return categoryName.get(String(value)) ?? String(value);
@@ -58,7 +62,7 @@ export default async function EditProductPage({ params, searchParams }: { params
         ← {t("admin.products.back")}
       </Link>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{locale === "zh-CN" && product.nameZh ? product.nameZh : product.nameEn}</h1>
+        <h1 className="text-2xl font-semibold">{displayName}</h1>
         <Badge tone={status === "visible" ? "success" : status === "hidden" ? "warning" : "neutral"}>{t(`status.${status}`)}</Badge>
       </div>
       {query.created === "1" && (
@@ -66,6 +70,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           {t("admin.products.created")}
         </p>
       )}
+      <ProductImageUpload productId={product.id} imageUrl={imageUrl} productName={displayName} />
       <ProductForm
         initial={fields}
         categories={categories.map((c) => ({ id: c.id, label: locale === "zh-CN" ? c.nameZh : c.nameEn }))}
@@ -135,7 +140,7 @@ export default async function EditProductPage({ params, searchParams }: { params
             {
               id: "action",
               header: t("admin.history.columns.action"),
-              cell: (c) => (c.action === "create" || c.action === "update" || c.action === "status" ? t(`admin.history.actions.${c.action}`) : c.action),
+              cell: (c) => (c.action === "create" || c.action === "update" || c.action === "status" ? t(`admin.history.actions.${c.action}`) : c.action === "image" ? ti("history.action") : c.action),
             },
             {
               id: "fields",
@@ -144,7 +149,7 @@ export default async function EditProductPage({ params, searchParams }: { params
                 <ul className="space-y-0.5 text-xs">
                   {Object.keys(c.after).map((key) => (
                     <li key={key}>
-                      <span className="text-slate-500">{fieldLabel(key)}</span>: {c.before ? `${auditValue(key, c.before[key])} → ` : ""}
+                      <span className="text-slate-500">{fieldLabel(key)}</span>: {c.before ? <>{auditValue(key, c.before[key])} → </> : ""}
                       {auditValue(key, c.after[key])}
                     </li>
                   ))}
