@@ -3,6 +3,7 @@ import { adminApiKeyRouter, apiKeyRouter } from "./routers/api-key";
 import { adminApiRouter } from "./routers/admin-api";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminCatalogRouter } from "./routers/admin-catalog";
+import { adminDashboardRouter } from "./routers/admin-dashboard";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminOrderRouter } from "./routers/admin-order";
 import { adminPaymentRouter } from "./routers/admin-payment";
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   adminApiKey: adminApiKeyRouter,
   adminApi: adminApiRouter,
+  adminDashboard: adminDashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

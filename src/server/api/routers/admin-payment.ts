@@ -17,7 +17,9 @@ import {
   getRefundDetailForAdmin,
   listPaymentsForAdmin,
   listRefundsForAdmin,
+  WEBHOOK_DELIVERY_STATUSES,
   listWebhookDeliveries,
+  listWebhookDeliveriesForAdmin,
   listWebhookEndpoints,
   paymentReport,
   paymentSettings,
@@ -54,6 +56,9 @@ const webhooksRouter = createTRPCRouter({
   deliveries: adminProcedure
     .input(z.object({ endpointId: z.uuid().optional(), paymentId: z.uuid().optional() }))
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.db, { ...input, limit: 50 })),
+  allDeliveries: adminProcedure
+    .input(z.object({ status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(), page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .query(({ ctx, input }) => listWebhookDeliveriesForAdmin(ctx.db, input)),
   resend: adminProcedure.input(z.object({ deliveryId: z.uuid() })).mutation(({ ctx, input }) => resendWebhookDelivery(ctx.db, input)),
 });
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ZConfirmReceiptInput, ZConfirmReceiptOutput, ZTaskId, ZTaskRunId, ZUpdateLifecycleSettingsInput, getTaskRun, lifecycleSettings, listTaskRuns } from "@/server/domain/lifecycle";
 import { simulationSettings } from "@/server/domain/simulation";
 import { confirmReceipt } from "@/server/flows/receipt";
@@ -22,7 +23,9 @@ export const lifecycleRouter = createTRPCRouter({
   }),
   settingsHistory: adminProcedure.query(async ({ ctx }) => [...(await lifecycleSettings.history(ctx.db, 20)), ...(await simulationSettings.history(ctx.db, 20))].sort((a, b) => b.id - a.id).slice(0, 20)),
 
-  tasks: adminProcedure.query(({ ctx }) => tasksOverview(ctx.db)),
+  tasks: adminProcedure
+    .input(z.object({ failures: z.enum(["recent", "lastDay"]).default("recent") }).default({ failures: "recent" }))
+    .query(({ ctx, input }) => tasksOverview(ctx.db, { failuresOfLastDay: input.failures === "lastDay" })),
   taskRuns: adminProcedure.input(ZTaskId).query(({ ctx, input }) => listTaskRuns(ctx.db, { taskId: input.taskId, limit: 50 })),
   taskRun: adminProcedure.input(ZTaskRunId).query(({ ctx, input }) => getTaskRun(ctx.db, input.runId)),
   runNow: adminProcedure.input(ZTaskId).mutation(({ ctx, input }) => runTaskNow(ctx.db, { taskId: input.taskId })),
