@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { authSecret } from "@/env";
 import { createDatabase, type Database } from "@/server/db/client";
 import { createScratchDatabase } from "../../../test/test-database";
 import { callerAs, createAdmin, createShopper } from "../../../test/fixtures";
+import { testGateway } from "../../../test/gateway-fixtures";
 import { adminDashboard } from "./admin-dashboard";
 
 // Noon in China on 2026-11-20: "today" starts 2026-11-19T16:00Z, the 7-day window 2026-11-13T16:00Z.
@@ -139,5 +142,17 @@ describe("admin home (dashboard)", () => {
     const admin = await createAdmin();
     const home = await admin.caller.adminDashboard.get();
     expect(home.queues.toShip).toBeGreaterThanOrEqual(0);
+  });
+
+  it("is GET /api/v1/admin/dashboard over REST, for admins only", async () => {
+    const app = await testGateway();
+    const cookieOf = async (person: { user: { id: string }; session: { sessionId: string } }) =>
+      `next-auth.session-token=${await encode({ token: { sid: person.session.sessionId, uid: person.user.id }, secret: authSecret(), maxAge: 3600 })}`;
+    const [admin, shopper] = await Promise.all([createAdmin(), createShopper()]);
+    const answer = await app.inject({ method: "GET", url: "/api/v1/admin/dashboard", headers: { cookie: await cookieOf(admin) } });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toMatchObject({ paymentSuccessRate: { basis: "final_outcomes" }, queues: { toShip: expect.any(Number), lowStock: expect.any(Number) } });
+    expect((await app.inject({ method: "GET", url: "/api/v1/admin/dashboard", headers: { cookie: await cookieOf(shopper) } })).statusCode).toBe(403);
+    expect((await app.inject({ method: "GET", url: "/api/v1/admin/dashboard" })).statusCode).toBe(401);
   });
 });

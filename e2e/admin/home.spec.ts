@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { DEMO, signInViaApi } from "../fixtures/auth";
+import { createPaidOrder } from "../fixtures/logistics";
+
+/** Each queue of the admin home, the list its link opens and where that list says how many it shows. */
+const QUEUES = [
+  { key: "toShip", path: "/admin/orders?status=paid", total: "orders-count" },
+  { key: "refundsToReview", path: "/admin/refunds?status=requested", total: "list-total" },
+  { key: "shipmentExceptions", path: "/admin/shipments?queue=exception", total: "list-total" },
+  { key: "staleShipments", path: "/admin/shipments?queue=stale", total: "list-total" },
+  { key: "failedWebhooks", path: "/admin/webhooks?status=failed", total: "list-total" },
+  { key: "failedTasks", path: "/admin/tasks?failures=lastDay", total: "list-total" },
+  { key: "lowStock", path: "/admin/stock", total: "list-total" },
+] as const;
+
+const LANGUAGES = [
+  { locale: "en", title: "Shop overview", queues: "Needs a person", exportCsv: "Export CSV", toShip: "Paid orders to ship" },
+  { locale: "zh-CN", title: "店铺概览", queues: "待处理", exportCsv: "导出 CSV", toShip: "待发货的已付款订单" },
+] as const;
+
+const numberIn = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
+
+async function homeCount(page: Page, key: string): Promise<number> {
+  await page.goto("/admin");
+  return numberIn(await page.getByTestId(`queue-${key}`).getByTestId("queue-count").textContent());
+}
+
+for (const language of LANGUAGES) {
+  test(`[ADMIN][HOME] the admin home's queues lead to lists of exactly those items, and a filtered list's CSV holds its rows (${language.locale})`, async ({ page, context, baseURL }) => {
+    test.slow();
+    await context.addCookies([{ name: "shopflow-locale", value: language.locale, url: baseURL! }]);
+    // Known data: a paid order waiting to be shipped.
+    await createPaidOrder(page.request);
+    await context.clearCookies();
+    await context.addCookies([{ name: "shopflow-locale", value: language.locale, url: baseURL! }]);
+    await signInViaApi(page, DEMO.admin);
+
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { level: 1, name: language.title })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: language.queues })).toBeVisible();
+    await expect(page.getByTestId("queue-toShip")).toContainText(language.toShip);
+    expect(await homeCount(page, "toShip")).toBeGreaterThanOrEqual(1);
+    await expect(page.getByRole("img", { name: language.locale === "en" ? "Orders per day (last 14 days)" : "每日订单数（最近 14 天）" })).toBeVisible();
+
+    // Each count, then its link: the list shows the same number of items. Background sweeps
+    // (auto-ship, deliveries) may move items between the two reads, so both are read again until
+    // they agree.
+    for (const queue of QUEUES) {
+      await expect
+        .poll(
+          async () => {
+            const shown = await homeCount(page, queue.key);
+            await page.getByTestId(`queue-${queue.key}`).click();
+            await page.waitForURL((url) => url.pathname + url.search === queue.path);
+            const listed = numberIn(await page.getByTestId(queue.total).textContent());
+            return listed - shown;
+          },
+          { message: `${queue.key}: the list's total minus the home's count`, timeout: 30_000 },
+        )
+        .toBe(0);
+    }
+
+    // The CSV of a filtered list: exactly the rows the list shows, in its order.
+    await expect
+      .poll(
+        async () => {
+          await page.goto("/admin/orders?status=paid");
+          const total = numberIn(await page.getByTestId("orders-count").textContent());
+          const link = page.getByRole("link", { name: language.exportCsv });
+          await expect(link).toHaveAttribute("href", "/api/v1/admin/orders.csv?status=paid");
+          const shownNumbers = (await page.getByRole("table").locator("tbody tr td:first-child").allTextContents()).map((text) => text.trim());
+          const answer = await page.request.get((await link.getAttribute("href"))!);
+          expect(answer.status()).toBe(200);
+          const csv = parse(await answer.text(), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+          return {
+            sameCount: csv.length === total,
+            allPaid: csv.every((row) => row.status === "paid"),
+            sameFirstPage: JSON.stringify(csv.slice(0, shownNumbers.length).map((row) => row.order_no)) === JSON.stringify(shownNumbers),
+          };
+        },
+        { message: "the CSV of Orders filtered to paid", timeout: 30_000 },
+      )
+      .toEqual({ sameCount: true, allPaid: true, sameFirstPage: true });
+  });
+}
