@@ -15,8 +15,8 @@ const QUEUES = [
 ] as const;
 
 const LANGUAGES = [
-  { locale: "en", title: "Shop overview", queues: "Needs a person", exportCsv: "Export CSV", toShip: "Paid orders to ship" },
-  { locale: "zh-CN", title: "店铺概览", queues: "待处理", exportCsv: "导出 CSV", toShip: "待发货的已付款订单" },
+  { locale: "en", title: "Dashboard", queues: "Needs a person", exportCsv: "Export CSV", toShip: "Paid orders to ship" },
+  { locale: "zh-CN", title: "概览", queues: "待处理", exportCsv: "导出 CSV", toShip: "待发货的已付款订单" },
 ] as const;
 
 const numberIn = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
