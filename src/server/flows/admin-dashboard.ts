@@ -20,7 +20,8 @@ const chinaDayStartBefore = (now: Date, daysAgo: number) => new Date(Date.parse(
 /**
  * The admin home, read-only: each module answers for its own tables through its index.ts
  * (orders, payments and refunds, shipments, task runs, stock) and this puts the answers
- * together. Each module's query says which index bounds it, so the page stays cheap at 1M orders.
+ * together. Each module's query says which index bounds it, so the page stays cheap at 1M orders;
+ * low stock reads the catalog (products × inventory, thousands of rows, not orders).
  */
 export async function adminDashboard(db: DbOrTx, rawInput: AdminDashboardInput = {}): Promise<AdminDashboard> {
   const now = ZAdminDashboardInput.parse(rawInput).now ?? new Date();
