@@ -3,6 +3,7 @@ import { nodeHeaderGetter, requestIdOf } from "@/server/http/request-guard";
 import { logger as appLogger, type Logger } from "@/server/observability/logger";
 import type { SchedulerMode } from "@/server/scheduler/mode";
 import accessLog from "./plugins/access-log";
+import adminCsvExport, { type AdminCsvExportOptions } from "./plugins/admin-csv-export";
 import health from "./plugins/health";
 import identity from "./plugins/identity";
 import idempotency from "./plugins/idempotency";
@@ -38,6 +39,8 @@ export type GatewayOptions = {
   rateLimit?: Partial<ApiRateLimitOptions> | false;
   /** Overload thresholds; false switches load shedding off. */
   loadShedding?: LoadSheddingOptions | false;
+  /** Options of the admin lists' CSV exports (tests pass a small page size). */
+  csvExport?: AdminCsvExportOptions;
 };
 
 /**
@@ -107,6 +110,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   await app.register(health, { role: "gateway" });
   await app.register(trpc);
   await app.register(restApi);
+  await app.register(adminCsvExport, options.csvExport ?? {});
   await app.register(inngestEndpoint, { mode: options.schedulerMode });
   await app.register(paymentNotify);
   await app.register(productImages);

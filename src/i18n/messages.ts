@@ -5,6 +5,7 @@ import enAuth from "@/messages/en/auth.json";
 import enCatalog from "@/messages/en/catalog.json";
 import enCommon from "@/messages/en/common.json";
 import enImages from "@/messages/en/images.json";
+import enDashboard from "@/messages/en/dashboard.json";
 import enLifecycle from "@/messages/en/lifecycle.json";
 import enLogistics from "@/messages/en/logistics.json";
 import enLogs from "@/messages/en/logs.json";
@@ -20,6 +21,7 @@ import zhAuth from "@/messages/zh-CN/auth.json";
 import zhCatalog from "@/messages/zh-CN/catalog.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhImages from "@/messages/zh-CN/images.json";
+import zhDashboard from "@/messages/zh-CN/dashboard.json";
 import zhLifecycle from "@/messages/zh-CN/lifecycle.json";
 import zhLogistics from "@/messages/zh-CN/logistics.json";
 import zhLogs from "@/messages/zh-CN/logs.json";
@@ -31,8 +33,8 @@ import zhSimulation from "@/messages/zh-CN/simulation.json";
 import zhUsers from "@/messages/zh-CN/users.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages, dashboard: enDashboard };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages, dashboard: zhDashboard };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS = [
   { key: "orders", href: "/admin/orders" },
   { key: "payments", href: "/admin/payments" },
   { key: "refunds", href: "/admin/refunds" },
+  { key: "webhooks", href: "/admin/webhooks" },
   { key: "shipments", href: "/admin/shipments" },
   { key: "carriers", href: "/admin/carriers" },
   { key: "couriers", href: "/admin/couriers" },

@@ -4,6 +4,7 @@ import { adminApiRouter } from "./routers/admin-api";
 import { adminCarriersRouter } from "./routers/admin-carriers";
 import { adminCatalogRouter } from "./routers/admin-catalog";
 import { adminLogsRouter } from "./routers/admin-logs";
+import { adminDashboardRouter } from "./routers/admin-dashboard";
 import { adminLogisticsRouter } from "./routers/admin-logistics";
 import { adminMonitoringRouter } from "./routers/admin-monitoring";
 import { adminOrderRouter } from "./routers/admin-order";
@@ -50,6 +51,7 @@ export const appRouter = createTRPCRouter({
   adminLogs: adminLogsRouter,
   account: accountRouter,
   adminUsers: adminUsersRouter,
+  adminDashboard: adminDashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import type { Database } from "@/server/db/client";
-import { getTaskRun, listTaskRuns, recentFailures, taskStats } from "@/server/domain/lifecycle";
+import { FAILED_TASKS_WINDOW_MS, failedTaskRunsSince, getTaskRun, listTaskRuns, recentFailures, taskStats } from "@/server/domain/lifecycle";
 import { DomainError } from "@/server/errors";
 import { EVENT_FUNCTIONS, minuteCron, sweepFunctionId } from "@/server/inngest/catalog";
 import { inngest } from "@/server/inngest/client";
@@ -33,10 +33,17 @@ export function taskCatalogue(mode: SchedulerMode = schedulerMode()): TaskDescri
   return [...events, ...sweeps];
 }
 
-/** The admin overview: each task with its last run, success rate (24 h) and recent failures. */
-export async function tasksOverview(db: Database, { now = new Date() }: { now?: Date } = {}) {
+/**
+ * The admin overview: each task with its last run, success rate (24 h) and failures — the 20
+ * most recent, or with `failuresOfLastDay` every failure of the last 24 h (up to 100) and their
+ * total, the list the admin home's "failed tasks" count links to.
+ */
+export async function tasksOverview(db: Database, { now = new Date(), failuresOfLastDay = false }: { now?: Date; failuresOfLastDay?: boolean } = {}) {
   const mode = schedulerMode();
-  const [stats, failures] = await Promise.all([taskStats(db, { now }), recentFailures(db, { limit: 20 })]);
+  const [stats, failures] = await Promise.all([
+    taskStats(db, { now }),
+    failuresOfLastDay ? failedTaskRunsSince(db, { since: new Date(now.getTime() - FAILED_TASKS_WINDOW_MS) }) : recentFailures(db, { limit: 20 }).then((items) => ({ items, total: null })),
+  ]);
   const tasks = taskCatalogue(mode).map((task) => {
     // A sweep's runs are recorded under the sweep id locally and the function id in Inngest mode.
     const s = stats.get(task.id) ?? stats.get(task.id.replace(/^sweep-/, ""));
@@ -51,7 +58,7 @@ export async function tasksOverview(db: Database, { now = new Date() }: { now?: 
       lastStatus: s?.lastStatus ?? null,
     };
   });
-  return { mode, tasks, failures };
+  return { mode, tasks, failures: failures.items, failuresTotal: failures.total };
 }
 
 function sweepFor(taskId: string) {

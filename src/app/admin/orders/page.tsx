@@ -1,10 +1,10 @@
 import { AdminOrderFilters } from "@/components/admin/order-filters";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
-import { parseOrderStatus } from "@/components/shop/order-status";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
-import { chinaDayStart } from "@/lib/dates";
+import { adminOrdersFilters, csvExportHref } from "@/lib/admin-list-filters";
 import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api, orNotFound } from "@/trpc/server";
 
@@ -17,14 +17,11 @@ export async function generateMetadata() {
 
 /** Every order, filtered and paginated on the server; the filters live in the URL. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params: SearchParams = firstParams(await searchParams);
-  const [t, caller] = await Promise.all([getTranslations("admin.orders"), api()]);
+  const raw = await searchParams;
+  const params: SearchParams = firstParams(raw);
+  const [t, td, caller] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api()]);
   const page = Math.min(100_000, Math.max(1, Math.floor(Number(params.page)) || 1));
-  const status = parseOrderStatus(params.status);
-  const orderNo = params.orderNo?.trim().slice(0, 40) || undefined;
-  const shopper = params.shopper?.trim().slice(0, 100) || undefined;
-  const from = chinaDayStart(params.from);
-  const to = chinaDayStart(params.to, { nextDay: true });
+  const { status, orderNo, shopper, from, to } = adminOrdersFilters(raw);
   const result = await orNotFound(
     caller.adminOrder.list({ page, pageSize: PAGE_SIZE, status, orderNo, shopper, from, to }),
     "/admin/orders",
@@ -35,9 +32,12 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600" data-testid="orders-count">
-          {t("count", { total: result.total })}
-        </p>
+        <div className="flex items-center gap-3">
+          <p className="text-sm text-slate-600" data-testid="orders-count">
+            {t("count", { total: result.total })}
+          </p>
+          <ExportCsvLink href={csvExportHref("orders", raw)} label={td("csv")} hint={td("hint")} />
+        </div>
       </div>
       <AdminOrderFilters
         values={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
-import { chinaDayStart, formatDateTime } from "@/lib/dates";
-import { MAX_MINOR_UNITS, formatMoney, parseMoney } from "@/lib/money";
+import { ADMIN_LIST_SORTS, adminPaymentsFilters, csvExportHref } from "@/lib/admin-list-filters";
+import { formatDateTime } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type PaymentMethodKey, type PaymentStatusKey } from "@/lib/payment-ui";
 import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
@@ -13,36 +15,17 @@ import { api } from "@/trpc/server";
 export const metadata = { title: "Payments" };
 
 type Params = { status?: string; method?: string; from?: string; to?: string; orderNo?: string; paymentSn?: string; min?: string; max?: string; sort?: string; page?: string };
-const SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as const;
+const SORTS = ADMIN_LIST_SORTS;
 
 /** Admin → Payments: filters, sorting and server-side pagination, all in the URL. */
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params: Params = firstParams(await searchParams, 40);
-  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
+  const raw = await searchParams;
+  const params: Params = firstParams(raw, 40);
+  const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
   const page = pageParam(params.page, 100_000);
-  const status = PAYMENT_STATUS_KEYS.find((s) => s === params.status);
-  const method = PAYMENT_METHOD_KEYS.find((m) => m === params.method);
-  const sort = SORTS.find((s) => s === params.sort) ?? "created_desc";
-  // An amount beyond what a money column holds filters like the largest one.
-  const amount = (text?: string) => {
-    const minor = text ? parseMoney(text) : null;
-    return minor === null ? null : Math.min(minor, MAX_MINOR_UNITS);
-  };
-  const min = amount(params.min);
-  const max = amount(params.max);
-  const result = await caller.adminPayment.list({
-    page,
-    pageSize: 20,
-    status,
-    method,
-    from: chinaDayStart(params.from),
-    to: chinaDayStart(params.to, { nextDay: true }),
-    orderNo: params.orderNo || undefined,
-    paymentSn: params.paymentSn || undefined,
-    minAmountMinor: min ?? undefined,
-    maxAmountMinor: max !== null && (min === null || max >= min) ? max : undefined,
-    sort,
-  });
+  const filters = adminPaymentsFilters(raw);
+  const { status, method, sort } = filters;
+  const result = await caller.adminPayment.list({ page, pageSize: 20, ...filters });
 
   return (
     <div className="space-y-5">
@@ -71,7 +54,12 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
         <FilterSelect label={t("admin.list.sort")} name="sort" defaultValue={sort} options={SORTS.map((s) => ({ value: s, label: t(`admin.list.sorts.${s}`) }))} />
       </FilterForm>
 
-      <p className="text-sm text-slate-600">{t("admin.list.total", { count: result.total })}</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="list-total">
+          {t("admin.list.total", { count: result.total })}
+        </p>
+        <ExportCsvLink href={csvExportHref("payments", raw)} label={td("csv")} hint={td("hint")} />
+      </div>
       <DataTable
         label={t("admin.list.title")}
         rows={result.items}

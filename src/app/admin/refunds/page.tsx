@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
-import { chinaDayStart, formatDateTime } from "@/lib/dates";
+import { ADMIN_LIST_SORTS, adminRefundsFilters, csvExportHref } from "@/lib/admin-list-filters";
+import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { REFUND_STATUS_KEYS, REFUND_STATUS_TONE, type RefundStatusKey } from "@/lib/payment-ui";
 import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
@@ -13,25 +15,17 @@ import { api } from "@/trpc/server";
 export const metadata = { title: "Refunds" };
 
 type Params = { status?: string; from?: string; to?: string; refundSn?: string; orderNo?: string; sort?: string; page?: string };
-const SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as const;
+const SORTS = ADMIN_LIST_SORTS;
 
 /** Admin → Refunds: filters, sorting and server-side pagination. Requests waiting for review come first by default filter. */
 export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params: Params = firstParams(await searchParams, 40);
-  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
+  const raw = await searchParams;
+  const params: Params = firstParams(raw, 40);
+  const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
   const page = pageParam(params.page, 100_000);
-  const status = REFUND_STATUS_KEYS.find((s) => s === params.status);
-  const sort = SORTS.find((s) => s === params.sort) ?? "created_desc";
-  const result = await caller.adminPayment.refunds.list({
-    page,
-    pageSize: 20,
-    status,
-    from: chinaDayStart(params.from),
-    to: chinaDayStart(params.to, { nextDay: true }),
-    refundSn: params.refundSn || undefined,
-    orderNo: params.orderNo || undefined,
-    sort,
-  });
+  const filters = adminRefundsFilters(raw);
+  const { status, sort } = filters;
+  const result = await caller.adminPayment.refunds.list({ page, pageSize: 20, ...filters });
 
   return (
     <div className="space-y-5">
@@ -51,7 +45,12 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
         <FilterSelect label={t("admin.refunds.sort")} name="sort" defaultValue={sort} options={SORTS.map((s) => ({ value: s, label: t(`admin.list.sorts.${s}`) }))} />
       </FilterForm>
 
-      <p className="text-sm text-slate-600">{t("admin.refunds.total", { count: result.total })}</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="list-total">
+          {t("admin.refunds.total", { count: result.total })}
+        </p>
+        <ExportCsvLink href={csvExportHref("refunds", raw)} label={td("csv")} hint={td("hint")} />
+      </div>
       <DataTable
         label={t("admin.refunds.title")}
         rows={result.items}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { ShipOrderButton } from "@/components/logistics/admin/ship-order-button";
 import { ShipmentStatusBadge } from "@/components/logistics/shipment-status-badge";
@@ -9,7 +10,8 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { cn } from "@/lib/cn";
-import { chinaDayStart, formatDateTime } from "@/lib/dates";
+import { SHIPMENT_QUEUES, adminShipmentsFilters, csvExportHref } from "@/lib/admin-list-filters";
+import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
@@ -20,27 +22,18 @@ export async function generateMetadata() {
 }
 
 type Params = { status?: string; carrier?: string; courier?: string; trackingNo?: string; orderNo?: string; from?: string; to?: string; queue?: string; page?: string };
-const QUEUES = ["unassigned", "exception", "stale"] as const;
+const QUEUES = SHIPMENT_QUEUES;
 
 /** Admin Shipments: filters, queues, server-side pagination, and paid orders waiting to ship. */
 export default async function AdminShipmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const [params, t, locale, caller] = await Promise.all([searchParams.then((raw): Params => firstParams(raw, 32)), getTranslations("logistics"), getLocale(), api()]);
+  const raw = await searchParams;
+  const [t, td, locale, caller] = await Promise.all([getTranslations("logistics"), getTranslations("dashboard"), getLocale(), api()]);
+  const params: Params = firstParams(raw, 32);
   const page = pageParam(params.page, 100_000);
-  const status = SHIPMENT_STATUSES.find((s) => s === params.status);
-  const queue = QUEUES.find((q) => q === params.queue);
+  const filters = adminShipmentsFilters(raw);
+  const { status, queue } = filters;
   const [result, carriers, toShip] = await Promise.all([
-    caller.adminLogistics.list({
-      page,
-      pageSize: 20,
-      status,
-      queue,
-      carrierCode: params.carrier || undefined,
-      courierId: params.courier && /^[0-9a-f-]{36}$/.test(params.courier) ? params.courier : undefined,
-      trackingNo: params.trackingNo || undefined,
-      orderNo: params.orderNo || undefined,
-      from: chinaDayStart(params.from),
-      to: chinaDayStart(params.to, { nextDay: true }),
-    }),
+    caller.adminLogistics.list({ page, pageSize: 20, ...filters }),
     caller.adminCarriers.list(),
     caller.adminLogistics.toShip({ limit: 20 }),
   ]);
@@ -133,6 +126,12 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
         <FilterInput label={t("admin.shipments.to")} name="to" type="date" defaultValue={params.to} />
       </FilterForm>
 
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="list-total">
+          {td("listTotal", { count: result.total })}
+        </p>
+        <ExportCsvLink href={csvExportHref("shipments", raw)} label={td("export.csv")} hint={td("export.hint")} />
+      </div>
       <DataTable
         label={t("admin.shipments.table")}
         rows={result.items}

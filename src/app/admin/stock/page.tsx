@@ -12,13 +12,16 @@ export async function generateMetadata() {
 
 /** The low-stock queue: products at or below their threshold, emptiest first, each linked to its stock page. */
 export default async function LowStockPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const [params, t, locale, caller] = await Promise.all([searchParams.then((raw) => firstParams(raw, 20)), getTranslations("catalog.admin.stock"), getLocale(), api()]);
+  const [params, t, td, locale, caller] = await Promise.all([searchParams.then((raw) => firstParams(raw, 20)), getTranslations("catalog.admin.stock"), getTranslations("dashboard"), getLocale(), api()]);
   const page = pageParam(params.page, 10_000);
   const result = await caller.adminStock.lowStock({ page, pageSize: 25 });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("lowTitle")}</h1>
       <p className="text-sm text-slate-600">{t("lowIntro")}</p>
+      <p className="text-sm text-slate-600" data-testid="list-total">
+        {td("listTotal", { count: result.total })}
+      </p>
       <DataTable
         label={t("lowTitle")}
         rows={result.items}

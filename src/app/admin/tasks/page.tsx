@@ -4,7 +4,9 @@ import { RetryRunButton, RunNowButton } from "@/components/lifecycle/admin/task-
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getLocale, getTranslations } from "@/i18n/server";
+import { describeCron } from "@/lib/cron-text";
 import { formatDateTime } from "@/lib/dates";
+import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +17,18 @@ export async function generateMetadata() {
 }
 
 /** Admin → Tasks: every function/sweep with its trigger, the active mode, last run, success rate and recent failures. */
-export default async function AdminTasksPage() {
+export default async function AdminTasksPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params: { failures?: string } = firstParams(await searchParams, 20);
   const [t, locale, caller] = await Promise.all([getTranslations("lifecycle"), getLocale(), api()]);
-  const { mode, tasks, failures } = await caller.lifecycle.tasks();
+  // "?failures=lastDay" (the admin home's failed-tasks link): every failure of the last 24 h instead of the latest 20.
+  const failuresOfLastDay = params.failures === "lastDay";
+  const { mode, tasks, failures, failuresTotal } = await caller.lifecycle.tasks({ failures: failuresOfLastDay ? "lastDay" : "recent" });
+  // Inngest function ids of sweeps are "sweep-<id>"; both read the sweep's description.
+  const describe = (taskId: string) => {
+    const key = taskId.replace(/^sweep-/, "");
+    const path = `tasks.descriptions.${key}` as "tasks.title";
+    return t.has(path) ? t(path) : null;
+  };
   return (
     <div className="space-y-6">
       {/* Runs start and finish every few seconds: a view frozen at load time shows "running" forever. */}
@@ -43,11 +54,16 @@ export default async function AdminTasksPage() {
               <tr key={task.id} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2">
                   <div className="font-mono text-xs font-medium">{task.id}</div>
-                  <div className="text-xs text-slate-500">{task.description}</div>
+                  <div className="text-xs text-slate-500">{describe(task.id)}</div>
                 </td>
                 <td className="px-3 py-2">
                   <Badge tone={task.kind === "cron" ? "neutral" : "info"}>{t(`tasks.${task.kind}`)}</Badge>{" "}
-                  <code className="whitespace-nowrap text-xs">{task.trigger}</code>
+                  {task.kind === "cron" && describeCron(task.trigger, locale) && (
+                    <span className="text-xs" data-testid="cron-reading">
+                      {describeCron(task.trigger, locale)}
+                    </span>
+                  )}{" "}
+                  <code className="whitespace-nowrap text-xs text-slate-500">{task.trigger}</code>
                 </td>
                 <td className="px-3 py-2 text-xs">
                   {task.lastStartedAt ? `${formatDateTime(task.lastStartedAt, locale)} · ${t(`tasks.status.${task.lastStatus as "succeeded"}`)}` : t("tasks.never")}
@@ -60,8 +76,16 @@ export default async function AdminTasksPage() {
         </table>
         <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">{t("tasks.idleRunsNote")}</p>
       </div>
-      <Card>
+      <Card id="failures">
         <h2 className="mb-2 font-medium">{t("tasks.failures")}</h2>
+        {failuresOfLastDay && failuresTotal !== null && (
+          <p className="mb-2 text-sm text-slate-600">
+            <span data-testid="list-total">{t("tasks.failuresOfLastDay", { count: failuresTotal })}</span>{" "}
+            <Link href="/admin/tasks" className="text-brand-700 underline">
+              {t("tasks.showRecentFailures")}
+            </Link>
+          </p>
+        )}
         {failures.length === 0 ? (
           <p className="text-sm text-slate-500">{t("tasks.noFailures")}</p>
         ) : (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ZAdminCancelPaymentInput,
+  ZAdminWebhookDeliveryPage,
   ZCreatedWebhookEndpoint,
   ZPaymentReport,
   ZWebhookDeliveryState,
@@ -34,7 +35,9 @@ import {
   getRefundDetailForAdmin,
   listPaymentsForAdmin,
   listRefundsForAdmin,
+  WEBHOOK_DELIVERY_STATUSES,
   listWebhookDeliveries,
+  listWebhookDeliveriesForAdmin,
   listWebhookEndpoints,
   paymentReport,
   paymentSettings,
@@ -96,6 +99,10 @@ const webhooksRouter = createTRPCRouter({
     .input(z.object({ endpointId: z.uuid().optional(), paymentId: z.uuid().optional() }))
     .output(z.array(ZWebhookDeliverySummary))
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.db, { ...input, limit: 50 })),
+  allDeliveries: adminProcedure
+    .input(z.object({ status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(), page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .output(ZAdminWebhookDeliveryPage)
+    .query(({ ctx, input }) => listWebhookDeliveriesForAdmin(ctx.db, input)),
   resend: adminProcedure.input(z.object({ deliveryId: z.uuid() })).output(ZWebhookDeliveryState).mutation(({ ctx, input }) => resendWebhookDelivery(ctx.db, input)),
 });
 

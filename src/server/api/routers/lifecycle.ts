@@ -47,8 +47,9 @@ export const lifecycleRouter = createTRPCRouter({
 
   tasks: adminProcedure
     .meta(rest("GET", "/admin/tasks", "Background tasks with their recent statistics and the latest failed runs", { tag: "Admin: tasks" }))
+    .input(z.object({ failures: z.enum(["recent", "lastDay"]).default("recent") }).default({ failures: "recent" }))
     .output(ZTasksOverview)
-    .query(({ ctx }) => tasksOverview(ctx.db)),
+    .query(({ ctx, input }) => tasksOverview(ctx.db, { failuresOfLastDay: input.failures === "lastDay" })),
   taskRuns: adminProcedure
     .meta(rest("GET", "/admin/tasks/{taskId}/runs", "The latest 50 runs of a task", { tag: "Admin: tasks" }))
     .input(ZTaskId)

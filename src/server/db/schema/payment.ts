@@ -269,6 +269,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     unique().on(t.endpointId, t.eventId),
     index("webhook_deliveries_due").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    // The admin home's "failed webhook deliveries" count and the list it links to read only these rows.
+    index("webhook_deliveries_failed").on(t.createdAt).where(sql`${t.status} = 'failed'`),
     index().on(t.paymentId),
     index().on(t.refundId),
     index().on(t.endpointId, t.createdAt),

@@ -54,6 +54,8 @@ export const ZTasksOverview = z.object({
     }),
   ),
   failures: z.array(ZTaskRun),
+  /** How many failed runs match (the last day's, when asked for them); null when not counted. */
+  failuresTotal: z.number().int().nullable(),
 });
 
 export const ZRunTaskResult = z.object({ runId: z.uuid(), processed: z.number().int() });

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/server/db/client";
 import { taskIdleRuns, taskRuns, type TaskTrigger } from "@/server/db/schema/lifecycle";
 import { DomainError } from "@/server/errors";
@@ -186,4 +186,20 @@ export async function pruneTaskRuns(db: DbOrTx, { now, olderThanMs = 2 * 86_400_
     .returning({ id: taskRuns.id });
   const idle = await db.delete(taskIdleRuns).where(sql`${taskIdleRuns.lastStartedAt} < ${before}`).returning({ runs: taskIdleRuns.runs });
   return deleted.length + idle.reduce((sum, r) => sum + r.runs, 0);
+}
+
+/** How far back "failed tasks" reach: the admin home counts them and Admin → Tasks lists them over the same day. */
+export const FAILED_TASKS_WINDOW_MS = 86_400_000;
+
+/**
+ * Failed runs that started since `since`, newest first, with their total: what the admin home
+ * counts and what Admin → Tasks lists behind its link. Bounded by task_runs(status, started_at).
+ */
+export async function failedTaskRunsSince(db: DbOrTx, { since, limit = 100 }: { since: Date; limit?: number }) {
+  const where = and(eq(taskRuns.status, "failed"), gte(taskRuns.startedAt, since));
+  const [rows, [count]] = await Promise.all([
+    db.select().from(taskRuns).where(where).orderBy(desc(taskRuns.startedAt)).limit(limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(taskRuns).where(where),
+  ]);
+  return { items: rows, total: count?.n ?? 0 };
 }

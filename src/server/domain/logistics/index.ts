@@ -18,3 +18,4 @@ export { ZONES, zoneBetween, locate, distanceKm, lineHaulHubs, type Zone, type A
 export { planTrajectory, planRedelivery, CHECKPOINT_KINDS, STATUS_AFTER, type PlannedCheckpoint, type FaultRates } from "./trajectory/planner";
 export { describeCheckpoint } from "./trajectory/texts";
 export * from "./public-lookup-limit";
+export * from "./logistics.dashboard";

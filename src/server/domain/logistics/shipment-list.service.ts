@@ -5,12 +5,12 @@ import { ZShipmentListInput, type ShipmentListInput } from "./logistics.schemas"
 import { TERMINAL_SHIPMENT_STATUSES } from "./shipment.machine";
 import { normaliseTrackingNumber } from "./tracking-number";
 
-const MOVING = ["picked_up", "in_transit", "out_for_delivery", "delivery_attempt_failed"] as const;
+export const MOVING_SHIPMENT_STATUSES = ["picked_up", "in_transit", "out_for_delivery", "delivery_attempt_failed"] as const;
 
 /** A moving parcel with no scan for `staleAfterHours` simulated hours (on its own time scale). */
-function staleCondition(now: Date, staleAfterHours: number): SQL {
+export function staleShipmentCondition(now: Date, staleAfterHours: number): SQL {
   return and(
-    inArray(shipments.status, [...MOVING]),
+    inArray(shipments.status, [...MOVING_SHIPMENT_STATUSES]),
     sql`${shipments.lastScanAt} < ${now.toISOString()}::timestamptz - make_interval(secs => ${staleAfterHours * 3600} / greatest(${shipments.timeScale}, 1))`,
   )!;
 }
@@ -31,9 +31,9 @@ export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = 
   if (input.to) filters.push(lt(shipments.createdAt, input.to));
   if (input.queue === "unassigned") filters.push(and(isNull(shipments.courierId), notInArray(shipments.status, [...TERMINAL_SHIPMENT_STATUSES]))!);
   if (input.queue === "exception") filters.push(eq(shipments.status, "exception"));
-  if (input.queue === "stale") filters.push(staleCondition(now, staleAfterHours));
+  if (input.queue === "stale") filters.push(staleShipmentCondition(now, staleAfterHours));
   const where = filters.length ? and(...filters) : undefined;
-  const stale = staleCondition(now, staleAfterHours);
+  const stale = staleShipmentCondition(now, staleAfterHours);
 
   const [rows, [count], [queues]] = await Promise.all([
     db

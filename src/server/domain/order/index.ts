@@ -2,3 +2,4 @@ export * from "./order.machine";
 export * from "./order.schemas";
 export * from "./order.service";
 export { nextOrderNo, formatOrderNo } from "./order-number";
+export { orderDashboard } from "./order.dashboard";

@@ -27,3 +27,4 @@ export * from "./payment.queries";
 export * from "./payment.reports";
 export * from "./invariants";
 export * from "./sql-time";
+export * from "./payment.dashboard";

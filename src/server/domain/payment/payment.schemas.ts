@@ -400,3 +400,18 @@ export const ZWebhookEndpointWithCounts = ZWebhookEndpoint.extend({
 });
 export const ZCreatedWebhookEndpoint = ZWebhookEndpoint.extend({ secret: z.string() });
 export const ZWebhookDeliveryState = z.object({ id: z.uuid(), status: z.enum(["pending", "failed", "delivered"]) });
+
+/** Admin → Webhooks: every delivery (all endpoints), newest first, a page at a time. */
+export const ZAdminWebhookDeliveryPage = zPageOf(
+  z.object({
+    id: z.uuid(),
+    url: z.string(),
+    eventType: z.string(),
+    paymentId: z.uuid().nullable(),
+    status: z.enum(["pending", "failed", "delivered"]),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.date(),
+  }),
+);

@@ -125,6 +125,39 @@ export async function listWebhookDeliveries(db: DbOrTx, filter: { paymentId?: st
   }));
 }
 
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * Deliveries for Admin → Webhooks, newest first, paged, optionally of one status, with their
+ * total. "failed" (the admin home's queue) reads the partial index webhook_deliveries_failed.
+ */
+export async function listWebhookDeliveriesForAdmin(db: DbOrTx, { status, page = 1, pageSize = 20 }: { status?: WebhookDeliveryStatus; page?: number; pageSize?: number }) {
+  const where = status ? eq(webhookDeliveries.status, status) : undefined;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: webhookDeliveries.id,
+        url: webhookEndpoints.url,
+        eventType: webhookDeliveries.eventType,
+        paymentId: webhookDeliveries.paymentId,
+        status: webhookDeliveries.status,
+        attempts: webhookDeliveries.attempts,
+        lastStatusCode: webhookDeliveries.lastStatusCode,
+        lastError: webhookDeliveries.lastError,
+        createdAt: webhookDeliveries.createdAt,
+      })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(where)
+      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(webhookDeliveries).where(where),
+  ]);
+  return { items: rows, total: count?.n ?? 0, page, pageSize };
+}
+
 /** "Resend": makes a delivery due again now, whatever its state. History is kept. */
 export async function resendWebhookDelivery(db: Database, { deliveryId }: { deliveryId: string }) {
   const [row] = await db
