@@ -6,6 +6,7 @@ import { getDb } from "@/server/db/client";
 import { taskRuns } from "@/server/db/schema";
 import { createApiKey } from "@/server/domain/api-key";
 import { createNotification } from "@/server/domain/notification";
+import { createPasswordResetLink } from "@/server/domain/user";
 import { createAdmin, createProduct, createShopper } from "./fixtures";
 import { testGateway } from "./gateway-fixtures";
 import { withLogisticsDatabase } from "./logistics-fixtures";
@@ -258,6 +259,25 @@ describe("every operation of the OpenAPI document", () => {
     await ok("get", "/admin/simulation-runs");
     await ok("get", "/admin/simulation-runs/{runId}", { params: { runId: run.id } });
     await ok("post", "/admin/simulation-runs/{runId}/cancel", { params: { runId: run.id } });
+
+    // The admin's view of the shop and the system.
+    await ok("get", "/admin/dashboard");
+    await ok("get", "/admin/monitoring", { query: { windowMinutes: 60 } });
+    await ok("get", "/admin/logs", { query: { level: "info" } });
+
+    // People: an account an admin manages, and the shopper's own password.
+    const someone = await createShopper();
+    await ok("get", "/admin/users", { query: { q: someone.user.email, pageSize: 5 } });
+    await ok("get", "/admin/users/{id}", { params: { id: someone.user.id } });
+    await ok("post", "/admin/users/{id}/role", { params: { id: someone.user.id }, body: { role: "shopper" } });
+    await ok("post", "/admin/users/{id}/disable", { params: { id: someone.user.id } });
+    await ok("post", "/admin/users/{id}/enable", { params: { id: someone.user.id } });
+    await ok("post", "/admin/users/{id}/password-reset-link", { params: { id: someone.user.id } });
+    await ok("get", "/admin/users/{id}/events", { params: { id: someone.user.id } });
+    // The link itself only reaches the server log; the service hands its token to the test.
+    const link = await createPasswordResetLink({ db: getDb(), userId: someone.user.id, actorId: null, requestId: "contract" });
+    await ok("post", "/password-resets", { body: { token: link.token, newPassword: "Contract-reset-2026!" }, as: "nobody" });
+    await ok("post", "/account/password", { body: { currentPassword: "password123", newPassword: "Contract-change-2026!" } });
 
     const all = Object.entries(document().paths ?? {}).flatMap(([template, item]) => Object.keys(item as object).map((method) => `${method} ${template}`));
     expect(all.filter((operation) => !covered.has(operation))).toEqual([]);
