@@ -95,9 +95,10 @@ describe.skipIf(!hasPrometheus)("Prometheus scraping a running shopflow with the
     const paid = await post(`/api/v1/payments/${paymentId}/pay`, { method: "card", card: { number: GOOD_CARD } });
     expect(paid.status).toBe(200);
 
-    await until("Prometheus to have scraped the paid order", async () => {
-      const answer = await promQuery('sum(shopflow_payments_total{method="card",outcome="succeeded"})');
-      return Number(answer.data.result[0]?.value[1] ?? 0) >= 1;
+    // rate() and increase() need two samples of a series: wait for a few scrapes of the new one.
+    await until("Prometheus to have scraped the paid order a few times", async () => {
+      const answer = await promQuery('min(count_over_time(shopflow_payments_total{method="card",outcome="succeeded"}[1m]))');
+      return Number(answer.data.result[0]?.value[1] ?? 0) >= 3;
     }, { timeoutMs: 30_000, everyMs: 250 });
 
     // Every alert rule, as Prometheus itself evaluates it (health "ok" after an evaluation).

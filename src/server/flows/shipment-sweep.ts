@@ -17,10 +17,13 @@ const BATCH = 200;
 export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH }: { now: Date; limit?: number }) {
   const seen: string[] = [];
   let moved = 0;
-  // One plain read first: with nothing due, no transaction is opened at all.
+  // One plain read first: with nothing due, no transaction is opened at all. Ordered by the due
+  // time so the planner walks the due-checkpoint index from its oldest entry; without the order,
+  // a bare LIMIT 1 sometimes looked cheaper as a sequential scan of every checkpoint.
   const [any] = await db.execute(sql`
     select 1 from shipment_checkpoints c
     where c.recorded_at is null and not c.skipped and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz
+    order by c.due_at
     limit 1`);
   if (!any) return { processed: 0, details: { statusChanges: 0 } };
   while (seen.length < limit) {

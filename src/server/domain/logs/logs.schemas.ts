@@ -18,6 +18,8 @@ const zFilterText = (max: number) =>
     .string()
     .trim()
     .max(max, `Use at most ${max} characters`)
+    // PostgreSQL text cannot hold NUL: refused as input, not a 500 from the database.
+    .refine((value) => !value.includes("\u0000"), "Remove the NUL character")
     .transform((value) => value || undefined)
     .optional();
 
@@ -36,7 +38,7 @@ export const ZSearchLogsInput = z
     /** From the previous page's `nextCursor`. */
     cursor: z
       .string()
-      .regex(/^\d{1,16}\.\d{1,19}$/, "Not a cursor from this list")
+      .regex(/^\d{1,16}\.\d{1,18}$/, "Not a cursor from this list")
       .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
