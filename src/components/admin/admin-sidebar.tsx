@@ -21,12 +21,12 @@ export const ADMIN_SECTIONS = [
   { key: "couriers", href: "/admin/couriers" },
   { key: "tasks", href: "/admin/tasks" },
   { key: "monitoring", href: "/admin/monitoring" },
+  { key: "logs", href: "/admin/logs" },
   { key: "simulation", href: "/admin/simulation" },
   { key: "reports", href: "/admin/reports" },
+  { key: "users", href: "/admin/users" },
   { key: "settings", href: "/admin/settings" },
   { key: "apiKeys", href: "/admin/api-keys" },
-  { key: "logs", href: "/admin/logs" },
-  { key: "users", href: "/admin/users" },
 ] as const;
 
 export function AdminSidebar() {
