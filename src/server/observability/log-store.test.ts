@@ -2,7 +2,7 @@ import net from "node:net";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createLogger, withLogStore } from "./logger";
-import { createLogStore, logStoreUrl } from "./log-store";
+import { RESET_LINK_WITHHELD, createLogStore, logStoreUrl } from "./log-store";
 import { until } from "../../../test/processes";
 
 const run = Date.now().toString(36);
@@ -26,6 +26,20 @@ describe("log store", () => {
     const [odd] = await sql`select line->>'name' as name from app_logs where request_id = ${`store-${run}`} and level = 40`;
     expect(odd!.name).toBe("Nul\uFFFDName");
     expect(store.stats()).toMatchObject({ written: 7, dropped: 0, queued: 0 });
+    await store.close();
+  });
+
+  it("keeps a password reset link out of the store (stdout still has it, as the admin's way to the link)", async () => {
+    const store = createLogStore({ url: inject("databaseUrl"), role: "gateway", flushMs: 50 });
+    const printed: string[] = [];
+    const logger = createLogger({ level: "info" }, withLogStore(store, { write: (line: string) => printed.push(line) > 0 }));
+    const url = `https://shop.example/reset-password?token=secret-${run}`;
+    logger.warn({ requestId: `reset-${run}`, event: "password_reset_link", userId: "u-2", url }, "password reset link");
+    await until("the line stored", async () => (await sql`select count(*)::int as n from app_logs where request_id = ${`reset-${run}`}`)[0]!.n === 1);
+    const [row] = await sql`select line::text as line from app_logs where request_id = ${`reset-${run}`}`;
+    expect(row!.line).not.toContain(`secret-${run}`);
+    expect(JSON.parse(row!.line as string)).toMatchObject({ event: "password_reset_link", userId: "u-2", url: RESET_LINK_WITHHELD });
+    expect(printed.join("")).toContain(`secret-${run}`);
     await store.close();
   });
 
