@@ -40,6 +40,11 @@ function descendants(stats: ProcStat[], root: number): ProcStat[] {
   return out;
 }
 
+/** The pids of a process and all its descendants, right now. */
+export function processTree(root: number): number[] {
+  return descendants(readStats(), root).map((s) => s.pid);
+}
+
 /** CPU ms of the server's process tree, each PostgreSQL process and the load generator, right now. */
 export type CpuSample = { serverMs: number; postgresMsByPid: Map<number, number>; loadMs: number };
 

@@ -6,7 +6,8 @@
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
  * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout;
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts),
- * BENCH_KEEP=1 keeps the temporary data directory. BENCH_PROFILE=<dir> runs the server under
+ * BENCH_KEEP=1 keeps the temporary data directory. Every HTTP scenario also prints the peak RSS of each
+ * process and, from each role's /metrics, where its memory goes (bench/memory.ts). BENCH_PROFILE=<dir> runs the server under
  * `node --cpu-prof` and writes its .cpuprofile files there (summarise them with
  * `npx tsx bench/profile-summary.ts <file>`), with more Node flags from BENCH_SERVER_FLAGS (e.g.
  * `--trace-gc`); BENCH_TRACE=<file> writes every measured response's finish time and latency
@@ -27,6 +28,7 @@ import { ROOT, SERVER_NODE_FLAGS, stopChild } from "../scripts/lib";
 import { buildNeeded, buildNext } from "../scripts/next-build";
 import { printIdleSweeps, runIdleSweeps } from "./idle-sweeps";
 import { loadBenchData } from "./load";
+import { memoryBreakdown, printMemory, watchMemory, type MemoryBreakdown, type ProcessMemory } from "./memory";
 import { cpuBetween, sampleCpu } from "./proc";
 import type { DriveResult, Scenario } from "./scenarios";
 
@@ -42,6 +44,12 @@ const CONNECTIONS = env("BENCH_CONNECTIONS", 100);
 const ONLY = (process.env.BENCH_ONLY ?? "order-read,order-read-batch,order-read-rest,order-page,catalog,checkout").split(",");
 const PASSWORD = "bench-password-1";
 const BASE = `http://127.0.0.1:${PORT}`;
+/** Where each role serves /metrics under `npm start` (scripts/start.ts): the gateway on its port, web +2, worker +3. */
+const ROLE_METRICS: [string, number][] = [
+  ["gateway", PORT],
+  ["web", PORT + 2],
+  ["worker", PORT + 3],
+];
 
 const TARGETS: Record<string, { text: string; ok: (r: Row) => boolean }> = {
   "order-read": { text: "≤ 0.5 CPU ms/req, p99 ≤ 50 ms", ok: (r) => r.serverCpuMsPerReq <= 0.5 && r.p99 <= 50 },
@@ -128,20 +136,36 @@ async function signIn(email: string): Promise<string> {
 }
 
 /** Runs one scenario in a separate load-generator process and measures the server meanwhile. */
-function measure(scenario: Scenario, serverPid: number): Promise<{ result: DriveResult; serverCpuMs: number; postgresCpuMs: number; loadCpuMs: number }> {
+function measure(
+  scenario: Scenario,
+  serverPid: number,
+): Promise<{ result: DriveResult; serverCpuMs: number; postgresCpuMs: number; loadCpuMs: number; memory: ProcessMemory[]; breakdowns: MemoryBreakdown[] }> {
   return new Promise((resolve, reject) => {
     const driver = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "drive.ts")], {
       cwd: ROOT,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let before: ReturnType<typeof sampleCpu> | undefined;
+    let memory: ReturnType<typeof watchMemory> | undefined;
     driver.on("message", (message: { type: "ready" } | { type: "done"; result: DriveResult }) => {
       if (message.type === "ready") {
         before = sampleCpu(serverPid, process.pid, driver.pid);
+        memory = watchMemory(serverPid);
         driver.send({ type: "go" });
       } else {
         const spent = cpuBetween(before!, sampleCpu(serverPid, process.pid, driver.pid));
-        resolve({ result: message.result, serverCpuMs: spent.serverMs, postgresCpuMs: spent.postgresMs, loadCpuMs: spent.loadMs });
+        const peaks = memory!.stop();
+        // Each role's heap and off-heap figures, right after the load (BENCH_PROFILE runs the gateway alone).
+        void Promise.all(ROLE_METRICS.map(([role, port]) => memoryBreakdown(role, `http://127.0.0.1:${port}/metrics`))).then((breakdowns) =>
+          resolve({
+            result: message.result,
+            serverCpuMs: spent.serverMs,
+            postgresCpuMs: spent.postgresMs,
+            loadCpuMs: spent.loadMs,
+            memory: peaks,
+            breakdowns: breakdowns.filter((b): b is MemoryBreakdown => b !== undefined),
+          }),
+        );
       }
     });
     driver.on("exit", (code) => {
@@ -266,6 +290,7 @@ async function main() {
     await seedSql.end();
 
     const rows: Row[] = [];
+    const memoryRows: { scenario: string; processes: ProcessMemory[]; breakdowns: MemoryBreakdown[] }[] = [];
     for (const name of ONLY) {
       if (name === "idle-sweeps") continue;
       if (name === "idle") {
@@ -294,7 +319,9 @@ async function main() {
       const scenario = scenarios[name];
       if (!scenario) throw new Error(`unknown scenario ${name}`);
       log(`${name}: ${WARMUP} s warm-up, ${DURATION} s measured…`);
-      const { result, serverCpuMs, postgresCpuMs, loadCpuMs } = await measure(scenario, server.pid!);
+      const { result, serverCpuMs, postgresCpuMs, loadCpuMs, memory, breakdowns } = await measure(scenario, server.pid!);
+      printMemory(name, memory, breakdowns);
+      memoryRows.push({ scenario: name, processes: memory, breakdowns });
       const connections = scenario.kind === "checkout" ? scenario.buyers.length : scenario.connections;
       const per = Math.max(result.requests, 1);
       const row: Row = { scenario: name, connections, ...result, serverCpuMsPerReq: serverCpuMs / per, postgresCpuMsPerReq: postgresCpuMs / per, loadCpuMsPerReq: loadCpuMs / per, target: TARGETS[name]!.text, met: false };
@@ -312,6 +339,7 @@ async function main() {
       sizes: { orders: ORDERS, shoppers: SHOPPERS, durationS: DURATION, warmupS: WARMUP },
       notes: "checkout: each buyer alternates cart.add and order.checkout; req/s and latencies count the checkouts only, CPU per request includes the cart add that precedes each checkout",
       results: rows,
+      memory: memoryRows,
     };
     fs.writeFileSync(path.join(out, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${path.relative(ROOT, path.join(out, "latest.json"))}`);
