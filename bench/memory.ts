@@ -44,8 +44,10 @@ function rssMb(pid: number): number | undefined {
 export function processName(commandLine: string[]): string {
   const roleAt = commandLine.indexOf("--role");
   if (roleAt >= 0 && commandLine[roleAt + 1]) return `${commandLine[roleAt + 1]} role`;
-  if (commandLine.some((arg) => arg.endsWith("next") || arg.includes("next/dist"))) return "Next (next start)";
+  // Next renames its server process ("next-server (v16…)"), which rewrites the command line too.
+  if (commandLine.some((arg) => arg.endsWith("next") || arg.includes("next/dist") || arg.startsWith("next-server"))) return "Next (next start)";
   if (commandLine.some((arg) => arg.endsWith("start.ts"))) return "supervisor (npm start)";
+  if (commandLine.some((arg) => arg.includes("esbuild"))) return "esbuild (tsx's compiler)";
   return commandLine.slice(0, 2).join(" ") || "process";
 }
 
@@ -84,7 +86,7 @@ export function watchMemory(rootPid: number, everyMs = 250): { stop: () => Proce
 export async function memoryBreakdown(role: string, metricsUrl: string): Promise<MemoryBreakdown | undefined> {
   let text: string;
   try {
-    const response = await fetch(metricsUrl);
+    const response = await fetch(metricsUrl, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) return undefined;
     text = await response.text();
   } catch {

@@ -345,7 +345,8 @@ async function main() {
     log(`wrote ${path.relative(ROOT, path.join(out, "latest.json"))}`);
     if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
-    if (server) await stopChild(server);
+    // The supervisor stops its roles one after another (up to 10 s each): give it the time.
+    if (server) await stopChild(server, 40_000);
     await pg.stop();
     if (process.env.BENCH_KEEP !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -40,7 +40,9 @@ describe("the benchmark's memory report", () => {
   it("names npm start's processes by role", () => {
     expect(processName(["node", "--import", "tsx", "/app/scripts/role.ts", "--role", "gateway"])).toBe("gateway role");
     expect(processName(["node", "/app/node_modules/next/dist/bin/next", "start", "-p", "3001"])).toBe("Next (next start)");
+    expect(processName(["next-server (v16.4.5)"])).toBe("Next (next start)");
     expect(processName(["node", "--import", "tsx", "/app/scripts/start.ts"])).toBe("supervisor (npm start)");
+    expect(processName(["/app/node_modules/@esbuild/linux-x64/bin/esbuild", "--service=0.28.2"])).toBe("esbuild (tsx's compiler)");
   });
 
   it("keeps the peak resident set of each process in a tree", () => {
