@@ -131,6 +131,7 @@ describe("every operation of the OpenAPI document", () => {
     const created = await ok<{ id: string }>("post", "/admin/products", { body: { sku: `C-${randomUUID().slice(0, 8)}`, ...fields, visible: true } });
     await ok("patch", "/admin/products/{id}", { params: { id: created.id }, body: { sku: `C-${randomUUID().slice(0, 8)}`, ...fields, priceMinor: 2_100 } });
     await ok("post", "/admin/products/{id}/status", { params: { id: created.id }, body: { status: "hidden" } });
+    await ok("delete", "/admin/products/{id}/image", { params: { id: created.id } });
     await ok("get", "/admin/categories");
     await ok("post", "/admin/categories", { body: { slug: `contract-${randomUUID().slice(0, 8)}`, nameEn: "Contract", nameZh: "契约" } });
     await ok("post", "/admin/stock/receipts", { body: { productId: created.id, quantity: 10 } });

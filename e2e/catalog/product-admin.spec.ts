@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { placeOrderViaApi } from "../fixtures/api";
 import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
-test("[ADMIN][CATALOG] admin creates a product in both languages, receives stock, sees a sale in its history and hides it", async ({ page, playwright, baseURL }) => {
+test("[ADMIN][CATALOG] admin creates a product in both languages with a picture, receives stock, sees a sale in its history and hides it", async ({ page, playwright, baseURL }) => {
   test.slow();
   const tag = String(Date.now()).slice(-6);
   const nameZh = `白毫银针${tag}`;
@@ -26,6 +27,12 @@ test("[ADMIN][CATALOG] admin creates a product in both languages, receives stock
   // HTML typed into a name is shown as text, never as markup.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(nameEn);
   const productUrl = page.url().replace(/\?.*$/, "");
+  // Its picture, uploaded on the same page.
+  const picture = page.getByRole("region", { name: "Picture" });
+  const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#9caf88" } }).png().toBuffer();
+  await picture.getByLabel("Product image").setInputFiles({ name: "silver-needle.png", mimeType: "image/png", buffer: png });
+  await picture.getByRole("button", { name: "Upload image" }).click();
+  await expect(picture.getByText("Image saved. Shoppers see it now.")).toBeVisible();
   await page.getByRole("form", { name: "Receive stock" }).getByLabel("Quantity").fill("30");
   await page.getByRole("button", { name: "Receive", exact: true }).click();
   await expect(page.getByTestId("stock-onHand")).toHaveText("30");
@@ -54,6 +61,9 @@ test("[ADMIN][CATALOG] admin creates a product in both languages, receives stock
   // Hidden, it leaves the shop.
   await page.goto(`/?q=${encodeURIComponent(nameZh)}`);
   await expect(page.getByRole("list", { name: "Catalog" }).getByText(nameEn)).toBeVisible();
+  const shown = page.getByRole("list", { name: "Catalog" }).getByRole("img", { name: nameEn });
+  await expect(shown).toHaveAttribute("src", /^\/images\/products\/[0-9a-f]{32}-grid\.webp$/);
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await page.goto(productUrl);
   await page.getByRole("button", { name: "Hide" }).click();
   await expect(page.getByText("Now: Hidden")).toBeVisible();

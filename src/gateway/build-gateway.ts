@@ -8,6 +8,7 @@ import health from "./plugins/health";
 import identity from "./plugins/identity";
 import idempotency from "./plugins/idempotency";
 import inngestEndpoint from "./plugins/inngest";
+import messagePictures from "./plugins/message-pictures";
 import loadShedding, { type LoadSheddingOptions } from "./plugins/load-shedding";
 import metrics from "./plugins/metrics";
 import { apiRateLimitPlugin, type ApiRateLimitOptions } from "./rate-limit";
@@ -47,7 +48,7 @@ export type GatewayOptions = {
  * The HTTP edge: one Fastify instance, one plugin per concern. Order matters and reads top to
  * bottom as a request meets it: its context and id, load shedding, the same-origin rule, who
  * is calling, then the routes — the gateway's own (/api/trpc, /api/inngest, payment
- * notifications, product images, health) and everything else proxied to Next.
+ * notifications, product images, message pictures, health) and everything else proxied to Next.
  */
 export async function buildGateway(options: GatewayOptions = {}): Promise<FastifyInstance> {
   const logger = (options.logger ?? appLogger).child({ role: "gateway" });
@@ -114,6 +115,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   await app.register(inngestEndpoint, { mode: options.schedulerMode });
   await app.register(paymentNotify);
   await app.register(productImages);
+  await app.register(messagePictures);
   if (options.nextUpstream) await app.register(nextProxy, { upstream: options.nextUpstream });
   return app;
 }

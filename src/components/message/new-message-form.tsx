@@ -1,32 +1,37 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { hasFieldError } from "@/components/catalog/admin/form-errors";
-import { useTRPC } from "@/trpc/client";
+import { PictureField, usePictureError } from "./picture-field";
+import { useMessagePost } from "./use-message-post";
 
 const TYPES = ["question", "complaint", "after_sale", "suggestion"] as const;
 
-/** A new conversation: type, optionally one of the shopper's orders, and the text. */
+/**
+ * A new conversation: type, optionally one of the shopper's orders, the text and up to four
+ * pictures, sent together (`POST /api/messages`): the message is written with its pictures or
+ * not at all.
+ */
 export function NewMessageForm({ orders, initialOrderId }: { orders: { id: string; orderNo: string }[]; initialOrderId?: string }) {
   const t = useTranslations("catalog.messages");
-  const trpc = useTRPC();
   const router = useRouter();
-  const create = useMutation(trpc.message.create.mutationOptions({ onSuccess: (thread) => router.push(`/messages/${thread.id}`) }));
+  const create = useMessagePost<{ id: string }>();
   const orderMissing = create.error?.data?.domainCode === "ORDER_NOT_FOUND" || hasFieldError(create.error, "orderId");
+  const bodyInvalid = hasFieldError(create.error, "body");
+  const pictureError = usePictureError(create.error);
+  const otherError = create.error && !orderMissing && !bodyInvalid && !pictureError && !hasFieldError(create.error, "type");
   return (
     <form
       aria-label={t("new")}
       noValidate
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2"
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const orderId = String(form.get("orderId") ?? "");
-        create.mutate({ type: String(form.get("type")) as (typeof TYPES)[number], orderId: orderId || undefined, body: String(form.get("body") ?? "") });
+        const thread = await create.submit("/api/messages", event.currentTarget);
+        if (thread) router.push(`/messages/${thread.id}`);
       }}
     >
       <SelectField name="type" label={t("type")} defaultValue="question">
@@ -46,15 +51,23 @@ export function NewMessageForm({ orders, initialOrderId }: { orders: { id: strin
       </SelectField>
       <label className="block space-y-1 text-sm sm:col-span-2">
         <span className="block font-medium text-slate-700">{t("body")}</span>
-        <textarea name="body" rows={4} maxLength={2000} required aria-invalid={hasFieldError(create.error, "body") || undefined} className="w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-rose-500" />
-        {hasFieldError(create.error, "body") && (
+        <textarea name="body" rows={4} maxLength={2000} required aria-invalid={bodyInvalid || undefined} className="w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-rose-500" />
+        {bodyInvalid && (
           <span role="alert" className="block text-xs text-rose-600">
             {t("errors.body")}
           </span>
         )}
       </label>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={create.isPending}>
+        <PictureField error={pictureError} />
+      </div>
+      {otherError && (
+        <p role="alert" className="text-xs text-rose-600 sm:col-span-2">
+          {t("errors.failed")}
+        </p>
+      )}
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={create.pending}>
           {t("send")}
         </Button>
       </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "use-intl";
 import { ProductImage } from "@/components/shop/product-image";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { ProductImageRemove } from "./product-image-remove";
 
 /** The upload limits the server enforces, shown in the hint and in refusals. */
 const LIMITS = { maxMegabytes: 5, maxSide: 4000 };
@@ -69,6 +70,7 @@ export function ProductImageUpload({ productId, imageUrl, productName }: { produ
         <figure className="space-y-1">
           <ProductImage imageUrl={imageUrl} alt={productName} size="grid" className="h-40 w-40 border border-slate-200" />
           <figcaption className="text-xs text-slate-500">{imageUrl ? t("upload.current") : t("upload.none")}</figcaption>
+          {imageUrl && <ProductImageRemove productId={productId} />}
         </figure>
         <form onSubmit={onSubmit} className="min-w-64 flex-1 space-y-3" noValidate>
           <TextField

@@ -9,6 +9,7 @@ import {
   ZCatalogIdInput,
   ZCreateCategoryInput,
   ZCreateProductInput,
+  ZRemoveProductImageOutput,
   ZSetProductStatusInput,
   ZUpdateCategoryInput,
   ZUpdateProductInput,
@@ -20,6 +21,7 @@ import {
   listAdminProducts,
   listCatalogChanges,
   listWarehouses,
+  removeProductImage,
   setProductStatus,
   updateCategory,
   updateProduct,
@@ -56,6 +58,12 @@ export const adminCatalogRouter = createTRPCRouter({
     .input(ZSetProductStatusInput)
     .output(ZAdminProduct)
     .mutation(({ ctx, input }) => setProductStatus(ctx.db, { input, by: actor(ctx) })),
+  /** The upload itself is multipart at the gateway (POST /api/admin/products/:id/image). */
+  removeProductImage: adminProcedure
+    .meta(rest("DELETE", "/admin/products/{id}/image", "Remove a product's picture (it shows its generated picture again)", { tag: "Admin: catalog" }))
+    .input(ZCatalogIdInput)
+    .output(ZRemoveProductImageOutput)
+    .mutation(({ ctx, input }) => removeProductImage(ctx.db, { productId: input.id, by: actor(ctx) })),
   categories: adminProcedure
     .meta(rest("GET", "/admin/categories", "List categories", { tag: "Admin: catalog" })).output(z.array(ZAdminCategory)).query(({ ctx }) => listAdminCategories(ctx.db)),
   createCategory: adminProcedure

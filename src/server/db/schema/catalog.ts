@@ -1,5 +1,5 @@
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt, currency, id, money, updatedAt } from "./columns";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea, createdAt, currency, id, money, updatedAt } from "./columns";
 
 export const categories = pgTable("categories", {
   id: id(),
@@ -80,8 +80,6 @@ export const catalogChanges = pgTable(
   },
   (t) => [index().on(t.entity, t.entityId, t.createdAt)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * Product images, already decoded, stripped of metadata and resized (see

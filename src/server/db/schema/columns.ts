@@ -1,4 +1,4 @@
-import { char, integer, timestamp, uuid } from "drizzle-orm/pg-core";
+import { char, customType, integer, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Shared column helpers so every module spells ids, money and time the same way. */
 export const id = () => uuid().primaryKey().defaultRandom();
@@ -13,3 +13,6 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/** Raw bytes (pictures): a Buffer in, a Buffer out. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });

@@ -1,6 +1,6 @@
-import { bigserial, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { MessageStatus } from "@/server/domain/message/message.machine";
-import { createdAt, id, updatedAt } from "./columns";
+import { bytea, createdAt, id, updatedAt } from "./columns";
 import { orders } from "./order";
 import { users } from "./users";
 
@@ -43,4 +43,32 @@ export const shopMessagePosts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index().on(t.messageId, t.createdAt)],
+);
+
+/**
+ * Pictures attached to a post (at most four), decoded, stripped of metadata and resized by the
+ * same pipeline as product images (server/domain/catalog/product-image.ts): a thumbnail for the
+ * thread and a larger rendition it opens. Private to the conversation's shopper and the shop,
+ * so they are stored per post and never shared by content like product images. Who attached
+ * it, when and in which request is kept on the row (their audit).
+ */
+export const shopMessagePictures = pgTable(
+  "shop_message_pictures",
+  {
+    id: id(),
+    messageId: uuid()
+      .notNull()
+      .references(() => shopMessages.id, { onDelete: "cascade" }),
+    postId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => shopMessagePosts.id, { onDelete: "cascade" }),
+    /** 0-based order within the post, as attached. */
+    position: smallint().notNull(),
+    thumb: bytea().notNull(),
+    large: bytea().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    requestId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.postId, t.position), index().on(t.messageId)],
 );

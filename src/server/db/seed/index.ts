@@ -2,11 +2,10 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/server/db/advisory-lock";
 import type { Database } from "@/server/db/client";
 import { addresses, categories, inventory, products, users, warehouses } from "@/server/db/schema";
-import { attachProductImage, catalogChanged, prepareProductImage, type PreparedProductImage } from "@/server/domain/catalog";
+import { attachProductImage, catalogChanged, prepareProductImage, productArtworkPng, type PreparedProductImage } from "@/server/domain/catalog";
 import { hashPassword } from "@/server/domain/user/password";
 import { CATEGORIES, DEMO_ACCOUNTS, DEMO_ADDRESSES, PRODUCTS, WAREHOUSES } from "./catalog-data";
 import { seedLogistics } from "./logistics-seed";
-import { productArtworkPng } from "./product-artwork";
 
 /**
  * Loads the demo data. Idempotent: every insert is keyed on a natural key (slug, code, sku,

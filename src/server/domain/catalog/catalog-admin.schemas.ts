@@ -153,3 +153,6 @@ export const ZCatalogChangesOutput = z.object({
 });
 
 export const ZCatalogIdInput = z.object({ id: z.uuid({ message: "Not found" }) });
+
+/** A removed picture: the generated picture the product now shows, and whether anything changed. */
+export const ZRemoveProductImageOutput = z.object({ imageUrl: z.string(), changed: z.boolean() });

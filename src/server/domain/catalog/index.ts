@@ -5,5 +5,6 @@ export * from "./product.machine";
 export { listCatalogChanges, type CatalogActor } from "./catalog-audit";
 export { createProduct, updateProduct, setProductStatus, getAdminProduct, listAdminProducts, listWarehouses } from "./product-admin.service";
 export { createCategory, updateCategory, listAdminCategories } from "./category-admin.service";
-export { attachProductImage, setProductImage, readProductImage } from "./product-image.service";
+export { attachProductImage, setProductImage, readProductImage, removeProductImage } from "./product-image.service";
+export { productArtworkPng, productArtworkSvg } from "./product-artwork";
 export { prepareProductImage, imageRefused, PRODUCT_IMAGE_MAX_BYTES, PRODUCT_IMAGE_MAX_SIDE, type ImageProblem, type PreparedProductImage } from "./product-image";

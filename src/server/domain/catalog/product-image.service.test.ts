@@ -6,7 +6,8 @@ import { catalogChanges, productImages, products } from "@/server/db/schema";
 import { isDomainError } from "@/server/errors";
 import { createAdmin, createProduct } from "../../../../test/fixtures";
 import { PRODUCT_IMAGE_SIZES } from "@/lib/product-image";
-import { readProductImage, setProductImage } from ".";
+import { productArtworkPng, prepareProductImage, readProductImage, setProductImage } from ".";
+import { productImageBase } from "@/lib/product-image";
 
 const png = (width: number, height: number, background = { r: 200, g: 40, b: 40 }) =>
   sharp({ create: { width, height, channels: 3, background } }).png().toBuffer();
@@ -98,5 +99,23 @@ describe("product images", () => {
     const error = await setProductImage(getDb(), { productId: "00000000-0000-4000-8000-000000000000", bytes: await png(50, 50, { r: 1, g: 2, b: 3 }), by: { userId: user.id } }).catch((e: unknown) => e);
     expect(isDomainError(error, "PRODUCT_NOT_FOUND")).toBe(true);
     expect(await orphanImages()).toBe(before);
+  });
+
+  it("an admin removes a picture: the product shows its generated picture, audited before → after, and a second removal changes nothing", async () => {
+    const { user, caller } = await createAdmin();
+    const product = await createProduct({ name: "Bamboo Tray" });
+    const { imageUrl: uploaded } = await setProductImage(getDb(), { productId: product.id, bytes: await png(300, 300), by: { userId: user.id } });
+    const removed = await caller.adminCatalog.removeProductImage({ id: product.id });
+    const generated = productImageBase((await prepareProductImage(await productArtworkPng({ sku: product.sku, name: "Bamboo Tray", category: "test-category" }))).hash);
+    expect(removed).toEqual({ imageUrl: generated, changed: true });
+    expect(generated).not.toBe(uploaded);
+    expect((await caller.adminCatalog.productById({ id: product.id })).imageUrl).toBe(generated);
+    expect(await readProductImage(getDb(), { hash: generated.split("/").pop()!, size: "grid" })).not.toBeNull();
+    const history = await caller.adminCatalog.changes({ entity: "product", entityId: product.id });
+    expect(history.items[0]).toMatchObject({ action: "image_removed", before: { image: uploaded }, after: { image: generated }, changedByName: user.name });
+
+    await expect(caller.adminCatalog.removeProductImage({ id: product.id })).resolves.toEqual({ imageUrl: generated, changed: false });
+    expect((await caller.adminCatalog.changes({ entity: "product", entityId: product.id })).items).toHaveLength(2);
+    await expect(caller.adminCatalog.removeProductImage({ id: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

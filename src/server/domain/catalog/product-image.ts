@@ -25,11 +25,12 @@ const ENGLISH: Record<ImageProblem, string> = {
 };
 
 /**
- * The refusal of an upload: VALIDATION_FAILED with an English field message on `image` (for
- * API callers and logs) and the reason plus limits as params (for pages to translate).
+ * The refusal of an upload: VALIDATION_FAILED with an English field message on `field` (`image`
+ * unless another form names it otherwise; for API callers and logs) and the reason plus limits
+ * as params (for pages to translate).
  */
-export function imageRefused(problem: ImageProblem): DomainError {
-  return new DomainError("VALIDATION_FAILED", ENGLISH[problem], { image: [ENGLISH[problem]] }, {
+export function imageRefused(problem: ImageProblem, field = "image"): DomainError {
+  return new DomainError("VALIDATION_FAILED", ENGLISH[problem], { [field]: [ENGLISH[problem]] }, {
     params: { imageProblem: problem, maxMegabytes: PRODUCT_IMAGE_MAX_BYTES / 1024 / 1024, maxSide: PRODUCT_IMAGE_MAX_SIDE },
   });
 }
@@ -48,27 +49,29 @@ function rendition(bytes: Buffer, side: number): Promise<Buffer> {
 /**
  * Checks that `bytes` really is a JPEG, PNG or WebP image within the limits, by decoding it
  * (the file name and declared type are not trusted), and renders the grid and page sizes
- * without metadata. Throws VALIDATION_FAILED (see imageRefused) otherwise. Pure: writes nothing.
+ * without metadata. Throws VALIDATION_FAILED (see imageRefused, on `field`) otherwise. Pure:
+ * writes nothing. Customer messages' pictures go through the same checks and renditions.
  */
-export async function prepareProductImage(bytes: Buffer): Promise<PreparedProductImage> {
-  if (bytes.length === 0) throw imageRefused("missing");
-  if (bytes.length > PRODUCT_IMAGE_MAX_BYTES) throw imageRefused("too_many_bytes");
+export async function prepareProductImage(bytes: Buffer, { field = "image" }: { field?: string } = {}): Promise<PreparedProductImage> {
+  const refused = (problem: ImageProblem) => imageRefused(problem, field);
+  if (bytes.length === 0) throw refused("missing");
+  if (bytes.length > PRODUCT_IMAGE_MAX_BYTES) throw refused("too_many_bytes");
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
   } catch {
-    throw imageRefused("not_an_image");
+    throw refused("not_an_image");
   }
-  if (!(PRODUCT_IMAGE_FORMATS as readonly string[]).includes(meta.format ?? "")) throw imageRefused("wrong_type");
-  if (!meta.width || !meta.height) throw imageRefused("not_an_image");
-  if (meta.width > PRODUCT_IMAGE_MAX_SIDE || meta.height > PRODUCT_IMAGE_MAX_SIDE) throw imageRefused("too_many_pixels");
+  if (!(PRODUCT_IMAGE_FORMATS as readonly string[]).includes(meta.format ?? "")) throw refused("wrong_type");
+  if (!meta.width || !meta.height) throw refused("not_an_image");
+  if (meta.width > PRODUCT_IMAGE_MAX_SIDE || meta.height > PRODUCT_IMAGE_MAX_SIDE) throw refused("too_many_pixels");
   let grid: Buffer;
   let page: Buffer;
   try {
     // A header that reads but pixels that do not (a truncated file) fail here.
     [grid, page] = await Promise.all([rendition(bytes, PRODUCT_IMAGE_SIZES.grid), rendition(bytes, PRODUCT_IMAGE_SIZES.page)]);
   } catch {
-    throw imageRefused("not_an_image");
+    throw refused("not_an_image");
   }
   const hash = createHash("sha256").update(grid).update(page).digest("hex").slice(0, 32);
   return { hash, grid, page };

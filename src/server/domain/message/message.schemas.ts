@@ -53,7 +53,18 @@ const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), 
 export const ZMyMessagesOutput = page(ZMessageSummary);
 export const ZAdminMessagesOutput = page(ZAdminMessageSummary);
 
-export const ZMessagePost = z.object({ id: z.number().int(), author: z.enum(["shopper", "admin"]), body: z.string(), createdAt: z.date() });
+/** A picture attached to a post: its id and the URLs of its thumbnail and larger rendition (square WebP). */
+export const ZMessagePicture = z.object({ id: z.uuid(), thumbUrl: z.string(), largeUrl: z.string() });
+export type MessagePicture = z.infer<typeof ZMessagePicture>;
+
+export const ZMessagePost = z.object({
+  id: z.number().int(),
+  author: z.enum(["shopper", "admin"]),
+  body: z.string(),
+  /** In the order attached; served only to the conversation's shopper and to admins. */
+  pictures: z.array(ZMessagePicture),
+  createdAt: z.date(),
+});
 
 export const ZMessageThread = ZMessageSummary.omit({ preview: true }).extend({ posts: z.array(ZMessagePost) });
 export type MessageThread = z.infer<typeof ZMessageThread>;

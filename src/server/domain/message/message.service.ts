@@ -4,6 +4,8 @@ import { orders, shopMessagePosts, shopMessages, users } from "@/server/db/schem
 import { createNotification } from "@/server/domain/notification";
 import { DomainError } from "@/server/errors";
 import { nextMessageStatus, type MessageEvent } from "./message.machine";
+import type { PreparedMessagePicture } from "./message-picture";
+import { picturesByPost, storePostPictures } from "./message-picture.service";
 import {
   ZAdminMessagesInput,
   ZCreateMessageInput,
@@ -34,8 +36,14 @@ const summaryColumns = {
   createdAt: shopMessages.createdAt,
 };
 
-/** Starts a conversation with its first post. An order, when named, must be the shopper's own (else ORDER_NOT_FOUND). */
-export async function createMessage(db: Database, { userId, input }: { userId: string; input: CreateMessageInput }): Promise<MessageThread> {
+/** Pictures a post carries, already checked and rendered by prepareMessagePictures, and the request that sent them. */
+type WithPictures = { pictures?: readonly PreparedMessagePicture[]; requestId?: string };
+
+/**
+ * Starts a conversation with its first post and its pictures (if any), all in one transaction.
+ * An order, when named, must be the shopper's own (else ORDER_NOT_FOUND).
+ */
+export async function createMessage(db: Database, { userId, input, pictures = [], requestId }: { userId: string; input: CreateMessageInput } & WithPictures): Promise<MessageThread> {
   const data = ZCreateMessageInput.parse(input);
   const id = await db.transaction(async (tx) => {
     if (data.orderId) {
@@ -43,14 +51,18 @@ export async function createMessage(db: Database, { userId, input }: { userId: s
       if (!order) throw new DomainError("ORDER_NOT_FOUND", "Order not found", { orderId: ["Choose one of your orders"] });
     }
     const [message] = await tx.insert(shopMessages).values({ userId, orderId: data.orderId ?? null, type: data.type }).returning({ id: shopMessages.id });
-    await tx.insert(shopMessagePosts).values({ messageId: message!.id, author: "shopper", authorId: userId, body: data.body });
+    const [post] = await tx.insert(shopMessagePosts).values({ messageId: message!.id, author: "shopper", authorId: userId, body: data.body }).returning({ id: shopMessagePosts.id });
+    await storePostPictures(tx, { messageId: message!.id, postId: post!.id, pictures, by: userId, requestId });
     return message!.id;
   });
   return getMyMessage(db, { userId, id });
 }
 
-/** Applies `event` to a locked conversation and appends the post (if any); returns the post id. */
-async function advance(tx: Tx, { id, ownerId, event, post }: { id: string; ownerId?: string; event: MessageEvent; post?: { author: "shopper" | "admin"; authorId: string; body: string } }) {
+/** Applies `event` to a locked conversation and appends the post (if any) with its pictures; returns the post id. */
+async function advance(
+  tx: Tx,
+  { id, ownerId, event, post, pictures = [], requestId }: { id: string; ownerId?: string; event: MessageEvent; post?: { author: "shopper" | "admin"; authorId: string; body: string } } & WithPictures,
+) {
   const where = ownerId ? and(eq(shopMessages.id, id), eq(shopMessages.userId, ownerId)) : eq(shopMessages.id, id);
   const [current] = await tx.select().from(shopMessages).where(where).for("update");
   if (!current) throw notFound();
@@ -62,24 +74,25 @@ async function advance(tx: Tx, { id, ownerId, event, post }: { id: string; owner
     .where(eq(shopMessages.id, id));
   if (!post) return { message: current, postId: null };
   const [row] = await tx.insert(shopMessagePosts).values({ messageId: id, ...post }).returning({ id: shopMessagePosts.id });
+  await storePostPictures(tx, { messageId: id, postId: row!.id, pictures, by: post.authorId, requestId });
   return { message: current, postId: row!.id };
 }
 
-/** The shopper writes again in their conversation (it goes back to the shop's queue). */
-export async function postShopperMessage(db: Database, { userId, input }: { userId: string; input: PostInput }): Promise<MessageThread> {
+/** The shopper writes again in their conversation, with pictures if any (it goes back to the shop's queue). */
+export async function postShopperMessage(db: Database, { userId, input, pictures, requestId }: { userId: string; input: PostInput } & WithPictures): Promise<MessageThread> {
   const data = ZPostInput.parse(input);
-  await db.transaction((tx) => advance(tx, { id: data.id, ownerId: userId, event: "shopper_post", post: { author: "shopper", authorId: userId, body: data.body } }));
+  await db.transaction((tx) => advance(tx, { id: data.id, ownerId: userId, event: "shopper_post", post: { author: "shopper", authorId: userId, body: data.body }, pictures, requestId }));
   return getMyMessage(db, { userId, id: data.id });
 }
 
 /**
- * The shop answers: the post, the status and the shopper's notification are written in one
- * transaction, so a reply is never without its notification (nor the other way round).
+ * The shop answers: the post, its pictures, the status and the shopper's notification are written
+ * in one transaction, so a reply is never without its notification (nor the other way round).
  */
-export async function replyToMessage(db: Database, { adminId, input }: { adminId: string; input: PostInput }): Promise<AdminMessageThread> {
+export async function replyToMessage(db: Database, { adminId, input, pictures, requestId }: { adminId: string; input: PostInput } & WithPictures): Promise<AdminMessageThread> {
   const data = ZPostInput.parse(input);
   await db.transaction(async (tx) => {
-    const { message, postId } = await advance(tx, { id: data.id, event: "admin_reply", post: { author: "admin", authorId: adminId, body: data.body } });
+    const { message, postId } = await advance(tx, { id: data.id, event: "admin_reply", post: { author: "admin", authorId: adminId, body: data.body }, pictures, requestId });
     await createNotification(tx, { userId: message.userId, orderId: null, kind: "message_replied", params: { messageId: message.id }, sourceEventId: `message-post:${postId}` });
   });
   return getMessageForAdmin(db, data.id);
@@ -92,11 +105,15 @@ export async function closeMessage(db: Database, { id, ownerId }: { id: string; 
 }
 
 async function postsOf(db: DbOrTx, messageId: string) {
-  return db
-    .select({ id: shopMessagePosts.id, author: shopMessagePosts.author, body: shopMessagePosts.body, createdAt: shopMessagePosts.createdAt })
-    .from(shopMessagePosts)
-    .where(eq(shopMessagePosts.messageId, messageId))
-    .orderBy(asc(shopMessagePosts.id));
+  const [posts, pictures] = await Promise.all([
+    db
+      .select({ id: shopMessagePosts.id, author: shopMessagePosts.author, body: shopMessagePosts.body, createdAt: shopMessagePosts.createdAt })
+      .from(shopMessagePosts)
+      .where(eq(shopMessagePosts.messageId, messageId))
+      .orderBy(asc(shopMessagePosts.id)),
+    picturesByPost(db, messageId),
+  ]);
+  return posts.map(({ createdAt, ...post }) => ({ ...post, pictures: pictures.get(post.id) ?? [], createdAt }));
 }
 
 /** One of the shopper's conversations with every post; MESSAGE_NOT_FOUND for anyone else's. */

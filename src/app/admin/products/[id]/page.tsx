@@ -140,7 +140,7 @@ export default async function EditProductPage({ params, searchParams }: { params
             {
               id: "action",
               header: t("admin.history.columns.action"),
-              cell: (c) => (c.action === "create" || c.action === "update" || c.action === "status" ? t(`admin.history.actions.${c.action}`) : c.action === "image" ? ti("history.action") : c.action),
+              cell: (c) => (c.action === "create" || c.action === "update" || c.action === "status" ? t(`admin.history.actions.${c.action}`) : c.action === "image" ? ti("history.action") : c.action === "image_removed" ? ti("history.removed") : c.action),
             },
             {
               id: "fields",

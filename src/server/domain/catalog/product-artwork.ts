@@ -35,7 +35,8 @@ function initialsOf(name: string): string {
 }
 
 /**
- * A deterministic picture of a demo product, from its data alone (no network, no stock
+ * A deterministic picture of a product (the demo catalog's pictures, and any product's picture
+ * once an admin removes its upload), from its data alone (no network, no stock
  * photos): the category's colours and shape, the product's initials, and a soft ring whose
  * angle comes from the SKU so products of one category differ. Returned as SVG text.
  */
@@ -51,7 +52,7 @@ export function productArtworkSvg(product: { sku: string; name: string; category
 </svg>`;
 }
 
-/** The artwork as a PNG, the kind of file an admin uploads, so the seed goes through the upload's checks. */
+/** The artwork as a PNG, the kind of file an admin uploads, so it goes through the upload's checks. */
 export function productArtworkPng(product: { sku: string; name: string; category: string }): Promise<Buffer> {
   return sharp(Buffer.from(productArtworkSvg(product))).png().toBuffer();
 }
