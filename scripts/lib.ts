@@ -9,11 +9,24 @@ export const DATA_DIR = path.resolve(ROOT, process.env.SHOPFLOW_DATA_DIR ?? ".da
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 /**
- * Node flags of the production gateway and Next server, wherever they are started from.
- * A larger young generation (64 MB semi-spaces instead of 16) means fewer scavenges under load:
- * about 10 % less CPU per order read and a shorter tail in the benchmark, for ~100 MB more heap.
+ * Node flags of the production gateway, wherever it is started from (npm start, the image, systemd).
+ * - `--max-semi-space-size=32`: a young generation twice Node's default, so the order read's
+ *   few kilobytes per request are collected in fewer scavenges (round 4 of docs/performance.md
+ *   measured 64 MB at about 10 % less CPU per read than the default; 32 keeps most of that);
+ * - `--max-old-space-size=192`: left alone, V8 lets garbage pile up in the old generation while
+ *   memory is plentiful, and the gateway stood at 530–610 MB RSS under the 100-connection order
+ *   read, with 50–60 MB of it alive (heap snapshots taken under that load). With a bound V8
+ *   collects sooner instead; 192 MB is still three times what is alive. The performance issue
+ *   bounds every process at 300 MB (`npm run bench` prints each one's peak).
  */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--max-old-space-size=192"];
+
+/**
+ * Node flags of Next's production server (the web role starts it): the same bound on the old
+ * generation, Node's default young generation (pages allocate in bigger, rarer pieces than the
+ * order read): 720 MB RSS under 50 connections of the order page without the bound.
+ */
+export const NEXT_NODE_FLAGS = ["--max-old-space-size=192"];
 
 /**
  * Local secrets for a demo install, generated once into .data/ (gitignored) unless the

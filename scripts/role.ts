@@ -9,7 +9,7 @@
 import "./load-env-file";
 import { spawn } from "node:child_process";
 import { loadEnv } from "../src/env";
-import { NEXT_BIN, ROOT, SERVER_NODE_FLAGS } from "./lib";
+import { NEXT_BIN, NEXT_NODE_FLAGS, ROOT } from "./lib";
 
 export const ROLES = ["gateway", "web", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -78,7 +78,7 @@ function runWeb() {
   const env = loadEnv();
   // Next binds the loopback address only: the gateway is its one caller and vouches for the
   // client address it forwards (x-shopflow-client-ip).
-  const args = dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
+  const args = dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...NEXT_NODE_FLAGS, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
   const next = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: "inherit",
