@@ -144,6 +144,8 @@ describe("every operation of the OpenAPI document", () => {
     const itemId = cart.lines[0]!.id;
     await ok("patch", "/cart/items/{itemId}", { params: { itemId }, body: { quantity: 1 } });
     await ok("delete", "/cart/items/{itemId}", { params: { itemId } });
+    await ok("post", "/cart/preview", { body: { lines: [{ productId: seeded.id, quantity: 2 }] }, as: "nobody" });
+    await ok("post", "/cart/merge", { body: { lines: [{ productId: seeded.id, quantity: 1 }] } });
     await ok("post", "/favourites/{productId}", { params: { productId: seeded.id } });
     await ok("get", "/favourites");
     await ok("get", "/favourites/{productId}", { params: { productId: seeded.id } });
