@@ -145,6 +145,8 @@ describe("every operation of the OpenAPI document", () => {
     const itemId = cart.lines[0]!.id;
     await ok("patch", "/cart/items/{itemId}", { params: { itemId }, body: { quantity: 1 } });
     await ok("delete", "/cart/items/{itemId}", { params: { itemId } });
+    await ok("post", "/cart/preview", { body: { lines: [{ productId: seeded.id, quantity: 2 }] }, as: "nobody" });
+    await ok("post", "/cart/merge", { body: { lines: [{ productId: seeded.id, quantity: 1 }] } });
     await ok("post", "/favourites/{productId}", { params: { productId: seeded.id } });
     await ok("get", "/favourites");
     await ok("get", "/favourites/{productId}", { params: { productId: seeded.id } });
@@ -191,6 +193,9 @@ describe("every operation of the OpenAPI document", () => {
     await ok("get", "/admin/refunds/{refundId}", { params: { refundId: approved.refund.id } });
     await ok("post", "/admin/refunds/{refundId}/approve", { params: { refundId: approved.refund.id }, body: { note: "fine" } });
     await ok("post", "/admin/payments/{paymentId}/refunds", { params: { paymentId }, body: { amountMinor: 100, reason: "goodwill" } });
+    // By items: the amount may be left to the server (the items' paid value) or asked lower.
+    const bought = await ok<{ items: { id: string }[] }>("get", "/orders/{id}", { params: { id: order.id } });
+    await ok("post", "/refunds", { body: { orderId: order.id, reason: "one item, partly", items: [{ orderItemId: bought.items[0]!.id, quantity: 1 }], amountMinor: 500 } });
 
     // Shipping the paid order through to the shopper's confirmation.
     const shipment = await ok<{ id: string; trackingNo: string }>("post", "/admin/shipments", { body: { orderId: order.id } });

@@ -33,7 +33,8 @@ test("[SHOP][LOGISTICS] checkout offers carrier fee options and the order total 
   await expect(page.getByTestId("checkout-total")).toHaveText(shownMoney(rice.priceMinor + fee));
 
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  await expect(page).toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
+  await page.goto(`/orders/${/\/pay\/([0-9a-f-]{36})/.exec(page.url())![1]!}`);
   await expect(page.getByTestId("order-total")).toHaveText(shownMoney(rice.priceMinor + fee));
   expect(parseShownMoney(await page.getByTestId("order-total").innerText())).toBe(rice.priceMinor + 10_500);
 });

@@ -16,6 +16,7 @@ test("[SHOP][ADMIN][REFUND] shopper requests a partial refund, admin approves, s
     await page.goto(`/orders/${order.orderId}`);
     await expect(page.getByRole("region", { name: "Payment", exact: true })).toContainText("Paid");
 
+    await page.getByRole("button", { name: "Request a refund" }).click();
     const refundForm = page.getByRole("form", { name: "Request a refund" });
     await refundForm.getByLabel("Amount").fill("1.00");
     await refundForm.getByLabel("Reason").fill("The lid is scratched");

@@ -75,7 +75,8 @@ test("[SHOP][CHECKOUT] a first-time buyer picks a new address's region, chooses 
   expect(shownTotal).toBe(rice.priceMinor + fee);
 
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  await expect(page).toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
+  await page.goto(`/orders/${/\/pay\/([0-9a-f-]{36})/.exec(page.url())![1]!}`);
   await expect(page.getByTestId("order-total")).toHaveText(shownMoney(shownTotal));
   const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   const charged = await chargedTotal(page, orderId);
@@ -120,7 +121,8 @@ test("[SHOP][CHECKOUT] switching from a saved address to a new one drops the old
   const shownTotal = parseShownMoney(await page.getByTestId("checkout-total").innerText());
 
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  await expect(page).toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
+  await page.goto(`/orders/${/\/pay\/([0-9a-f-]{36})/.exec(page.url())![1]!}`);
   await expect(page.getByText("解放南路 8 号")).toBeVisible();
   await expect(page.getByTestId("order-total")).toHaveText(shownMoney(shownTotal));
   const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
@@ -164,7 +166,8 @@ test("[SHOP][CHECKOUT] a total that changed before Place order is refused, shown
   await expect(placeOrder).toBeEnabled();
 
   await placeOrder.click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  await expect(page).toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
+  await page.goto(`/orders/${/\/pay\/([0-9a-f-]{36})/.exec(page.url())![1]!}`);
   await expect(page.getByTestId("order-total")).toHaveText(shownMoney(newTotal));
   const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   expect((await trpcQuery<{ payableTotalMinor: number }>(page.request, "order.byId", { id: orderId })).payableTotalMinor).toBe(newTotal);

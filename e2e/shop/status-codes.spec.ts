@@ -59,7 +59,7 @@ test("[ADMIN][STATUS] unknown and malformed ids are 404 on every admin detail pa
 });
 
 test("[SHOP][STATUS] pages that need sign-in answer a real redirect to the sign-in page", async ({ request }) => {
-  const paths = ["/admin", "/admin/orders", "/admin/settings/payments", ...ADMIN_DETAIL(randomUUID()), "/orders", "/cart", "/checkout", "/addresses", "/notifications", ...SHOPPER_DETAIL(randomUUID())];
+  const paths = ["/admin", "/admin/orders", "/admin/settings/payments", ...ADMIN_DETAIL(randomUUID()), "/orders", "/checkout", "/addresses", "/notifications", ...SHOPPER_DETAIL(randomUUID())];
   for (const path of [...paths, "/admin/orders?status=paid&page=2"]) {
     const answer = await request.get(path, { maxRedirects: 0 });
     expect([302, 303, 307], `${path} → ${answer.status()}`).toContain(answer.status());
@@ -68,7 +68,7 @@ test("[SHOP][STATUS] pages that need sign-in answer a real redirect to the sign-
     expect(new URL(location, "http://x").searchParams.get("callbackUrl")).toBe(path);
   }
   // Public pages stay public.
-  for (const path of ["/", "/track", "/sign-in", `/pay/scan/${randomUUID()}`]) await expectStatus(request, path, 200);
+  for (const path of ["/", "/track", "/sign-in", "/cart", `/pay/scan/${randomUUID()}`]) await expectStatus(request, path, 200);
 });
 
 test("[ADMIN][STATUS] the admin area is 404 for a signed-in shopper", async ({ playwright, baseURL }) => {

@@ -20,3 +20,17 @@ export function sameOriginPath(value: string | null | undefined, origin: string,
   // A path that begins with two slashes would itself be read as another host.
   return path.startsWith("//") ? fallback : path;
 }
+
+/** A stand-in origin: resolving against it tells a path on this site from anything else without knowing the host. */
+const ANY_SITE = "http://site.invalid";
+
+/**
+ * A return address (`callbackUrl`) as a relative path on this site, or null: what the sign-in
+ * and sign-up pages accept, pass on to each other and follow once signed in. The auth pages
+ * themselves are never a destination (signing in would lead back to signing in).
+ */
+export function returnPath(value: string | null | undefined): string | null {
+  const path = sameOriginPath(value, ANY_SITE, "");
+  if (!path || /^\/(sign-in|sign-up)(\/|\?|#|$)/.test(path)) return null;
+  return path;
+}

@@ -61,6 +61,12 @@ export const DOMAIN_ERROR_HTTP = {
   REFUND_EXCEEDS_CAPTURED: "CONFLICT",
   REFUND_WINDOW_CLOSED: "CONFLICT",
   REFUND_NOT_ALLOWED: "CONFLICT",
+  /** A refund picked an item that is not part of the refunded order (fieldErrors per item). */
+  REFUND_ITEM_NOT_IN_ORDER: "BAD_REQUEST",
+  /** More of an item than was bought less what refunds already hold (`params.refundable`, `params.name`). */
+  REFUND_ITEM_QUANTITY_EXCEEDED: "CONFLICT",
+  /** A refund by items asked for more than the items' paid value (`params.maxMinor`). */
+  REFUND_AMOUNT_ABOVE_ITEMS: "BAD_REQUEST",
   WEBHOOK_ENDPOINT_NOT_FOUND: "NOT_FOUND",
   /** The URL's host is or resolves to a loopback, private, link-local, metadata or reserved address. */
   WEBHOOK_URL_BLOCKED: "BAD_REQUEST",

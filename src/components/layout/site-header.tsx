@@ -1,7 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "use-intl";
+import { useGuestCart } from "@/components/shop/guest-cart";
+import { returnPath } from "@/lib/same-origin-path";
+import { authPageHref } from "@/lib/sign-in-reason";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
@@ -37,6 +42,7 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
               <NavLink href="/account/api-keys">{t("nav.apiKeys")}</NavLink>
             </>
           )}
+          {!user && <GuestCartLink label={(count) => tc("linkLabel", { count })} />}
           {user?.role === "admin" && (
             <NavLink href="/admin">{t("nav.admin")}</NavLink>
           )}
@@ -54,12 +60,7 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
             </>
           ) : (
             <>
-              <Link className="rounded px-2 py-1 text-sm hover:bg-slate-100" href="/sign-in">
-                {t("nav.signIn")}
-              </Link>
-              <Link className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700" href="/sign-up">
-                {t("nav.signUp")}
-              </Link>
+              <GuestAuthLinks signIn={t("nav.signIn")} signUp={t("nav.signUp")} />
             </>
           )}
         </div>
@@ -75,4 +76,40 @@ function NavLink({ href, children }: { href: string; children: React.ReactNode }
       {children}
     </Link>
   );
+}
+
+/** A visitor's cart link, counting what this browser keeps for them (nothing on the server render). */
+function GuestCartLink({ label }: { label: (count: number) => string }) {
+  const lines = useGuestCart();
+  return (
+    <Link className="rounded px-2 py-1 hover:bg-slate-100" href="/cart" data-testid="header-cart">
+      {label(lines.reduce((sum, line) => sum + line.quantity, 0))}
+    </Link>
+  );
+}
+
+/**
+ * Sign in / Sign up, leading back to this page afterwards; on the sign-in and sign-up pages
+ * themselves, to where those were going to lead.
+ */
+function GuestAuthLinks({ signIn, signUp }: { signIn: string; signUp: string }) {
+  const pathname = usePathname();
+  const onAuthPage = pathname === "/sign-in" || pathname === "/sign-up";
+  // Read on every render (a navigation re-renders through usePathname); nothing on the server render.
+  const passedOn = useSyncExternalStore(noSubscription, () => new URLSearchParams(window.location.search).get("callbackUrl"), () => null);
+  const back = returnPath(onAuthPage ? passedOn : pathname === "/" ? null : pathname);
+  return (
+    <>
+      <Link className="rounded px-2 py-1 text-sm hover:bg-slate-100" href={authPageHref("/sign-in", back)}>
+        {signIn}
+      </Link>
+      <Link className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700" href={authPageHref("/sign-up", back)}>
+        {signUp}
+      </Link>
+    </>
+  );
+}
+
+function noSubscription() {
+  return () => {};
 }

@@ -1,26 +1,28 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { useLocale } from "use-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
 import { useOrderRefresh } from "@/components/shop/use-order-refresh";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formatDateTime } from "@/lib/dates";
-import { formatMoney, parseMoney } from "@/lib/money";
-import { PAYMENT_STATUS_TONE, REFUND_STATUS_TONE, newIdempotencyKey, type PaymentStatusKey, type RefundStatusKey } from "@/lib/payment-ui";
+import { formatMoney } from "@/lib/money";
+import { productName } from "@/lib/product-image";
+import { PAYMENT_STATUS_TONE, REFUND_STATUS_TONE, type PaymentStatusKey, type RefundStatusKey } from "@/lib/payment-ui";
 import { useTRPC } from "@/trpc/client";
-import { paymentErrorData } from "@/trpc/payment-types";
 import { usePaymentText } from "./payment-text";
+import { RefundRequestForm } from "./refund-request-form";
 
 const IN_FLIGHT = new Set(["requested", "approved", "processing"]);
 
 /**
  * The payment part of a shopper's order: each payment with its status and history, the
- * refunds with their status, and the refund request form while money can still be refunded.
+ * refunds with their status and items, and "Request a refund" (which opens the form) while
+ * money can still be refunded.
  * Refreshes itself while a refund or a payment is under way.
  */
 export function OrderPaymentSection({ orderId }: { orderId: string }) {
@@ -35,41 +37,23 @@ export function OrderPaymentSection({ orderId }: { orderId: string }) {
       return busy ? 2000 : false;
     },
   });
-  const request = useMutation(trpc.payment.requestRefund.mutationOptions());
+  const router = useRouter();
   const { refresh } = useOrderRefresh(orderId);
-  const [amount, setAmount] = useState("");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<{ amount?: string; reason?: string; form?: string }>({});
+  const [formOpen, setFormOpen] = useState(false);
   const [done, setDone] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
+  // When a refund moves on its own (approved, money back), the server-rendered totals and history follow.
+  const refundStates = section.data?.refunds.map((r) => `${r.id}:${r.status}`).join(",");
+  const seenStates = useRef(refundStates);
+  useEffect(() => {
+    if (refundStates === undefined) return;
+    if (seenStates.current !== undefined && seenStates.current !== refundStates) router.refresh();
+    seenStates.current = refundStates;
+  }, [refundStates, router]);
 
   if (section.isPending) return <LoadingState label={t("section.loading")} />;
   if (section.isError) return <ErrorState title={t("section.loadError")} message={errorMessage(section.error)} />;
   const data = section.data;
   const money = (minor: number) => formatMoney(minor, data.currency, locale);
-
-  async function onRequest(event: React.FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    const minor = parseMoney(amount);
-    const next: typeof errors = {};
-    if (minor === null || minor <= 0) next.amount = t("section.invalidAmount");
-    if (!reason.trim()) next.reason = t("section.reasonPlaceholder");
-    setErrors(next);
-    if (next.amount || next.reason) return;
-    try {
-      await request.mutateAsync({ orderId, amountMinor: minor!, reason: reason.trim(), idempotencyKey: key });
-      setDone(true);
-      setAmount("");
-      setReason("");
-      setKey(newIdempotencyKey());
-      // A refund request can move the order too (its status and history are server-rendered).
-      await refresh();
-    } catch (cause) {
-      const fields = paymentErrorData(cause).fieldErrors;
-      setErrors({ amount: fields?.amountMinor ? errorMessage(cause) : undefined, form: fields?.amountMinor ? undefined : errorMessage(cause) });
-    }
-  }
 
   return (
     <Card aria-labelledby="payment-section-title" className="space-y-5">
@@ -122,6 +106,16 @@ export function OrderPaymentSection({ orderId }: { orderId: string }) {
               <li key={refund.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2 text-sm">
                 <span>
                   <span className="font-mono">{t("section.refundLine", { refundSn: refund.refundSn, amount: money(refund.amountMinor) })}</span>
+                  {refund.items.length > 0 && (
+                    <span className="block text-xs text-slate-700">
+                      {refund.items
+                        .map((line) => {
+                          const item = data.items.find((i) => i.orderItemId === line.orderItemId);
+                          return t("section.refundItem", { name: item ? productName(item, locale) : "—", quantity: line.quantity });
+                        })
+                        .join(", ")}
+                    </span>
+                  )}
                   <span className="block text-xs text-slate-500">{refund.reason}</span>
                   {refund.reviewNote && <span className="block text-xs text-slate-500">{t("section.note", { note: refund.reviewNote })}</span>}
                   {refund.status === "failed" && <span className="block text-xs text-rose-700">{failure(refund.failureCode)}</span>}
@@ -133,45 +127,31 @@ export function OrderPaymentSection({ orderId }: { orderId: string }) {
         )}
       </section>
 
-      {data.canRequestRefund && (
-        <form onSubmit={onRequest} className="space-y-3 border-t border-slate-200 pt-4" noValidate aria-labelledby="refund-form-title">
-          <h3 id="refund-form-title" className="font-medium">
-            {t("section.requestRefund")}
-          </h3>
-          <p className="text-sm text-slate-600">{t("section.refundable", { amount: money(data.refundableMinor) })}</p>
-          <TextField
-            label={t("section.amount")}
-            name="amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            hint={t("section.amountHint", { amount: money(data.refundableMinor) })}
-            error={errors.amount}
-          />
-          <TextField
-            label={t("section.reason")}
-            name="reason"
-            value={reason}
-            maxLength={200}
-            placeholder={t("section.reasonPlaceholder")}
-            onChange={(e) => setReason(e.target.value)}
-            error={errors.reason}
-          />
-          {errors.form && (
-            <p role="alert" className="text-sm text-rose-700">
-              {errors.form}
-            </p>
-          )}
-          {done && (
-            <p role="status" className="text-sm text-emerald-700">
-              {t("section.requested")}
-            </p>
-          )}
-          <Button type="submit" disabled={request.isPending}>
-            {request.isPending ? t("section.submitting") : t("section.submit")}
-          </Button>
-        </form>
+      {done && (
+        <p role="status" className="text-sm text-emerald-700">
+          {t("section.requested")}
+        </p>
       )}
+      {data.canRequestRefund &&
+        (formOpen ? (
+          <RefundRequestForm
+            data={data}
+            onCancel={() => setFormOpen(false)}
+            onDone={async () => {
+              setFormOpen(false);
+              setDone(true);
+              // A refund request can move the order too (its status, totals and history are server-rendered).
+              await refresh();
+            }}
+          />
+        ) : (
+          <Button type="button" aria-expanded={false} onClick={() => {
+              setDone(false);
+              setFormOpen(true);
+            }}>
+            {t("section.openRefundForm")}
+          </Button>
+        ))}
     </Card>
   );
 }

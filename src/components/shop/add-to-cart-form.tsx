@@ -8,12 +8,14 @@ import { useTranslations } from "use-intl";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
+import { addToGuestCart } from "./guest-cart";
 
 const MAX_QUANTITY = 99;
 
 /**
- * Quantity + "Add to cart" on the product page. Signed-out visitors are sent to sign-in (and
- * come back here); an out-of-stock product cannot be added; admins are told to use a shopper account.
+ * Quantity + "Add to cart" on the product page. A signed-out visitor's cart is kept in this
+ * browser until they sign in or sign up (then merged into the account's); an out-of-stock
+ * product cannot be added; admins are told to use a shopper account.
  */
 export function AddToCartForm({
   productId,
@@ -29,22 +31,24 @@ export function AddToCartForm({
   const router = useRouter();
   const [quantity, setQuantity] = useState("1");
   const [quantityError, setQuantityError] = useState<string | null>(null);
+  const [guestAdded, setGuestAdded] = useState(false);
   const add = useMutation(trpc.cart.add.mutationOptions({ onSuccess: () => router.refresh() }));
   const max = Math.max(1, Math.min(available, MAX_QUANTITY));
   const soldOut = available <= 0;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (viewer === "guest") {
-      router.push(`/sign-in?callbackUrl=${encodeURIComponent(`/products/${productId}`)}`);
-      return;
-    }
     const n = Number(quantity);
     if (!Number.isInteger(n) || n < 1 || n > max) {
       setQuantityError(t("quantityInvalid", { max }));
       return;
     }
     setQuantityError(null);
+    if (viewer === "guest") {
+      addToGuestCart(productId, n);
+      setGuestAdded(true);
+      return;
+    }
     add.mutate({ productId, quantity: n });
   }
 
@@ -61,6 +65,7 @@ export function AddToCartForm({
         onChange={(event) => {
           setQuantity(event.target.value);
           add.reset();
+          setGuestAdded(false);
         }}
         disabled={soldOut || viewer === "admin"}
         error={quantityError ?? undefined}
@@ -69,9 +74,9 @@ export function AddToCartForm({
       <Button type="submit" disabled={soldOut || viewer === "admin" || add.isPending}>
         {add.isPending ? t("adding") : t("addToCart")}
       </Button>
-      {viewer === "guest" && <p className="text-sm text-slate-600">{t("signInToBuy")}</p>}
+      {viewer === "guest" && <p className="text-sm text-slate-600">{t("guestCartHint")}</p>}
       {viewer === "admin" && <p className="text-sm text-slate-600">{t("shopperOnly")}</p>}
-      {add.isSuccess && (
+      {(add.isSuccess || guestAdded) && (
         <p role="status" className="flex flex-wrap items-center gap-3 rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
           {t("added")}
           <Link href="/cart" className={buttonClass("secondary", "py-1")}>

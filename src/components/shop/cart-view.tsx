@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
-import type { CartView as Cart } from "@/trpc/types";
+import type { CartView as Cart, CartLineView } from "@/trpc/types";
 import { CartLineItem } from "./cart-line-item";
 import { TotalsList } from "./totals-list";
 
@@ -19,15 +19,41 @@ import { TotalsList } from "./totals-list";
  * `router.refresh()` re-renders the page and the header count from the database.
  */
 export function CartView({ cart }: { cart: Cart }) {
-  const t = useTranslations("shop.cart");
-  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const refresh = () => startRefresh(() => router.refresh());
   const update = useMutation(trpc.cart.update.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.cart.remove.mutationOptions({ onSuccess: refresh }));
-  const busy = update.isPending || remove.isPending || refreshing;
+  return (
+    <CartBody
+      cart={cart}
+      busy={update.isPending || remove.isPending || refreshing}
+      failed={update.isError || remove.isError}
+      onQuantity={(line, quantity) => update.mutate({ itemId: line.id, quantity })}
+      onRemove={(line) => remove.mutate({ itemId: line.id })}
+    />
+  );
+}
+
+/** Lines, totals and the way to checkout, for a shopper's cart or a guest's. */
+export function CartBody({
+  cart,
+  busy,
+  failed,
+  note,
+  onQuantity,
+  onRemove,
+}: {
+  cart: Cart;
+  busy: boolean;
+  failed: boolean;
+  note?: React.ReactNode;
+  onQuantity: (line: CartLineView, quantity: number) => void;
+  onRemove: (line: CartLineView) => void;
+}) {
+  const t = useTranslations("shop.cart");
+  const locale = useLocale();
 
   if (cart.lines.length === 0) {
     return (
@@ -44,13 +70,7 @@ export function CartView({ cart }: { cart: Cart }) {
       <section className="self-start rounded-lg border border-slate-200 bg-white shadow-sm">
         <ul aria-label={t("lines")} aria-busy={busy} className="px-5">
           {cart.lines.map((line) => (
-            <CartLineItem
-              key={line.id}
-              line={line}
-              busy={busy}
-              onQuantity={(quantity) => update.mutate({ itemId: line.id, quantity })}
-              onRemove={() => remove.mutate({ itemId: line.id })}
-            />
+            <CartLineItem key={line.id} line={line} busy={busy} onQuantity={(quantity) => onQuantity(line, quantity)} onRemove={() => onRemove(line)} />
           ))}
         </ul>
       </section>
@@ -60,11 +80,12 @@ export function CartView({ cart }: { cart: Cart }) {
           label={t("itemsTotal")}
           rows={[{ label: t("itemsTotal"), value: formatMoney(cart.itemsTotalMinor, cart.currency, locale), emphasis: true, testId: "cart-total" }]}
         />
-        {(update.isError || remove.isError) && (
+        {failed && (
           <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
             {t("updateFailed")}
           </p>
         )}
+        {note}
         <Link href="/checkout" className={buttonClass("primary", "w-full")} aria-disabled={busy}>
           {t("checkout")}
         </Link>

@@ -93,7 +93,8 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
     const order = await checkout.mutateAsync({ addressId, note: note || undefined, ...shown }).catch(() => null);
     if (!order) return;
     setNavigating(true);
-    router.push(`/orders/${order.id}?placed=1`);
+    // Straight to the cashier: paying is the next step of a placed order.
+    router.push(`/pay/${order.id}`);
     // The header's cart count lives in the layout, which a push alone does not re-render.
     router.refresh();
   }

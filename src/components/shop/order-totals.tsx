@@ -6,10 +6,15 @@ import { TotalsList } from "./totals-list";
 
 type Totals = Pick<ShopperOrderView, "itemsTotalMinor" | "shippingFeeMinor" | "payableTotalMinor" | "currency">;
 
-/** Items total, shipping fee and the total payable, as stored on the order. */
-export async function OrderTotals({ order }: { order: Totals }) {
+/**
+ * Items total, shipping fee and the total payable, as stored on the order; once refunds exist,
+ * what came back (Refunded), what refunds still hold (in progress) and the net paid.
+ */
+export async function OrderTotals({ order, refunds }: { order: Totals; refunds?: { refundedMinor: number; pendingMinor: number } }) {
   const [t, locale] = await Promise.all([getTranslations("shop.totals"), getLocale()]);
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
+  const refunded = refunds?.refundedMinor ?? 0;
+  const pending = refunds?.pendingMinor ?? 0;
   return (
     <OrderSection id="order-totals" title={t("title")}>
       <TotalsList
@@ -17,7 +22,14 @@ export async function OrderTotals({ order }: { order: Totals }) {
         rows={[
           { label: t("items"), value: money(order.itemsTotalMinor) },
           { label: t("shipping"), value: order.shippingFeeMinor === 0 ? t("free") : money(order.shippingFeeMinor) },
-          { label: t("total"), value: money(order.payableTotalMinor), emphasis: true, testId: "order-total" },
+          { label: t("total"), value: money(order.payableTotalMinor), emphasis: refunded === 0 && pending === 0, testId: "order-total" },
+          ...(refunded > 0 || pending > 0
+            ? [
+                { label: t("refunded"), value: `−${money(refunded)}`, testId: "order-refunded" },
+                ...(pending > 0 ? [{ label: t("refundPending"), value: money(pending), testId: "order-refund-pending" }] : []),
+                { label: t("net"), value: money(order.payableTotalMinor - refunded), emphasis: true, testId: "order-net" },
+              ]
+            : []),
         ]}
       />
     </OrderSection>

@@ -10,6 +10,8 @@ import {
   listRefundsOfOrder,
   paymentHistoryOf,
   paymentSettings,
+  refundItemsOf,
+  refundableItemsOf,
   refundableOf,
   toShopperPayment,
   toShopperRefund,
@@ -58,7 +60,11 @@ export async function getCashierView(db: DbOrTx, { userId, orderId }: { userId: 
 /** The payment section of the shopper's order detail: payments with history, refunds, what can still be refunded. */
 export async function getOrderPaymentSection(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }): Promise<OrderPaymentSection> {
   const order = await getShopperOrder(db, { userId, orderId });
-  const [all, refunds] = await Promise.all([listPaymentsOfOrder(db, orderId), listRefundsOfOrder(db, orderId)]);
+  const [all, refunds, items] = await Promise.all([listPaymentsOfOrder(db, orderId), listRefundsOfOrder(db, orderId), refundableItemsOf(db, orderId)]);
+  const itemsOfRefund = await refundItemsOf(
+    db,
+    refunds.map((r) => r.id),
+  );
   const history = await paymentHistoryOf(
     db,
     all.map((p) => p.id),
@@ -75,8 +81,12 @@ export async function getOrderPaymentSection(db: DbOrTx, { userId, orderId }: { 
       ...toShopperPayment(p),
       history: history.filter((h) => h.paymentId === p.id).map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, message: h.kind === "created" ? null : h.message, createdAt: h.createdAt })),
     })),
-    refunds: refunds.map(toShopperRefund),
+    refunds: refunds.map((r) => ({ ...toShopperRefund(r), items: itemsOfRefund.get(r.id) ?? [], reviewedAt: r.reviewedAt })),
     refundableMinor,
+    paidMinor: captured?.amountMinor ?? 0,
+    refundedMinor: captured?.refundedMinor ?? 0,
+    refundPendingMinor: captured?.refundReservedMinor ?? 0,
+    items,
     canPay: order.status === "pending_payment" && deadlineOpen,
     canRequestRefund: refundableMinor > 0 && (REFUNDABLE_ORDER_STATUSES as readonly string[]).includes(order.status),
   };

@@ -15,6 +15,7 @@ import {
   insertRefund,
   lockPayment,
   lockRefund,
+  priceRefundItems,
   releaseRefundHold,
   toShopperRefund,
   transitionRefund,
@@ -50,18 +51,21 @@ async function assertAfterSaleWindowOpen(tx: Tx, order: { status: string; comple
 }
 
 /**
- * A shopper asks for a full or partial refund of a paid order, with a reason. The amount is
+ * A shopper asks for a full or partial refund of a paid order, with a reason, by amount or by
+ * items (quantities of the order's items, priced at what was paid; see `priceRefundItems`). The amount is
  * held against the payment at once (so concurrent requests can never exceed what was
  * captured: REFUND_EXCEEDS_CAPTURED) and waits for an admin. Idempotent with a key.
  */
 export async function requestRefund(db: Database, { userId, input }: { userId: string; input: RequestRefundInput }): Promise<{ refund: ShopperRefund; replayed: boolean }> {
   const data = ZRequestRefundInput.parse(input);
   const { response, replayed } = await db.transaction((tx) =>
-    withIdempotencyKey(tx, { scope: `refund:${userId}`, key: data.idempotencyKey, request: { orderId: data.orderId, amountMinor: data.amountMinor, reason: data.reason } }, async () => {
+    withIdempotencyKey(tx, { scope: `refund:${userId}`, key: data.idempotencyKey, request: { orderId: data.orderId, amountMinor: data.amountMinor, reason: data.reason, items: data.items } }, async () => {
       const order = await lockOrder(tx, data.orderId);
       if (order.userId !== userId) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
       assertRefundableOrder(order.status);
       await assertAfterSaleWindowOpen(tx, order);
+      // Items are checked and priced under the order's lock, which every refund of it takes first.
+      const byItems = data.items ? await priceRefundItems(tx, { orderId: order.id, items: data.items, amountMinor: data.amountMinor }) : null;
       const [captured] = await tx
         .select({ id: payments.id })
         .from(payments)
@@ -70,10 +74,11 @@ export async function requestRefund(db: Database, { userId, input }: { userId: s
       const payment = await lockPayment(tx, captured.id);
       const { refund } = await insertRefund(tx, {
         payment,
-        amountMinor: data.amountMinor,
+        amountMinor: byItems?.amountMinor ?? data.amountMinor!,
         reason: data.reason,
         status: "requested",
         by: { actor: "shopper", actorId: userId },
+        items: byItems?.items,
       });
       return { refundId: refund.id };
     }),

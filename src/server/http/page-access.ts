@@ -10,7 +10,7 @@ import { authSecret } from "@/env";
  * pages still check the session row on every read (a revoked session, a changed role), so this
  * only answers early what they would answer anyway.
  */
-const SIGNED_IN_ONLY = [/^\/admin(\/|$)/, /^\/orders(\/|$)/, /^\/cart\/?$/, /^\/checkout\/?$/, /^\/addresses\/?$/, /^\/account(\/|$)/, /^\/notifications\/?$/, /^\/favourites\/?$/, /^\/messages(\/|$)/, /^\/pay\/(?!scan\/)[^/]+\/?$/];
+const SIGNED_IN_ONLY = [/^\/admin(\/|$)/, /^\/orders(\/|$)/, /^\/checkout\/?$/, /^\/addresses\/?$/, /^\/account(\/|$)/, /^\/notifications\/?$/, /^\/favourites\/?$/, /^\/messages(\/|$)/, /^\/pay\/(?!scan\/)[^/]+\/?$/];
 const ADMIN_ONLY = /^\/admin(\/|$)/;
 
 export function needsSignIn(pathname: string): boolean {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { ZMyOrdersInput, ZOrderId, ZOrderStatus, ZOrderSummary, ZShopperOrder, ZCheckoutInput, getShopperOrder, listShopperOrders } from "@/server/domain/order";
+import { ZMyOrdersInput, ZOrderId, ZOrderStatus, ZOrderSummary, ZShopperOrderDetail, ZCheckoutInput, listShopperOrders } from "@/server/domain/order";
 import { cancelOrderAsShopper } from "@/server/flows/cancel-order";
+import { getShopperOrderDetail } from "@/server/flows/order-detail";
 import { checkout } from "@/server/flows/checkout";
 import { quoteShippingForCheckout } from "@/server/flows/shipping-quote";
 import { createTRPCRouter, shopperProcedure } from "../trpc";
@@ -20,8 +21,8 @@ export const orderRouter = createTRPCRouter({
   byId: shopperProcedure
     .meta(rest("GET", "/orders/{id}", "Get one of your orders", { tag: "Orders" }))
     .input(ZOrderId)
-    .output(ZShopperOrder)
-    .query(({ ctx, input }) => getShopperOrder(ctx.db, { userId: ctx.session.id, orderId: input.id })),
+    .output(ZShopperOrderDetail)
+    .query(({ ctx, input }) => getShopperOrderDetail(ctx.db, { userId: ctx.session.id, orderId: input.id })),
   cancel: shopperProcedure
     .meta(rest("POST", "/orders/{id}/cancel", "Cancel an unpaid order", { tag: "Orders" }))
     .input(ZOrderId)

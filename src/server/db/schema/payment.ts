@@ -21,7 +21,7 @@ import type { PaymentMethod, PaymentStatus } from "@/server/domain/payment/payme
 import type { ChargeReversalStatus } from "@/server/domain/payment/charge-reversal.machine";
 import type { RefundStatus } from "@/server/domain/payment/refund.machine";
 import { createdAt, currency, id, money, updatedAt } from "./columns";
-import { orders } from "./order";
+import { orderItems, orders } from "./order";
 import { users } from "./users";
 
 /** Feed the last digits of payment_sn and refund_sn. */
@@ -132,6 +132,34 @@ export const refunds = pgTable(
     index("refunds_approved_due").on(t.updatedAt).where(sql`${t.status} = 'approved'`),
     index("refunds_processing_due").on(t.updatedAt).where(sql`${t.status} = 'processing'`),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+  ],
+);
+
+/**
+ * What a refund gives back item by item, when the shopper (or an admin) picked items: the order
+ * item, how many of it and the part of the refund's amount that is theirs (the amounts add up to
+ * the refund's). A refund by amount alone has none. Quantities held by refunds that were not
+ * rejected or failed can never exceed what was bought (checked under the order's row lock).
+ */
+export const refundItems = pgTable(
+  "refund_items",
+  {
+    id: id(),
+    refundId: uuid()
+      .notNull()
+      .references(() => refunds.id, { onDelete: "cascade" }),
+    orderItemId: uuid()
+      .notNull()
+      .references(() => orderItems.id),
+    quantity: integer().notNull(),
+    amountMinor: money(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex().on(t.refundId, t.orderItemId),
+    index().on(t.orderItemId),
+    check("refund_items_quantity_positive", sql`${t.quantity} > 0`),
+    check("refund_items_amount_non_negative", sql`${t.amountMinor} >= 0`),
   ],
 );
 

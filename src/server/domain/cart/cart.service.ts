@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/server/db/client";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database, DbOrTx } from "@/server/db/client";
 import { cartItems, inventory, products } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
-import { MAX_LINE_QUANTITY, type Cart } from "./cart.schemas";
+import { MAX_LINE_QUANTITY, type Cart, type CartLine, type GuestCartLine, type MergeCartOutput } from "./cart.schemas";
 
 /** The shopper's cart with current prices and availability (inactive products are left out). */
 export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
@@ -71,4 +71,92 @@ export async function removeCartItem(db: DbOrTx, { userId, itemId }: { userId: s
 
 export async function clearCart(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(cartItems).where(eq(cartItems.userId, userId));
+}
+
+/** Guest lines with one line per product (quantities added up, at most the per-line limit), in first-seen order. */
+function combineGuestLines(lines: GuestCartLine[]): GuestCartLine[] {
+  const byProduct = new Map<string, number>();
+  for (const line of lines) byProduct.set(line.productId, Math.min((byProduct.get(line.productId) ?? 0) + line.quantity, MAX_LINE_QUANTITY));
+  return [...byProduct].map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+/** Current data and stock of the products on sale among `productIds`. */
+async function productsOnSale(db: DbOrTx, productIds: string[]) {
+  if (productIds.length === 0) return new Map<string, Omit<CartLine, "id" | "quantity" | "lineTotalMinor">>();
+  const rows = await db
+    .select({
+      productId: products.id,
+      sku: products.sku,
+      name: products.name,
+      nameZh: products.nameZh,
+      imageUrl: products.imageUrl,
+      unitPriceMinor: products.priceMinor,
+      currency: products.currency,
+      weightGrams: products.weightGrams,
+      available: sql<number>`greatest(coalesce(${inventory.onHand} - ${inventory.reserved}, 0), 0)::int`,
+    })
+    .from(products)
+    .leftJoin(inventory, eq(inventory.productId, products.id))
+    .where(and(inArray(products.id, productIds), eq(products.active, true)));
+  return new Map(rows.map((row) => [row.productId, row]));
+}
+
+/**
+ * A guest's cart (kept in their browser) priced with current product data and stock, in the
+ * shape of a shopper's cart; a line's id is its product id. Products no longer on sale are left
+ * out, so the browser can forget them. Reads only.
+ */
+export async function previewGuestCart(db: DbOrTx, lines: GuestCartLine[]): Promise<Cart> {
+  const combined = combineGuestLines(lines);
+  const found = await productsOnSale(db, combined.map((line) => line.productId));
+  const priced = combined.flatMap((line) => {
+    const product = found.get(line.productId);
+    return product ? [{ ...product, id: line.productId, quantity: line.quantity, lineTotalMinor: product.unitPriceMinor * line.quantity }] : [];
+  });
+  return {
+    lines: priced,
+    itemsTotalMinor: priced.reduce((sum, line) => sum + line.lineTotalMinor, 0),
+    currency: priced[0]?.currency ?? "CNY",
+    itemCount: priced.reduce((sum, line) => sum + line.quantity, 0),
+  };
+}
+
+/**
+ * Adds a guest's cart to the shopper's own, in one transaction: each product's line grows by the
+ * guest's quantity, capped by what is available and the per-line limit (a line already in the
+ * account is never shrunk). Products no longer on sale or sold out are left out. Says which
+ * lines were capped or left out. Not idempotent: the browser forgets its cart once merged.
+ */
+export async function mergeGuestCart(db: Database, { userId, lines }: { userId: string; lines: GuestCartLine[] }): Promise<MergeCartOutput> {
+  const combined = combineGuestLines(lines);
+  return db.transaction(async (tx) => {
+    const productIds = combined.map((line) => line.productId);
+    const found = await productsOnSale(tx, productIds);
+    const existing = productIds.length
+      ? await tx
+          .select({ productId: cartItems.productId, quantity: cartItems.quantity })
+          .from(cartItems)
+          .where(and(eq(cartItems.userId, userId), inArray(cartItems.productId, productIds)))
+          .for("update")
+      : [];
+    const had = new Map(existing.map((row) => [row.productId, row.quantity]));
+    const adjustments: MergeCartOutput["adjustments"] = [];
+    for (const line of combined) {
+      const product = found.get(line.productId);
+      const cap = product ? Math.min(product.available, MAX_LINE_QUANTITY) : 0;
+      const before = had.get(line.productId) ?? 0;
+      const target = Math.max(before, Math.min(before + line.quantity, cap));
+      if (target - before < line.quantity) adjustments.push({ productId: line.productId, requested: line.quantity, kept: target - before });
+      if (target === before) continue;
+      // The same cap again in SQL: a line added meanwhile by another tab adds up under it too.
+      await tx
+        .insert(cartItems)
+        .values({ userId, productId: line.productId, quantity: target })
+        .onConflictDoUpdate({
+          target: [cartItems.userId, cartItems.productId],
+          set: { quantity: sql`greatest(${cartItems.quantity}, least(${cartItems.quantity} + ${line.quantity}::int, ${cap}::int))`, updatedAt: sql`now()` },
+        });
+    }
+    return { cart: await getCart(tx, userId), adjustments };
+  });
 }

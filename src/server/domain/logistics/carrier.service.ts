@@ -179,3 +179,14 @@ export async function findServiceLevel(db: DbOrTx, { carrierCode, serviceLevel }
   const level = carrier.serviceLevels.find((l) => l.code === serviceLevel && l.enabled);
   return level ? { carrier, level } : null;
 }
+
+/**
+ * The names, in both languages, of the carrier and service an order was bought with (also when
+ * they have been disabled since); null when the carrier no longer exists. Reads only.
+ */
+export async function shippingServiceNames(db: DbOrTx, { carrierCode, serviceLevel }: { carrierCode: string; serviceLevel: string | null }) {
+  const carrier = await getCarrier(db, { code: carrierCode }).catch(() => null);
+  if (!carrier) return null;
+  const level = carrier.serviceLevels.find((l) => l.code === serviceLevel);
+  return { carrierNameEn: carrier.nameEn, carrierNameZh: carrier.nameZh, serviceNameEn: level?.nameEn ?? null, serviceNameZh: level?.nameZh ?? null };
+}

@@ -114,6 +114,18 @@ export const ZShopperOrder = z.object({
 });
 export type ShopperOrder = z.infer<typeof ZShopperOrder>;
 
+/** The carrier and service an order was bought with, named in both languages (null: no longer known). */
+export const ZShippingServiceNames = z.object({
+  carrierNameEn: z.string(),
+  carrierNameZh: z.string(),
+  serviceNameEn: z.string().nullable(),
+  serviceNameZh: z.string().nullable(),
+});
+
+/** A shopper's order as its page shows it: the order plus the names of its delivery service. */
+export const ZShopperOrderDetail = ZShopperOrder.extend({ shippingService: ZShippingServiceNames.nullable() });
+export type ShopperOrderDetail = z.infer<typeof ZShopperOrderDetail>;
+
 // ---------- admin ----------
 
 export const ZAdminOrderSummary = ZOrderSummary.omit({ itemCount: true }).extend({ shopperEmail: z.string(), shopperName: z.string() });

@@ -7,6 +7,7 @@ export * from "./payment.views";
 export * from "./payment-log";
 export * from "./payment-sn";
 export * from "./refund.service";
+export * from "./refund-items";
 export * from "./charge-reversal.machine";
 export * from "./charge-reversal.service";
 export * from "./idempotency";

@@ -44,12 +44,30 @@ export const ZOrderIdInput = z.object({ orderId: z.uuid({ message: "Order not fo
 export const ZQrTokenInput = z.object({ token: zText(64, { trim: false }).min(10) });
 
 export const ZRefundReason = zText(200).min(1, "Tell us why");
-export const ZRequestRefundInput = z.object({
-  orderId: z.uuid({ message: "Order not found" }),
-  amountMinor: zMinorUnits().positive("Enter an amount above zero"),
-  reason: ZRefundReason,
-  idempotencyKey: ZIdempotencyKey,
+/** One item a refund gives back: an order item of the same order and how many of it. */
+export const ZRefundItemInput = z.object({
+  orderItemId: z.uuid({ message: "This item is not part of the order" }),
+  quantity: z.number().int("Enter a whole number").min(1, "At least 1").max(10_000, "Too many"),
 });
+export type RefundItemInput = z.infer<typeof ZRefundItemInput>;
+
+/**
+ * A refund by amount (`amountMinor` alone, as before) or by items (`items`, each once): then
+ * the amount is the items' paid value unless `amountMinor` asks for less, never more.
+ */
+export const ZRequestRefundInput = z
+  .object({
+    orderId: z.uuid({ message: "Order not found" }),
+    amountMinor: zMinorUnits().positive("Enter an amount above zero").optional(),
+    reason: ZRefundReason,
+    idempotencyKey: ZIdempotencyKey,
+    items: z.array(ZRefundItemInput).min(1, "Pick at least one item").max(100, "At most 100 items").optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.amountMinor === undefined && !value.items) ctx.addIssue({ code: "custom", path: ["amountMinor"], message: "Enter an amount above zero" });
+    const ids = value.items?.map((item) => item.orderItemId) ?? [];
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], message: "List each item once" });
+  });
 export type RequestRefundInput = z.input<typeof ZRequestRefundInput>;
 
 // ---------- admin inputs ----------
@@ -163,6 +181,22 @@ export const ZShopperRefund = z.object({
 });
 export type ShopperRefund = z.infer<typeof ZShopperRefund>;
 
+/** A refund's share of one order item (refunds by items only). */
+export const ZRefundItem = z.object({ orderItemId: z.uuid(), quantity: z.number().int(), amountMinor: z.number().int() });
+export type RefundItem = z.infer<typeof ZRefundItem>;
+
+/** An order item as the refund form needs it: paid price, bought, held by refunds, still refundable. */
+export const ZRefundableItem = z.object({
+  orderItemId: z.uuid(),
+  name: z.string(),
+  nameZh: z.string(),
+  unitPriceMinor: z.number().int(),
+  quantity: z.number().int(),
+  refundedQuantity: z.number().int(),
+  refundableQuantity: z.number().int(),
+});
+export type RefundableItem = z.infer<typeof ZRefundableItem>;
+
 export const ZTestCard = z.object({ number: z.string(), outcome: z.string() });
 
 export const ZCashierView = z.object({
@@ -193,8 +227,13 @@ export const ZOrderPaymentSection = z.object({
   currency: z.string(),
   payableTotalMinor: z.number().int(),
   payments: z.array(ZShopperPayment.extend({ history: z.array(ZPaymentHistoryEntry) })),
-  refunds: z.array(ZShopperRefund),
+  refunds: z.array(ZShopperRefund.extend({ items: z.array(ZRefundItem), reviewedAt: z.date().nullable() })),
   refundableMinor: z.number().int(),
+  /** What was captured, what came back (succeeded refunds) and what refunds still hold. */
+  paidMinor: z.number().int(),
+  refundedMinor: z.number().int(),
+  refundPendingMinor: z.number().int(),
+  items: z.array(ZRefundableItem),
   canPay: z.boolean(),
   canRequestRefund: z.boolean(),
 });

@@ -7,6 +7,8 @@ import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { CAPTURED_PAYMENT_STATUSES } from "./payment.machine";
 import type { PaymentRow } from "./payment.service";
 import { nextRefundSn } from "./payment-sn";
+import type { RefundItem } from "./payment.schemas";
+import { insertRefundItems } from "./refund-items";
 import { assertRefundTransition, type RefundStatus } from "./refund.machine";
 import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-events";
 
@@ -53,7 +55,15 @@ function refundEventData(refund: RefundRow, from: string | null) {
  */
 export async function insertRefund(
   tx: Tx,
-  input: { payment: PaymentRow; amountMinor: number; reason: string; status: "requested" | "approved"; by: PaymentActor & { actor: "shopper" | "admin" | "system" } },
+  input: {
+    payment: PaymentRow;
+    amountMinor: number;
+    reason: string;
+    status: "requested" | "approved";
+    by: PaymentActor & { actor: "shopper" | "admin" | "system" };
+    /** The items given back (checked and priced by `priceRefundItems`), stored with the refund. */
+    items?: RefundItem[];
+  },
 ): Promise<{ refund: RefundRow; payment: PaymentRow }> {
   const [held] = await tx
     .update(payments)
@@ -89,6 +99,7 @@ export async function insertRefund(
       ...(input.status === "approved" ? { reviewedBy: input.by.actorId ?? null, reviewedAt: new Date() } : {}),
     })
     .returning();
+  if (input.items) await insertRefundItems(tx, refund!.id, input.items);
   await appendPaymentLog(tx, {
     kind: "refund_created",
     by: input.by,
@@ -97,7 +108,12 @@ export async function insertRefund(
     orderId: held.orderId,
     toStatus: input.status,
     message: input.reason,
-    data: { refundSn: refund!.refundSn, amountMinor: input.amountMinor, refundableAfter: held.amountMinor - held.refundedMinor - held.refundReservedMinor },
+    data: {
+      refundSn: refund!.refundSn,
+      amountMinor: input.amountMinor,
+      refundableAfter: held.amountMinor - held.refundedMinor - held.refundReservedMinor,
+      ...(input.items ? { items: input.items } : {}),
+    },
   });
   const event = WEBHOOK_FOR[input.status];
   if (event) await enqueueWebhookEvent(tx, { type: event, payment: held, refund: refund! });

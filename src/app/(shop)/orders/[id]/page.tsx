@@ -5,6 +5,7 @@ import { OrderTrackingSection } from "@/components/logistics/order-tracking-sect
 import { OrderPaymentSection } from "@/components/payment/order-payment-section";
 import { OrderActions } from "@/components/shop/order-actions";
 import { OrderAddress } from "@/components/shop/order-address";
+import { OrderDelivery } from "@/components/shop/order-delivery";
 import { OrderHeader } from "@/components/shop/order-header";
 import { OrderHistory } from "@/components/shop/order-history";
 import { OrderItems } from "@/components/shop/order-items";
@@ -27,12 +28,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * A shopper's order, composed of one section component per concern. Modules add their own
  * section (payment, shipment tracking) as one more line in the main column or the side column.
+ * Totals and history include the refunds (read with the payment section's procedure; that
+ * section refreshes the page when a refund moves).
  * Another shopper's order and malformed ids are the not-found page.
  */
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ id }, { placed }] = await Promise.all([params, searchParams.then((raw) => firstParams(raw))]);
   const [t, tm] = await Promise.all([getTranslations("shop.order"), getTranslations("catalog.messages")]);
-  const order = await orNotFound(loadOrder(id), `/orders/${id}`);
+  const [order, payment] = await orNotFound(Promise.all([loadOrder(id), api().then((caller) => caller.payment.forOrder({ orderId: id }))]), `/orders/${id}`);
 
   return (
     <div className="space-y-6">
@@ -46,16 +49,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <Link href={`/messages?order=${order.id}`} className="inline-block text-sm text-brand-700 underline">
         {tm("aboutOrder")}
       </Link>
+      {/* On a phone the side column (totals, tracking, delivery) comes first, before the items and the forms. */}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="min-w-0 space-y-6">
+        <div className="space-y-6 lg:col-start-2 lg:row-start-1">
+          <OrderTotals order={order} refunds={{ refundedMinor: payment.refundedMinor, pendingMinor: payment.refundPendingMinor }} />
+          <OrderTrackingSection orderId={order.id} />
+          <OrderDelivery service={order.shippingService} />
+          <OrderAddress order={order} />
+        </div>
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
           <OrderItems items={order.items} currency={order.currency} />
           <OrderPaymentSection orderId={order.id} />
-          <OrderHistory history={order.history} />
-        </div>
-        <div className="space-y-6">
-          <OrderTotals order={order} />
-          <OrderTrackingSection orderId={order.id} />
-          <OrderAddress order={order} />
+          <OrderHistory history={order.history} refunds={payment.refunds} currency={order.currency} />
         </div>
       </div>
     </div>
