@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { placeOrderViaApi } from "../fixtures/api";
+import { placeOrderViaApi, trpcMutation } from "../fixtures/api";
+import { payByApi } from "../payment/payment-helpers";
 import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
-test("[ADMIN][CATALOG] admin creates a product in both languages with a picture, receives stock, sees a sale in its history and hides it", async ({ page, playwright, baseURL }) => {
+test("[ADMIN][CATALOG] admin creates a product in both languages with a picture, receives stock, sees the sale in its history once shipped, and hides it", async ({ page, playwright, baseURL }) => {
   test.slow();
   const tag = String(Date.now()).slice(-6);
   const nameZh = `白毫银针${tag}`;
@@ -41,7 +42,6 @@ test("[ADMIN][CATALOG] admin creates a product in both languages with a picture,
   const shopperRequest = await playwright.request.newContext({ baseURL });
   await signUpViaApi(shopperRequest, "Catalog Buyer");
   const order = await placeOrderViaApi(shopperRequest, [{ q: nameZh, quantity: 2 }]);
-  await shopperRequest.dispose();
 
   await page.goto(productUrl);
   await expect(page.getByTestId("stock-reserved")).toHaveText("2");
@@ -57,6 +57,18 @@ test("[ADMIN][CATALOG] admin creates a product in both languages with a picture,
   await correct.getByRole("button", { name: "Correct" }).click();
   await expect(correct.getByText("Orders hold 2; the count cannot be lower.")).toBeVisible();
   await expect(page.getByTestId("stock-onHand")).toHaveText("30");
+
+  // The shopper pays and the shop ships: the two units leave the shelf as a sale.
+  await payByApi(shopperRequest, order.id);
+  await shopperRequest.dispose();
+  const parcel = await trpcMutation<{ id: string }>(page.request, "adminLogistics.ship", { orderId: order.id });
+  // Picked up by the courier (the next checkpoint, now): the moment the stock is committed.
+  await trpcMutation(page.request, "adminLogistics.advance", { id: parcel.id });
+  await page.goto(productUrl);
+  await expect(page.getByTestId("stock-onHand")).toHaveText("28");
+  await expect(page.getByTestId("stock-reserved")).toHaveText("0");
+  await expect(history.first()).toContainText("Sold (shipped)");
+  await expect(history.first()).toContainText(order.orderNo);
 
   // Hidden, it leaves the shop.
   await page.goto(`/?q=${encodeURIComponent(nameZh)}`);
