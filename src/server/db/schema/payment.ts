@@ -80,7 +80,9 @@ export const payments = pgTable(
     index().on(t.userId, t.createdAt),
     index().on(t.status, t.createdAt),
     index().on(t.method, t.createdAt),
-    index().on(t.createdAt),
+    // The admin list's keyset orders: (sort key, id), walked either way.
+    index("payments_created_at_id").on(t.createdAt, t.id),
+    index("payments_amount_id").on(t.amountMinor, t.id),
     index("payments_processing_updated").on(t.updatedAt).where(sql`${t.status} = 'processing'`),
     index("payments_processing_check_due").on(t.nextCheckAt).where(sql`${t.status} = 'processing'`),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
@@ -127,7 +129,9 @@ export const refunds = pgTable(
     index().on(t.orderId),
     index().on(t.userId, t.createdAt),
     index().on(t.status, t.createdAt),
-    index().on(t.createdAt),
+    // The admin list's keyset orders: (sort key, id), walked either way.
+    index("refunds_created_at_id").on(t.createdAt, t.id),
+    index("refunds_amount_id").on(t.amountMinor, t.id),
     // The refund sweeps' due times: approved and not yet submitted, processing without a result.
     index("refunds_approved_due").on(t.updatedAt).where(sql`${t.status} = 'approved'`),
     index("refunds_processing_due").on(t.updatedAt).where(sql`${t.status} = 'processing'`),
