@@ -381,10 +381,22 @@ export const ZPaymentReport = z.object({
     captured: z.number().int(),
     capturedMinor: z.number().int(),
     refundedMinor: z.number().int(),
-    successRate: z.number().nullable(),
+    attempts: z.number().int().describe("Charge attempts of the range's payments"),
+    successRate: z.number().nullable().describe("By final outcome: captured / payments that ended (captured, failed, cancelled, expired)"),
+    successRateByAttempt: z.number().nullable().describe("By attempt: captured / charge attempts"),
     refundRate: z.number().nullable(),
   }),
-  byMethod: z.array(z.object({ method: ZPaymentMethod, count: z.number().int(), captured: z.number().int(), capturedMinor: z.number().int(), successRate: z.number().nullable() })),
+  byMethod: z.array(
+    z.object({
+      method: ZPaymentMethod,
+      count: z.number().int(),
+      captured: z.number().int(),
+      capturedMinor: z.number().int(),
+      attempts: z.number().int(),
+      successRate: z.number().nullable(),
+      successRateByAttempt: z.number().nullable(),
+    }),
+  ),
 });
 
 /** A webhook endpoint; its signing secret is only hinted at (the full secret is shown once, at creation). */
