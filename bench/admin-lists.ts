@@ -81,15 +81,24 @@ async function load(base: string, url: string, cookie: string): Promise<{ ms: nu
 
 /** The Next link of a list page, as the browser would follow it. */
 function nextHref(html: string): string | null {
-  const match = /<a [^>]*href="([^"]+)"[^>]*rel="next"/.exec(html);
-  return match ? match[1]!.replaceAll("&amp;", "&") : null;
+  for (const tag of html.match(/<a [^>]*>/g) ?? []) {
+    if (!/\brel="next"/.test(tag)) continue;
+    const href = /\bhref="([^"]+)"/.exec(tag);
+    if (href) return href[1]!.replaceAll("&amp;", "&");
+  }
+  return null;
 }
 
 async function walkTo(base: string, start: string, cookie: string, page: number): Promise<string> {
   let url = start;
   for (let p = 1; p < page; p++) {
-    const next = nextHref((await load(base, url, cookie)).html);
-    if (!next) throw new Error(`${start}: no page ${p + 1}`);
+    const { html } = await load(base, url, cookie);
+    const next = nextHref(html);
+    if (!next) {
+      const dump = path.join(os.tmpdir(), "bench-admin-lists-page.html");
+      fs.writeFileSync(dump, html);
+      throw new Error(`${start}: no Next link on page ${p} (${url}); the page is in ${dump}`);
+    }
     url = next;
   }
   return url;
