@@ -5,7 +5,9 @@
  * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
  * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout;
- * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts),
+ * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
+ * admin-lists: the admin lists and the payments report at a million orders on a database kept
+ * between runs (BENCH_ADMIN_DB, BENCH_ADMIN_ORDERS), see bench/admin-lists.ts),
  * BENCH_KEEP=1 keeps the temporary data directory. Every HTTP scenario also prints the peak RSS of each
  * process and, from each role's /metrics, where its memory goes (bench/memory.ts). BENCH_PROFILE=<dir> runs the server under
  * `node --cpu-prof` and writes its .cpuprofile files there (summarise them with
@@ -26,6 +28,7 @@ import { seedDemoData } from "../src/server/db/seed";
 import { hashPassword } from "../src/server/domain/user/password";
 import { ROOT, SERVER_NODE_FLAGS, stopChild } from "../scripts/lib";
 import { buildNeeded, buildNext } from "../scripts/next-build";
+import { printAdminLists, runAdminLists } from "./admin-lists";
 import { printIdleSweeps, runIdleSweeps } from "./idle-sweeps";
 import { loadBenchData } from "./load";
 import { memoryBreakdown, printMemory, watchMemory, type MemoryBreakdown, type ProcessMemory } from "./memory";
@@ -223,6 +226,15 @@ async function main() {
     const code = await buildNext();
     if (code !== 0) throw new Error(`next build failed with code ${code}`);
   }
+  if (ONLY.includes("admin-lists")) {
+    const result = await runAdminLists({ port: PORT, log });
+    printAdminLists(result);
+    const out = path.join(ROOT, "bench", "results");
+    fs.mkdirSync(out, { recursive: true });
+    const report = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version }, result };
+    fs.writeFileSync(path.join(out, "admin-lists.json"), `${JSON.stringify(report, null, 2)}\n`);
+    if (ONLY.length === 1) return;
+  }
 
   // A fresh database every run, in a temporary directory PostgreSQL (run as its own user) can reach.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shopflow-bench-"));
@@ -292,7 +304,7 @@ async function main() {
     const rows: Row[] = [];
     const memoryRows: { scenario: string; processes: ProcessMemory[]; breakdowns: MemoryBreakdown[] }[] = [];
     for (const name of ONLY) {
-      if (name === "idle-sweeps") continue;
+      if (name === "idle-sweeps" || name === "admin-lists") continue;
       if (name === "idle") {
         // No load: what the app's own background work (the scheduler's sweeps) costs per second.
         const runsSql = postgres(pg.url, { max: 1, onnotice: () => {} });

@@ -13,6 +13,7 @@ import { firstParams, type RawSearchParams } from "./search-params";
 const pick = <T extends string>(values: readonly T[], value: string | undefined) => values.find((v) => v === value);
 
 export const ADMIN_LIST_SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as const;
+export const ADMIN_ORDER_LIST_SORTS = ["created_desc", "created_asc"] as const;
 
 export function adminOrdersFilters(raw: RawSearchParams) {
   const params = firstParams(raw);
@@ -22,6 +23,7 @@ export function adminOrdersFilters(raw: RawSearchParams) {
     shopper: params.shopper?.trim().slice(0, 100) || undefined,
     from: chinaDayStart(params.from),
     to: chinaDayStart(params.to, { nextDay: true }),
+    sort: pick(ADMIN_ORDER_LIST_SORTS, params.sort) ?? "created_desc",
   };
 }
 
@@ -78,10 +80,10 @@ export function adminShipmentsFilters(raw: RawSearchParams) {
 export const CSV_LISTS = ["orders", "payments", "refunds", "shipments"] as const;
 export type CsvList = (typeof CSV_LISTS)[number];
 
-/** The CSV export of a list with the filters it shows now (the page number is not a filter). */
+/** The CSV export of a list with the filters it shows now (the page number and cursor are not filters). */
 export function csvExportHref(list: CsvList, raw: RawSearchParams): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(firstParams(raw))) if (value && key !== "page") query.set(key, value);
+  for (const [key, value] of Object.entries(firstParams(raw))) if (value && key !== "page" && key !== "cursor") query.set(key, value);
   const text = query.toString();
   return `/api/v1/admin/${list}.csv${text ? `?${text}` : ""}`;
 }

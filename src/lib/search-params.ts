@@ -1,3 +1,5 @@
+import { decodeListCursor, MAX_CURSOR_LENGTH } from "./list-cursor";
+
 /**
  * A page's query string as Next hands it over: a parameter given twice (`?no=a&no=b`) arrives
  * as an array, whatever the page's type says. Pages read it through `firstParams`, which keeps
@@ -21,4 +23,10 @@ export function firstParams(raw: RawSearchParams, maxLength = 100): Record<strin
 /** A 1-based page number from the query string, within 1…max (anything else is page 1 or the last page). */
 export function pageParam(value: string | undefined, max: number): number {
   return Math.min(max, Math.max(1, Math.floor(Number(value)) || 1));
+}
+
+/** A list cursor from the query string when it is one of ours; anything else opens the first page. */
+export function cursorParam(raw: RawSearchParams): string | undefined {
+  const value = firstParams(raw, MAX_CURSOR_LENGTH).cursor;
+  return value && decodeListCursor(value) ? value : undefined;
 }

@@ -4,12 +4,13 @@ import { OrderStatusBadge } from "@/components/shop/order-status-badge";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import type { SortState } from "@/lib/list-sort";
 import type { RouterOutputs } from "@/trpc/types";
 
 type Row = RouterOutputs["adminOrder"]["list"]["items"][number];
 
-/** One page of orders for admins: number (link), shopper, the three statuses, total, created. */
-export async function AdminOrdersTable({ orders }: { orders: Row[] }) {
+/** One page of orders for admins: number (link), shopper, the three statuses, total, created (sortable by its header). */
+export async function AdminOrdersTable({ orders, createdSort }: { orders: Row[]; createdSort?: { href: string; state: SortState } }) {
   const [t, locale] = await Promise.all([getTranslations("admin.orders"), getLocale()]);
   const th = "px-3 py-3 font-medium";
   return (
@@ -23,7 +24,16 @@ export async function AdminOrdersTable({ orders }: { orders: Row[] }) {
             <th scope="col" className={th}>{t("columns.payment")}</th>
             <th scope="col" className={th}>{t("columns.logistics")}</th>
             <th scope="col" className={`${th} text-right`}>{t("columns.total")}</th>
-            <th scope="col" className={th}>{t("columns.created")}</th>
+            <th scope="col" className={th} aria-sort={createdSort?.state}>
+              {createdSort ? (
+                <Link href={createdSort.href} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+                  {t("columns.created")}
+                  <span aria-hidden="true">{createdSort.state === "ascending" ? "▲" : createdSort.state === "descending" ? "▼" : "↕"}</span>
+                </Link>
+              ) : (
+                t("columns.created")
+              )}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/states";
 import { cn } from "@/lib/cn";
+import type { SortState } from "@/lib/list-sort";
 
 export type Column<Row> = {
   id: string;
@@ -8,11 +10,13 @@ export type Column<Row> = {
   align?: "left" | "right";
   className?: string;
   cell: (row: Row) => React.ReactNode;
+  /** A sortable column: its header links to the list sorted by it (see src/lib/list-sort.ts). */
+  sort?: { href: string; state: SortState };
 };
 
 /**
  * A server-rendered table for admin lists: columns are data (header + cell renderer), so every
- * list shares the same markup, scrolling and empty state. Sorting, filtering and paging happen
+ * list shares the same markup, scrolling and empty state. Sorting (header links), filtering and paging happen
  * on the server and arrive through the URL, so no client-side table state is needed.
  */
 export function DataTable<Row>({
@@ -36,8 +40,20 @@ export function DataTable<Row>({
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
             {columns.map((column) => (
-              <th key={column.id} scope="col" className={cn("px-3 py-2", column.align === "right" && "text-right")}>
-                {column.header}
+              <th
+                key={column.id}
+                scope="col"
+                aria-sort={column.sort ? column.sort.state : undefined}
+                className={cn("px-3 py-2", column.align === "right" && "text-right")}
+              >
+                {column.sort ? (
+                  <Link href={column.sort.href} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+                    {column.header}
+                    <span aria-hidden="true">{column.sort.state === "ascending" ? "▲" : column.sort.state === "descending" ? "▼" : "↕"}</span>
+                  </Link>
+                ) : (
+                  column.header
+                )}
               </th>
             ))}
           </tr>

@@ -14,7 +14,8 @@ import { REST_PREFIX } from "./rest-api";
 
 type Caller = ReturnType<typeof createCaller>;
 type Row = Record<string, unknown>;
-type Page = { items: Row[]; total: number };
+/** Keyset-paged lists also answer `nextCursor` and whether `total` is an estimate. */
+type Page = { items: Row[]; total: number; totalIsEstimate?: boolean; nextCursor?: string | null };
 type Column = { key: string; header: string };
 
 
@@ -145,6 +146,12 @@ const adminCsvExport: FastifyPluginAsync<AdminCsvExportOptions> = async (app, op
         let current = first;
         for (;;) {
           yield* current.items;
+          if (current.nextCursor !== undefined) {
+            // A keyset-paged list: follow its cursors (each page costs what the first does).
+            if (current.nextCursor === null) return;
+            current = await spec.page(caller, { ...input, cursor: current.nextCursor, pageSize } as never);
+            continue;
+          }
           if (current.items.length < pageSize || page * pageSize >= current.total) return;
           page += 1;
           current = await spec.page(caller, { ...input, page, pageSize } as never);
@@ -164,11 +171,12 @@ const adminCsvExport: FastifyPluginAsync<AdminCsvExportOptions> = async (app, op
       });
       source.pipe(csv);
       const stamp = startedAt.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+      // The row count is promised only when it is exact (a long list's total is an estimate).
+      if (!first.totalIsEstimate) reply.header("x-total-count", String(first.total));
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${list}-${stamp}.csv"`)
         .header("cache-control", "no-store")
-        .header("x-total-count", String(first.total))
         .send(csv);
     });
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeListCursor, MAX_CURSOR_LENGTH } from "@/lib/list-cursor";
 import { MAX_MINOR_UNITS } from "@/lib/money";
 
 /**
@@ -71,3 +72,23 @@ export function zPatchOf<T extends z.ZodRawShape>(object: z.ZodObject<T>) {
  */
 export const zPageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/**
+ * A list that can also be paged by cursor (the admin lists, which grow to millions of rows):
+ * the usual page shape, plus whether `total` is an estimate and the cursors of the pages
+ * either side. Callers who page by number keep working; `?cursor=` is cheaper far in.
+ */
+export const zKeysetPageOf = <T extends z.ZodType>(item: T) =>
+  zPageOf(item).extend({
+    totalIsEstimate: z.boolean().describe("true when more than 1,000 rows match: `total` is then PostgreSQL's estimate, not a count"),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the following page; null on the last page"),
+    prevCursor: z.string().nullable().describe("Pass as `cursor` for the preceding page; null on the first page"),
+  });
+
+/** An opaque list cursor from a previous page's `nextCursor` or `prevCursor`. */
+export const zListCursor = () =>
+  z
+    .string()
+    .max(MAX_CURSOR_LENGTH)
+    .refine((text) => decodeListCursor(text) !== null, "Not a cursor from this list")
+    .describe("From a previous page's `nextCursor` or `prevCursor`; wins over `page`");

@@ -1,31 +1,33 @@
 import { AdminOrderFilters } from "@/components/admin/order-filters";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
-import { Pagination } from "@/components/ui/pagination";
+import { ListTotal } from "@/components/admin/list-total";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { EmptyState } from "@/components/ui/states";
 import { getTranslations } from "@/i18n/server";
 import { adminOrdersFilters, csvExportHref } from "@/lib/admin-list-filters";
-import { firstParams, type RawSearchParams } from "@/lib/search-params";
+import { sortHeader } from "@/lib/list-sort";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api, orNotFound } from "@/trpc/server";
 
-type SearchParams = { page?: string; status?: string; from?: string; to?: string; orderNo?: string; shopper?: string };
+type SearchParams = { status?: string; from?: string; to?: string; orderNo?: string; shopper?: string; sort?: string };
 const PAGE_SIZE = 20;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.orders"))("title") };
 }
 
-/** Every order, filtered and paginated on the server; the filters live in the URL. */
+/** Every order, filtered, sorted and keyset-paged on the server; all of it lives in the URL. */
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: SearchParams = firstParams(raw);
   const [t, td, caller] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api()]);
-  const page = Math.min(100_000, Math.max(1, Math.floor(Number(params.page)) || 1));
-  const { status, orderNo, shopper, from, to } = adminOrdersFilters(raw);
+  const { status, orderNo, shopper, from, to, sort } = adminOrdersFilters(raw);
   const result = await orNotFound(
-    caller.adminOrder.list({ page, pageSize: PAGE_SIZE, status, orderNo, shopper, from, to }),
+    caller.adminOrder.list({ pageSize: PAGE_SIZE, cursor: cursorParam(raw), status, orderNo, shopper, from, to, sort }),
     "/admin/orders",
   );
+  const listParams = { status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined, sort };
   const filtered = Boolean(status || orderNo || shopper || from || to);
 
   return (
@@ -33,9 +35,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex items-center gap-3">
-          <p className="text-sm text-slate-600" data-testid="orders-count">
-            {t("count", { total: result.total })}
-          </p>
+          <ListTotal testId="orders-count" total={result.total} isEstimate={result.totalIsEstimate} exact={t("count", { total: result.total })} />
           <ExportCsvLink href={csvExportHref("orders", raw)} label={td("csv")} hint={td("hint")} />
         </div>
       </div>
@@ -45,17 +45,9 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       {result.items.length === 0 ? (
         <EmptyState title={filtered ? t("empty") : t("emptyAll")} />
       ) : (
-        <AdminOrdersTable orders={result.items} />
+        <AdminOrdersTable orders={result.items} createdSort={sortHeader("created", sort, "/admin/orders", listParams)} />
       )}
-      {result.total > result.pageSize && (
-        <Pagination
-          page={page}
-          pageSize={result.pageSize}
-          total={result.total}
-          basePath="/admin/orders"
-          params={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
-        />
-      )}
+      <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/orders" params={listParams} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
-import { Pagination } from "@/components/ui/pagination";
+import { ListTotal } from "@/components/admin/list-total";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
@@ -9,23 +10,25 @@ import { ADMIN_LIST_SORTS, adminPaymentsFilters, csvExportHref } from "@/lib/adm
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type PaymentMethodKey, type PaymentStatusKey } from "@/lib/payment-ui";
-import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
+import { sortHeader } from "@/lib/list-sort";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export const metadata = { title: "Payments" };
 
-type Params = { status?: string; method?: string; from?: string; to?: string; orderNo?: string; paymentSn?: string; min?: string; max?: string; sort?: string; page?: string };
+type Params = { status?: string; method?: string; from?: string; to?: string; orderNo?: string; paymentSn?: string; min?: string; max?: string; sort?: string };
 const SORTS = ADMIN_LIST_SORTS;
 
-/** Admin → Payments: filters, sorting and server-side pagination, all in the URL. */
+/** Admin → Payments: filters, sorting (column headers) and keyset pages, all in the URL. */
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: Params = firstParams(raw, 40);
   const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
-  const page = pageParam(params.page, 100_000);
   const filters = adminPaymentsFilters(raw);
   const { status, method, sort } = filters;
-  const result = await caller.adminPayment.list({ page, pageSize: 20, ...filters });
+  const result = await caller.adminPayment.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
+  const listParams = { status, method, from: params.from, to: params.to, orderNo: params.orderNo, paymentSn: params.paymentSn, min: params.min, max: params.max, sort };
+  const sortBy = (column: "created" | "amount") => sortHeader(column, sort, "/admin/payments", listParams);
 
   return (
     <div className="space-y-5">
@@ -55,9 +58,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       </FilterForm>
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600" data-testid="list-total">
-          {t("admin.list.total", { count: result.total })}
-        </p>
+        <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.list.total", { count: result.total })} />
         <ExportCsvLink href={csvExportHref("payments", raw)} label={td("csv")} hint={td("hint")} />
       </div>
       <DataTable
@@ -78,23 +79,17 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           },
           { id: "order", header: t("admin.list.columns.order"), className: "font-mono text-xs", cell: (p) => p.orderNo },
           { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => p.shopperEmail },
-          { id: "amount", header: t("admin.list.columns.amount"), align: "right", cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
+          { id: "amount", header: t("admin.list.columns.amount"), align: "right", sort: sortBy("amount"), cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
           { id: "method", header: t("admin.list.columns.method"), cell: (p) => t(`method.${p.method as PaymentMethodKey}`) },
           {
             id: "status",
             header: t("admin.list.columns.status"),
             cell: (p) => <Badge tone={PAYMENT_STATUS_TONE[p.status as PaymentStatusKey]}>{t(`status.${p.status as PaymentStatusKey}`)}</Badge>,
           },
-          { id: "created", header: t("admin.list.columns.created"), className: "whitespace-nowrap", cell: (p) => formatDateTime(p.createdAt, locale) },
+          { id: "created", header: t("admin.list.columns.created"), className: "whitespace-nowrap", sort: sortBy("created"), cell: (p) => formatDateTime(p.createdAt, locale) },
         ]}
       />
-      <Pagination
-        page={page}
-        pageSize={result.pageSize}
-        total={result.total}
-        basePath="/admin/payments"
-        params={{ status, method, from: params.from, to: params.to, orderNo: params.orderNo, paymentSn: params.paymentSn, min: params.min, max: params.max, sort }}
-      />
+      <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/payments" params={listParams} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
-import { Pagination } from "@/components/ui/pagination";
+import { ListTotal } from "@/components/admin/list-total";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { getLocale, getTranslations } from "@/i18n/server";
@@ -9,23 +10,25 @@ import { ADMIN_LIST_SORTS, adminRefundsFilters, csvExportHref } from "@/lib/admi
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { REFUND_STATUS_KEYS, REFUND_STATUS_TONE, type RefundStatusKey } from "@/lib/payment-ui";
-import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
+import { sortHeader } from "@/lib/list-sort";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export const metadata = { title: "Refunds" };
 
-type Params = { status?: string; from?: string; to?: string; refundSn?: string; orderNo?: string; sort?: string; page?: string };
+type Params = { status?: string; from?: string; to?: string; refundSn?: string; orderNo?: string; sort?: string };
 const SORTS = ADMIN_LIST_SORTS;
 
-/** Admin → Refunds: filters, sorting and server-side pagination. Requests waiting for review come first by default filter. */
+/** Admin → Refunds: filters, sorting (column headers) and keyset pages. Requests waiting for review come first by default filter. */
 export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: Params = firstParams(raw, 40);
   const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
-  const page = pageParam(params.page, 100_000);
   const filters = adminRefundsFilters(raw);
   const { status, sort } = filters;
-  const result = await caller.adminPayment.refunds.list({ page, pageSize: 20, ...filters });
+  const result = await caller.adminPayment.refunds.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
+  const listParams = { status, from: params.from, to: params.to, refundSn: params.refundSn, orderNo: params.orderNo, sort };
+  const sortBy = (column: "created" | "amount") => sortHeader(column, sort, "/admin/refunds", listParams);
 
   return (
     <div className="space-y-5">
@@ -46,9 +49,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
       </FilterForm>
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600" data-testid="list-total">
-          {t("admin.refunds.total", { count: result.total })}
-        </p>
+        <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.refunds.total", { count: result.total })} />
         <ExportCsvLink href={csvExportHref("refunds", raw)} label={td("csv")} hint={td("hint")} />
       </div>
       <DataTable
@@ -69,7 +70,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           },
           { id: "order", header: t("admin.refunds.columns.order"), className: "font-mono text-xs", cell: (r) => r.orderNo },
           { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => r.shopperEmail },
-          { id: "amount", header: t("admin.refunds.columns.amount"), align: "right", cell: (r) => formatMoney(r.amountMinor, r.currency, locale) },
+          { id: "amount", header: t("admin.refunds.columns.amount"), align: "right", sort: sortBy("amount"), cell: (r) => formatMoney(r.amountMinor, r.currency, locale) },
           {
             id: "reason",
             header: t("admin.refunds.columns.reason"),
@@ -81,16 +82,10 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
             header: t("admin.refunds.columns.status"),
             cell: (r) => <Badge tone={REFUND_STATUS_TONE[r.status as RefundStatusKey]}>{t(`refundStatus.${r.status as RefundStatusKey}`)}</Badge>,
           },
-          { id: "created", header: t("admin.refunds.columns.created"), className: "whitespace-nowrap", cell: (r) => formatDateTime(r.createdAt, locale) },
+          { id: "created", header: t("admin.refunds.columns.created"), className: "whitespace-nowrap", sort: sortBy("created"), cell: (r) => formatDateTime(r.createdAt, locale) },
         ]}
       />
-      <Pagination
-        page={page}
-        pageSize={result.pageSize}
-        total={result.total}
-        basePath="/admin/refunds"
-        params={{ status, from: params.from, to: params.to, refundSn: params.refundSn, orderNo: params.orderNo, sort }}
-      />
+      <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/refunds" params={listParams} />
     </div>
   );
 }

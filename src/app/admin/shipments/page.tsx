@@ -4,7 +4,8 @@ import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter
 import { ShipOrderButton } from "@/components/logistics/admin/ship-order-button";
 import { ShipmentStatusBadge } from "@/components/logistics/shipment-status-badge";
 import { SHIPMENT_STATUS_NAMES as SHIPMENT_STATUSES } from "@/components/logistics/types";
-import { Pagination } from "@/components/ui/pagination";
+import { ListTotal } from "@/components/admin/list-total";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -13,7 +14,7 @@ import { cn } from "@/lib/cn";
 import { SHIPMENT_QUEUES, adminShipmentsFilters, csvExportHref } from "@/lib/admin-list-filters";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
 export async function generateMetadata() {
@@ -21,19 +22,18 @@ export async function generateMetadata() {
   return { title: t("admin.shipments.title") };
 }
 
-type Params = { status?: string; carrier?: string; courier?: string; trackingNo?: string; orderNo?: string; from?: string; to?: string; queue?: string; page?: string };
+type Params = { status?: string; carrier?: string; courier?: string; trackingNo?: string; orderNo?: string; from?: string; to?: string; queue?: string };
 const QUEUES = SHIPMENT_QUEUES;
 
-/** Admin Shipments: filters, queues, server-side pagination, and paid orders waiting to ship. */
+/** Admin Shipments: filters, queues, keyset pages, and paid orders waiting to ship. */
 export default async function AdminShipmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const [t, td, locale, caller] = await Promise.all([getTranslations("logistics"), getTranslations("dashboard"), getLocale(), api()]);
   const params: Params = firstParams(raw, 32);
-  const page = pageParam(params.page, 100_000);
   const filters = adminShipmentsFilters(raw);
   const { status, queue } = filters;
   const [result, carriers, toShip] = await Promise.all([
-    caller.adminLogistics.list({ page, pageSize: 20, ...filters }),
+    caller.adminLogistics.list({ pageSize: 20, cursor: cursorParam(raw), ...filters }),
     caller.adminCarriers.list(),
     caller.adminLogistics.toShip({ limit: 20 }),
   ]);
@@ -127,9 +127,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
       </FilterForm>
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600" data-testid="list-total">
-          {td("listTotal", { count: result.total })}
-        </p>
+        <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={td("listTotal", { count: result.total })} />
         <ExportCsvLink href={csvExportHref("shipments", raw)} label={td("export.csv")} hint={td("export.hint")} />
       </div>
       <DataTable
@@ -169,13 +167,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
           { id: "created", header: t("admin.shipments.columns.created"), className: "text-xs", cell: (s) => formatDateTime(s.createdAt, locale) },
         ]}
       />
-      <Pagination
-        page={page}
-        pageSize={result.pageSize}
-        total={result.total}
-        basePath="/admin/shipments"
-        params={{ ...keep, queue }}
-      />
+      <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/shipments" params={{ ...keep, queue }} />
     </div>
   );
 }

@@ -139,6 +139,36 @@ describe("logistics procedures", () => {
     expect(breakdown).toMatchObject({ zone: "remote", volumetricWeightGrams: 2000, weightBasis: "volumetric", chargeableWeightGrams: 2000, totalMinor: 4300 });
   });
 
+  it("pages shipments by cursor with neither a repeated nor a skipped parcel while new ones are created", async () => {
+    const { caller } = await createAdmin();
+    // This file's database is its own and its tests run one after another: "created since now"
+    // holds exactly this test's parcels.
+    const from = new Date(Date.now() - 1000);
+    const made = [];
+    for (let i = 0; i < 5; i++) {
+      const paid = await createPaidOrder();
+      made.push(await caller.adminLogistics.createForOrder({ orderId: paid.order.id }));
+    }
+    const ids = new Set(made.map((m) => m.id));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await caller.adminLogistics.list({ from, pageSize: 2, cursor });
+      pages += 1;
+      expect(page.page).toBe(pages);
+      expect(page.totalIsEstimate).toBe(false);
+      seen.push(...page.items.map((item) => item.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+      // A new parcel at the top of the newest-first list between page loads.
+      await caller.adminLogistics.createForOrder({ orderId: (await createPaidOrder()).order.id });
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of ids) expect(seen).toContain(id);
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
   it("lists shipments with filters and queues for admins", async () => {
     const b = await createPaidOrder({ address: { province: "西藏自治区", city: "拉萨市", district: "城关区" } });
     const { caller } = await createAdmin();

@@ -56,7 +56,8 @@ export const orders = pgTable(
   (t) => [
     index().on(t.userId, t.createdAt),
     index().on(t.status, t.createdAt),
-    index().on(t.createdAt),
+    // The admin list's keyset order (created, id), walked either way.
+    index("orders_created_at_id").on(t.createdAt, t.id),
     // The sweeps' due times: each reads only the orders whose moment has come, oldest first,
     // from an index holding just the orders in that state (see src/server/flows/*-sweeps.ts).
     index("orders_payment_deadline_due").on(t.paymentDeadlineAt).where(sql`${t.status} = 'pending_payment'`),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zDate, zPageOf, zText } from "@/server/validation/fields";
+import { zDate, zKeysetPageOf, zListCursor, zPageOf, zText } from "@/server/validation/fields";
 import { ZAddressSnapshot, ZOrderStatus, ZOrderStatusLogEntry } from "@/server/domain/order";
 import { ZONES } from "./geography/geography";
 import { SHIPMENT_STATUSES } from "./shipment.machine";
@@ -112,6 +112,7 @@ export const ZCourierListInput = z.object({
 export const ZShipmentListInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
+  cursor: zListCursor().optional(),
   status: ZShipmentStatus.optional(),
   carrierCode: zText(32).optional(),
   courierId: z.uuid().optional(),
@@ -239,7 +240,7 @@ export const ZAdminShipmentSummary = z.object({
   stale: z.boolean(),
 });
 /** A page of shipments plus the sizes of the work queues (unassigned, exception, stale). */
-export const ZAdminShipmentListOutput = zPageOf(ZAdminShipmentSummary).extend({
+export const ZAdminShipmentListOutput = zKeysetPageOf(ZAdminShipmentSummary).extend({
   queues: z.object({ unassigned: z.number().int(), exception: z.number().int(), stale: z.number().int() }),
 });
 

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, ilike, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { carriers, couriers, orders, shipments } from "@/server/db/schema";
 import { ZShipmentListInput, type ShipmentListInput } from "./logistics.schemas";
 import { TERMINAL_SHIPMENT_STATUSES } from "./shipment.machine";
@@ -17,7 +18,13 @@ export function staleShipmentCondition(now: Date, staleAfterHours: number): SQL 
 
 const escape = (value: string) => value.replace(/[\\%_]/g, "\\$&");
 
-/** Shipments for the admin list, filtered and paginated on the server, with the queue counts. */
+/** Newest first along the (created_at) index, the id breaking ties. */
+const SHIPMENT_LIST_SORT: KeysetSort = { name: "created_desc", key: shipments.createdAt, keyKind: "time", id: shipments.id, direction: "desc" };
+
+/**
+ * Shipments for the admin list, filtered and keyset-paged on the server (or by page number),
+ * a total exact up to 1,000 rows and estimated above, and the queue counts.
+ */
 export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = new Date(), staleAfterHours }: { now?: Date; staleAfterHours: number }) {
   const input = ZShipmentListInput.parse(raw);
   const filters: SQL[] = [];
@@ -35,43 +42,50 @@ export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = 
   const where = filters.length ? and(...filters) : undefined;
   const stale = staleShipmentCondition(now, staleAfterHours);
 
-  const [rows, [count], [queues]] = await Promise.all([
-    db
-      .select({
-        id: shipments.id,
-        orderId: shipments.orderId,
-        orderNo: orders.orderNo,
-        logisticsSn: shipments.logisticsSn,
-        trackingNo: shipments.trackingNo,
-        status: shipments.status,
-        carrierCode: carriers.code,
-        carrierNameEn: carriers.nameEn,
-        carrierNameZh: carriers.nameZh,
-        serviceLevel: shipments.serviceLevel,
-        courierId: shipments.courierId,
-        courierName: couriers.name,
-        destinationCity: sql<string>`${shipments.destination}->>'city'`,
-        originCity: sql<string>`${shipments.origin}->>'city'`,
-        feeMinor: shipments.feeMinor,
-        currency: shipments.currency,
-        createdAt: shipments.createdAt,
-        lastScanAt: shipments.lastScanAt,
-        stale: sql<boolean>`coalesce(${stale}, false)`,
-      })
-      .from(shipments)
-      .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
-      .leftJoin(couriers, eq(couriers.id, shipments.courierId))
-      .where(where)
-      .orderBy(desc(shipments.createdAt), desc(shipments.logisticsSn))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(shipments)
-      .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
-      .where(where),
+  const [page, total, [queues]] = await Promise.all([
+    keysetPage(SHIPMENT_LIST_SORT, input, ({ where: after, orderBy, limit, offset }) =>
+      db
+        .select({
+          id: shipments.id,
+          orderId: shipments.orderId,
+          orderNo: orders.orderNo,
+          logisticsSn: shipments.logisticsSn,
+          trackingNo: shipments.trackingNo,
+          status: shipments.status,
+          carrierCode: carriers.code,
+          carrierNameEn: carriers.nameEn,
+          carrierNameZh: carriers.nameZh,
+          serviceLevel: shipments.serviceLevel,
+          courierId: shipments.courierId,
+          courierName: couriers.name,
+          destinationCity: sql<string>`${shipments.destination}->>'city'`,
+          originCity: sql<string>`${shipments.origin}->>'city'`,
+          feeMinor: shipments.feeMinor,
+          currency: shipments.currency,
+          createdAt: shipments.createdAt,
+          lastScanAt: shipments.lastScanAt,
+          stale: sql<boolean>`coalesce(${stale}, false)`,
+          cursorKey: cursorKeyOf(SHIPMENT_LIST_SORT),
+        })
+        .from(shipments)
+        .innerJoin(orders, eq(orders.id, shipments.orderId))
+        .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
+        .leftJoin(couriers, eq(couriers.id, shipments.courierId))
+        .where(withPage(where, after))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .offset(offset),
+    ),
+    countMatching(db, {
+      table: "shipments",
+      filtered: where !== undefined,
+      query: db
+        .select({ one: sql`1` })
+        .from(shipments)
+        .innerJoin(orders, eq(orders.id, shipments.orderId))
+        .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
+        .where(where),
+    }),
     db
       .select({
         unassigned: sql<number>`count(*) filter (where ${shipments.courierId} is null and ${notInArray(shipments.status, [...TERMINAL_SHIPMENT_STATUSES])})::int`,
@@ -80,13 +94,7 @@ export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = 
       })
       .from(shipments),
   ]);
-  return {
-    items: rows,
-    total: count?.n ?? 0,
-    page: input.page,
-    pageSize: input.pageSize,
-    queues: queues ?? { unassigned: 0, exception: 0, stale: 0 },
-  };
+  return { ...page, ...total, queues: queues ?? { unassigned: 0, exception: 0, stale: 0 } };
 }
 
 /** Paid orders whose parcel has not been picked up yet (no shipment, or one still "created"), oldest first. */

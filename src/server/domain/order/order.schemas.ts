@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zDate, zPageOf, zText } from "@/server/validation/fields";
+import { zDate, zKeysetPageOf, zListCursor, zText } from "@/server/validation/fields";
 import { ORDER_STATUSES } from "./order.machine";
 
 export const ZOrderStatus = z.enum(ORDER_STATUSES);
@@ -37,9 +37,13 @@ export const ZMyOrdersInput = z.object({
   status: ZOrderStatus.optional(),
 });
 
+export const ADMIN_ORDER_SORTS = ["created_desc", "created_asc"] as const;
+export type AdminOrdersSort = (typeof ADMIN_ORDER_SORTS)[number];
 export const ZAdminOrdersInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
+  cursor: zListCursor().optional(),
+  sort: z.enum(ADMIN_ORDER_SORTS).default("created_desc"),
   status: ZOrderStatus.optional(),
   orderNo: zText(40).optional(),
   shopper: zText(100).optional(),
@@ -129,7 +133,7 @@ export type ShopperOrderDetail = z.infer<typeof ZShopperOrderDetail>;
 // ---------- admin ----------
 
 export const ZAdminOrderSummary = ZOrderSummary.omit({ itemCount: true }).extend({ shopperEmail: z.string(), shopperName: z.string() });
-export const ZAdminOrderListOutput = zPageOf(ZAdminOrderSummary);
+export const ZAdminOrderListOutput = zKeysetPageOf(ZAdminOrderSummary);
 
 /** One change of an order's status, with who made it and why. */
 export const ZOrderStatusLogEntry = z.object({

@@ -2,11 +2,12 @@ import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-o
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
+import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
 import { assertTransition, type OrderStatus } from "./order.machine";
-import { ZAdminOrdersInput, type AdminOrdersInput, type ShopperOrder } from "./order.schemas";
+import { ZAdminOrdersInput, type AdminOrdersInput, type AdminOrdersSort, type ShopperOrder } from "./order.schemas";
 
 export type StatusActor = "shopper" | "admin" | "system" | "workflow";
 export type ActorRef = { actor: StatusActor; actorId?: string | null; reason?: string | null };
@@ -230,7 +231,15 @@ async function countOrders(db: DbOrTx, where: SQL) {
   return row?.n ?? 0;
 }
 
-/** Every order, filtered and paginated on the server, for the admin list. */
+const ADMIN_ORDER_LIST_SORTS: Record<AdminOrdersSort, KeysetSort> = {
+  created_desc: { name: "created_desc", key: orders.createdAt, keyKind: "time", id: orders.id, direction: "desc" },
+  created_asc: { name: "created_asc", key: orders.createdAt, keyKind: "time", id: orders.id, direction: "asc" },
+};
+
+/**
+ * Every order, filtered and paged on the server for the admin list: keyset pages (or a page
+ * number) and a total exact up to 1,000 rows, an estimate above (src/server/db/list-page.ts).
+ */
 export async function listOrdersForAdmin(db: DbOrTx, rawInput: AdminOrdersInput) {
   const input = ZAdminOrdersInput.parse(rawInput);
   const filters: SQL[] = [];
@@ -242,30 +251,40 @@ export async function listOrdersForAdmin(db: DbOrTx, rawInput: AdminOrdersInput)
   }
   if (input.from) filters.push(gte(orders.createdAt, input.from));
   if (input.to) filters.push(lt(orders.createdAt, input.to));
-  const where = filters.length ? and(...filters) : sql`true`;
-  const [rows, total] = await Promise.all([
-    db
-      .select({
-        id: orders.id,
-        orderNo: orders.orderNo,
-        status: orders.status,
-        paymentStatus: orders.paymentStatus,
-        logisticsStatus: orders.logisticsStatus,
-        currency: orders.currency,
-        payableTotalMinor: orders.payableTotalMinor,
-        createdAt: orders.createdAt,
-        shopperEmail: users.email,
-        shopperName: users.name,
-      })
-      .from(orders)
-      .innerJoin(users, eq(users.id, orders.userId))
-      .where(where)
-      .orderBy(desc(orders.createdAt), desc(orders.orderNo))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    countOrders(db, where!),
+  const where = filters.length ? and(...filters) : undefined;
+  const sort = ADMIN_ORDER_LIST_SORTS[input.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(sort, input, ({ where: after, orderBy, limit, offset }) =>
+      db
+        .select({
+          id: orders.id,
+          orderNo: orders.orderNo,
+          status: orders.status,
+          paymentStatus: orders.paymentStatus,
+          logisticsStatus: orders.logisticsStatus,
+          currency: orders.currency,
+          payableTotalMinor: orders.payableTotalMinor,
+          createdAt: orders.createdAt,
+          shopperEmail: users.email,
+          shopperName: users.name,
+          cursorKey: cursorKeyOf(sort),
+        })
+        .from(orders)
+        .innerJoin(users, eq(users.id, orders.userId))
+        .where(withPage(where, after))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .offset(offset),
+    ),
+    countMatching(db, {
+      table: "orders",
+      filtered: where !== undefined,
+      query: input.shopper
+        ? db.select({ one: sql`1` }).from(orders).innerJoin(users, eq(users.id, orders.userId)).where(where)
+        : db.select({ one: sql`1` }).from(orders).where(where),
+    }),
   ]);
-  return { items: rows, total, page: input.page, pageSize: input.pageSize };
+  return { ...page, ...total };
 }
 
 /** Any order with its shopper, for admins. */

@@ -1,15 +1,27 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { orders, paymentLog, payments, refunds, users } from "@/server/db/schema";
+import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { DomainError } from "@/server/errors";
-import { ZAdminPaymentsInput, ZAdminRefundsInput, type AdminPaymentsInput, type AdminRefundsInput } from "./payment.schemas";
+import { ZAdminPaymentsInput, ZAdminRefundsInput, type AdminPaymentsInput, type AdminPaymentsSort, type AdminRefundsInput } from "./payment.schemas";
 import type { PaymentProvider } from "./provider/payment-provider";
 import { listWebhookDeliveries } from "./webhooks/webhook-endpoints";
 
 /** Read models for pages. Reads may join the order and user tables; only flows write across modules. */
 const like = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 
-/** Payments for the admin list: filters, sorting and server-side pagination. */
+/** The orders each payment sort walks: its key, then the id, along an index on (key, id). */
+const PAYMENT_LIST_SORTS: Record<AdminPaymentsSort, KeysetSort> = {
+  created_desc: { name: "created_desc", key: payments.createdAt, keyKind: "time", id: payments.id, direction: "desc" },
+  created_asc: { name: "created_asc", key: payments.createdAt, keyKind: "time", id: payments.id, direction: "asc" },
+  amount_desc: { name: "amount_desc", key: payments.amountMinor, keyKind: "int", id: payments.id, direction: "desc" },
+  amount_asc: { name: "amount_asc", key: payments.amountMinor, keyKind: "int", id: payments.id, direction: "asc" },
+};
+
+/**
+ * Payments for the admin list: filters, sorting, keyset pages (or a page number) and a total
+ * that is exact up to 1,000 rows and an estimate above (see src/server/db/list-page.ts).
+ */
 export async function listPaymentsForAdmin(db: DbOrTx, rawInput: AdminPaymentsInput) {
   const input = ZAdminPaymentsInput.parse(rawInput);
   const filters: SQL[] = [];
@@ -21,45 +33,45 @@ export async function listPaymentsForAdmin(db: DbOrTx, rawInput: AdminPaymentsIn
   if (input.paymentSn) filters.push(ilike(payments.paymentSn, like(input.paymentSn)));
   if (input.minAmountMinor !== undefined) filters.push(gte(payments.amountMinor, input.minAmountMinor));
   if (input.maxAmountMinor !== undefined) filters.push(lte(payments.amountMinor, input.maxAmountMinor));
-  const where = filters.length ? and(...filters)! : sql`true`;
-  const order = {
-    created_desc: [desc(payments.createdAt), desc(payments.paymentSn)],
-    created_asc: [asc(payments.createdAt), asc(payments.paymentSn)],
-    amount_desc: [desc(payments.amountMinor), desc(payments.createdAt)],
-    amount_asc: [asc(payments.amountMinor), desc(payments.createdAt)],
-  }[input.sort];
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        id: payments.id,
-        paymentSn: payments.paymentSn,
-        orderId: payments.orderId,
-        orderNo: orders.orderNo,
-        shopperEmail: users.email,
-        amountMinor: payments.amountMinor,
-        currency: payments.currency,
-        method: payments.method,
-        status: payments.status,
-        attemptCount: payments.attemptCount,
-        refundedMinor: payments.refundedMinor,
-        failureCode: payments.failureCode,
-        createdAt: payments.createdAt,
-        expiresAt: payments.expiresAt,
-      })
-      .from(payments)
-      .innerJoin(orders, eq(orders.id, payments.orderId))
-      .innerJoin(users, eq(users.id, payments.userId))
-      .where(where)
-      .orderBy(...order)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(payments)
-      .innerJoin(orders, eq(orders.id, payments.orderId))
-      .where(where),
+  const where = filters.length ? and(...filters)! : undefined;
+  const sort = PAYMENT_LIST_SORTS[input.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(sort, input, ({ where: after, orderBy, limit, offset }) =>
+      db
+        .select({
+          id: payments.id,
+          paymentSn: payments.paymentSn,
+          orderId: payments.orderId,
+          orderNo: orders.orderNo,
+          shopperEmail: users.email,
+          amountMinor: payments.amountMinor,
+          currency: payments.currency,
+          method: payments.method,
+          status: payments.status,
+          attemptCount: payments.attemptCount,
+          refundedMinor: payments.refundedMinor,
+          failureCode: payments.failureCode,
+          createdAt: payments.createdAt,
+          expiresAt: payments.expiresAt,
+          cursorKey: cursorKeyOf(sort),
+        })
+        .from(payments)
+        .innerJoin(orders, eq(orders.id, payments.orderId))
+        .innerJoin(users, eq(users.id, payments.userId))
+        .where(withPage(where, after))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .offset(offset),
+    ),
+    countMatching(db, {
+      table: "payments",
+      filtered: where !== undefined,
+      query: input.orderNo
+        ? db.select({ one: sql`1` }).from(payments).innerJoin(orders, eq(orders.id, payments.orderId)).where(where)
+        : db.select({ one: sql`1` }).from(payments).where(where),
+    }),
   ]);
-  return { items: rows, total: count?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return { ...page, ...total };
 }
 
 /** The payment log of a payment (and its refunds), oldest first. */
@@ -108,7 +120,14 @@ export async function getPaymentDetailForAdmin(db: DbOrTx, { paymentId, provider
   };
 }
 
-/** Refunds for the admin list: filters, sorting and server-side pagination. */
+const REFUND_LIST_SORTS: Record<AdminPaymentsSort, KeysetSort> = {
+  created_desc: { name: "created_desc", key: refunds.createdAt, keyKind: "time", id: refunds.id, direction: "desc" },
+  created_asc: { name: "created_asc", key: refunds.createdAt, keyKind: "time", id: refunds.id, direction: "asc" },
+  amount_desc: { name: "amount_desc", key: refunds.amountMinor, keyKind: "int", id: refunds.id, direction: "desc" },
+  amount_asc: { name: "amount_asc", key: refunds.amountMinor, keyKind: "int", id: refunds.id, direction: "asc" },
+};
+
+/** Refunds for the admin list: filters, sorting, keyset pages and an exact-or-estimated total. */
 export async function listRefundsForAdmin(db: DbOrTx, rawInput: AdminRefundsInput) {
   const input = ZAdminRefundsInput.parse(rawInput);
   const filters: SQL[] = [];
@@ -117,46 +136,46 @@ export async function listRefundsForAdmin(db: DbOrTx, rawInput: AdminRefundsInpu
   if (input.to) filters.push(lt(refunds.createdAt, input.to));
   if (input.refundSn) filters.push(ilike(refunds.refundSn, like(input.refundSn)));
   if (input.orderNo) filters.push(ilike(orders.orderNo, like(input.orderNo)));
-  const where = filters.length ? and(...filters)! : sql`true`;
-  const order = {
-    created_desc: [desc(refunds.createdAt)],
-    created_asc: [asc(refunds.createdAt)],
-    amount_desc: [desc(refunds.amountMinor), desc(refunds.createdAt)],
-    amount_asc: [asc(refunds.amountMinor), desc(refunds.createdAt)],
-  }[input.sort];
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        id: refunds.id,
-        refundSn: refunds.refundSn,
-        paymentId: refunds.paymentId,
-        paymentSn: payments.paymentSn,
-        orderId: refunds.orderId,
-        orderNo: orders.orderNo,
-        shopperEmail: users.email,
-        amountMinor: refunds.amountMinor,
-        currency: refunds.currency,
-        reason: refunds.reason,
-        status: refunds.status,
-        requestedBy: refunds.requestedBy,
-        createdAt: refunds.createdAt,
-        settledAt: refunds.settledAt,
-      })
-      .from(refunds)
-      .innerJoin(payments, eq(payments.id, refunds.paymentId))
-      .innerJoin(orders, eq(orders.id, refunds.orderId))
-      .innerJoin(users, eq(users.id, refunds.userId))
-      .where(where)
-      .orderBy(...order)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(refunds)
-      .innerJoin(orders, eq(orders.id, refunds.orderId))
-      .where(where),
+  const where = filters.length ? and(...filters)! : undefined;
+  const sort = REFUND_LIST_SORTS[input.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(sort, input, ({ where: after, orderBy, limit, offset }) =>
+      db
+        .select({
+          id: refunds.id,
+          refundSn: refunds.refundSn,
+          paymentId: refunds.paymentId,
+          paymentSn: payments.paymentSn,
+          orderId: refunds.orderId,
+          orderNo: orders.orderNo,
+          shopperEmail: users.email,
+          amountMinor: refunds.amountMinor,
+          currency: refunds.currency,
+          reason: refunds.reason,
+          status: refunds.status,
+          requestedBy: refunds.requestedBy,
+          createdAt: refunds.createdAt,
+          settledAt: refunds.settledAt,
+          cursorKey: cursorKeyOf(sort),
+        })
+        .from(refunds)
+        .innerJoin(payments, eq(payments.id, refunds.paymentId))
+        .innerJoin(orders, eq(orders.id, refunds.orderId))
+        .innerJoin(users, eq(users.id, refunds.userId))
+        .where(withPage(where, after))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .offset(offset),
+    ),
+    countMatching(db, {
+      table: "refunds",
+      filtered: where !== undefined,
+      query: input.orderNo
+        ? db.select({ one: sql`1` }).from(refunds).innerJoin(orders, eq(orders.id, refunds.orderId)).where(where)
+        : db.select({ one: sql`1` }).from(refunds).where(where),
+    }),
   ]);
-  return { items: rows, total: count?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return { ...page, ...total };
 }
 
 /** One refund for admins with its payment, order and log. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMPTY_PATCH_MESSAGE, hasSomeField, zDate, zDay, zMinorUnits, zPageOf, zText } from "@/server/validation/fields";
+import { EMPTY_PATCH_MESSAGE, hasSomeField, zDate, zDay, zKeysetPageOf, zListCursor, zMinorUnits, zPageOf, zText } from "@/server/validation/fields";
 import { ZOrderStatus } from "@/server/domain/order";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "./payment.machine";
 import { REFUND_STATUSES } from "./refund.machine";
@@ -88,10 +88,12 @@ export const ZRejectRefundInput = z.object({
 export const ZRefundIdInput = z.object({ refundId: z.uuid({ message: "Refund not found" }) });
 
 export const PAYMENT_SORTS = ["created_desc", "created_asc", "amount_desc", "amount_asc"] as const;
+export type AdminPaymentsSort = (typeof PAYMENT_SORTS)[number];
 export const ZAdminPaymentsInput = z
   .object({
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
+    cursor: zListCursor().optional(),
     status: ZPaymentStatus.optional(),
     method: ZPaymentMethod.optional(),
     from: zDate().optional(),
@@ -111,12 +113,13 @@ export type AdminPaymentsInput = z.input<typeof ZAdminPaymentsInput>;
 export const ZAdminRefundsInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
+  cursor: zListCursor().optional(),
   status: ZRefundStatus.optional(),
   from: zDate().optional(),
   to: zDate().optional(),
   refundSn: zText(40).optional(),
   orderNo: zText(40).optional(),
-  sort: z.enum(["created_desc", "created_asc", "amount_desc", "amount_asc"]).default("created_desc"),
+  sort: z.enum(PAYMENT_SORTS).default("created_desc"),
 });
 export type AdminRefundsInput = z.input<typeof ZAdminRefundsInput>;
 
@@ -270,7 +273,7 @@ export const ZAdminPaymentSummary = z.object({
   createdAt: z.date(),
   expiresAt: z.date(),
 });
-export const ZAdminPaymentListOutput = zPageOf(ZAdminPaymentSummary);
+export const ZAdminPaymentListOutput = zKeysetPageOf(ZAdminPaymentSummary);
 
 /** One line of the payment log (who moved a payment or refund, from what to what). */
 export const ZPaymentLogEntry = z.object({
@@ -378,7 +381,7 @@ export const ZAdminRefundSummary = z.object({
   createdAt: z.date(),
   settledAt: z.date().nullable(),
 });
-export const ZAdminRefundListOutput = zPageOf(ZAdminRefundSummary);
+export const ZAdminRefundListOutput = zKeysetPageOf(ZAdminRefundSummary);
 
 export const ZAdminRefundDetail = ZAdminRefund.extend({
   payment: z.object({ id: z.uuid(), paymentSn: z.string(), status: ZPaymentStatus, amountMinor: z.number().int(), refundedMinor: z.number().int(), refundReservedMinor: z.number().int() }),
@@ -417,10 +420,22 @@ export const ZPaymentReport = z.object({
     captured: z.number().int(),
     capturedMinor: z.number().int(),
     refundedMinor: z.number().int(),
-    successRate: z.number().nullable(),
+    attempts: z.number().int().describe("Charge attempts of the range's payments"),
+    successRate: z.number().nullable().describe("By final outcome: captured / payments that ended (captured, failed, cancelled, expired)"),
+    successRateByAttempt: z.number().nullable().describe("By attempt: captured / charge attempts"),
     refundRate: z.number().nullable(),
   }),
-  byMethod: z.array(z.object({ method: ZPaymentMethod, count: z.number().int(), captured: z.number().int(), capturedMinor: z.number().int(), successRate: z.number().nullable() })),
+  byMethod: z.array(
+    z.object({
+      method: ZPaymentMethod,
+      count: z.number().int(),
+      captured: z.number().int(),
+      capturedMinor: z.number().int(),
+      attempts: z.number().int(),
+      successRate: z.number().nullable(),
+      successRateByAttempt: z.number().nullable(),
+    }),
+  ),
 });
 
 /** A webhook endpoint; its signing secret is only hinted at (the full secret is shown once, at creation). */

@@ -4,8 +4,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import { getLocale, getTranslations } from "@/i18n/server";
-import { chinaDayStart } from "@/lib/dates";
+import { ReportTabs } from "@/components/admin/report-tabs";
 import { formatMoney } from "@/lib/money";
+import { reportRange } from "@/lib/report-range";
 import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
@@ -15,18 +16,11 @@ export async function generateMetadata() {
 }
 
 const DAY = 86_400_000;
-const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-/** The China day `days` days before today. */
-function daysAgo(days: number): string {
-  return isoDay(new Date(Date.now() - days * DAY));
-}
 
 /** Admin Reports → Logistics: the statistics for a date range (China days) as figures, charts and tables. */
 export default async function LogisticsReportPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const [params, t, locale, caller] = await Promise.all([searchParams.then((raw) => firstParams(raw)), getTranslations("logistics"), getLocale(), api()]);
-  const valid = (v?: string) => (chinaDayStart(v) ? v : undefined);
-  const toDay = valid(params.to) ?? daysAgo(0);
-  const fromDay = valid(params.from) ?? daysAgo(29);
+  const { from: fromDay, to: toDay } = reportRange(params);
   const from = new Date(`${fromDay}T00:00:00+08:00`);
   const to = new Date(new Date(`${toDay}T00:00:00+08:00`).getTime() + DAY);
   const stats = from < to ? await caller.adminLogistics.stats({ from, to }) : null;
@@ -38,6 +32,7 @@ export default async function LogisticsReportPage({ searchParams }: { searchPara
 
   return (
     <div className="space-y-6">
+      <ReportTabs current="logistics" range={{ from: fromDay, to: toDay }} />
       <h1 className="text-2xl font-semibold">{t("admin.reports.title")}</h1>
       <form action="/admin/reports/logistics" aria-label={t("admin.reports.range")} className="flex flex-wrap items-end gap-3">
         <label className="text-sm">

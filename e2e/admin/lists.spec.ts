@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import { placeOrderViaApi, trpcMutation } from "../fixtures/api";
+import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
+
+const PAYMENTS = 23;
+
+test("[ADMIN][LISTS] admin pages payments with Next and Previous and sorts them by clicking a column header", async ({ page, playwright, baseURL }) => {
+  test.slow();
+  // Payments of one amount of their own (three notebooks), enough for two pages of twenty.
+  const shopperRequest = await playwright.request.newContext({ baseURL });
+  await signUpViaApi(shopperRequest, "Admin Lists Tester");
+  let amountMinor = 0;
+  for (let i = 0; i < PAYMENTS; i++) {
+    const order = await placeOrderViaApi(shopperRequest, [{ q: "Notebook", quantity: 3 }]);
+    const { payment } = await trpcMutation<{ payment: { amountMinor: number } }>(shopperRequest, "payment.create", { orderId: order.id, method: i % 2 ? "alipay" : "card" });
+    amountMinor = payment.amountMinor;
+  }
+  await shopperRequest.dispose();
+  const amount = (amountMinor / 100).toFixed(2);
+
+  await signInViaApi(page, DEMO.admin);
+  await page.goto(`/admin/payments?min=${amount}&max=${amount}`);
+  const table = page.getByRole("table", { name: "Payments" });
+  const rows = table.locator("tbody tr");
+  const numbers = async () => (await rows.locator("td:first-child").allTextContents()).map((s) => s.trim());
+  await expect(rows).toHaveCount(20);
+  await expect(page.getByTestId("page-number")).toHaveText("Page 1");
+  const pageOne = await numbers();
+
+  // Next: the following rows, none of the first page again; the URL carries a cursor, not an offset.
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page.getByTestId("page-number")).toHaveText("Page 2");
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page).not.toHaveURL(/page=/);
+  const pageTwo = await numbers();
+  expect(pageTwo.length).toBeGreaterThanOrEqual(PAYMENTS - 20);
+  for (const sn of pageTwo) expect(pageOne).not.toContain(sn);
+  // The newest first: page two holds older payments than page one.
+  expect([...pageOne, ...pageTwo]).toEqual([...pageOne, ...pageTwo].sort().reverse());
+
+  // Previous: exactly the first page again.
+  await page.getByRole("link", { name: "Previous" }).click();
+  await expect(page.getByTestId("page-number")).toHaveText("Page 1");
+  expect(await numbers()).toEqual(pageOne);
+  await expect(page.getByRole("link", { name: "Previous" })).toHaveCount(0);
+
+  // Sort by clicking "Created": oldest first, the header says so, the filters stay.
+  const created = table.getByRole("columnheader", { name: /Created/ });
+  await expect(created).toHaveAttribute("aria-sort", "descending");
+  await created.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=created_asc/);
+  await expect(page).toHaveURL(new RegExp(`min=${amount.replace(".", "\\.")}`));
+  await expect(table.getByRole("columnheader", { name: /Created/ })).toHaveAttribute("aria-sort", "ascending");
+  const oldestFirst = await numbers();
+  expect(oldestFirst).toEqual([...oldestFirst].sort());
+  expect(oldestFirst[0]! < pageOne[pageOne.length - 1]!).toBe(true);
+
+  // "Amount" sorts largest first, then smallest first on a second click.
+  await table.getByRole("columnheader", { name: /Amount/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=amount_desc/);
+  await expect(table.getByRole("columnheader", { name: /Amount/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(table.getByRole("columnheader", { name: /Created/ })).toHaveAttribute("aria-sort", "none");
+  await table.getByRole("columnheader", { name: /Amount/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=amount_asc/);
+  await expect(table.getByRole("columnheader", { name: /Amount/ })).toHaveAttribute("aria-sort", "ascending");
+  // Paging still works in this sort.
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page.getByTestId("page-number")).toHaveText("Page 2");
+  await expect(page).toHaveURL(/sort=amount_asc/);
+
+  // The total is exact at this size (a reused test database may hold earlier runs' payments of
+  // the same amount) and is worded as a count, not as an estimate.
+  const total = page.getByTestId("list-total");
+  await expect(total).toHaveText(/^\d+ payments$/);
+  expect(Number((await total.textContent())!.split(" ")[0])).toBeGreaterThanOrEqual(PAYMENTS);
+  await expect(total).not.toHaveAttribute("data-estimate", "true");
+});
+
+test("[ADMIN][REPORTS] the reports are one page of tabs sharing a range, with both success rates labelled", async ({ page }) => {
+  await signInViaApi(page, DEMO.admin);
+  await page.goto("/admin/reports");
+  await expect(page).toHaveURL(/\/admin\/reports\/payments\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  // Both rates, each named for what it counts, in the figures and in the per-method table.
+  for (const name of ["Success rate (by final outcome)", "Success rate (by attempt)"]) {
+    await expect(page.getByRole("term").filter({ hasText: new RegExp(`^${name.replace(/[()]/g, "\\$&")}$`) })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId("success-rate-attempt")).toHaveText(/%|—/);
+  await page.getByLabel("From").fill("2026-01-01");
+  await page.getByLabel("To").fill("2026-01-31");
+  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Logistics" }).click();
+  await expect(page).toHaveURL(/\/admin\/reports\/logistics\?from=2026-01-01&to=2026-01-31/);
+  await expect(page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Logistics" })).toHaveAttribute("aria-current", "page");
+});
