@@ -170,7 +170,7 @@ export const ZOrderLinks = z.object({
   ),
   refunds: z.array(z.object({ id: z.uuid(), refundSn: z.string(), paymentId: z.uuid(), status: z.string(), amountMinor: z.number().int(), currency: z.string(), createdAt: z.date() })),
   shipment: z
-    .object({ id: z.uuid(), trackingNo: z.string(), logisticsSn: z.string(), status: z.string(), serviceLevel: z.string(), carrierCode: z.string(), carrierNameEn: z.string(), carrierNameZh: z.string() })
+    .object({ id: z.uuid(), trackingNo: z.string(), logisticsSn: z.string(), status: z.string(), serviceLevel: z.string(), carrierCode: z.string(), carrierNameEn: z.string(), carrierNameZh: z.string(), serviceNameEn: z.string(), serviceNameZh: z.string() })
     .nullable(),
 });
 

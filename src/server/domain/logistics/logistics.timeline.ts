@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { carriers, shipmentCheckpoints, shipmentStatusLog, shipments } from "@/server/db/schema";
+import { carrierServiceLevels, carriers, shipmentCheckpoints, shipmentStatusLog, shipments } from "@/server/db/schema";
 import { describeCheckpoint } from "./trajectory/texts";
 
 /**
@@ -53,9 +53,12 @@ export async function shipmentLinkOfOrder(db: DbOrTx, orderId: string) {
       carrierCode: carriers.code,
       carrierNameEn: carriers.nameEn,
       carrierNameZh: carriers.nameZh,
+      serviceNameEn: carrierServiceLevels.nameEn,
+      serviceNameZh: carrierServiceLevels.nameZh,
     })
     .from(shipments)
     .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
+    .innerJoin(carrierServiceLevels, and(eq(carrierServiceLevels.carrierId, shipments.carrierId), eq(carrierServiceLevels.code, shipments.serviceLevel)))
     .where(eq(shipments.orderId, orderId));
   return row ?? null;
 }

@@ -151,7 +151,7 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
           </Card>
         </div>
         <div>
-          <PaymentAdminActions paymentId={p.id} status={p.status} refundableMinor={refundable} currency={p.currency} />
+          <PaymentAdminActions paymentId={p.id} paymentSn={p.paymentSn} status={p.status} refundableMinor={refundable} currency={p.currency} />
         </div>
       </div>
     </div>

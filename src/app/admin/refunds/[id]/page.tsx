@@ -84,7 +84,7 @@ export default async function AdminRefundPage({ params }: { params: Promise<{ id
             </ol>
           </Card>
         </div>
-        <div>{r.status === "requested" && <RefundReviewForm refundId={r.id} />}</div>
+        <div>{r.status === "requested" && <RefundReviewForm refundId={r.id} refundSn={r.refundSn} amountMinor={r.amountMinor} currency={r.currency} />}</div>
       </div>
     </div>
   );
