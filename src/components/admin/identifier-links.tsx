@@ -51,10 +51,10 @@ export function TrackingNoLink({ id, trackingNo, className }: Props & { tracking
   );
 }
 
-/** A shopper's e-mail, linked to their account (`id` is the user's id). */
-export function ShopperEmailLink({ id, email, className }: Props & { email: string }) {
+/** A shopper's e-mail, linked to their account (`id`: the user's id; without it, Admin → Users searched for the e-mail). */
+export function ShopperEmailLink({ id, email, className }: { id?: string; email: string; className?: string }) {
   return (
-    <Link href={adminHref.user(id)} className={cn("break-all", linkClass, className)} prefetch={false}>
+    <Link href={id ? adminHref.user(id) : `/admin/users?q=${encodeURIComponent(email)}`} className={cn("break-all", linkClass, className)} prefetch={false}>
       {email}
     </Link>
   );

@@ -1,5 +1,6 @@
 import { AdminOrderFilters } from "@/components/admin/order-filters";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
+import { BulkShipForm } from "@/components/admin/bulk-ship-form";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
@@ -26,6 +27,8 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     caller.adminOrder.list({ page, pageSize: PAGE_SIZE, status, orderNo, shopper, from, to }),
     "/admin/orders",
   );
+  // Paid orders are the "to ship" queue: they can be shipped together from here.
+  const toShip = status === "paid";
   const filtered = Boolean(status || orderNo || shopper || from || to);
 
   return (
@@ -42,10 +45,11 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <AdminOrderFilters
         values={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
       />
+      {toShip && result.items.length > 0 && <BulkShipForm orders={result.items.map((o) => ({ id: o.id, orderNo: o.orderNo }))} />}
       {result.items.length === 0 ? (
         <EmptyState title={filtered ? t("empty") : t("emptyAll")} />
       ) : (
-        <AdminOrdersTable orders={result.items} />
+        <AdminOrdersTable orders={result.items} selectable={toShip} />
       )}
       {result.total > result.pageSize && (
         <Pagination
