@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { notifications, orders } from "@/server/db/schema";
+import { carriers, notifications, orders, shipments } from "@/server/db/schema";
 import { createNotification } from "@/server/domain/notification";
 import { createAdmin, createPendingOrder } from "../../../test/fixtures";
 import { withLogisticsDatabase } from "../../../test/logistics-fixtures";
@@ -136,5 +136,29 @@ describe("bulk ship", () => {
     await expect(admin.caller.adminLogistics.shipMany({ orderIds: [id, id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const unknown = await admin.caller.adminLogistics.shipMany({ orderIds: [id] });
     expect(unknown.results[0]).toMatchObject({ outcome: "refused", code: "ORDER_NOT_FOUND" });
+  });
+});
+
+describe("ship with another carrier and service", () => {
+  it("moves the shipment to the chosen service with a new tracking number, records it, and refuses an unknown service", async () => {
+    const admin = await createAdmin();
+    const { order } = await paidPayment();
+    const shipped = await admin.caller.adminLogistics.ship({ orderId: order.id, service: { carrierCode: "POSTX", serviceLevel: "express" } });
+    const [row] = await getDb().select({ carrierCode: carriers.code, serviceLevel: shipments.serviceLevel, trackingNo: shipments.trackingNo }).from(shipments).innerJoin(carriers, eq(carriers.id, shipments.carrierId)).where(eq(shipments.orderId, order.id));
+    expect(row).toEqual({ carrierCode: "POSTX", serviceLevel: "express", trackingNo: shipped.trackingNo });
+    expect(await orderStatus(order.id)).toBe("shipped");
+    const { entries } = await admin.caller.adminOrder.timeline({ id: order.id });
+    expect(entries.find((e) => e.source === "admin")).toMatchObject({ kind: "service_changed", actorId: admin.user.id, params: { carrierCode: "POSTX", serviceLevel: "express", trackingNo: shipped.trackingNo } });
+    const links = await admin.caller.adminOrder.links({ id: order.id });
+    expect(links.shipment).toMatchObject({ carrierCode: "POSTX", serviceLevel: "express", trackingNo: shipped.trackingNo });
+
+    const other = await paidPayment();
+    const refused = await admin.caller.adminLogistics.shipMany({ orderIds: [other.order.id], service: { carrierCode: "NOPE", serviceLevel: "standard" } });
+    expect(refused.results[0]).toMatchObject({ outcome: "refused", code: "NO_SHIPPING_OPTION" });
+    expect(await orderStatus(other.order.id)).toBe("paid");
+    const bulk = await admin.caller.adminLogistics.shipMany({ orderIds: [other.order.id], service: { carrierCode: "POSTX", serviceLevel: "standard" } });
+    expect(bulk.results[0]).toMatchObject({ outcome: "shipped" });
+    const [otherRow] = await getDb().select({ carrierCode: carriers.code }).from(shipments).innerJoin(carriers, eq(carriers.id, shipments.carrierId)).where(eq(shipments.orderId, other.order.id));
+    expect(otherRow!.carrierCode).toBe("POSTX");
   });
 });

@@ -124,7 +124,7 @@ export const orderAdminActions = pgTable(
     orderId: uuid()
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
-    action: text().$type<"notification_resent" | "cancelled_with_refund">().notNull(),
+    action: text().$type<"notification_resent" | "cancelled_with_refund" | "service_changed">().notNull(),
     adminId: uuid(),
     requestId: text(),
     data: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
