@@ -12,6 +12,9 @@ const LANGUAGES = [
   {
     locale: "en",
     ship: "Ship now",
+    service: "Carrier and service",
+    postalExpress: "Postal Express · EMS Express",
+    carrier: "Postal Express",
     shipped: /Shipped: tracking number \S+/,
     paidToShipped: "Order: Paid → Shipped",
     cancelPaid: "Cancel and refund",
@@ -27,6 +30,7 @@ const LANGUAGES = [
     refundDone: /Refund RF\d+ of ¥1\.00 started\./,
     refundRow: "Refund of ¥1.00 created (Approved)",
     timeline: "Timeline",
+    links: "Payment, refunds and shipment",
     bulkSelect: (orderNo: string) => `Select order ${orderNo}`,
     bulkShip: "Ship selected orders",
     bulkSelected: "2 orders selected",
@@ -37,6 +41,9 @@ const LANGUAGES = [
   {
     locale: "zh-CN",
     ship: "立即发货",
+    service: "快递公司与服务",
+    postalExpress: "邮驿速递 · EMS 特快",
+    carrier: "邮驿速递",
     shipped: /已发货，运单号 \S+/,
     paidToShipped: "订单：已付款 → 已发货",
     cancelPaid: "取消并退款",
@@ -52,6 +59,7 @@ const LANGUAGES = [
     refundDone: /退款 RF\d+（¥1\.00）已发起。/,
     refundRow: "退款（¥1.00）已创建",
     timeline: "时间线",
+    links: "支付、退款与物流",
     bulkSelect: (orderNo: string) => `选择订单 ${orderNo}`,
     bulkShip: "发货所选订单",
     bulkSelected: "已选择 2 个订单",
@@ -82,12 +90,15 @@ for (const l of LANGUAGES) {
     await context.addCookies([{ name: "shopflow-locale", value: l.locale, url: baseURL! }]);
     await signInViaApi(page, DEMO.admin);
 
-    // Ship from the order page: the shipment becomes a link and the timeline records the move.
+    // Ship from the order page with another carrier and service: the shipment becomes a link and the timeline records the move.
     await page.goto(`/admin/orders/${toShip.id}`);
+    await page.getByLabel(l.service).selectOption({ label: l.postalExpress });
     await page.getByRole("button", { name: l.ship }).click();
     await expect(page.getByRole("status")).toHaveText(l.shipped);
     const trackingNo = /\S+$/.exec((await page.getByRole("status").textContent())!)![0];
     await expect(page.getByRole("link", { name: trackingNo }).first()).toHaveAttribute("href", /\/admin\/shipments\//);
+    await expect(page.getByRole("region", { name: l.links })).toContainText(l.carrier);
+    await expect(timelineRows(page, l.timeline, "admin")).toHaveCount(1);
     const orderRows = timelineRows(page, l.timeline, "order");
     await expect(orderRows).toHaveCount(3);
     await expect(orderRows.nth(2)).toContainText(l.paidToShipped);

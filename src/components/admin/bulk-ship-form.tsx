@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { BULK_SHIP_FORM, BULK_SHIP_LIMIT } from "@/components/admin/bulk-ship";
+import { ShipServiceSelect, shipServiceOf, type ShipServiceOption } from "@/components/admin/ship-service-select";
 import { OrderNoLink, TrackingNoLink } from "@/components/admin/identifier-links";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,8 +19,10 @@ const REASONS = ["ORDER_NOT_SHIPPABLE", "ORDER_NOT_FOUND", "NO_SHIPPING_OPTION",
  * most 50), each on its own, and the result says for each order whether it shipped (with its
  * tracking number) or why not.
  */
-export function BulkShipForm({ orders }: { orders: { id: string; orderNo: string }[] }) {
+export function BulkShipForm({ orders, services }: { orders: { id: string; orderNo: string }[]; services: ShipServiceOption[] }) {
   const t = useTranslations("orderHub.bulk");
+  const th = useTranslations("orderHub");
+  const [service, setService] = useState("");
   const trpc = useTRPC();
   const router = useRouter();
   const ship = useMutation(trpc.adminLogistics.shipMany.mutationOptions());
@@ -46,7 +49,7 @@ export function BulkShipForm({ orders }: { orders: { id: string; orderNo: string
     if (orderIds.length > LIMIT) return setError(t("limit", { limit: LIMIT }));
     setOrderNo(new Map(orders.map((o) => [o.id, o.orderNo])));
     try {
-      await ship.mutateAsync({ orderIds });
+      await ship.mutateAsync({ orderIds, service: shipServiceOf(service) });
       for (const box of boxes()) box.checked = false;
       setCount(0);
       router.refresh();
@@ -73,6 +76,7 @@ export function BulkShipForm({ orders }: { orders: { id: string; orderNo: string
           />
           {t("selectAll")}
         </label>
+        <ShipServiceSelect label={th("shipService")} ownLabel={th("ownServiceEach")} options={services} value={service} onChange={setService} />
         <span className="text-sm text-slate-600" aria-live="polite" data-testid="bulk-selected">
           {t("selected", { count })}
         </span>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import { ShipServiceSelect, shipServiceOf, type ShipServiceOption } from "@/components/admin/ship-service-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -22,6 +23,8 @@ type Props = {
   /** The carrier and service the order ships with, already named in the reader's language. */
   shipsWith: { carrier: string; service: string } | null;
   canResend: boolean;
+  /** Carriers and services an admin may ship with instead of the order's own. */
+  services: ShipServiceOption[];
 };
 
 /**
@@ -29,7 +32,7 @@ type Props = {
  * refund), refund an amount, resend the latest notification. Every money move asks first in a
  * ConfirmDialog that names the amount.
  */
-export function AdminOrderActions({ order, payment, shipsWith, canResend }: Props) {
+export function AdminOrderActions({ order, payment, shipsWith, canResend, services }: Props) {
   const t = useTranslations("orderHub");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -47,6 +50,7 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend }: Prop
   const [reason, setReason] = useState("");
   const [fieldErrors, setFieldErrors] = useState<{ amount?: string; reason?: string }>({});
   const [key, setKey] = useState(newIdempotencyKey);
+  const [service, setService] = useState("");
 
   const errorText = (cause: unknown) => {
     const data = ((cause as { data?: ErrorData } | null)?.data ?? {}) as ErrorData;
@@ -103,7 +107,7 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend }: Prop
           <Button
             type="button"
             disabled={ship.isPending}
-            onClick={() => run(async () => t("shipDone", { trackingNo: (await ship.mutateAsync({ orderId: order.id })).trackingNo }))}
+            onClick={() => run(async () => t("shipDone", { trackingNo: (await ship.mutateAsync({ orderId: order.id, service: shipServiceOf(service) })).trackingNo }))}
           >
             {t("ship")}
           </Button>
@@ -134,7 +138,17 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend }: Prop
           </Button>
         )}
       </div>
-      {order.status === "paid" && shipsWith && <p className="text-xs text-slate-500">{t("shipWith", shipsWith)}</p>}
+      {order.status === "paid" && (
+        <div className="max-w-sm">
+          <ShipServiceSelect
+            label={t("shipService")}
+            ownLabel={shipsWith ? t("ownService", shipsWith) : t("ownServiceEach")}
+            options={services}
+            value={service}
+            onChange={setService}
+          />
+        </div>
+      )}
 
       {canRefund && (
         <form onSubmit={askRefund} className="space-y-2 border-t border-slate-200 pt-3" noValidate aria-labelledby="admin-order-refund-title">

@@ -63,7 +63,7 @@ export async function AdminOrderTimeline({ entries }: { entries: Entry[] }) {
       case "notification":
         return e.params.resent ? t("timeline.notificationResent", { text: noteText(e) }) : t("timeline.notification", { text: noteText(e) });
       case "admin":
-        return tx(`timeline.admin.${e.kind}`, t("timeline.admin.other"), { amount: money(e), refundSn: String(e.params.refundSn ?? "") });
+        return tx(`timeline.admin.${e.kind}`, t("timeline.admin.other"), { amount: money(e), refundSn: String(e.params.refundSn ?? ""), trackingNo: String(e.params.trackingNo ?? "") });
     }
   }
   const actorName = (actor: string | null) => (actor === "gateway" ? t("actorGateway") : actor ? lookup(tActor as never)(actor, actor) : t("none"));

@@ -1,10 +1,11 @@
 import { AdminOrderFilters } from "@/components/admin/order-filters";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { BulkShipForm } from "@/components/admin/bulk-ship-form";
+import { shipServiceOptions } from "@/components/admin/ship-service-options";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
-import { getTranslations } from "@/i18n/server";
+import { getLocale, getTranslations } from "@/i18n/server";
 import { adminOrdersFilters, csvExportHref } from "@/lib/admin-list-filters";
 import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api, orNotFound } from "@/trpc/server";
@@ -20,7 +21,7 @@ export async function generateMetadata() {
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: SearchParams = firstParams(raw);
-  const [t, td, caller] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api()]);
+  const [t, td, caller, locale] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api(), getLocale()]);
   const page = Math.min(100_000, Math.max(1, Math.floor(Number(params.page)) || 1));
   const { status, orderNo, shopper, from, to } = adminOrdersFilters(raw);
   const result = await orNotFound(
@@ -45,7 +46,9 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <AdminOrderFilters
         values={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
       />
-      {toShip && result.items.length > 0 && <BulkShipForm orders={result.items.map((o) => ({ id: o.id, orderNo: o.orderNo }))} />}
+      {toShip && result.items.length > 0 && (
+        <BulkShipForm orders={result.items.map((o) => ({ id: o.id, orderNo: o.orderNo }))} services={shipServiceOptions(await caller.adminCarriers.list(), locale)} />
+      )}
       {result.items.length === 0 ? (
         <EmptyState title={filtered ? t("empty") : t("emptyAll")} />
       ) : (

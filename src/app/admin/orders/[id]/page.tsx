@@ -5,6 +5,7 @@ import { AdminOrderOverview } from "@/components/admin/admin-order-overview";
 import { AdminOrderActions } from "@/components/admin/order-actions";
 import { AdminOrderLinks } from "@/components/admin/order-links";
 import { AdminOrderTimeline } from "@/components/admin/order-timeline";
+import { shipServiceOptions } from "@/components/admin/ship-service-options";
 import { OrderAddress } from "@/components/shop/order-address";
 import { OrderItems } from "@/components/shop/order-items";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
@@ -35,7 +36,11 @@ export default async function AdminOrderPage({ params }: Props) {
   const { id } = await params;
   const [t, locale, caller] = await Promise.all([getTranslations("admin.orderDetail"), getLocale(), api()]);
   const order = await orNotFound(loadOrder(id), `/admin/orders/${id}`);
-  const [links, timeline] = await Promise.all([caller.adminOrder.links({ id }), caller.adminOrder.timeline({ id })]);
+  const [links, timeline, carriers] = await Promise.all([
+    caller.adminOrder.links({ id }),
+    caller.adminOrder.timeline({ id }),
+    order.status === "paid" ? caller.adminCarriers.list() : Promise.resolve([]),
+  ]);
   const captured = links.payments.find((p) => CAPTURED.includes(p.status)) ?? null;
   const shipment = links.shipment;
 
@@ -61,6 +66,7 @@ export default async function AdminOrderPage({ params }: Props) {
           }
         }
         canResend={timeline.entries.some((e) => e.source === "notification")}
+        services={shipServiceOptions(carriers, locale)}
       />
       <AdminOrderOverview order={order} links={links} />
       <AdminOrderLinks links={links} />
