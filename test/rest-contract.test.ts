@@ -41,6 +41,7 @@ function validatorFor(method: Method, template: string, status: number): z.ZodTy
 
 const covered = new Set<string>();
 let keys: { admin: string; shopper: string };
+let shopperId: string;
 
 /**
  * Calls an operation by its document template and checks the answer: a 2xx the document
@@ -97,6 +98,7 @@ const shipping = { carrierCode: "ZTX", serviceLevel: "standard" };
 beforeAll(async () => {
   const admin = await createAdmin();
   const shopper = await createShopper();
+  shopperId = shopper.user.id;
   keys = {
     admin: (await createApiKey({ db: getDb(), userId: admin.user.id, role: "admin", requestId: "contract", name: "contract", scope: "admin_write" })).secret,
     shopper: (await createApiKey({ db: getDb(), userId: shopper.user.id, role: "shopper", requestId: "contract", name: "contract", scope: "shopper" })).secret,
@@ -196,6 +198,21 @@ describe("every operation of the OpenAPI document", () => {
     // By items: the amount may be left to the server (the items' paid value) or asked lower.
     const bought = await ok<{ items: { id: string }[] }>("get", "/orders/{id}", { params: { id: order.id } });
     await ok("post", "/refunds", { body: { orderId: order.id, reason: "one item, partly", items: [{ orderItemId: bought.items[0]!.id, quantity: 1 }], amountMinor: 500 } });
+
+    // The admin order page: links, timeline, a notification sent again, a paid order cancelled with a refund, bulk ship.
+    const payFor = async (orderId: string) => {
+      const { payment } = await ok<{ payment: { id: string } }>("post", "/payments", { body: { orderId, method: "card" } });
+      await ok("post", "/payments/{paymentId}/pay", { params: { paymentId: payment.id }, body: { method: "card", card: { number: GOOD_CARD } } });
+    };
+    const [toRefund, bulkOne, bulkTwo] = [await place(), await place(), await place()];
+    for (const placed of [toRefund, bulkOne, bulkTwo]) await payFor(placed.id);
+    await ok("get", "/admin/orders/{id}/links", { params: { id: order.id } });
+    await ok("get", "/admin/orders/{id}/timeline", { params: { id: order.id } });
+    await createNotification(getDb(), { userId: shopperId, orderId: order.id, kind: "payment_succeeded", params: {}, sourceEventId: `contract-${randomUUID()}` });
+    await ok("post", "/admin/orders/{id}/notifications/resend", { params: { id: order.id } });
+    await ok("post", "/admin/orders/{id}/cancel-with-refund", { params: { id: toRefund.id }, body: { expectedAmountMinor: toRefund.payableTotalMinor, reason: "out of stock" } });
+    const bulk = await ok<{ shipped: number }>("post", "/admin/orders/ship", { body: { orderIds: [bulkOne.id, bulkTwo.id] } });
+    expect(bulk.shipped).toBe(2);
 
     // Shipping the paid order through to the shopper's confirmation.
     const shipment = await ok<{ id: string; trackingNo: string }>("post", "/admin/shipments", { body: { orderId: order.id } });

@@ -50,6 +50,10 @@ test("[ADMIN][PAYMENT] admin finds a payment by number, reads its timeline and s
   await admin.getByLabel("Amount").fill((order.payableTotalMinor / 100).toFixed(2));
   await admin.getByLabel("Reason", { exact: true }).fill("Goodwill");
   await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  const amount = new Intl.NumberFormat("en", { style: "currency", currency: "CNY", currencyDisplay: "narrowSymbol" }).format(order.payableTotalMinor / 100);
+  const confirm = admin.getByRole("dialog", { name: `Refund ${amount} to the shopper?` });
+  await expect(confirm.getByTestId("confirm-amount")).toHaveText(amount);
+  await confirm.getByRole("button", { name: `Refund ${amount}` }).click();
   await expect(admin.getByText(/Refund RF\d+ submitted\./)).toBeVisible();
 
   await admin.goto("/admin/reports/payments");

@@ -32,9 +32,13 @@ test("[SHOP][ADMIN][REFUND] shopper requests a partial refund, admin approves, s
     await admin.getByRole("link", { name: refund.refundSn }).click();
     await expect(admin.getByRole("heading", { name: `Refund ${refund.refundSn}` })).toBeVisible();
     await admin.getByLabel("Note").fill("Photos checked");
-    await admin.getByRole("button", { name: "Approve" }).click();
+    await admin.getByRole("button", { name: "Approve", exact: true }).click();
+    // Money moves only after a confirmation that names the amount.
+    const confirm = admin.getByRole("dialog", { name: `Approve refund ${refund.refundSn}` });
+    await expect(confirm.getByTestId("confirm-amount")).toHaveText(/^¥[\d,]+\.\d{2}$/);
+    await confirm.getByRole("button", { name: /^Approve and refund ¥/ }).click();
     // Once reviewed, the form gives way to the refund's new status.
-    await expect(admin.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await expect(admin.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
     await expect(admin.getByRole("region", { name: "Log" })).toContainText("approved → processing");
 
     // The gateway settles after its delay and notifies the shop; the shopper's page refreshes itself.

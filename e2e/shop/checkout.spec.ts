@@ -128,9 +128,9 @@ test("[SHOP][CHECKOUT] a new shopper signs up, searches, buys two products with 
     await expect(admin.getByRole("heading", { level: 1, name: `Order ${orderNo}` })).toBeVisible();
     await expect(admin.getByText(email)).toBeVisible();
     await expect(admin.getByText("Please call before delivery")).toBeVisible();
-    const log = admin.getByRole("table", { name: "Status log" }).locator("tbody tr");
+    const log = admin.getByRole("table", { name: "Timeline" }).locator('tbody tr[data-source="order"]');
     await expect(log).toHaveCount(1);
-    await expect(log.first()).toContainText("created as Awaiting payment");
+    await expect(log.first()).toContainText("Order placed (Awaiting payment)");
     await expect(log.first()).toContainText("order placed");
     await expect(log.first()).toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await adminContext.close();

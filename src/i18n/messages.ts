@@ -14,6 +14,7 @@ import enNotification from "@/messages/en/notification.json";
 import enPayment from "@/messages/en/payment.json";
 import enShop from "@/messages/en/shop.json";
 import enSimulation from "@/messages/en/simulation.json";
+import enOrderHub from "@/messages/en/order-hub.json";
 import enUsers from "@/messages/en/users.json";
 import zhAdmin from "@/messages/zh-CN/admin.json";
 import zhApiKeys from "@/messages/zh-CN/api-keys.json";
@@ -30,11 +31,12 @@ import zhNotification from "@/messages/zh-CN/notification.json";
 import zhPayment from "@/messages/zh-CN/payment.json";
 import zhShop from "@/messages/zh-CN/shop.json";
 import zhSimulation from "@/messages/zh-CN/simulation.json";
+import zhOrderHub from "@/messages/zh-CN/order-hub.json";
 import zhUsers from "@/messages/zh-CN/users.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages, dashboard: enDashboard };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages, dashboard: zhDashboard };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages, dashboard: enDashboard, orderHub: enOrderHub };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages, dashboard: zhDashboard, orderHub: zhOrderHub };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

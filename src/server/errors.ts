@@ -48,6 +48,10 @@ export const DOMAIN_ERROR_HTTP = {
   ORDER_NOT_PAYABLE: "CONFLICT",
   /** Checkout computed another total than the one the shopper was shown (`params`: both totals). */
   TOTAL_CHANGED: "CONFLICT",
+  /** An admin confirmed another amount than the one the action would move now (`params.amountMinor`: the current amount). */
+  AMOUNT_CHANGED: "CONFLICT",
+  /** The order has no notification to send again. */
+  NOTHING_TO_RESEND: "CONFLICT",
   // payments & refunds
   PAYMENT_NOT_FOUND: "NOT_FOUND",
   PAYMENT_EXPIRED: "CONFLICT",

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { BULK_SHIP_FORM } from "@/components/admin/bulk-ship";
+import { OrderNoLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { MirrorStatus } from "@/components/shop/mirror-status";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
 import { getLocale, getTranslations } from "@/i18n/server";
@@ -9,15 +11,23 @@ import type { RouterOutputs } from "@/trpc/types";
 
 type Row = RouterOutputs["adminOrder"]["list"]["items"][number];
 
-/** One page of orders for admins: number (link), shopper, the three statuses, total, created (sortable by its header). */
-export async function AdminOrdersTable({ orders, createdSort }: { orders: Row[]; createdSort?: { href: string; state: SortState } }) {
-  const [t, locale] = await Promise.all([getTranslations("admin.orders"), getLocale()]);
+/**
+ * One page of orders for admins: number and shopper (links), the three statuses, total, created
+ * (sortable by its header). `selectable`: a checkbox per row for bulk ship (the "to ship" queue).
+ */
+export async function AdminOrdersTable({ orders, selectable = false, createdSort }: { orders: Row[]; selectable?: boolean; createdSort?: { href: string; state: SortState } }) {
+  const [t, tb, locale] = await Promise.all([getTranslations("admin.orders"), getTranslations("orderHub.bulk"), getLocale()]);
   const th = "px-3 py-3 font-medium";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm" aria-label={t("list")}>
         <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
           <tr>
+            {selectable && (
+              <th scope="col" className={th}>
+                <span className="sr-only">{tb("selectAll")}</span>
+              </th>
+            )}
             <th scope="col" className={th}>{t("columns.orderNo")}</th>
             <th scope="col" className={th}>{t("columns.shopper")}</th>
             <th scope="col" className={th}>{t("columns.status")}</th>
@@ -39,14 +49,17 @@ export async function AdminOrdersTable({ orders, createdSort }: { orders: Row[];
         <tbody>
           {orders.map((order) => (
             <tr key={order.id} className="border-t border-slate-100 hover:bg-slate-50">
+              {selectable && (
+                <td className="px-3 py-2">
+                  <input type="checkbox" name="orderId" value={order.id} form={BULK_SHIP_FORM} aria-label={tb("select", { orderNo: order.orderNo })} />
+                </td>
+              )}
               <td className="px-3 py-2">
-                <Link href={`/admin/orders/${order.id}`} className="font-mono text-brand-700 underline">
-                  {order.orderNo}
-                </Link>
+                <OrderNoLink id={order.id} orderNo={order.orderNo} />
               </td>
               <td className="px-3 py-2">
                 <span className="block">{order.shopperName}</span>
-                <span className="block text-xs text-slate-500">{order.shopperEmail}</span>
+                <ShopperEmailLink email={order.shopperEmail} className="block text-xs" />
               </td>
               <td className="px-3 py-2">
                 <OrderStatusBadge status={order.status} />

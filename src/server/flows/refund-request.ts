@@ -88,7 +88,7 @@ export async function requestRefund(db: Database, { userId, input }: { userId: s
 }
 
 /** Submits right after approval; the refund-submission sweep retries anything left approved. */
-async function submitNow(db: Database, refundId: string, provider: PaymentProvider) {
+export async function submitNow(db: Database, refundId: string, provider: PaymentProvider) {
   try {
     await submitRefund(db, { refundId, provider });
   } catch (error) {

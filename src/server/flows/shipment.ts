@@ -5,6 +5,7 @@ import {
   advanceShipment,
   assignShipmentCourier,
   cancelShipment,
+  changeShipmentService,
   createShipment,
   findShipmentByOrder,
   lockShipment,
@@ -19,7 +20,7 @@ import {
   type ShipmentRow,
   type ShipmentTransition,
 } from "@/server/domain/logistics";
-import { lockOrder, patchOrderMirrors, transitionOrder, type ActorRef } from "@/server/domain/order";
+import { lockOrder, patchOrderMirrors, recordOrderAdminAction, transitionOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
 import { DomainError } from "@/server/errors";
 
@@ -75,23 +76,40 @@ export async function createShipmentForOrder(db: Database, { orderId, by, now = 
   });
 }
 
+/** A carrier and service an admin ships with instead of the order's own. */
+export type ShipService = { carrierCode: string; serviceLevel: string };
+
 /**
  * Ships a paid order: creates its shipment if needed, books a courier if one is free, picks the
  * parcel up (planning its trajectory), moves the order to shipped and commits its stock — all
- * or nothing. Idempotent: an order already picked up is returned unchanged.
+ * or nothing. `service`: ship with this carrier and service instead (a new tracking number,
+ * recorded as an admin action; the shopper's fee is kept). Idempotent: an order already
+ * picked up is returned unchanged.
  */
-export async function shipOrder(db: Database, { orderId, by, now = new Date() }: { orderId: string; by: ActorRef; now?: Date }) {
-  return db.transaction((tx) => shipOrderInTx(tx, { orderId, by, now }));
+export async function shipOrder(db: Database, { orderId, by, service, now = new Date() }: { orderId: string; by: ActorRef; service?: ShipService; now?: Date }) {
+  return db.transaction((tx) => shipOrderInTx(tx, { orderId, by, service, now }));
 }
 
 /** `shipOrder` inside the caller's transaction (sweeps that claimed the order row first). */
-export async function shipOrderInTx(tx: Tx, { orderId, by, now }: { orderId: string; by: ActorRef; now: Date }) {
+export async function shipOrderInTx(tx: Tx, { orderId, by, service, now }: { orderId: string; by: ActorRef; service?: ShipService; now: Date }) {
   const order = await lockOrder(tx, orderId);
   const { settings, sim } = await loadSettings(tx);
   const { shipment: created } = await createShipment(tx, { order, strategy: settings.assignmentStrategy, by, now });
-  const shipment = await lockShipment(tx, created.id);
+  let shipment = await lockShipment(tx, created.id);
   if (shipment.status !== "created") return shipment;
   if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `The order is ${order.status}; only paid orders are shipped`);
+  if (service) {
+    const changed = await changeShipmentService(tx, { shipment, ...service, strategy: settings.assignmentStrategy, now });
+    shipment = changed.shipment;
+    if (changed.before) {
+      await recordOrderAdminAction(tx, {
+        orderId,
+        action: "service_changed",
+        adminId: by.actorId ?? null,
+        data: { carrierCode: service.carrierCode, serviceLevel: service.serviceLevel, trackingNo: shipment.trackingNo, previousTrackingNo: changed.before.trackingNo, previousServiceLevel: changed.before.serviceLevel },
+      });
+    }
+  }
   const withCourier = await assignShipmentCourier(tx, { shipment, now, by, settings, seed: sim.seed });
   const picked = await pickUpShipment(tx, { shipment: withCourier, by, now, sim, settings });
   await mirrorShipmentOnOrder(tx, { order, shipment: picked.shipment, transitions: [picked.transition], by });

@@ -1,10 +1,12 @@
 import { AdminOrderFilters } from "@/components/admin/order-filters";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
+import { BulkShipForm } from "@/components/admin/bulk-ship-form";
+import { shipServiceOptions } from "@/components/admin/ship-service-options";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { ListTotal } from "@/components/admin/list-total";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { EmptyState } from "@/components/ui/states";
-import { getTranslations } from "@/i18n/server";
+import { getLocale, getTranslations } from "@/i18n/server";
 import { adminOrdersFilters, csvExportHref } from "@/lib/admin-list-filters";
 import { sortHeader } from "@/lib/list-sort";
 import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
@@ -21,13 +23,15 @@ export async function generateMetadata() {
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: SearchParams = firstParams(raw);
-  const [t, td, caller] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api()]);
+  const [t, td, caller, locale] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api(), getLocale()]);
   const { status, orderNo, shopper, from, to, sort } = adminOrdersFilters(raw);
   const result = await orNotFound(
     caller.adminOrder.list({ pageSize: PAGE_SIZE, cursor: cursorParam(raw), status, orderNo, shopper, from, to, sort }),
     "/admin/orders",
   );
   const listParams = { status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined, sort };
+  // Paid orders are the "to ship" queue: they can be shipped together from here.
+  const toShip = status === "paid";
   const filtered = Boolean(status || orderNo || shopper || from || to);
 
   return (
@@ -42,10 +46,13 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <AdminOrderFilters
         values={{ status, orderNo, shopper, from: from ? params.from : undefined, to: to ? params.to : undefined }}
       />
+      {toShip && result.items.length > 0 && (
+        <BulkShipForm orders={result.items.map((o) => ({ id: o.id, orderNo: o.orderNo }))} services={shipServiceOptions(await caller.adminCarriers.list(), locale)} />
+      )}
       {result.items.length === 0 ? (
         <EmptyState title={filtered ? t("empty") : t("emptyAll")} />
       ) : (
-        <AdminOrdersTable orders={result.items} createdSort={sortHeader("created", sort, "/admin/orders", listParams)} />
+        <AdminOrdersTable orders={result.items} selectable={toShip} createdSort={sortHeader("created", sort, "/admin/orders", listParams)} />
       )}
       <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/orders" params={listParams} />
     </div>

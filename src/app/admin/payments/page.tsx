@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { OrderNoLink, PaymentSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { ListTotal } from "@/components/admin/list-total";
@@ -72,13 +72,11 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             header: t("admin.list.columns.paymentSn"),
             className: "font-mono",
             cell: (p) => (
-              <Link className="text-brand-700 hover:underline" href={`/admin/payments/${p.id}`}>
-                {p.paymentSn}
-              </Link>
+              <PaymentSnLink id={p.id} paymentSn={p.paymentSn} />
             ),
           },
-          { id: "order", header: t("admin.list.columns.order"), className: "font-mono text-xs", cell: (p) => p.orderNo },
-          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => p.shopperEmail },
+          { id: "order", header: t("admin.list.columns.order"), className: "text-xs", cell: (p) => <OrderNoLink id={p.orderId} orderNo={p.orderNo} /> },
+          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => <ShopperEmailLink email={p.shopperEmail} /> },
           { id: "amount", header: t("admin.list.columns.amount"), align: "right", sort: sortBy("amount"), cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
           { id: "method", header: t("admin.list.columns.method"), cell: (p) => t(`method.${p.method as PaymentMethodKey}`) },
           {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { OrderNoLink, RefundSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { ListTotal } from "@/components/admin/list-total";
@@ -63,13 +63,11 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
             header: t("admin.refunds.columns.refundSn"),
             className: "font-mono",
             cell: (r) => (
-              <Link className="text-brand-700 hover:underline" href={`/admin/refunds/${r.id}`}>
-                {r.refundSn}
-              </Link>
+              <RefundSnLink id={r.id} refundSn={r.refundSn} />
             ),
           },
-          { id: "order", header: t("admin.refunds.columns.order"), className: "font-mono text-xs", cell: (r) => r.orderNo },
-          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => r.shopperEmail },
+          { id: "order", header: t("admin.refunds.columns.order"), className: "text-xs", cell: (r) => <OrderNoLink id={r.orderId} orderNo={r.orderNo} /> },
+          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => <ShopperEmailLink email={r.shopperEmail} /> },
           { id: "amount", header: t("admin.refunds.columns.amount"), align: "right", sort: sortBy("amount"), cell: (r) => formatMoney(r.amountMinor, r.currency, locale) },
           {
             id: "reason",

@@ -1,3 +1,4 @@
+import { OrderNoLink, TrackingNoLink } from "@/components/admin/identifier-links";
 import Link from "next/link";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
@@ -64,7 +65,9 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
               <tbody>
                 {toShip.map((o) => (
                   <tr key={o.orderId} className="border-t border-slate-100">
-                    <td className="py-2 pr-3 font-mono">{o.orderNo}</td>
+                    <td className="py-2 pr-3">
+                      <OrderNoLink id={o.orderId} orderNo={o.orderNo} />
+                    </td>
                     <td className="py-2 pr-3">{o.paidAt ? formatDateTime(o.paidAt, locale) : ""}</td>
                     <td className="py-2 pr-3">
                       {o.destinationProvince} {o.destinationCity}
@@ -72,9 +75,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
                     <td className="py-2 pr-3">{o.carrierCode ? `${o.carrierCode} · ${o.serviceLevel}` : "—"}</td>
                     <td className="py-2 pr-3">
                       {o.shipmentId ? (
-                        <Link className="font-mono text-brand-700 hover:underline" href={`/admin/shipments/${o.shipmentId}`}>
-                          {o.trackingNo}
-                        </Link>
+                        <TrackingNoLink id={o.shipmentId} trackingNo={o.trackingNo ?? ""} />
                       ) : (
                         <span className="text-slate-500">{t("admin.shipments.noShipment")}</span>
                       )}
@@ -141,14 +142,12 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
             header: t("admin.shipments.columns.tracking"),
             cell: (s) => (
               <>
-                <Link href={`/admin/shipments/${s.id}`} className="font-mono text-brand-700 hover:underline">
-                  {s.trackingNo}
-                </Link>
+                <TrackingNoLink id={s.id} trackingNo={s.trackingNo} />
                 <span className="block font-mono text-xs text-slate-500">{s.logisticsSn}</span>
               </>
             ),
           },
-          { id: "order", header: t("admin.shipments.columns.order"), className: "font-mono text-xs", cell: (s) => s.orderNo },
+          { id: "order", header: t("admin.shipments.columns.order"), className: "text-xs", cell: (s) => <OrderNoLink id={s.orderId} orderNo={s.orderNo} /> },
           { id: "carrier", header: t("admin.shipments.columns.carrier"), cell: (s) => (locale === "zh-CN" ? s.carrierNameZh : s.carrierNameEn) },
           { id: "route", header: t("admin.shipments.columns.route"), cell: (s) => `${s.originCity} → ${s.destinationCity}` },
           { id: "courier", header: t("admin.shipments.columns.courier"), cell: (s) => s.courierName ?? <Badge tone="warning">{t("admin.shipments.unassigned")}</Badge> },

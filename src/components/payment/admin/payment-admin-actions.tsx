@@ -3,9 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useLocale } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { newIdempotencyKey } from "@/lib/payment-ui";
@@ -16,17 +17,21 @@ import { usePaymentText } from "../payment-text";
 /** Admin actions on one payment: cancel (open payments), ask the gateway (processing), refund directly (captured). */
 export function PaymentAdminActions({
   paymentId,
+  paymentSn,
   status,
   refundableMinor,
   currency,
 }: {
   paymentId: string;
+  paymentSn: string;
   status: string;
   refundableMinor: number;
   currency: string;
 }) {
   const { t, errorMessage } = usePaymentText();
+  const tc = useTranslations("orderHub");
   const locale = useLocale();
+  const [confirming, setConfirming] = useState<number | null>(null);
   const trpc = useTRPC();
   const router = useRouter();
   const cancel = useMutation(trpc.adminPayment.cancel.mutationOptions());
@@ -59,9 +64,14 @@ export function PaymentAdminActions({
     const errors = { amount: minor === null || minor <= 0 ? t("section.invalidAmount") : undefined, reason: refundReason.trim() ? undefined : t("section.reasonPlaceholder") };
     setFieldErrors(errors);
     if (errors.amount || errors.reason) return;
+    setConfirming(minor);
+  }
+
+  async function refundConfirmed(minor: number) {
+    setConfirming(null);
     await run(async () => {
       try {
-        const result = await refund.mutateAsync({ paymentId, amountMinor: minor!, reason: refundReason.trim(), idempotencyKey: key });
+        const result = await refund.mutateAsync({ paymentId, amountMinor: minor, reason: refundReason.trim(), idempotencyKey: key });
         setKey(newIdempotencyKey());
         setAmount("");
         setRefundReason("");
@@ -115,6 +125,18 @@ export function PaymentAdminActions({
             {t("admin.detail.refundSubmit")}
           </Button>
         </form>
+      )}
+      {confirming !== null && (
+        <ConfirmDialog
+          open
+          title={tc("refundTitle", { amount: formatMoney(confirming, currency, locale) })}
+          amount={formatMoney(confirming, currency, locale)}
+          body={tc("refundBody", { paymentSn })}
+          confirmLabel={tc("refundConfirm", { amount: formatMoney(confirming, currency, locale) })}
+          pending={refund.isPending}
+          onClose={() => setConfirming(null)}
+          onConfirm={() => refundConfirmed(confirming)}
+        />
       )}
     </Card>
   );

@@ -3,15 +3,22 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
+import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { usePaymentText } from "../payment-text";
 
-/** Approve or reject a requested refund, with a note (required to reject). */
-export function RefundReviewForm({ refundId }: { refundId: string }) {
+/** Approve or reject a requested refund, with a note (required to reject); approving asks first, naming the amount. */
+export function RefundReviewForm({ refundId, refundSn, amountMinor, currency }: { refundId: string; refundSn: string; amountMinor: number; currency: string }) {
   const { t, errorMessage } = usePaymentText();
+  const tc = useTranslations("orderHub");
+  const locale = useLocale();
+  const amount = formatMoney(amountMinor, currency, locale);
+  const [confirming, setConfirming] = useState(false);
   const trpc = useTRPC();
   const router = useRouter();
   const approve = useMutation(trpc.adminPayment.refunds.approve.mutationOptions());
@@ -28,6 +35,7 @@ export function RefundReviewForm({ refundId }: { refundId: string }) {
     try {
       if (action === "approve") await approve.mutateAsync({ refundId, note: note.trim() || undefined });
       else await reject.mutateAsync({ refundId, note: note.trim() });
+      setConfirming(false);
       setMessage({ ok: true, text: action === "approve" ? t("admin.refunds.approved") : t("admin.refunds.rejected") });
       router.refresh();
     } catch (cause) {
@@ -47,13 +55,25 @@ export function RefundReviewForm({ refundId }: { refundId: string }) {
         </p>
       )}
       <div className="flex gap-2">
-        <Button onClick={() => run("approve")} disabled={busy}>
+        <Button onClick={() => setConfirming(true)} disabled={busy}>
           {t("admin.refunds.approve")}
         </Button>
         <Button variant="danger" onClick={() => run("reject")} disabled={busy}>
           {t("admin.refunds.reject")}
         </Button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={tc("approveTitle", { refundSn, amount })}
+        amount={amount}
+        body={tc("approveBody")}
+        confirmLabel={tc("approveConfirm", { amount })}
+        tone="primary"
+        pending={approve.isPending}
+        error={message && !message.ok ? message.text : null}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => run("approve")}
+      />
     </Card>
   );
 }

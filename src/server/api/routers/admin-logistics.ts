@@ -30,6 +30,7 @@ import {
   resolveExceptionFlow,
   shipOrder,
 } from "@/server/flows/shipment";
+import { ZShipOrdersInput, ZShipOrdersOutput, ZShipService, shipOrders } from "@/server/flows/ship-orders";
 import { zPatchOf, zText } from "@/server/validation/fields";
 import { ZSettingsChange } from "@/server/domain/settings";
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -76,10 +77,18 @@ export const adminLogisticsRouter = createTRPCRouter({
       shipmentRef((await createShipmentForOrder(ctx.db, { orderId: input.orderId, by: { actor: "admin", actorId: ctx.session.id, reason: "shipment created by admin" } })).shipment),
     ),
   ship: adminProcedure
-    .meta(rest("POST", "/admin/orders/{orderId}/ship", "Ship a paid order (its shipment is created if needed and handed to the carrier)", { tag }))
-    .input(z.object({ orderId: z.uuid() }))
+    .meta(rest("POST", "/admin/orders/{orderId}/ship", "Ship a paid order (its shipment is created if needed and handed to the carrier); `service` ships with another carrier and service", { tag }))
+    .input(z.object({ orderId: z.uuid(), service: ZShipService.optional() }))
     .output(ZShipmentRef)
-    .mutation(async ({ ctx, input }) => shipmentRef(await shipOrder(ctx.db, { orderId: input.orderId, by: { actor: "admin", actorId: ctx.session.id, reason: "shipped by admin" } }))),
+    .mutation(async ({ ctx, input }) =>
+      shipmentRef(await shipOrder(ctx.db, { orderId: input.orderId, service: input.service, by: { actor: "admin", actorId: ctx.session.id, reason: "shipped by admin" } })),
+    ),
+  /** Bulk ship from the "to ship" queue: each order in its own transaction, a verdict per order. */
+  shipMany: adminProcedure
+    .meta(rest("POST", "/admin/orders/ship", "Ship up to 50 paid orders; each is shipped or refused on its own", { tag }))
+    .input(ZShipOrdersInput)
+    .output(ZShipOrdersOutput)
+    .mutation(({ ctx, input }) => shipOrders(ctx.db, { orderIds: input.orderIds, service: input.service, by: { actor: "admin", actorId: ctx.session.id, reason: "shipped by admin (bulk)" } })),
   advance: adminProcedure
     .meta(rest("POST", "/admin/shipments/{id}/advance", "Move a shipment to its next checkpoint now", { tag }))
     .input(ZIdInput)

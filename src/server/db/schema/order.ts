@@ -112,3 +112,24 @@ export const orderStatusLog = pgTable(
   },
   (t) => [index().on(t.orderId, t.createdAt)],
 );
+
+/**
+ * What an admin did to an order that leaves no status change of its own (a notification sent
+ * again, a bulk ship's verdict): who, when, which request, and what exactly. Append-only; written
+ * in the same transaction as the action it records.
+ */
+export const orderAdminActions = pgTable(
+  "order_admin_actions",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    action: text().$type<"notification_resent" | "cancelled_with_refund" | "service_changed">().notNull(),
+    adminId: uuid(),
+    requestId: text(),
+    data: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.orderId, t.createdAt)],
+);

@@ -19,3 +19,4 @@ export { planTrajectory, planRedelivery, CHECKPOINT_KINDS, STATUS_AFTER, type Pl
 export { describeCheckpoint } from "./trajectory/texts";
 export * from "./public-lookup-limit";
 export * from "./logistics.dashboard";
+export * from "./logistics.timeline";

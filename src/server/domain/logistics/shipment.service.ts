@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { orderItems, orders, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
@@ -178,4 +178,48 @@ export async function ensureCourier(tx: Tx, { shipment, strategy }: { shipment: 
 export async function cancelShipment(tx: Tx, { shipment, by }: { shipment: ShipmentRow; by: ActorRef }): Promise<ShipmentRow> {
   if (shipment.status === "cancelled") return shipment;
   return transitionShipment(tx, { shipment, to: "cancelled", by });
+}
+
+/**
+ * Moves a shipment that has not left the warehouse to another carrier or service (an admin's
+ * choice when shipping): new carrier and service, a new tracking number in that carrier's
+ * format, weights measured for that service, and a courier of that carrier when one is free.
+ * The fee the shopper paid is kept. A no-op when nothing changes; ORDER_NOT_SHIPPABLE once the
+ * parcel was picked up; NO_SHIPPING_OPTION for a disabled or unknown carrier or service.
+ * Returns the shipment and, when it changed, what it was before (for the caller's audit row).
+ */
+export async function changeShipmentService(
+  tx: Tx,
+  { shipment, carrierCode, serviceLevel, strategy, now = new Date() }: { shipment: ShipmentRow; carrierCode: string; serviceLevel: string; strategy: LogisticsSettings["assignmentStrategy"]; now?: Date },
+): Promise<{ shipment: ShipmentRow; before: { carrierId: string; serviceLevel: string; trackingNo: string } | null }> {
+  const found = await findServiceLevel(tx, { carrierCode, serviceLevel });
+  if (!found) throw new DomainError("NO_SHIPPING_OPTION", "This carrier or service is not available");
+  if (found.carrier.id === shipment.carrierId && found.level.code === shipment.serviceLevel) return { shipment, before: null };
+  if (shipment.status !== "created") throw new DomainError("ORDER_NOT_SHIPPABLE", `The parcel is ${shipment.status}; its carrier can no longer change`);
+  const { carrier, level } = found;
+  const items = await tx
+    .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, shipment.orderId));
+  const parcel = await parcelFor(tx, items);
+  const breakdown = calculateFee({ pricing: pricingOf(level), zone: shipment.zone, lines: parcel.lines, itemsTotalMinor: parcel.itemsTotalMinor });
+  const [{ serial }] = (await tx.execute(sql`select nextval('tracking_serial_seq')::int as serial`)) as unknown as [{ serial: number }];
+  const trackingNo = formatTrackingNumber(trackingFormatOf(carrier), serial, carrier.code.length * 131 + carrier.code.charCodeAt(0));
+  if (shipment.courierId) await releaseCourier(tx, shipment.courierId);
+  const courier = await assignCourier(tx, { carrierId: carrier.id, destination: shipment.destination, strategy });
+  const [updated] = await tx
+    .update(shipments)
+    .set({
+      carrierId: carrier.id,
+      serviceLevel: level.code,
+      trackingNo,
+      volumetricWeightGrams: volumetricWeightGrams(parcel.lines, level.volumetricDivisor),
+      chargeableWeightGrams: breakdown.chargeableWeightGrams,
+      courierId: courier?.id ?? null,
+      updatedAt: now,
+    })
+    .where(and(eq(shipments.id, shipment.id), eq(shipments.status, "created")))
+    .returning();
+  if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The shipment changed while we were updating it; try again");
+  return { shipment: updated, before: { carrierId: shipment.carrierId, serviceLevel: shipment.serviceLevel, trackingNo: shipment.trackingNo } };
 }

@@ -78,3 +78,12 @@ export async function markAllNotificationsRead(db: DbOrTx, { userId }: { userId:
     .returning({ id: notifications.id });
   return { updated: rows.length };
 }
+
+/** An order's notifications, oldest first, read through the shopper's (user, created) index. */
+export async function notificationsOfOrder(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }) {
+  return db
+    .select({ id: notifications.id, kind: notifications.kind, params: notifications.params, sourceEventId: notifications.sourceEventId, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.orderId, orderId)))
+    .orderBy(notifications.createdAt, notifications.id);
+}

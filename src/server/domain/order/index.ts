@@ -3,3 +3,4 @@ export * from "./order.schemas";
 export * from "./order.service";
 export { nextOrderNo, formatOrderNo } from "./order-number";
 export { orderDashboard } from "./order.dashboard";
+export { orderTimelineRows, recordOrderAdminAction, type OrderAdminAction } from "./order.timeline";

@@ -29,3 +29,4 @@ export * from "./payment.reports";
 export * from "./invariants";
 export * from "./sql-time";
 export * from "./payment.dashboard";
+export * from "./payment.timeline";

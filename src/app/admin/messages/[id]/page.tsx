@@ -1,3 +1,4 @@
+import { ShopperEmailLink } from "@/components/admin/identifier-links";
 import Link from "next/link";
 import { ThreadActions } from "@/components/message/thread-actions";
 import { ThreadView } from "@/components/message/thread-view";
@@ -23,7 +24,7 @@ export default async function AdminMessagePage({ params }: { params: Promise<{ i
         <Badge tone={thread.status === "answered" ? "success" : thread.status === "open" ? "warning" : "neutral"}>{t(`statuses.${thread.status}`)}</Badge>
       </div>
       <p className="text-sm text-slate-600">
-        {t("columns.shopper")}: {thread.shopperName} &lt;{thread.shopperEmail}&gt;
+        {t("columns.shopper")}: {thread.shopperName} &lt;<ShopperEmailLink email={thread.shopperEmail} />&gt;
         {thread.orderId && thread.orderNo && (
           <>
             {" · "}

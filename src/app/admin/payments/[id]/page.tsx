@@ -1,3 +1,4 @@
+import { OrderNoLink, RefundSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { RequestIdLink } from "@/components/admin/request-id-link";
 import Link from "next/link";
 import { PaymentAdminActions } from "@/components/payment/admin/payment-admin-actions";
@@ -40,12 +41,12 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
             </h2>
             <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-500">{t("admin.detail.order")}</dt>
-              <dd className="font-mono">
-                {p.order.orderNo} · {tc(`orderStatus.${p.order.status as "paid"}`)}
+              <dd>
+                <OrderNoLink id={p.order.id} orderNo={p.order.orderNo} /> · {tc(`orderStatus.${p.order.status as "paid"}`)}
               </dd>
               <dt className="text-slate-500">{t("admin.detail.shopper")}</dt>
               <dd>
-                {p.shopper.name} ({p.shopper.email})
+                {p.shopper.name} (<ShopperEmailLink email={p.shopper.email} />)
               </dd>
               <dt className="text-slate-500">{t("admin.detail.amount")}</dt>
               <dd>
@@ -131,9 +132,7 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
               <ul className="space-y-1 text-sm">
                 {p.refunds.map((r) => (
                   <li key={r.id} className="flex flex-wrap items-center gap-2">
-                    <Link href={`/admin/refunds/${r.id}`} className="font-mono text-brand-700 hover:underline">
-                      {r.refundSn}
-                    </Link>
+                    <RefundSnLink id={r.id} refundSn={r.refundSn} />
                     <span>{money(r.amountMinor)}</span>
                     <Badge tone={REFUND_STATUS_TONE[r.status as RefundStatusKey]}>{t(`refundStatus.${r.status as RefundStatusKey}`)}</Badge>
                     <span className="text-slate-500">{r.reason}</span>
@@ -151,7 +150,7 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
           </Card>
         </div>
         <div>
-          <PaymentAdminActions paymentId={p.id} status={p.status} refundableMinor={refundable} currency={p.currency} />
+          <PaymentAdminActions paymentId={p.id} paymentSn={p.paymentSn} status={p.status} refundableMinor={refundable} currency={p.currency} />
         </div>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { OrderNoLink, PaymentSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import Link from "next/link";
 import { RefundReviewForm } from "@/components/payment/admin/refund-review-form";
 import { Badge } from "@/components/ui/badge";
@@ -35,18 +36,16 @@ export default async function AdminRefundPage({ params }: { params: Promise<{ id
               <dd>{r.reason}</dd>
               <dt className="text-slate-500">{t("admin.refunds.requestedBy")}</dt>
               <dd>
-                {t(`admin.detail.actor.${r.requestedBy}`)} · {r.shopperEmail}
+                {t(`admin.detail.actor.${r.requestedBy}`)} · <ShopperEmailLink email={r.shopperEmail} />
               </dd>
               <dt className="text-slate-500">{t("admin.refunds.payment")}</dt>
               <dd>
-                <Link href={`/admin/payments/${r.payment.id}`} className="font-mono text-brand-700 hover:underline">
-                  {r.payment.paymentSn}
-                </Link>{" "}
+                <PaymentSnLink id={r.payment.id} paymentSn={r.payment.paymentSn} />{" "}
                 · {t(`status.${r.payment.status as PaymentStatusKey}`)} · {money(r.payment.amountMinor)} ({t("admin.detail.refunded")} {money(r.payment.refundedMinor)})
               </dd>
               <dt className="text-slate-500">{t("admin.detail.order")}</dt>
-              <dd className="font-mono">
-                {r.order.orderNo} · {tc(`orderStatus.${r.order.status as "paid"}`)}
+              <dd>
+                <OrderNoLink id={r.order.id} orderNo={r.order.orderNo} /> · {tc(`orderStatus.${r.order.status as "paid"}`)}
               </dd>
               {r.reviewNote && (
                 <>
@@ -84,7 +83,7 @@ export default async function AdminRefundPage({ params }: { params: Promise<{ id
             </ol>
           </Card>
         </div>
-        <div>{r.status === "requested" && <RefundReviewForm refundId={r.id} />}</div>
+        <div>{r.status === "requested" && <RefundReviewForm refundId={r.id} refundSn={r.refundSn} amountMinor={r.amountMinor} currency={r.currency} />}</div>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { OrderNoLink } from "@/components/admin/identifier-links";
 import Link from "next/link";
 import { ShipmentActions } from "@/components/logistics/admin/shipment-actions";
 import { ShipmentStatusBadge } from "@/components/logistics/shipment-status-badge";
@@ -47,9 +48,7 @@ export default async function AdminShipmentPage({ params }: { params: Promise<{ 
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               {row(
                 t("admin.detail.order"),
-                <Link className="font-mono text-brand-700 hover:underline" href={`/admin/orders/${s.orderId}`}>
-                  {s.orderNo}
-                </Link>,
+                <OrderNoLink id={s.orderId} orderNo={s.orderNo} />,
               )}
               {row(t("admin.detail.orderStatus"), <Badge tone={ORDER_STATUS_TONE[s.orderStatus]}>{tc(`orderStatus.${s.orderStatus}`)}</Badge>)}
               {row(t("admin.detail.logisticsSn"), <span className="font-mono">{s.logisticsSn}</span>)}

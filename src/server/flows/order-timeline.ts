@@ -1,0 +1,182 @@
+import { z } from "zod";
+import type { DbOrTx } from "@/server/db/client";
+import { logisticsTimelineRows, shipmentLinkOfOrder } from "@/server/domain/logistics";
+import { notificationsOfOrder } from "@/server/domain/notification";
+import { getOrderForAdmin, orderTimelineRows } from "@/server/domain/order";
+import { paymentTimelineRows, paymentsOfOrder } from "@/server/domain/payment";
+
+export const TIMELINE_SOURCES = ["order", "payment", "gateway", "refund", "webhook", "shipment", "checkpoint", "notification", "admin"] as const;
+const ZParam = z.union([z.string(), z.number(), z.null()]);
+
+/** One thing that happened to an order. Labels are built from `source` + `kind` + `params`; `details` is for developers. */
+export const ZOrderTimelineEntry = z.object({
+  /** `<source>:<row id>`, unique within the timeline. */
+  id: z.string(),
+  at: z.date(),
+  source: z.enum(TIMELINE_SOURCES),
+  /** The row's code: a payment-log kind, a checkpoint kind, a notification kind, an admin action; `status` for plain status changes. */
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actor: z.string().nullable(),
+  actorId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  /** The object it concerns, to link to. */
+  ref: z.object({ type: z.enum(["payment", "refund", "shipment"]), id: z.uuid(), label: z.string() }).nullable(),
+  params: z.record(z.string(), ZParam),
+  /** What the row itself says (log message, gateway data), verbatim. */
+  details: z.string().nullable(),
+});
+export type OrderTimelineEntry = z.infer<typeof ZOrderTimelineEntry>;
+export const ZOrderTimeline = z.object({ orderId: z.uuid(), entries: z.array(ZOrderTimelineEntry) });
+
+// When two rows share an instant (one transaction), cause before effect.
+const RANK: Record<OrderTimelineEntry["source"], number> = { order: 0, payment: 1, gateway: 2, refund: 3, shipment: 4, checkpoint: 5, notification: 6, webhook: 7, admin: 8 };
+
+const paymentSource = (kind: string): OrderTimelineEntry["source"] =>
+  kind.startsWith("refund_") ? "refund" : kind === "webhook_attempt" ? "webhook" : kind.startsWith("gateway_") || kind.startsWith("notification_") ? "gateway" : "payment";
+
+const detailsOf = (message: string | null, data: unknown) => [message, data && Object.keys(data).length > 0 ? JSON.stringify(data) : null].filter(Boolean).join(" · ") || null;
+
+/**
+ * Everything that happened to an order, oldest first: order status changes, payment log rows
+ * (state changes, gateway requests and answers, refunds, webhook attempts), shipment status
+ * changes and recorded checkpoints, the shopper's notifications, and admin actions. Each
+ * source is read with one query through its module; rows are merged in time order here.
+ * ORDER_NOT_FOUND for an unknown order.
+ */
+export async function orderTimeline(db: DbOrTx, { orderId }: { orderId: string }) {
+  const order = await getOrderForAdmin(db, orderId);
+  const [own, paymentRows, logistics, notes] = await Promise.all([
+    orderTimelineRows(db, orderId),
+    paymentTimelineRows(db, orderId),
+    logisticsTimelineRows(db, orderId),
+    notificationsOfOrder(db, { userId: order.shopper.id, orderId }),
+  ]);
+  const base = { fromStatus: null, toStatus: null, actor: null, actorId: null, requestId: null, ref: null, params: {}, details: null };
+  const entries: (OrderTimelineEntry & { seq: number })[] = [
+    ...own.statusLog.map((r) => ({
+      ...base,
+      id: `order:${r.id}`,
+      seq: r.id,
+      at: r.createdAt,
+      source: "order" as const,
+      kind: "status",
+      fromStatus: r.fromStatus,
+      toStatus: r.toStatus,
+      actor: r.actor,
+      actorId: r.actorId,
+      requestId: r.requestId,
+      details: r.reason,
+    })),
+    ...own.adminActions.map((r) => ({
+      ...base,
+      id: `admin:${r.id}`,
+      seq: r.id,
+      at: r.createdAt,
+      source: "admin" as const,
+      kind: r.action,
+      actor: "admin",
+      actorId: r.adminId,
+      requestId: r.requestId,
+      params: r.data,
+      details: JSON.stringify(r.data),
+    })),
+    ...paymentRows.map((r) => {
+      const source = paymentSource(r.kind);
+      const data = (r.data ?? {}) as Record<string, unknown>;
+      const ref =
+        r.refundId && r.refundSn ? { type: "refund" as const, id: r.refundId, label: r.refundSn } : { type: "payment" as const, id: r.paymentId, label: r.paymentSn };
+      return {
+        ...base,
+        id: `payment:${r.id}`,
+        seq: r.id,
+        at: r.createdAt,
+        source,
+        kind: r.kind,
+        fromStatus: r.fromStatus,
+        toStatus: r.toStatus,
+        actor: r.actor,
+        actorId: r.actorId,
+        requestId: r.requestId,
+        ref,
+        params: {
+          currency: r.currency,
+          amountMinor: r.refundId ? r.refundAmountMinor : r.amountMinor,
+          statusCode: typeof data.statusCode === "number" ? data.statusCode : null,
+        },
+        details: detailsOf(r.message, r.data),
+      };
+    }),
+    ...logistics.statusLog.map((r) => ({
+      ...base,
+      id: `shipment:${r.id}`,
+      seq: r.id,
+      at: r.createdAt,
+      source: "shipment" as const,
+      kind: "status",
+      fromStatus: r.fromStatus,
+      toStatus: r.toStatus,
+      actor: r.actor,
+      actorId: r.actorId,
+      requestId: r.requestId,
+      ref: { type: "shipment" as const, id: r.shipmentId, label: r.trackingNo },
+      details: r.reason,
+    })),
+    ...logistics.checkpoints.map((r) => ({
+      ...base,
+      id: `checkpoint:${r.id}`,
+      seq: r.id,
+      at: r.at,
+      source: "checkpoint" as const,
+      kind: r.kind,
+      toStatus: r.status,
+      actor: "workflow",
+      ref: { type: "shipment" as const, id: r.shipmentId, label: r.trackingNo },
+      params: { textEn: r.textEn, textZh: r.textZh },
+      details: r.kind,
+    })),
+    ...notes.map((n, i) => ({
+      ...base,
+      id: `notification:${n.id}`,
+      seq: i,
+      at: n.createdAt,
+      source: "notification" as const,
+      kind: n.kind,
+      actor: "system",
+      params: { ...n.params, resent: n.sourceEventId.startsWith("resend:") ? 1 : 0 },
+      details: `${n.kind} · ${n.sourceEventId}`,
+    })),
+  ];
+  entries.sort((a, b) => a.at.getTime() - b.at.getTime() || RANK[a.source] - RANK[b.source] || a.seq - b.seq);
+  return { orderId, entries: entries.map(({ seq: _seq, ...entry }) => entry) };
+}
+
+/** What the admin order page links to: the shopper, every payment and refund, the shipment. */
+export const ZOrderLinks = z.object({
+  shopper: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      paymentSn: z.string(),
+      status: z.string(),
+      method: z.string(),
+      amountMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+      refundableMinor: z.number().int(),
+      currency: z.string(),
+      createdAt: z.date(),
+    }),
+  ),
+  refunds: z.array(z.object({ id: z.uuid(), refundSn: z.string(), paymentId: z.uuid(), status: z.string(), amountMinor: z.number().int(), currency: z.string(), createdAt: z.date() })),
+  shipment: z
+    .object({ id: z.uuid(), trackingNo: z.string(), logisticsSn: z.string(), status: z.string(), serviceLevel: z.string(), carrierCode: z.string(), carrierNameEn: z.string(), carrierNameZh: z.string(), serviceNameEn: z.string(), serviceNameZh: z.string() })
+    .nullable(),
+});
+
+/** The order's related objects for links and actions (one query per module). ORDER_NOT_FOUND for an unknown order. */
+export async function orderLinks(db: DbOrTx, { orderId }: { orderId: string }): Promise<z.infer<typeof ZOrderLinks>> {
+  const order = await getOrderForAdmin(db, orderId);
+  const [{ payments, refunds }, shipment] = await Promise.all([paymentsOfOrder(db, orderId), shipmentLinkOfOrder(db, orderId)]);
+  return { shopper: order.shopper, payments, refunds, shipment };
+}
