@@ -12,7 +12,9 @@ import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type Pay
 import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Payments" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.nav"))("payments") };
+}
 
 type Params = { status?: string; method?: string; from?: string; to?: string; orderNo?: string; paymentSn?: string; min?: string; max?: string; sort?: string; page?: string };
 const SORTS = ADMIN_LIST_SORTS;

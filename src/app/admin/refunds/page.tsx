@@ -12,7 +12,9 @@ import { REFUND_STATUS_KEYS, REFUND_STATUS_TONE, type RefundStatusKey } from "@/
 import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Refunds" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.nav"))("refunds") };
+}
 
 type Params = { status?: string; from?: string; to?: string; refundSn?: string; orderNo?: string; sort?: string; page?: string };
 const SORTS = ADMIN_LIST_SORTS;

@@ -54,7 +54,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
         <div className="space-y-6">
           <OrderTotals order={order} />
-          <OrderTrackingSection orderId={order.id} />
+          {/* No shipment yet ("none"): nothing to track, and asking would be a refused request. */}
+          {order.logisticsStatus !== "none" && <OrderTrackingSection orderId={order.id} />}
           <OrderAddress order={order} />
         </div>
       </div>

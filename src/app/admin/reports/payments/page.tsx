@@ -9,7 +9,9 @@ import { formatMoney } from "@/lib/money";
 import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Payment report" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("payment.admin.reports"))("title") };
+}
 
 /** Today in China time as YYYY-MM-DD, minus some days. */
 function chinaDay(daysAgo = 0): string {
