@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AppIntlProvider } from "@/components/layout/intl-provider";
 import { getLocale } from "@/i18n/server";
-import { MESSAGES } from "@/i18n/messages";
+import { clientMessages } from "@/i18n/client-messages";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <AppIntlProvider locale={locale} messages={MESSAGES[locale]}>
+        <AppIntlProvider locale={locale} messages={clientMessages(locale, "root")}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </AppIntlProvider>
       </body>

@@ -1,3 +1,4 @@
+import { GroupIntlProvider } from "@/components/layout/group-intl-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { NotificationBell } from "@/components/notification/notification-bell";
 import { api, getSession } from "@/trpc/server";
@@ -21,13 +22,13 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         )
       : [undefined, 0];
   return (
-    <>
+    <GroupIntlProvider group="shop">
       <SiteHeader
         user={session ? { name: session.name, role: session.role } : null}
         cartCount={cartCount}
         extra={session?.role === "shopper" ? <NotificationBell initialCount={unread} /> : undefined}
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-    </>
+    </GroupIntlProvider>
   );
 }

@@ -1,9 +1,15 @@
+import { GroupIntlProvider } from "@/components/layout/group-intl-provider";
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { AdminSidebar } from "@/components/admin/admin-sidebar";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getTranslations } from "@/i18n/server";
 import { getSession } from "@/trpc/server";
 
-export const metadata = { title: { default: "Admin", template: "%s · Admin · shopflow" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: { default: t("title"), template: `%s · ${t("title")} · shopflow` } };
+}
 
 /**
  * The role gate for every admin page runs here, on the server, before anything is sent:
@@ -15,12 +21,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!session) redirect("/sign-in?callbackUrl=/admin");
   if (session.role !== "admin") notFound();
   return (
-    <>
+    <GroupIntlProvider group="admin">
       <SiteHeader user={{ name: session.name, role: session.role }} />
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <AdminSidebar />
         <main className="min-w-0 flex-1">{children}</main>
       </div>
-    </>
+    </GroupIntlProvider>
   );
 }

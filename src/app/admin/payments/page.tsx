@@ -14,7 +14,9 @@ import { sortHeader } from "@/lib/list-sort";
 import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Payments" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.nav"))("payments") };
+}
 
 type Params = { status?: string; method?: string; from?: string; to?: string; orderNo?: string; paymentSn?: string; min?: string; max?: string; sort?: string };
 const SORTS = ADMIN_LIST_SORTS;

@@ -14,7 +14,9 @@ import { sortHeader } from "@/lib/list-sort";
 import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Refunds" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.nav"))("refunds") };
+}
 
 type Params = { status?: string; from?: string; to?: string; refundSn?: string; orderNo?: string; sort?: string };
 const SORTS = ADMIN_LIST_SORTS;

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { SETTINGS_SECTIONS, SettingsTabs } from "@/components/admin/settings-tabs";
 import { getTranslations } from "@/i18n/server";
 
-export const metadata = { title: "Settings" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.nav"))("settings") };
+}
 
 /** Admin → Settings: one tab per module (payments, logistics, lifecycle). */
 export default async function AdminSettingsIndex() {

@@ -53,7 +53,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6 lg:col-start-2 lg:row-start-1">
           <OrderTotals order={order} refunds={{ refundedMinor: payment.refundedMinor, pendingMinor: payment.refundPendingMinor }} />
-          <OrderTrackingSection orderId={order.id} />
+          {/* No shipment yet ("none"): nothing to track, and asking would be a refused request. */}
+          {order.logisticsStatus !== "none" && <OrderTrackingSection orderId={order.id} />}
           <OrderDelivery service={order.shippingService} />
           <OrderAddress order={order} />
         </div>

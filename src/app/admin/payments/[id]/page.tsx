@@ -11,7 +11,9 @@ import { formatMoney } from "@/lib/money";
 import { PAYMENT_STATUS_TONE, REFUND_STATUS_TONE, failureKey, type PaymentStatusKey, type RefundStatusKey } from "@/lib/payment-ui";
 import { api, orNotFound } from "@/trpc/server";
 
-export const metadata = { title: "Payment" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.nav"))("payments") };
+}
 
 type Kind = "created" | "state_change" | "gateway_request" | "gateway_response" | "gateway_timeout" | "attempt_refused" | "idempotent_replay" | "notification_received" | "notification_duplicate" | "notification_rejected" | "refund_state_change" | "refund_created" | "webhook_attempt" | "reconciled" | "charge_reversal";
 type Actor = "shopper" | "admin" | "system" | "workflow" | "gateway";
@@ -20,6 +22,13 @@ type Actor = "shopper" | "admin" | "system" | "workflow" | "gateway";
 export default async function AdminPaymentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [t, tc, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("common"), getLocale(), api()]);
+  /** A timeline row's status (a payment's or a refund's) by its label; an unknown one as stored. */
+  const statusLabel = (status: string | null) => {
+    if (status === null) return "∅";
+    if (t.has(`status.${status as "pending"}`)) return t(`status.${status as "pending"}`);
+    if (t.has(`refundStatus.${status as "requested"}`)) return t(`refundStatus.${status as "requested"}`);
+    return status;
+  };
   const p = await orNotFound(caller.adminPayment.byId({ paymentId: id }));
   const money = (minor: number) => formatMoney(minor, p.currency, locale);
   const refundable = p.status === "succeeded" || p.status === "partially_refunded" ? p.amountMinor - p.refundedMinor - p.refundReservedMinor : 0;
@@ -87,8 +96,8 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
                       </time>
                       <span className="font-medium">{t(`admin.detail.kind.${entry.kind as Kind}`)}</span>
                       {entry.fromStatus || entry.toStatus ? (
-                        <span className="font-mono text-xs">
-                          {entry.fromStatus ?? "∅"} → {entry.toStatus}
+                        <span className="text-xs">
+                          {statusLabel(entry.fromStatus)} → {statusLabel(entry.toStatus)}
                         </span>
                       ) : null}
                       <span className="text-xs text-slate-500">{t(`admin.detail.actor.${entry.actor as Actor}`)}</span>

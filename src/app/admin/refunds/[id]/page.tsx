@@ -9,12 +9,21 @@ import { formatMoney } from "@/lib/money";
 import { REFUND_STATUS_TONE, failureKey, type PaymentStatusKey, type RefundStatusKey } from "@/lib/payment-ui";
 import { api, orNotFound } from "@/trpc/server";
 
-export const metadata = { title: "Refund" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("payment.admin.refunds"))("title") };
+}
 
 /** One refund for admins: amounts, the payment and order, the review form while it is requested, and its log. */
 export default async function AdminRefundPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [t, tc, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("common"), getLocale(), api()]);
+  /** A timeline row's status (a payment's or a refund's) by its label; an unknown one as stored. */
+  const statusLabel = (status: string | null) => {
+    if (status === null) return "∅";
+    if (t.has(`status.${status as "pending"}`)) return t(`status.${status as "pending"}`);
+    if (t.has(`refundStatus.${status as "requested"}`)) return t(`refundStatus.${status as "requested"}`);
+    return status;
+  };
   const r = await orNotFound(caller.adminPayment.refunds.byId({ refundId: id }));
   const money = (minor: number) => formatMoney(minor, r.currency, locale);
   return (
@@ -73,8 +82,8 @@ export default async function AdminRefundPage({ params }: { params: Promise<{ id
                   </time>{" "}
                   <span className="font-medium">{t(`admin.detail.kind.${entry.kind as "refund_created"}`)}</span>{" "}
                   {entry.toStatus && (
-                    <span className="font-mono text-xs">
-                      {entry.fromStatus ?? "∅"} → {entry.toStatus}
+                    <span className="text-xs">
+                      {statusLabel(entry.fromStatus)} → {statusLabel(entry.toStatus)}
                     </span>
                   )}
                   {entry.message && <p className="text-slate-600">{entry.message}</p>}

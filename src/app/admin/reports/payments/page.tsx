@@ -9,7 +9,9 @@ import { reportRange } from "@/lib/report-range";
 import { firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Payment report" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("payment.admin.reports"))("title") };
+}
 
 /** Admin → Reports → Payments: per-day counts and amounts by status and method, success rates by final outcome and by attempt, refund rate. */
 export default async function PaymentReportPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

@@ -5,7 +5,9 @@ import { WebhookEndpoints } from "@/components/payment/admin/webhook-endpoints";
 import { getTranslations } from "@/i18n/server";
 import { api } from "@/trpc/server";
 
-export const metadata = { title: "Payment settings" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("payment.admin.settings"))("title") };
+}
 
 /** Admin → Settings → Payments: configuration (validated, every change logged with who and when) and webhook endpoints. */
 export default async function PaymentSettingsPage() {

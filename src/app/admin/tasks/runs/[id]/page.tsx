@@ -17,8 +17,8 @@ export default async function TaskRunPage({ params }: { params: Promise<{ id: st
   const run = await orNotFound(caller.lifecycle.taskRun({ runId: id }), `/admin/tasks/runs/${id}`);
   const rows: [string, React.ReactNode][] = [
     [t("task"), <code key="task">{run.taskId}</code>],
-    [t("trigger"), run.trigger],
-    [t("mode"), run.mode],
+    [t("trigger"), t(`triggers.${run.trigger}`)],
+    [t("mode"), ts.has(`modes.${run.mode as "local"}`) ? ts(`modes.${run.mode as "local"}`) : run.mode],
     [t("status"), ts(`status.${run.status}`)],
     [t("attempt"), String(run.attempt)],
     [t("started"), formatDateTime(run.startedAt, locale)],
