@@ -40,7 +40,15 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // The page walker reads the app's own words on every page, on the demo seed and the orders it
+    // makes itself. It runs first, before the other specs fill the shop with shoppers' free text
+    // (messages, refund reasons, names) in either language, which is data, not a language leak.
+    // With one worker, projects run in the order listed; no dependency, so a run of one spec
+    // file does not walk every page first.
+    { name: "page-walk", testMatch: /i18n\/page-walker\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testIgnore: /i18n\/page-walker\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
     url: `${BASE_URL}/api/ready`,
