@@ -43,7 +43,7 @@ test("[ADMIN][PAYMENT] admin finds a payment by number, reads its timeline and s
   await admin.getByRole("link", { name: payment.paymentSn }).click();
   const timeline = admin.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText("Request to gateway");
-  await expect(timeline).toContainText("processing → succeeded");
+  await expect(timeline).toContainText("Processing → Paid");
   await expect(admin.getByRole("heading", { name: "Gateway ledger" })).toBeVisible();
 
   // Refund it fully from the admin page: the action is logged on the payment.

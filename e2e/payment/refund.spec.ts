@@ -39,7 +39,7 @@ test("[SHOP][ADMIN][REFUND] shopper requests a partial refund, admin approves, s
     await confirm.getByRole("button", { name: /^Approve and refund ¥/ }).click();
     // Once reviewed, the form gives way to the refund's new status.
     await expect(admin.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
-    await expect(admin.getByRole("region", { name: "Log" })).toContainText("approved → processing");
+    await expect(admin.getByRole("region", { name: "Log" })).toContainText("Approved → Processing");
 
     // The gateway settles after its delay and notifies the shop; the shopper's page refreshes itself.
     await expect(refunds).toContainText("Succeeded", { timeout: 45_000 });
