@@ -4,34 +4,43 @@ import { cartItems, inventory, products } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { MAX_LINE_QUANTITY, type Cart, type CartLine, type GuestCartLine, type MergeCartOutput } from "./cart.schemas";
 
-/** The shopper's cart with current prices and availability (inactive products are left out). */
-export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
-  const rows = await db
-    .select({
-      id: cartItems.id,
-      productId: products.id,
-      sku: products.sku,
-      name: products.name,
-      nameZh: products.nameZh,
-      imageUrl: products.imageUrl,
-      unitPriceMinor: products.priceMinor,
-      currency: products.currency,
-      quantity: cartItems.quantity,
-      weightGrams: products.weightGrams,
-      available: sql<number>`coalesce(${inventory.onHand} - ${inventory.reserved}, 0)::int`,
-    })
-    .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
-    .leftJoin(inventory, eq(inventory.productId, products.id))
-    .where(and(eq(cartItems.userId, userId), eq(products.active, true)))
-    .orderBy(asc(cartItems.createdAt), asc(cartItems.id));
-  const lines = rows.map((row) => ({ ...row, lineTotalMinor: row.unitPriceMinor * row.quantity }));
+/** What a cart line shows of its product: current data and what is available to buy. */
+const PRODUCT_LINE_COLUMNS = {
+  productId: products.id,
+  sku: products.sku,
+  name: products.name,
+  nameZh: products.nameZh,
+  imageUrl: products.imageUrl,
+  unitPriceMinor: products.priceMinor,
+  currency: products.currency,
+  weightGrams: products.weightGrams,
+  available: sql<number>`greatest(coalesce(${inventory.onHand} - ${inventory.reserved}, 0), 0)::int`,
+};
+
+/** A cart of priced lines, with its totals. */
+function cartOf(lines: CartLine[]): Cart {
   return {
     lines,
     itemsTotalMinor: lines.reduce((sum, line) => sum + line.lineTotalMinor, 0),
     currency: lines[0]?.currency ?? "CNY",
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
   };
+}
+
+/** The shopper's cart with current prices and availability (inactive products are left out). */
+export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
+  const rows = await db
+    .select({
+      id: cartItems.id,
+      ...PRODUCT_LINE_COLUMNS,
+      quantity: cartItems.quantity,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .leftJoin(inventory, eq(inventory.productId, products.id))
+    .where(and(eq(cartItems.userId, userId), eq(products.active, true)))
+    .orderBy(asc(cartItems.createdAt), asc(cartItems.id));
+  return cartOf(rows.map((row) => ({ ...row, lineTotalMinor: row.unitPriceMinor * row.quantity })));
 }
 
 /** Adds a product (or more of it) to the cart; the line quantity is capped at 99. */
@@ -84,17 +93,7 @@ function combineGuestLines(lines: GuestCartLine[]): GuestCartLine[] {
 async function productsOnSale(db: DbOrTx, productIds: string[]) {
   if (productIds.length === 0) return new Map<string, Omit<CartLine, "id" | "quantity" | "lineTotalMinor">>();
   const rows = await db
-    .select({
-      productId: products.id,
-      sku: products.sku,
-      name: products.name,
-      nameZh: products.nameZh,
-      imageUrl: products.imageUrl,
-      unitPriceMinor: products.priceMinor,
-      currency: products.currency,
-      weightGrams: products.weightGrams,
-      available: sql<number>`greatest(coalesce(${inventory.onHand} - ${inventory.reserved}, 0), 0)::int`,
-    })
+    .select(PRODUCT_LINE_COLUMNS)
     .from(products)
     .leftJoin(inventory, eq(inventory.productId, products.id))
     .where(and(inArray(products.id, productIds), eq(products.active, true)));
@@ -113,12 +112,7 @@ export async function previewGuestCart(db: DbOrTx, lines: GuestCartLine[]): Prom
     const product = found.get(line.productId);
     return product ? [{ ...product, id: line.productId, quantity: line.quantity, lineTotalMinor: product.unitPriceMinor * line.quantity }] : [];
   });
-  return {
-    lines: priced,
-    itemsTotalMinor: priced.reduce((sum, line) => sum + line.lineTotalMinor, 0),
-    currency: priced[0]?.currency ?? "CNY",
-    itemCount: priced.reduce((sum, line) => sum + line.quantity, 0),
-  };
+  return cartOf(priced);
 }
 
 /**
