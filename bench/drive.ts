@@ -61,6 +61,7 @@ function start(scenario: Scenario, duration: number, record: (status: number, ms
     instance.on("response", (_client, status, _bytes, ms) => record(status, ms));
     return [instance];
   }
+  if (scenario.kind === "paid-order") return scenario.buyers.map((buyer) => paidOrderInstance(common, buyer, record));
   // Checkout: one connection per buyer, each alternating "add one item to the cart" and
   // "check out". Only the checkout responses are recorded; the cart add is the setup it needs.
   return scenario.buyers.map((buyer) => {
@@ -91,6 +92,72 @@ function start(scenario: Scenario, duration: number, record: (status: number, ms
     });
     return instance;
   });
+}
+
+/** The data part of a tRPC answer (superjson envelope), or undefined when it is not one. */
+function trpcData<T>(body: string): T | undefined {
+  try {
+    return (JSON.parse(body) as { result?: { data?: { json?: T } } }).result?.data?.json;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One buyer's paid orders, one after another on one connection: add to cart, check out, create
+ * the card payment, pay with the card that always succeeds. Each step reads what it needs from
+ * the answer before it (autocannon's per-connection context). The latency recorded is the
+ * whole order's (the four answers added up), once per order, on the pay step.
+ */
+function paidOrderInstance(common: Omit<Parameters<typeof autocannon>[0], "requests" | "connections">, buyer: { cookie: string; addressId: string; productId: string }, record: (status: number, ms: number) => void): Instance {
+  const headers = { cookie: buyer.cookie, "content-type": "application/json" };
+  const post = (path: string, json: unknown) => ({ method: "POST" as const, path, headers, body: JSON.stringify({ json }) });
+  const failed = (status: number, body: string) => {
+    if (status >= 300) firstError ??= body.slice(0, 300);
+  };
+  const instance = autocannon({
+    ...common,
+    connections: 1,
+    requests: [
+      { ...post("/api/trpc/cart.add", { productId: buyer.productId, quantity: 1 }), onResponse: failed },
+      {
+        ...post("/api/trpc/order.checkout", { addressId: buyer.addressId }),
+        onResponse(status, body, context) {
+          failed(status, body);
+          context.orderId = trpcData<{ id: string }>(body)?.id;
+        },
+      },
+      {
+        method: "POST",
+        setupRequest(req, context) {
+          return { ...req, ...post("/api/trpc/payment.create", { orderId: context.orderId, method: "card" }) };
+        },
+        onResponse(status, body, context) {
+          failed(status, body);
+          context.paymentId = trpcData<{ payment: { id: string } }>(body)?.payment.id;
+        },
+      },
+      {
+        method: "POST",
+        setupRequest(req, context) {
+          return { ...req, ...post("/api/trpc/payment.pay", { paymentId: context.paymentId, method: "card", card: { number: "4242424242424242" } }) };
+        },
+        onResponse: failed,
+      },
+    ],
+  });
+  let step = 0;
+  let orderMs = 0;
+  let orderFailed = false;
+  instance.on("response", (_client, status, _bytes, ms) => {
+    orderMs += ms;
+    orderFailed ||= status >= 300;
+    if (++step % 4 !== 0) return;
+    record(orderFailed ? 500 : status, orderMs);
+    orderMs = 0;
+    orderFailed = false;
+  });
+  return instance;
 }
 
 function summarise(latencies: number[], errors: number, durationS: number, sample: string | undefined): DriveResult {

@@ -59,6 +59,11 @@ function commandLine(pid: number): string[] {
   }
 }
 
+/** A person's name for a running process (its role), read from its command line. */
+export function nameOfProcess(pid: number): string {
+  return processName(commandLine(pid));
+}
+
 /** Samples the resident set of every process under `rootPid` until stopped; returns each one's peak. */
 export function watchMemory(rootPid: number, everyMs = 250): { stop: () => ProcessMemory[] } {
   const peaks = new Map<number, number>();

@@ -4,7 +4,7 @@
  *
  * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
- * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout;
+ * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout,paid-order;
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
  * admin-lists: the admin lists and the payments report at a million orders on a database kept
  * between runs (BENCH_ADMIN_DB, BENCH_ADMIN_ORDERS), see bench/admin-lists.ts),
@@ -31,7 +31,7 @@ import { buildNeeded, buildNext } from "../scripts/next-build";
 import { printAdminLists, runAdminLists } from "./admin-lists";
 import { printIdleSweeps, runIdleSweeps } from "./idle-sweeps";
 import { loadBenchData } from "./load";
-import { memoryBreakdown, printMemory, watchMemory, type MemoryBreakdown, type ProcessMemory } from "./memory";
+import { memoryBreakdown, nameOfProcess, printMemory, watchMemory, type MemoryBreakdown, type ProcessMemory } from "./memory";
 import { cpuBetween, sampleCpu } from "./proc";
 import type { DriveResult, Scenario } from "./scenarios";
 
@@ -44,7 +44,7 @@ const PORT = env("BENCH_PORT", 3140);
 const PG_PORT = env("BENCH_PG_PORT", 54344);
 /** Connections of the order read and the catalog (the targets are stated for 100). */
 const CONNECTIONS = env("BENCH_CONNECTIONS", 100);
-const ONLY = (process.env.BENCH_ONLY ?? "order-read,order-read-batch,order-read-rest,order-page,catalog,checkout").split(",");
+const ONLY = (process.env.BENCH_ONLY ?? "order-read,order-read-batch,order-read-rest,order-page,catalog,checkout,paid-order").split(",");
 const PASSWORD = "bench-password-1";
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Where each role serves /metrics under `npm start` (scripts/start.ts): the gateway on its port, web +2, worker +3. */
@@ -61,12 +61,15 @@ const TARGETS: Record<string, { text: string; ok: (r: Row) => boolean }> = {
   "order-page": { text: "≤ 25 CPU ms/view (today's figure; issue 17 lowers it)", ok: (r) => r.serverCpuMsPerReq <= 25 },
   catalog: { text: "≥ 3000 req/s", ok: (r) => r.reqPerS >= 3000 },
   checkout: { text: "≥ 80 orders/s, p99 ≤ 200 ms", ok: (r) => r.reqPerS >= 80 && r.p99 <= 200 },
+  "paid-order": { text: "≤ 25 server + ≤ 15 PostgreSQL CPU ms/order", ok: (r) => r.serverCpuMsPerReq <= 25 && r.postgresCpuMsPerReq <= 15 },
 };
 
 type Row = DriveResult & {
   scenario: string;
   connections: number;
   serverCpuMsPerReq: number;
+  /** Where the server's CPU went: each process of `npm start`'s tree, busiest first. */
+  serverCpuMsPerReqByProcess: { name: string; cpuMsPerReq: number }[];
   postgresCpuMsPerReq: number;
   /** The load generator's own CPU per request: it shares the machine with the server. */
   loadCpuMsPerReq: number;
@@ -142,7 +145,16 @@ async function signIn(email: string): Promise<string> {
 function measure(
   scenario: Scenario,
   serverPid: number,
-): Promise<{ result: DriveResult; serverCpuMs: number; postgresCpuMs: number; loadCpuMs: number; memory: ProcessMemory[]; breakdowns: MemoryBreakdown[] }> {
+): Promise<{
+  result: DriveResult;
+  serverCpuMs: number;
+  /** The server's CPU per process, by role name, busiest first. */
+  serverCpuByProcess: { name: string; cpuMs: number }[];
+  postgresCpuMs: number;
+  loadCpuMs: number;
+  memory: ProcessMemory[];
+  breakdowns: MemoryBreakdown[];
+}> {
   return new Promise((resolve, reject) => {
     const driver = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "drive.ts")], {
       cwd: ROOT,
@@ -157,12 +169,17 @@ function measure(
         driver.send({ type: "go" });
       } else {
         const spent = cpuBetween(before!, sampleCpu(serverPid, process.pid, driver.pid));
+        const serverCpuByProcess = [...spent.serverMsByPid]
+          .filter(([, ms]) => ms > 0)
+          .map(([pid, cpuMs]) => ({ name: nameOfProcess(pid), cpuMs }))
+          .sort((a, b) => b.cpuMs - a.cpuMs);
         const peaks = memory!.stop();
         // Each role's heap and off-heap figures, right after the load (BENCH_PROFILE runs the gateway alone).
         void Promise.all(ROLE_METRICS.map(([role, port]) => memoryBreakdown(role, `http://127.0.0.1:${port}/metrics`))).then((breakdowns) =>
           resolve({
             result: message.result,
             serverCpuMs: spent.serverMs,
+            serverCpuByProcess,
             postgresCpuMs: spent.postgresMs,
             loadCpuMs: spent.loadMs,
             memory: peaks,
@@ -286,17 +303,15 @@ async function main() {
     }
     const products = await sql<{ id: string }[]>`select id from products where active order by sku`;
 
+    const buyerInputs = buyers.map((b, i) => ({ cookie: cookies.get(b.id)!, addressId: b.addressId, productId: products[i % products.length]!.id }));
     const scenarios: Record<string, Scenario> = {
       "order-read": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "single" },
       "order-read-batch": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "batch" },
       "order-page": { kind: "order-read", baseUrl: BASE, connections: Math.min(CONNECTIONS, 50), targets, shape: "page" },
       "order-read-rest": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "rest" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
-      checkout: {
-        kind: "checkout",
-        baseUrl: BASE,
-        buyers: buyers.map((b, i) => ({ cookie: cookies.get(b.id)!, addressId: b.addressId, productId: products[i % products.length]!.id })),
-      },
+      checkout: { kind: "checkout", baseUrl: BASE, buyers: buyerInputs },
+      "paid-order": { kind: "paid-order", baseUrl: BASE, buyers: buyerInputs },
     };
     await sql.end();
     await seedSql.end();
@@ -331,15 +346,26 @@ async function main() {
       const scenario = scenarios[name];
       if (!scenario) throw new Error(`unknown scenario ${name}`);
       log(`${name}: ${WARMUP} s warm-up, ${DURATION} s measured…`);
-      const { result, serverCpuMs, postgresCpuMs, loadCpuMs, memory, breakdowns } = await measure(scenario, server.pid!);
+      const { result, serverCpuMs, serverCpuByProcess, postgresCpuMs, loadCpuMs, memory, breakdowns } = await measure(scenario, server.pid!);
       printMemory(name, memory, breakdowns);
       memoryRows.push({ scenario: name, processes: memory, breakdowns });
-      const connections = scenario.kind === "checkout" ? scenario.buyers.length : scenario.connections;
+      const connections = scenario.kind === "checkout" || scenario.kind === "paid-order" ? scenario.buyers.length : scenario.connections;
       const per = Math.max(result.requests, 1);
-      const row: Row = { scenario: name, connections, ...result, serverCpuMsPerReq: serverCpuMs / per, postgresCpuMsPerReq: postgresCpuMs / per, loadCpuMsPerReq: loadCpuMs / per, target: TARGETS[name]!.text, met: false };
+      const row: Row = {
+        scenario: name,
+        connections,
+        ...result,
+        serverCpuMsPerReq: serverCpuMs / per,
+        serverCpuMsPerReqByProcess: serverCpuByProcess.map((p) => ({ name: p.name, cpuMsPerReq: p.cpuMs / per })),
+        postgresCpuMsPerReq: postgresCpuMs / per,
+        loadCpuMsPerReq: loadCpuMs / per,
+        target: TARGETS[name]!.text,
+        met: false,
+      };
       row.met = result.errors === 0 && TARGETS[name]!.ok(row);
       rows.push(row);
       log(`${name}: ${result.reqPerS.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms, ${row.serverCpuMsPerReq.toFixed(3)} server CPU ms/req${result.errors ? `, ${result.errors} errors (${result.errorSample})` : ""}`);
+      log(`  server CPU ms/req by process: ${row.serverCpuMsPerReqByProcess.map((p) => `${p.name} ${p.cpuMsPerReq.toFixed(3)}`).join(", ")}`);
     }
 
     printTable(rows);
@@ -349,7 +375,7 @@ async function main() {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version },
       sizes: { orders: ORDERS, shoppers: SHOPPERS, durationS: DURATION, warmupS: WARMUP },
-      notes: "checkout: each buyer alternates cart.add and order.checkout; req/s and latencies count the checkouts only, CPU per request includes the cart add that precedes each checkout",
+      notes: "checkout: each buyer alternates cart.add and order.checkout; req/s and latencies count the checkouts only, CPU per request includes the cart add that precedes each checkout. paid-order: cart.add, order.checkout, payment.create and payment.pay with the test card that succeeds; req/s counts paid orders, latency is the four calls added up, CPU per request is per paid order",
       results: rows,
       memory: memoryRows,
     };

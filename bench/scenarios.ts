@@ -12,10 +12,15 @@ export type Scenario =
       shape: "single" | "batch" | "page" | "rest";
     }
   | { kind: "catalog"; baseUrl: string; connections: number }
-  | { kind: "checkout"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] };
+  | { kind: "checkout"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] }
+  /**
+   * The whole paid order, as the cashier sends it: cart add, checkout, payment create and card
+   * pay (the test card that always succeeds), one connection per buyer, one step after another.
+   */
+  | { kind: "paid-order"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] };
 
 export type DriveResult = {
-  /** Measured requests that succeeded (for checkout: orders placed). */
+  /** Measured requests that succeeded (for checkout: orders placed; for paid-order: orders paid). */
   requests: number;
   errors: number;
   durationS: number;

@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Connections for hot single statements (session check, order read), pipelined. */
   DATABASE_STATEMENT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(2),
+  /**
+   * `off` sends statements unnamed instead of as server-side prepared statements: for a
+   * connection pooler in transaction mode that cannot keep them (PgBouncer before 1.21).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /**
    * The public origin (scheme, host, port), where an absolute URL is unavoidable. next-auth

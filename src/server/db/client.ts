@@ -4,6 +4,7 @@ import { startCacheSync, cacheSyncWanted, type CacheSync } from "@/server/cache/
 import { clearProcessCaches } from "@/server/cache/process-cache";
 import { withAfterCommit } from "./after-commit";
 import { withPoolMetrics } from "./pool-metrics";
+import { preparingEveryStatement } from "./prepared-statements";
 import * as schema from "./schema";
 
 /** The drizzle database over a postgres.js pool (`$client`, for what needs a connection of its own). */
@@ -20,6 +21,9 @@ function databaseUrl(): string {
   return url;
 }
 
+/** Whether drizzle's statements go out as server-side prepared statements (DATABASE_PREPARED_STATEMENTS, on by default). */
+const preparedStatementsWanted = () => process.env.DATABASE_PREPARED_STATEMENTS !== "off";
+
 /** A pool size from the environment (validated at start by src/env.ts). */
 const poolSize = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -34,16 +38,18 @@ function createClient(url: string, max: number) {
 
 /**
  * Creates a drizzle database over its own postgres.js pool (used by tests and scripts);
- * `pool` names it in the pool gauges (shopflow_db_pool_*).
+ * `pool` names it in the pool gauges (shopflow_db_pool_*). `prepareStatements: false` sends
+ * drizzle's statements unnamed, as migrations want (see preparingEveryStatement).
  */
-export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10), pool = "other") {
+export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE", 10), pool = "other", { prepareStatements = preparedStatementsWanted() } = {}) {
   const sql = createClient(url, size);
-  return { sql, db: wrap(sql, pool, size) };
+  return { sql, db: wrap(sql, pool, size, prepareStatements) };
 }
 
 /** `pool` and `size` label the pool's gauges (shopflow_db_pool_*); the process pools are `main` and `statement`. */
-function wrap(sql: postgres.Sql, pool: string, size: number): Database {
-  return withAfterCommit(withPoolMetrics(drizzle({ client: sql, schema, casing: "snake_case" }), pool, size));
+function wrap(sql: postgres.Sql, pool: string, size: number, prepareStatements = preparedStatementsWanted()): Database {
+  const client = prepareStatements ? preparingEveryStatement(sql) : sql;
+  return withAfterCommit(withPoolMetrics(drizzle({ client, schema, casing: "snake_case" }), pool, size));
 }
 
 /**

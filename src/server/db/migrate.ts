@@ -11,7 +11,7 @@ import { createDatabase } from "./client";
  */
 export async function runMigrations(url: string): Promise<void> {
   // Two connections: one holds the lock, the other applies the migrations.
-  const { sql, db } = createDatabase(url, 2);
+  const { sql, db } = createDatabase(url, 2, "other", { prepareStatements: false });
   try {
     await withAdvisoryLock(sql, ADVISORY_LOCKS.migrations, () => migrate(db, { migrationsFolder: path.resolve(process.cwd(), "drizzle") }));
   } finally {
