@@ -3,11 +3,12 @@ import type { AddressInfo } from "node:net";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
-import { webhookAttempts, webhookDeliveries } from "@/server/db/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/server/db/schema";
 import { createAdmin } from "../../../../../test/fixtures";
 import { GOOD_CARD, paidPayment, pendingPayment, installTestGateway } from "../../../../../test/payment-fixtures";
 import { verifySignature } from "../signature";
 import { WEBHOOK_HEADERS, deliverDueWebhooks, resetWebhookCircuits } from "./webhook-delivery";
+import { webhookEndpointsChanged } from "./webhook-events";
 
 installTestGateway();
 
@@ -143,5 +144,21 @@ describe("merchant webhooks", () => {
       const left = await getDb().select().from(webhookDeliveries).where(inArray(webhookDeliveries.endpointId, endpoints.map((e) => e.id)));
       expect(left).toEqual([]);
     }
+  });
+});
+
+describe("the cached answer to 'is any endpoint enabled?'", () => {
+  it("skips the endpoint read while none is enabled, and a new endpoint gets the very next event", async () => {
+    await getDb().update(webhookEndpoints).set({ enabled: false });
+    webhookEndpointsChanged();
+    const before = await paidPayment();
+    expect(await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.paymentId, before.payment.id))).toEqual([]);
+
+    // Within the cache's lifetime: saving the endpoint invalidates it, so the next event sees it.
+    const admin = await createAdmin();
+    const endpoint = await admin.caller.adminPayment.webhooks.create({ url: `${baseUrl}/after-none`, events: ["payment.succeeded"] });
+    const after = await paidPayment();
+    const deliveries = await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.paymentId, after.payment.id));
+    expect(deliveries.map((d) => d.endpointId)).toEqual([endpoint.id]);
   });
 });

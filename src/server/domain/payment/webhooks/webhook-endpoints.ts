@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/server/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/server/db/schema";
+import { webhookEndpointsChanged } from "./webhook-events";
 import { DomainError } from "@/server/errors";
 import type { Resolver } from "@/server/http/outbound-url";
 import type { WebhookEndpointInput } from "../payment.schemas";
@@ -52,6 +53,7 @@ export async function createWebhookEndpoint(db: Database, { input, adminId, reso
     .insert(webhookEndpoints)
     .values({ url: input.url, description: input.description ?? "", events: input.events ?? [], enabled: input.enabled ?? true, secret, createdBy: adminId })
     .returning();
+  webhookEndpointsChanged();
   return { ...view(row!), secret };
 }
 
@@ -70,12 +72,14 @@ export async function updateWebhookEndpoint(db: Database, { id, input, resolve }
     .where(eq(webhookEndpoints.id, id))
     .returning();
   if (!row) throw new DomainError("WEBHOOK_ENDPOINT_NOT_FOUND", "Webhook endpoint not found");
+  webhookEndpointsChanged();
   return view(row);
 }
 
 export async function deleteWebhookEndpoint(db: Database, { id }: { id: string }) {
   const deleted = await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning({ id: webhookEndpoints.id });
   if (deleted.length === 0) throw new DomainError("WEBHOOK_ENDPOINT_NOT_FOUND", "Webhook endpoint not found");
+  webhookEndpointsChanged();
   return { id };
 }
 

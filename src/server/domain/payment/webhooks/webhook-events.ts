@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/server/db/client";
+import { processCache } from "@/server/cache/process-cache";
+import type { DbOrTx, Tx } from "@/server/db/client";
 import { orders, webhookDeliveries, webhookEndpoints, type payments, type refunds } from "@/server/db/schema";
 
 /** Events merchants can subscribe to. */
@@ -24,11 +25,32 @@ type PaymentRow = typeof payments.$inferSelect;
 type RefundRow = typeof refunds.$inferSelect;
 
 /**
+ * Whether any endpoint is enabled, cached for a short while: every payment event asks, and a
+ * shop with no endpoints (the usual case) then skips the locked read below. A new or re-enabled
+ * endpoint invalidates the cache at once in the process that saved it and, through cache sync,
+ * in the others; without that notification it is seen within the cache's lifetime. An endpoint
+ * receives the events that happen after it is seen, as with any webhook provider.
+ */
+const anyEnabledEndpoint = processCache<boolean>("webhook-endpoints:any-enabled", { ttlMs: 2_000 });
+
+export function webhookEndpointsChanged(): void {
+  anyEnabledEndpoint.invalidate();
+}
+
+function hasEnabledEndpoint(db: DbOrTx): Promise<boolean> {
+  return anyEnabledEndpoint.get(async () => {
+    const [row] = await db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true)).limit(1);
+    return row !== undefined;
+  });
+}
+
+/**
  * Queues one delivery per subscribed endpoint, in the caller's transaction (an outbox): the
  * event exists exactly when the change that caused it committed, and the delivery sweep sends
  * it at least once afterwards.
  */
 export async function enqueueWebhookEvent(tx: Tx, event: { type: WebhookEventType; payment: PaymentRow; refund?: RefundRow }): Promise<void> {
+  if (!(await hasEnabledEndpoint(tx))) return;
   // FOR KEY SHARE: an endpoint deleted after this read would fail the insert below (its
   // foreign key) and roll back the payment change that caused the event. The lock makes the
   // deletion wait for this transaction instead; it does not block edits to the endpoint.

@@ -10,6 +10,7 @@ import { createAdmin } from "../../../../../test/fixtures";
 import { installTestGateway, paidPayment } from "../../../../../test/payment-fixtures";
 import { WEBHOOK_HEADERS, deliverDueWebhooks, resetWebhookCircuits } from "./webhook-delivery";
 import { createWebhookEndpoint } from "./webhook-endpoints";
+import { webhookEndpointsChanged } from "./webhook-events";
 
 installTestGateway();
 
@@ -166,6 +167,7 @@ describe("webhook delivery checks the address again and connects only to what it
       .insert(webhookEndpoints)
       .values({ url: `http://127.0.0.1:${internalPort}/legacy`, events: ["payment.succeeded"], secret: "whsec_legacy_legacy_legacy", createdBy: admin.user.id })
       .returning();
+    webhookEndpointsChanged(); // saved behind the service's back: say so, as the service does
     const delivery = await deliveryFor(endpoint!.id);
 
     expect(await deliverDueWebhooks({ db: getDb(), now: new Date(), deliveryIds: [delivery.id] })).toEqual({ processed: 1, delivered: 0 });
