@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { outboxReceipts } from "@/server/db/schema/lifecycle";
 import type { DomainEvent, EventConsumer } from "./consumer";
@@ -19,13 +19,13 @@ export class ConsumerFailedError extends Error {
 export async function deliverToConsumers(db: Database, event: DomainEvent, consumers: readonly EventConsumer[]): Promise<{ handledBy: string[] }> {
   const handledBy: string[] = [];
   const failures: { consumerId: string; error: unknown }[] = [];
-  for (const consumer of consumers) {
-    if (!consumer.handles(event.name)) continue;
-    const [receipt] = await db
-      .select({ at: outboxReceipts.handledAt })
-      .from(outboxReceipts)
-      .where(and(eq(outboxReceipts.eventId, event.id), eq(outboxReceipts.consumerId, consumer.id)));
-    if (receipt) continue;
+  const interested = consumers.filter((consumer) => consumer.handles(event.name));
+  if (interested.length === 0) return { handledBy };
+  // The event's receipts in one read, not one per consumer: most events reach several.
+  const receipts = await db.select({ consumerId: outboxReceipts.consumerId }).from(outboxReceipts).where(eq(outboxReceipts.eventId, event.id));
+  const handledBefore = new Set(receipts.map((r) => r.consumerId));
+  for (const consumer of interested) {
+    if (handledBefore.has(consumer.id)) continue;
     try {
       await consumer.handle(db, event);
       await db.insert(outboxReceipts).values({ eventId: event.id, consumerId: consumer.id }).onConflictDoNothing();

@@ -110,4 +110,27 @@ describe("outbox relay", () => {
     await relayOutbox(getDb(), { deliver, now: far(400_000) });
     expect(seen).toEqual([event!.id]);
   });
+  it("a redelivery reaches only the consumers without a receipt for the event", async () => {
+    let failOnce = true;
+    const calls: string[] = [];
+    const { order } = await createPendingOrder();
+    const ours = (e: { data: Record<string, unknown> }) => e.data.orderId === order.id;
+    const steady: EventConsumer = { id: "steady", handles: (n) => n === "shop/order.created", handle: async (_db, e) => void (ours(e) && calls.push("steady")) };
+    const flaky: EventConsumer = {
+      id: "flaky-once",
+      handles: (n) => n === "shop/order.created",
+      handle: async (_db, e) => {
+        if (!ours(e)) return;
+        calls.push("flaky");
+        if (failOnce) throw new Error("down");
+      },
+    };
+    const deliver = localDelivery(getDb(), [steady, flaky]);
+    await relayOutbox(getDb(), { deliver, now: far(200_000) });
+    failOnce = false;
+    await relayOutbox(getDb(), { deliver, now: far(400_000) });
+    expect(calls).toEqual(["steady", "flaky", "flaky"]);
+    const [event] = await getDb().select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+    expect(event!.deliveredAt).not.toBeNull();
+  });
 });
