@@ -13,6 +13,7 @@ import {
   withIdempotencyKey,
   type CreatePaymentInput,
   type PaymentActor,
+  type PaymentRow,
   type ShopperPayment,
 } from "@/server/domain/payment";
 import { realDurationMs, simulationSettings } from "@/server/domain/simulation";
@@ -33,6 +34,8 @@ export async function createPayment(
   if (!enabledMethods(settings).includes(data.method)) {
     throw new DomainError("PAYMENT_METHOD_DISABLED", "This payment method is not available", { method: ["Not available"] });
   }
+  // The row this request inserted, to answer without reading it back; a replay reads the first one's.
+  let created: PaymentRow | undefined;
   const { response, replayed } = await db.transaction((tx) =>
     withIdempotencyKey(tx, { scope: `create-payment:${userId}`, key: data.idempotencyKey, request: { orderId: data.orderId, method: data.method } }, async () => {
       const order = await lockOrder(tx, data.orderId);
@@ -54,9 +57,10 @@ export async function createPayment(
         by,
       });
       await patchOrderMirrors(tx, order.id, { paymentStatus: payment.status, paymentSn: payment.paymentSn });
+      created = payment;
       return { paymentId: payment.id };
     }),
   );
-  const payment = await findPayment(db, String(response.paymentId));
+  const payment = !replayed && created?.id === response.paymentId ? created : await findPayment(db, String(response.paymentId));
   return { payment: toShopperPayment(payment!), replayed };
 }
