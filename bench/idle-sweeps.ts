@@ -7,7 +7,9 @@
  * (scripts/role.ts --role worker: scheduler leadership, every sweep on its cron), and after
  * BENCH_WARMUP seconds (≥ 35, so every sweep has run at least once) the worker's and
  * PostgreSQL's CPU is read from /proc over BENCH_DURATION seconds (≥ 60: two runs of the
- * slowest sweep). Needs no build: no web process, no HTTP.
+ * slowest sweep). Needs no build: no web process, no HTTP. BENCH_PROFILE=<dir> runs the worker
+ * under `node --cpu-prof` (summarise with bench/profile-summary.ts --last 60); the profiler's
+ * own sampling then counts in the figure, so a profiled run is not a measurement.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -74,7 +76,10 @@ export async function runIdleSweeps({
 
     const logFile = path.join(dataDir, "worker.log");
     const logFd = fs.openSync(logFile, "a");
-    worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", "worker"], {
+    const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+    const profileFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    worker = spawn(process.execPath, [...profileFlags, "--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", "worker"], {
       cwd: ROOT,
       stdio: ["ignore", logFd, logFd],
       env: {
