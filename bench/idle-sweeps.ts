@@ -40,6 +40,8 @@ export type IdleSweepsResult = {
   sweeps: { task: string; runs: number; idleRuns: number; avgMs: number | null; maxMs: number | null }[];
   target: string;
   met: boolean;
+  /** The machine's 1-minute load average as the window began and ended: figures move with it. */
+  loadAverage: { start: number; end: number };
 };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -100,9 +102,11 @@ export async function runIdleSweeps({
       new Map((await sql<{ task: string; runs: number }[]>`select task_id as task, sum(runs)::int as runs from task_idle_runs group by task_id`).map((r) => [r.task, r.runs]));
     const idleBefore = await idleCounts();
     const windowStart = new Date();
+    const loadAtStart = os.loadavg()[0]!;
     const before = sampleCpu(worker.pid!, process.pid);
     await new Promise((resolve) => setTimeout(resolve, durationS * 1000));
     const spent = cpuBetween(before, sampleCpu(worker.pid!, process.pid));
+    const loadAtEnd = os.loadavg()[0]!;
     const idleAfter = await idleCounts();
     const kept = await sql<{ task: string; runs: number; avgMs: number; maxMs: number }[]>`
       select task_id as task, count(*)::int as runs, round(avg(duration_ms))::int as "avgMs", max(duration_ms) as "maxMs"
@@ -128,6 +132,7 @@ export async function runIdleSweeps({
       sweeps,
       target: `≤ ${IDLE_TARGETS.serverCpuMsPerS} server + ≤ ${IDLE_TARGETS.postgresCpuMsPerS} PostgreSQL CPU ms/s`,
       met: serverCpuMsPerS <= IDLE_TARGETS.serverCpuMsPerS && postgresCpuMsPerS <= IDLE_TARGETS.postgresCpuMsPerS,
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
     };
   } finally {
     if (worker) await stopChild(worker);
@@ -138,9 +143,11 @@ export async function runIdleSweeps({
 
 export function printIdleSweeps(r: IdleSweepsResult) {
   console.log(`\nidle-sweeps over ${r.durationS} s, no traffic, ${r.historyOrders} orders of history, in flight ${JSON.stringify(r.inFlight)}`);
-  console.log(`  worker CPU      ${r.serverCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.serverCpuMsPerS})`);
-  console.log(`  PostgreSQL CPU  ${r.postgresCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.postgresCpuMsPerS})`);
-  console.log(`  met: ${r.met ? "yes" : "NO"}`);
+  const verdict = (value: number, target: number) => (value <= target ? "pass" : "FAIL");
+  console.log(`  load average    ${r.loadAverage.start.toFixed(2)} → ${r.loadAverage.end.toFixed(2)} (1 min, ${os.cpus().length} cores)`);
+  console.log(`  worker CPU      ${r.serverCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.serverCpuMsPerS}: ${verdict(r.serverCpuMsPerS, IDLE_TARGETS.serverCpuMsPerS)})`);
+  console.log(`  PostgreSQL CPU  ${r.postgresCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.postgresCpuMsPerS}: ${verdict(r.postgresCpuMsPerS, IDLE_TARGETS.postgresCpuMsPerS)})`);
+  console.log(`  ${r.met ? "PASS" : "FAIL"}: ${r.target}`);
   console.log("  sweep                                runs kept  avg ms  max ms  idle runs");
   for (const s of r.sweeps) {
     console.log(`  ${s.task.padEnd(36)} ${String(s.runs).padStart(9)}  ${String(s.avgMs ?? "-").padStart(6)}  ${String(s.maxMs ?? "-").padStart(6)}  ${String(s.idleRuns).padStart(9)}`);

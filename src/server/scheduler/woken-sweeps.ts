@@ -31,6 +31,8 @@ export type WokenSweepsOptions = {
   fallbackPollMs?: number;
   /** How often the listener pings itself to know it still hears (work-queues.ts). */
   listenerCheckMs?: number;
+  /** Told, after each run, how long until the sweep runs again unless woken (tests wait for it). */
+  onScheduled?: (sweep: Sweep, delayMs: number) => void;
 };
 
 export type WokenSweeps = {
@@ -133,6 +135,7 @@ function startRunner(
       wokenWhileRunning = false;
       running = undefined;
       runWithin(delay);
+      options.onScheduled?.(sweep, delay);
     })();
   };
 
