@@ -21,6 +21,7 @@ import { createDatabase } from "../src/server/db/client";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
+import { SWEEPS } from "../src/server/scheduler/registry";
 import { hashPassword } from "../src/server/domain/user/password";
 import { ROOT, stopChild } from "../scripts/lib";
 import { loadInFlightOrders } from "./in-flight";
@@ -45,6 +46,24 @@ export type IdleSweepsResult = {
 };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** Seconds between the last first run of a frequent sweep and the window. */
+const SETTLE_S = 5;
+
+/** The sweeps that run at least once a minute (their cron's minute field is `*`): each has a first run before the window. */
+const FREQUENT_SWEEPS = SWEEPS.filter((sweep) => sweep.cron.trim().split(/\s+/)[1] === "*").map((sweep) => sweep.id);
+
+/** Resolves once every frequent sweep has finished a run (kept in task_runs, or counted idle). */
+async function sweepsCaughtUp(sql: postgres.Sql, worker: ChildProcess, logFile: string): Promise<void> {
+  for (;;) {
+    if (worker.exitCode !== null) throw new Error(`the worker exited with code ${worker.exitCode} (see ${logFile})`);
+    const done = new Set(
+      (await sql<{ task: string }[]>`select task_id as task from task_idle_runs union select task_id from task_runs where finished_at is not null`).map((r) => r.task),
+    );
+    if (FREQUENT_SWEEPS.every((id) => done.has(id))) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
 
 export async function runIdleSweeps({
   historyOrders,
@@ -81,8 +100,13 @@ export async function runIdleSweeps({
     const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
     const profileFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    worker = spawn(process.execPath, [...profileFlags, "--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", "worker"], {
-      cwd: ROOT,
+    // More flags for the worker, e.g. BENCH_WORKER_FLAGS=--trace-gc (its log, kept with BENCH_KEEP=1, shows each collection).
+    const extraFlags = process.env.BENCH_WORKER_FLAGS?.split(" ").filter(Boolean) ?? [];
+    // BENCH_WORKER_ROOT: the worker of another checkout (the code before a change) on the same
+    // data and under the same measurement, for back-to-back comparisons.
+    const workerRoot = process.env.BENCH_WORKER_ROOT ? path.resolve(process.env.BENCH_WORKER_ROOT) : ROOT;
+    worker = spawn(process.execPath, [...profileFlags, ...extraFlags, "--import", "tsx", path.join(workerRoot, "scripts", "role.ts"), "--role", "worker"], {
+      cwd: workerRoot,
       stdio: ["ignore", logFd, logFd],
       env: {
         ...process.env,
@@ -94,8 +118,14 @@ export async function runIdleSweeps({
         NEXTAUTH_URL: "http://127.0.0.1:9",
       },
     });
-    log(`worker started (pid ${worker.pid}, log ${logFile}); ${warmupS} s warm-up, ${durationS} s measured…`);
-    await new Promise((resolve) => setTimeout(resolve, warmupS * 1000));
+    log(`worker started (pid ${worker.pid}, log ${logFile}${workerRoot === ROOT ? "" : `, code of ${workerRoot}`}); ${warmupS} s warm-up, ${durationS} s measured…`);
+    const startedAt = Date.now();
+    await sweepsCaughtUp(sql, worker, logFile);
+    // The first run of a sweep catches up (the ledger's cursor starts two days back: thousands of
+    // charges); on a loaded machine the worker takes seconds to start and that run can fall past a
+    // fixed warm-up into the window. The window opens once every sweep that runs each minute has
+    // finished a run, SETTLE_S later, and never before the warm-up is over.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(warmupS * 1000 - (Date.now() - startedAt), SETTLE_S * 1000)));
     if (worker.exitCode !== null) throw new Error(`the worker exited with code ${worker.exitCode} (see ${logFile})`);
 
     const idleCounts = async () =>
