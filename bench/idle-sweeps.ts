@@ -7,7 +7,9 @@
  * (scripts/role.ts --role worker: scheduler leadership, every sweep on its cron), and after
  * BENCH_WARMUP seconds (≥ 35, so every sweep has run at least once) the worker's and
  * PostgreSQL's CPU is read from /proc over BENCH_DURATION seconds (≥ 60: two runs of the
- * slowest sweep). Needs no build: no web process, no HTTP.
+ * slowest sweep). Needs no build: no web process, no HTTP. BENCH_PROFILE=<dir> runs the worker
+ * under `node --cpu-prof` (summarise with bench/profile-summary.ts --last 60); the profiler's
+ * own sampling then counts in the figure, so a profiled run is not a measurement.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,6 +21,7 @@ import { createDatabase } from "../src/server/db/client";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
+import { SWEEPS } from "../src/server/scheduler/registry";
 import { hashPassword } from "../src/server/domain/user/password";
 import { ROOT, stopChild } from "../scripts/lib";
 import { loadInFlightOrders } from "./in-flight";
@@ -38,9 +41,29 @@ export type IdleSweepsResult = {
   sweeps: { task: string; runs: number; idleRuns: number; avgMs: number | null; maxMs: number | null }[];
   target: string;
   met: boolean;
+  /** The machine's 1-minute load average as the window began and ended: figures move with it. */
+  loadAverage: { start: number; end: number };
 };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** Seconds between the last first run of a frequent sweep and the window. */
+const SETTLE_S = 5;
+
+/** The sweeps that run at least once a minute (their cron's minute field is `*`): each has a first run before the window. */
+const FREQUENT_SWEEPS = SWEEPS.filter((sweep) => sweep.cron.trim().split(/\s+/)[1] === "*").map((sweep) => sweep.id);
+
+/** Resolves once every frequent sweep has finished a run (kept in task_runs, or counted idle). */
+async function sweepsCaughtUp(sql: postgres.Sql, worker: ChildProcess, logFile: string): Promise<void> {
+  for (;;) {
+    if (worker.exitCode !== null) throw new Error(`the worker exited with code ${worker.exitCode} (see ${logFile})`);
+    const done = new Set(
+      (await sql<{ task: string }[]>`select task_id as task from task_idle_runs union select task_id from task_runs where finished_at is not null`).map((r) => r.task),
+    );
+    if (FREQUENT_SWEEPS.every((id) => done.has(id))) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
 
 export async function runIdleSweeps({
   historyOrders,
@@ -74,8 +97,16 @@ export async function runIdleSweeps({
 
     const logFile = path.join(dataDir, "worker.log");
     const logFd = fs.openSync(logFile, "a");
-    worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", "worker"], {
-      cwd: ROOT,
+    const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+    const profileFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    // More flags for the worker, e.g. BENCH_WORKER_FLAGS=--trace-gc (its log, kept with BENCH_KEEP=1, shows each collection).
+    const extraFlags = process.env.BENCH_WORKER_FLAGS?.split(" ").filter(Boolean) ?? [];
+    // BENCH_WORKER_ROOT: the worker of another checkout (the code before a change) on the same
+    // data and under the same measurement, for back-to-back comparisons.
+    const workerRoot = process.env.BENCH_WORKER_ROOT ? path.resolve(process.env.BENCH_WORKER_ROOT) : ROOT;
+    worker = spawn(process.execPath, [...profileFlags, ...extraFlags, "--import", "tsx", path.join(workerRoot, "scripts", "role.ts"), "--role", "worker"], {
+      cwd: workerRoot,
       stdio: ["ignore", logFd, logFd],
       env: {
         ...process.env,
@@ -87,17 +118,25 @@ export async function runIdleSweeps({
         NEXTAUTH_URL: "http://127.0.0.1:9",
       },
     });
-    log(`worker started (pid ${worker.pid}, log ${logFile}); ${warmupS} s warm-up, ${durationS} s measured…`);
-    await new Promise((resolve) => setTimeout(resolve, warmupS * 1000));
+    log(`worker started (pid ${worker.pid}, log ${logFile}${workerRoot === ROOT ? "" : `, code of ${workerRoot}`}); ${warmupS} s warm-up, ${durationS} s measured…`);
+    const startedAt = Date.now();
+    await sweepsCaughtUp(sql, worker, logFile);
+    // The first run of a sweep catches up (the ledger's cursor starts two days back: thousands of
+    // charges); on a loaded machine the worker takes seconds to start and that run can fall past a
+    // fixed warm-up into the window. The window opens once every sweep that runs each minute has
+    // finished a run, SETTLE_S later, and never before the warm-up is over.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(warmupS * 1000 - (Date.now() - startedAt), SETTLE_S * 1000)));
     if (worker.exitCode !== null) throw new Error(`the worker exited with code ${worker.exitCode} (see ${logFile})`);
 
     const idleCounts = async () =>
       new Map((await sql<{ task: string; runs: number }[]>`select task_id as task, sum(runs)::int as runs from task_idle_runs group by task_id`).map((r) => [r.task, r.runs]));
     const idleBefore = await idleCounts();
     const windowStart = new Date();
+    const loadAtStart = os.loadavg()[0]!;
     const before = sampleCpu(worker.pid!, process.pid);
     await new Promise((resolve) => setTimeout(resolve, durationS * 1000));
     const spent = cpuBetween(before, sampleCpu(worker.pid!, process.pid));
+    const loadAtEnd = os.loadavg()[0]!;
     const idleAfter = await idleCounts();
     const kept = await sql<{ task: string; runs: number; avgMs: number; maxMs: number }[]>`
       select task_id as task, count(*)::int as runs, round(avg(duration_ms))::int as "avgMs", max(duration_ms) as "maxMs"
@@ -123,6 +162,7 @@ export async function runIdleSweeps({
       sweeps,
       target: `≤ ${IDLE_TARGETS.serverCpuMsPerS} server + ≤ ${IDLE_TARGETS.postgresCpuMsPerS} PostgreSQL CPU ms/s`,
       met: serverCpuMsPerS <= IDLE_TARGETS.serverCpuMsPerS && postgresCpuMsPerS <= IDLE_TARGETS.postgresCpuMsPerS,
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
     };
   } finally {
     if (worker) await stopChild(worker);
@@ -133,9 +173,11 @@ export async function runIdleSweeps({
 
 export function printIdleSweeps(r: IdleSweepsResult) {
   console.log(`\nidle-sweeps over ${r.durationS} s, no traffic, ${r.historyOrders} orders of history, in flight ${JSON.stringify(r.inFlight)}`);
-  console.log(`  worker CPU      ${r.serverCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.serverCpuMsPerS})`);
-  console.log(`  PostgreSQL CPU  ${r.postgresCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.postgresCpuMsPerS})`);
-  console.log(`  met: ${r.met ? "yes" : "NO"}`);
+  const verdict = (value: number, target: number) => (value <= target ? "pass" : "FAIL");
+  console.log(`  load average    ${r.loadAverage.start.toFixed(2)} → ${r.loadAverage.end.toFixed(2)} (1 min, ${os.cpus().length} cores)`);
+  console.log(`  worker CPU      ${r.serverCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.serverCpuMsPerS}: ${verdict(r.serverCpuMsPerS, IDLE_TARGETS.serverCpuMsPerS)})`);
+  console.log(`  PostgreSQL CPU  ${r.postgresCpuMsPerS.toFixed(1)} ms/s   (target ≤ ${IDLE_TARGETS.postgresCpuMsPerS}: ${verdict(r.postgresCpuMsPerS, IDLE_TARGETS.postgresCpuMsPerS)})`);
+  console.log(`  ${r.met ? "PASS" : "FAIL"}: ${r.target}`);
   console.log("  sweep                                runs kept  avg ms  max ms  idle runs");
   for (const s of r.sweeps) {
     console.log(`  ${s.task.padEnd(36)} ${String(s.runs).padStart(9)}  ${String(s.avgMs ?? "-").padStart(6)}  ${String(s.maxMs ?? "-").padStart(6)}  ${String(s.idleRuns).padStart(9)}`);

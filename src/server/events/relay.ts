@@ -82,6 +82,20 @@ export async function relayOutbox(
   return { processed: events.length, delivered: delivered.length, failed: failed.length };
 }
 
+/**
+ * When the relay next has an event to deliver: the earliest undelivered event not leased to a
+ * relay (its next attempt may lie ahead, after a failure), or null when none is waiting. Reads
+ * the undelivered-events index from its start; leased events are a batch or two at most.
+ */
+export async function nextOutboxEventDueAt(db: Database, { now }: { now: Date }): Promise<Date | null> {
+  const [row] = (await db.execute(sql`
+    select next_attempt_at as at from outbox_events
+    where delivered_at is null and (claimed_until is null or claimed_until <= ${now.toISOString()}::timestamptz)
+    order by next_attempt_at
+    limit 1`)) as unknown as { at: Date | string }[];
+  return row ? new Date(row.at) : null;
+}
+
 /** Undelivered events older than `olderThanMs` (for the reconciliation sweep's report). */
 export async function countStaleOutboxEvents(db: Database, { now, olderThanMs = 60_000 }: { now: Date; olderThanMs?: number }) {
   const [row] = (await db.execute(

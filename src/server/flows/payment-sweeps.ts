@@ -1,6 +1,8 @@
 import {
   deliverDueWebhooks,
   deliverGatewayNotifications,
+  nextGatewayNotificationDueAt,
+  nextGatewayRefundDueAt,
   purgeExpiredIdempotencyKeys,
   settleDueGatewayRefunds,
 } from "@/server/domain/payment";
@@ -20,17 +22,21 @@ export const PAYMENT_SWEEPS: Sweep[] = [
   {
     id: "payment-gateway-refunds",
     description: "Simulated gateway: settle refunds whose delay has passed and queue their notifications",
-    cron: "*/2 * * * * *",
+    // Woken when a refund is requested and when the next one falls due; the cron is the safety poll.
+    cron: "*/30 * * * * *",
     run: async ({ db, now }) => settleDueGatewayRefunds({ db, now }),
+    wake: { queue: "gateway-refunds", nextDueAt: nextGatewayRefundDueAt },
   },
   {
     id: "payment-gateway-notifications",
     description: "Simulated gateway: deliver queued notifications to /api/payments/notify (signed, retried with backoff)",
-    cron: "*/2 * * * * *",
+    // Woken when a notification is queued and when a retry falls due; the cron is the safety poll.
+    cron: "*/30 * * * * *",
     run: async ({ db, now }) => {
       const result = await deliverGatewayNotifications({ db, now });
       return { processed: result.processed, details: { delivered: result.delivered } };
     },
+    wake: { queue: "gateway-notifications", nextDueAt: nextGatewayNotificationDueAt },
   },
   {
     id: "payment-refund-submission",

@@ -7,6 +7,7 @@ import {
   failSimulationRun,
   findSimulationRun,
   insertSimulationRun,
+  nextSimulationBatchDueAt,
   planOutcomes,
   recordBatchDone,
   simulationSettings,
@@ -102,10 +103,15 @@ export async function advanceDueSimulations({ db, now }: { db: Database; now: Da
   return { processed };
 }
 
-/** The local scheduler's sweep: every 2 s, each due simulation run advances by one batch. */
+/**
+ * The local scheduler's sweep: each due simulation run advances by one batch, when a run is
+ * handed to it and when its next batch falls due — at most every 2 s, the pace runs always had
+ * here (a run paced "as fast as possible" does not take the machine) — and every 30 s in any case.
+ */
 export const simulationRunsSweep: Sweep = {
   id: "simulation-runs",
   description: "Generate the next batch of each running simulation whose pacing says it is due",
-  cron: "*/2 * * * * *",
+  cron: "*/30 * * * * *",
   run: advanceDueSimulations,
+  wake: { queue: "simulation-runs", nextDueAt: ({ db }) => nextSimulationBatchDueAt(db), minGapMs: 2_000 },
 };

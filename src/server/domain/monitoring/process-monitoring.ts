@@ -14,6 +14,8 @@ export type ProcessMonitoringOptions = {
   heartbeatMs?: number;
   /** Gateways only: how often request statistics are flushed. Default: MONITORING_FLUSH_MS, else 10 s. */
   flushMs?: number;
+  /** How finely the event-loop delay is sampled (createProcessSampler). Default: 20 ms. */
+  eventLoopResolutionMs?: number;
   /** Workers: whether this process leads the scheduler, reported with each beat. */
   isLeader?: () => boolean;
   /** Gateways: the recorder the metrics plugin fills (default: the process's own). */
@@ -88,7 +90,7 @@ function every(name: string, ms: number, run: () => Promise<unknown>) {
 export function startProcessMonitoring(options: ProcessMonitoringOptions): ProcessMonitoring {
   const heartbeatMs = options.heartbeatMs ?? fromEnv("MONITORING_HEARTBEAT_MS", DEFAULT_HEARTBEAT_MS);
   const identity = processIdentity(options.role);
-  const sampler = createProcessSampler();
+  const sampler = createProcessSampler({ resolutionMs: options.eventLoopResolutionMs });
   const heartbeat = every("heartbeat", heartbeatMs, async () =>
     writeHeartbeat(options.getDb(), { identity, sample: await sampler.sample(), intervalMs: heartbeatMs, schedulerLeader: options.isLeader ? options.isLeader() : null }),
   );

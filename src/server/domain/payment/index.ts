@@ -19,7 +19,15 @@ export { TEST_CARDS, DECLINE_MESSAGES, isValidCardNumber, normaliseCardNumber, t
 export { createSimulatedGateway, verifyGatewayNotification, GATEWAY_HEADERS, gatewayChargesFor } from "./simulator/simulated-gateway";
 export { simulatorConfigFrom, loadSimulatorConfig, type SimulatorConfig } from "./simulator/simulator-config";
 export { getQrCharge, confirmQrScan, type QrChargeView } from "./simulator/wallet";
-export { settleDueGatewayRefunds, deliverGatewayNotifications, shopNotifyUrl, fetchSend, type HttpSend } from "./simulator/gateway-sweeps";
+export {
+  settleDueGatewayRefunds,
+  deliverGatewayNotifications,
+  nextGatewayRefundDueAt,
+  nextGatewayNotificationDueAt,
+  shopNotifyUrl,
+  fetchSend,
+  type HttpSend,
+} from "./simulator/gateway-sweeps";
 export { gatewaySecret } from "./simulator/gateway-secret";
 export * from "./webhooks/webhook-events";
 export * from "./webhooks/webhook-endpoints";

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, min, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { simulationOrders, simulationRuns, simulationShoppers } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
@@ -154,6 +154,18 @@ export async function dueSimulationRuns(db: DbOrTx, { now, stuckAfterMs = 5 * 60
     )
     .orderBy(simulationRuns.createdAt)
     .limit(5);
+}
+
+/**
+ * When the local sweep next has a batch to generate: the earliest next batch of a running run it
+ * drives, or null. (Runs Inngest drives are looked after by the sweep's safety poll.)
+ */
+export async function nextSimulationBatchDueAt(db: DbOrTx): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(simulationRuns.nextBatchAt) })
+    .from(simulationRuns)
+    .where(and(eq(simulationRuns.status, "running"), eq(simulationRuns.executor, "local")));
+  return row?.at ?? null;
 }
 
 export function toSimulationRunView(row: SimulationRunRow): SimulationRunView {

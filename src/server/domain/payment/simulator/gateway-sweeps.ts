@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, min } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { gatewayNotifications, gatewayRefunds } from "@/server/db/schema";
 import { signMessage } from "../signature";
@@ -59,6 +59,18 @@ export async function settleDueGatewayRefunds({
     }
     return { processed: due.length };
   });
+}
+
+/** When the next pending gateway refund falls due (null: none pending); one probe of its due index. */
+export async function nextGatewayRefundDueAt({ db }: { db: Database }): Promise<Date | null> {
+  const [row] = await db.select({ at: min(gatewayRefunds.dueAt) }).from(gatewayRefunds).where(eq(gatewayRefunds.status, "pending"));
+  return row?.at ?? null;
+}
+
+/** When the next pending gateway notification is due to be sent (null: none pending); one probe of its due index. */
+export async function nextGatewayNotificationDueAt({ db }: { db: Database }): Promise<Date | null> {
+  const [row] = await db.select({ at: min(gatewayNotifications.nextAttemptAt) }).from(gatewayNotifications).where(eq(gatewayNotifications.status, "pending"));
+  return row?.at ?? null;
 }
 
 /** Sends one HTTP request; the default is fetch, tests pass the route handler itself. */
