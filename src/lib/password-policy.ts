@@ -1,3 +1,5 @@
+import type { CustomIssueCode } from "@/lib/validation/field-issue";
+
 /**
  * The password policy for every password a person chooses from now on (changing it, a reset
  * link, `npm run admin:create`). Pure and client-safe: the server enforces it, and forms map
@@ -14,6 +16,15 @@ export const PASSWORD_PROBLEMS = {
   containsEmail: "Do not use your email address in your password",
 } as const;
 export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
+
+/** The field issue code each policy problem is sent as (src/lib/validation/field-issue.ts). */
+export const PASSWORD_PROBLEM_ISSUES = {
+  tooShort: "password_too_short",
+  tooLong: "password_too_long",
+  tooSimple: "password_too_simple",
+  tooCommon: "password_too_common",
+  containsEmail: "password_contains_email",
+} as const satisfies Record<PasswordProblem, CustomIssueCode>;
 
 /**
  * Passwords that guessers try first, lower-cased; the demo accounts' passwords among them.

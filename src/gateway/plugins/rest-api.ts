@@ -30,6 +30,21 @@ const PROBLEM_SCHEMA = {
     code: { type: "string", description: "The domain code to branch on, e.g. ORDER_NOT_FOUND" },
     requestId: { type: "string", description: "Quote it: the access log has this request under it" },
     errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Field messages of a refused input" },
+    fieldIssues: {
+      type: "object",
+      additionalProperties: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["code"],
+          properties: {
+            code: { type: "string", description: "What is wrong with the field, e.g. too_long, required, pattern, invalid_email" },
+            params: { type: "object", additionalProperties: { oneOf: [{ type: "string" }, { type: "number" }] }, description: "Values the message needs, e.g. { max: 40 }" },
+          },
+        },
+      },
+      description: "The same fields' problems as codes and values, to branch on or translate",
+    },
     retryAfterSeconds: { type: "integer" },
   },
 } as const;

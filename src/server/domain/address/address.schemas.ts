@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zText } from "@/server/validation/fields";
+import { PATTERNS } from "@/lib/validation/patterns";
 
 const text = (label: string, max: number) =>
   zText(max).min(1, `Enter the ${label}`);
@@ -7,7 +8,7 @@ const text = (label: string, max: number) =>
 export const ZAddressInput = z.object({
   recipient: text("recipient's name", 40),
   phone: zText(20)
-    .regex(/^\+?[0-9][0-9 -]{5,19}$/, "Enter a phone number (digits, spaces or dashes)"),
+    .regex(PATTERNS.phone, "Enter a phone number (digits, spaces or dashes)"),
   province: text("province", 40),
   city: text("city", 40),
   district: text("district", 40),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PASSWORD_PROBLEMS, passwordProblem } from "@/lib/password-policy";
+import { PASSWORD_PROBLEM_ISSUES, PASSWORD_PROBLEMS, passwordProblem } from "@/lib/password-policy";
+import { issue } from "@/lib/validation/field-issue";
 import { zText } from "@/server/validation/fields";
 
 export const ZEmail = zText(254)
@@ -27,7 +28,7 @@ export const ZUserView = z.object({ id: z.uuid(), email: z.string(), name: z.str
 /** A password someone chooses now: the policy in src/lib/password-policy.ts (the email rule is checked by the service). */
 export const ZNewPassword = z.string().superRefine((value, ctx) => {
   const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEMS[problem] });
+  if (problem) ctx.addIssue({ code: "custom", ...issue(PASSWORD_PROBLEM_ISSUES[problem], PASSWORD_PROBLEMS[problem]) });
 });
 
 export const ZRole = z.enum(["shopper", "admin"]);
