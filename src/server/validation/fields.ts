@@ -3,6 +3,7 @@ import { decodeListCursor, MAX_CURSOR_LENGTH } from "@/lib/list-cursor";
 import { MAX_MINOR_UNITS } from "@/lib/money";
 import { issue } from "@/lib/validation/field-issue";
 import { PATTERNS } from "@/lib/validation/patterns";
+import { isStorableText } from "@/lib/validation/text-rules";
 
 /**
  * Field schemas every procedure input is built from, so that whatever passes validation can
@@ -11,16 +12,9 @@ import { PATTERNS } from "@/lib/validation/patterns";
  * and integer and timestamp columns have ranges narrower than a JavaScript number or Date.
  */
 
-/** A NUL byte, or a surrogate not part of a pair (in a `u` regex a valid pair is one code point). */
-// eslint-disable-next-line no-control-regex -- the NUL byte is exactly what this refuses
-const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
-
 export const UNSTORABLE_TEXT_MESSAGE = "Remove the invisible or broken characters";
 
-/** True when PostgreSQL can store `value` exactly as given. */
-export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
-}
+export { isStorableText };
 
 /**
  * Text from a caller: at most `max` characters, no NUL byte, no unpaired surrogate, trimmed
