@@ -43,6 +43,11 @@ export function useErrorText() {
       const first = issues?.[0];
       return first ? issueText(first) : undefined;
     },
+    /** The first issue the refused call `error` names for `name`, or undefined. */
+    of(error: unknown, name: string): string | undefined {
+      const first = fieldIssuesOf(error)?.[name]?.[0];
+      return first ? issueText(first) : undefined;
+    },
     /** What a refused call means as a whole: its domain code's label, else a generic one. */
     refusal(error: unknown): string {
       const { code, domainCode, params } = refusalOf(error);
