@@ -147,7 +147,16 @@ const restApi: FastifyPluginAsync = async (app) => {
       return reply
         .code(400)
         .type(PROBLEM_CONTENT_TYPE)
-        .send(problem({ status: 400, code: "BAD_REQUEST", detail: `Not part of this operation: ${fields.join(", ")}`, requestId: request.id, errors }));
+        .send(
+          problem({
+            status: 400,
+            code: "BAD_REQUEST",
+            detail: `Not part of this operation: ${fields.join(", ")}`,
+            requestId: request.id,
+            errors,
+            fieldIssues: Object.fromEntries(fields.map((field) => [field, [{ code: "unknown_field" as const }]])),
+          }),
+        );
     });
     // Errors of every kind — the procedures', the adapter's, the gateway's own (404, 413, 415,
     // 429) — become one problem+json.
