@@ -67,6 +67,7 @@ export const CUSTOM_ISSUE_CODES = [
   "weight_required",
   "choose_from_list",
   "taken",
+  "email_taken",
   "expiry_in_past",
   "not_available",
 ] as const;

@@ -26,6 +26,7 @@ export function isStorableText(value: string): boolean {
 }
 
 /** The email pattern zod's `z.email()` checks (a test keeps the two equal). */
+// eslint-disable-next-line no-useless-escape -- zod's pattern character for character, so the comparison stays exact
 export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 export const ADDRESS_RULES = {

@@ -63,7 +63,7 @@ const DOMAIN_FIELD_ISSUES: Partial<Record<DomainErrorCode, CustomIssueCode>> = {
   SKU_TAKEN: "taken",
   CATEGORY_SLUG_TAKEN: "taken",
   CARRIER_CODE_TAKEN: "taken",
-  EMAIL_TAKEN: "taken",
+  EMAIL_TAKEN: "email_taken",
   WRONG_PASSWORD: "password_wrong",
   PAYMENT_METHOD_DISABLED: "not_available",
   NO_SHIPPING_OPTION: "not_available",
