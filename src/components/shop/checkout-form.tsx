@@ -83,6 +83,7 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
     if (note.length > NOTE_MAX) return;
     createAddress.reset();
     checkout.reset();
+    setAddressIssues(undefined);
 
     let addressId = selected;
     if (selected === NEW_ADDRESS) {
@@ -147,7 +148,7 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
       </div>
       <div className="space-y-4">
         <CheckoutSummary cart={cart} quote={quote} />
-        <CheckoutError createError={createAddress.error} checkoutError={checkout.error} cart={cart} />
+        <CheckoutError addressInvalid={Boolean(addressIssues)} createError={createAddress.error} checkoutError={checkout.error} cart={cart} />
         <Button type="submit" className="w-full" disabled={pending || !confirmable}>
           {pending ? t("placing") : t("placeOrder")}
         </Button>
