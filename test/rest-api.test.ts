@@ -118,6 +118,11 @@ describe("errors are problem+json", () => {
     isProblem(await call("GET", `/api/v1/orders/${theirs.id}`, { cookie }), 404, "ORDER_NOT_FOUND");
     const bad = isProblem(await call("POST", "/api/v1/cart/items", { cookie, body: { productId: "nope", quantity: 0 } }), 400, "BAD_REQUEST");
     expect(Object.keys((bad as { errors: Record<string, string[]> }).errors)).toEqual(expect.arrayContaining(["productId", "quantity"]));
+    // Beside the English messages, the same fields as codes and values a program can branch on or translate.
+    expect(bad.fieldIssues).toMatchObject({ productId: [{ code: "invalid_id" }], quantity: [{ code: "too_small", params: { min: 1 } }] });
+    const address = isProblem(await call("POST", "/api/v1/addresses", { cookie, body: { recipient: "x".repeat(41), phone: "12", province: "广东省", city: "深圳市", district: "南山区", detail: "1 号" } }), 400, "BAD_REQUEST");
+    expect(address.fieldIssues).toEqual({ recipient: [{ code: "too_long", params: { max: 40 } }], phone: [{ code: "pattern", params: { pattern: "phone" } }] });
+    expect(address.errors).toMatchObject({ phone: ["Enter a phone number (digits, spaces or dashes)"] });
   });
 
   it("malformed JSON → 400, a wrong media type → 415, an unknown resource → 404, all in the same shape", async () => {
@@ -132,6 +137,7 @@ describe("errors are problem+json", () => {
     const before = (await call("GET", "/api/v1/orders?pageSize=50", { cookie }).then((a) => a.json<{ total: number }>())).total;
     const top = isProblem(await call("POST", "/api/v1/orders", { cookie, body: { addressId: address.id, adressId: address.id } }), 400, "BAD_REQUEST");
     expect(top.errors).toEqual({ adressId: ["Unknown field"] });
+    expect(top.fieldIssues).toEqual({ adressId: [{ code: "unknown_field" }] });
     const nested = isProblem(await call("POST", "/api/v1/orders", { cookie, body: { addressId: address.id, items: [{ productId: product.id, quantity: 1, colour: "red" }] } }), 400, "BAD_REQUEST");
     expect(nested.errors).toEqual({ "items.0.colour": ["Unknown field"] });
     expect((await call("GET", "/api/v1/orders?pageSize=50", { cookie }).then((a) => a.json<{ total: number }>())).total).toBe(before);

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import { type FieldIssue, type FieldIssues, fieldIssueOf } from "@/lib/validation/field-issue";
 
 /**
  * The one error shape of the REST API: RFC 9457 `application/problem+json`. `type` names the
@@ -14,12 +15,22 @@ export type Problem = {
   code: string;
   requestId: string;
   errors?: Record<string, string[] | undefined>;
+  /** The same fields' problems as codes and values (`{ code: "too_long", params: { max: 40 } }`), for a program or a translated message. */
+  fieldIssues?: FieldIssues;
   retryAfterSeconds?: number;
 };
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
-export function problem(input: { status: number; code: string; detail: string; requestId: string; errors?: Problem["errors"]; retryAfterSeconds?: number }): Problem {
+export function problem(input: {
+  status: number;
+  code: string;
+  detail: string;
+  requestId: string;
+  errors?: Problem["errors"];
+  fieldIssues?: FieldIssues;
+  retryAfterSeconds?: number;
+}): Problem {
   const slug = input.code.toLowerCase().replaceAll("_", "-");
   return {
     type: `/docs/api#${slug}`,
@@ -29,6 +40,7 @@ export function problem(input: { status: number; code: string; detail: string; r
     code: input.code,
     requestId: input.requestId,
     ...(input.errors && Object.keys(input.errors).length > 0 ? { errors: input.errors } : {}),
+    ...(input.fieldIssues && Object.keys(input.fieldIssues).length > 0 ? { fieldIssues: input.fieldIssues } : {}),
     ...(input.retryAfterSeconds ? { retryAfterSeconds: input.retryAfterSeconds } : {}),
   };
 }
@@ -37,7 +49,7 @@ type ErrorBody = {
   message?: unknown;
   code?: unknown;
   issues?: { path?: PropertyKey[]; message?: string }[];
-  data?: { domainCode?: unknown; fieldErrors?: unknown; retryAfterSeconds?: unknown };
+  data?: { domainCode?: unknown; fieldErrors?: unknown; fieldIssues?: unknown; retryAfterSeconds?: unknown };
   error?: { code?: unknown; message?: unknown; retryAfterSeconds?: unknown };
 };
 
@@ -56,12 +68,16 @@ export function problemFromBody(status: number, body: ErrorBody, requestId: stri
   }
   const data = body.data ?? {};
   let errors = (data.fieldErrors as Problem["errors"]) ?? undefined;
+  let fieldIssues = (data.fieldIssues as FieldIssues | undefined) ?? undefined;
   if (!errors && body.issues?.length) {
     errors = {};
+    const issues: Record<string, FieldIssue[]> = {};
     for (const issue of body.issues) {
       const field = (issue.path ?? []).map(String).join(".") || "body";
       (errors[field] ??= []).push(issue.message ?? "is invalid");
+      (issues[field] ??= []).push(typeof (issue as { code?: unknown }).code === "string" ? fieldIssueOf(issue as never) : { code: "invalid" });
     }
+    fieldIssues = issues;
   }
   return problem({
     status,
@@ -69,6 +85,7 @@ export function problemFromBody(status: number, body: ErrorBody, requestId: stri
     detail: String(body.message ?? STATUS_CODES[status] ?? "Error"),
     requestId,
     errors,
+    fieldIssues,
     retryAfterSeconds: numberOr(data.retryAfterSeconds),
   });
 }

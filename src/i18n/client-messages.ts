@@ -16,7 +16,7 @@ const HEADER = ["common", "shop.cart", "catalog.favourites.nav", "catalog.messag
 export const CLIENT_NAMESPACES = {
   /** Root error and not-found pages. */
   root: ["common", "logs.findError"],
-  auth: [...HEADER, "auth", "users.signIn", "users.account", "users.reset", "users.errors", "users.policy"],
+  auth: [...HEADER, "auth", "users.signIn", "users.account", "users.reset", "users.errors"],
   phone: ["common", "payment.method", "payment.methodHint", "payment.status", "payment.failure", "payment.errors", "payment.cashier", "payment.phone"],
   shop: [
     ...HEADER,
@@ -42,7 +42,6 @@ export const CLIENT_NAMESPACES = {
     "apiKeys",
     "users.account",
     "users.errors",
-    "users.policy",
     "notification",
   ],
   admin: [...HEADER, "admin", "apiKeys", "catalog", "dashboard", "images", "lifecycle", "logistics", "logs", "monitoring", "orderHub", "payment", "simulation", "users"],

@@ -1,7 +1,9 @@
+import type { CustomIssueCode } from "@/lib/validation/field-issue";
+
 /**
  * The password policy for every password a person chooses from now on (changing it, a reset
- * link, `npm run admin:create`). Pure and client-safe: the server enforces it, and forms map
- * its English messages (what API callers read) back to a code to show a translated label.
+ * link, `npm run admin:create`). Pure and client-safe: the server enforces it and sends a
+ * problem as its English message (what API callers read) with a field issue code beside it.
  */
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -14,6 +16,15 @@ export const PASSWORD_PROBLEMS = {
   containsEmail: "Do not use your email address in your password",
 } as const;
 export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
+
+/** The field issue code each policy problem is sent as (src/lib/validation/field-issue.ts). */
+export const PASSWORD_PROBLEM_ISSUES = {
+  tooShort: "password_too_short",
+  tooLong: "password_too_long",
+  tooSimple: "password_too_simple",
+  tooCommon: "password_too_common",
+  containsEmail: "password_contains_email",
+} as const satisfies Record<PasswordProblem, CustomIssueCode>;
 
 /**
  * Passwords that guessers try first, lower-cased; the demo accounts' passwords among them.
@@ -36,10 +47,4 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
   const local = email?.split("@")[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return "containsEmail";
   return null;
-}
-
-/** The code of a policy message the server answered, to show its translation (null: not a policy message). */
-export function passwordProblemOf(message: string | undefined): PasswordProblem | null {
-  const entry = Object.entries(PASSWORD_PROBLEMS).find(([, text]) => text === message);
-  return entry ? (entry[0] as PasswordProblem) : null;
 }

@@ -1,3 +1,5 @@
+import type { FieldIssues } from "@/lib/validation/field-issue";
+
 /**
  * The closed vocabulary of expected failures. Services throw `DomainError(code, message)`;
  * `src/server/api/trpc.ts` maps each code to a tRPC code (and so to an HTTP status) in one place.
@@ -106,12 +108,17 @@ export class DomainError extends Error {
   readonly params?: Record<string, string | number>;
   /** RATE_LIMITED: whole seconds until the caller may try again (the HTTP answer's Retry-After). */
   readonly retryAfterSeconds?: number;
+  /**
+   * The field errors as codes a page translates, when the domain code alone does not say what
+   * is wrong with the field (see DOMAIN_FIELD_ISSUES in src/server/api/trpc.ts for the rest).
+   */
+  readonly fieldIssues?: FieldIssues;
 
   constructor(
     code: DomainErrorCode,
     message: string,
     fieldErrors?: Record<string, string[]>,
-    details?: { params?: Record<string, string | number>; retryAfterSeconds?: number },
+    details?: { params?: Record<string, string | number>; retryAfterSeconds?: number; fieldIssues?: FieldIssues },
   ) {
     super(message);
     this.name = "DomainError";
@@ -119,6 +126,7 @@ export class DomainError extends Error {
     this.fieldErrors = fieldErrors;
     this.params = details?.params;
     this.retryAfterSeconds = details?.retryAfterSeconds;
+    this.fieldIssues = details?.fieldIssues;
   }
 }
 

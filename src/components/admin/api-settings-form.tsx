@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
-import { fieldError } from "@/components/logistics/admin/shipment-actions";
+import { useErrorText } from "@/components/forms/error-text";
 import { SettingsSaveRow } from "@/components/admin/settings-save-row";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
@@ -11,6 +11,7 @@ import { useTRPC } from "@/trpc/client";
 /** The API rate limit: validated and audited on the server, its error beside the field. */
 export function ApiSettingsForm({ value }: { value: { requestsPerMinute: number } }) {
   const t = useTranslations("admin.settings.api");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.adminApi.updateSettings.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -26,7 +27,7 @@ export function ApiSettingsForm({ value }: { value: { requestsPerMinute: number 
         step="1"
         label={t("requestsPerMinute")}
         defaultValue={String(value.requestsPerMinute)}
-        error={fieldError(save.error, "requestsPerMinute")}
+        error={errorText.of(save.error, "requestsPerMinute")}
       />
       <SettingsSaveRow pending={save.isPending} saved={save.isSuccess} saveLabel={t("save")} savedLabel={t("saved")} />
     </form>

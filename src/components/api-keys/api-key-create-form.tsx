@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
@@ -37,8 +38,9 @@ export function ApiKeyCreateForm({
   const adminCreate = useMutation(trpc.adminApiKey.create.mutationOptions({ onSuccess }));
   const mutation = mode === "admin" ? adminCreate : shopperCreate;
   const error = mutation.error ? errorData(mutation.error) : undefined;
-  const nameError = error?.fieldErrors?.name ? t("errors.name") : undefined;
-  const expiryError = error?.fieldErrors?.expiresAt ? t("errors.expiry") : undefined;
+  const errorText = useErrorText();
+  const nameError = errorText.of(mutation.error, "name");
+  const expiryError = errorText.of(mutation.error, "expiresAt");
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

@@ -33,7 +33,7 @@ export function AreaSelect({
   withDistrict?: boolean;
   districtOptional?: boolean;
   /** An error for the place as a whole, shown under the province. */
-  error?: string[];
+  error?: string | string[];
   /** Errors per level (an address form's field errors). */
   errors?: Partial<Record<Level, string | undefined>>;
   names?: Partial<Record<Level, string>>;

@@ -2,8 +2,11 @@
 
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { AreaSelect } from "@/components/logistics/area-select";
 import { TextField } from "@/components/ui/field";
+import type { FieldIssues } from "@/lib/validation/field-issue";
+import { ADDRESS_RULES, checkFields } from "@/lib/validation/text-rules";
 import type { AddressView } from "@/trpc/types";
 
 export const ADDRESS_FIELDS = ["recipient", "phone", "province", "city", "district", "detail"] as const;
@@ -25,35 +28,43 @@ export function readAddressFields(form: FormData): AddressDraft {
   return Object.fromEntries(entries) as AddressDraft;
 }
 
+/** What is wrong with an address draft by the rules the server enforces, before sending it. */
+export function checkAddressFields(draft: AddressDraft): FieldIssues | undefined {
+  return checkFields(draft, ADDRESS_RULES);
+}
+
 /**
  * The address inputs with their errors next to them. Province, city and district are picked
  * from the administrative divisions (cascading selects), never typed: their names decide the
  * delivery zone and fee, so a typo must not be possible. Pass `area` and `onAreaChange` to
  * follow the picked place from outside (checkout quotes delivery as soon as it is complete).
- * Which fields are wrong comes from the procedure's `fieldErrors`; the words come from the
- * translations, so they follow the language.
+ * What is wrong with a field comes as an issue code (from the form's own check or the
+ * procedure's `fieldIssues`); the words come from the catalogs, so they follow the language.
  */
 export function AddressFields({
   initial,
-  fieldErrors,
+  issues,
   disabled,
   area: controlledArea,
   onAreaChange,
 }: {
   initial?: Partial<AddressView>;
-  fieldErrors?: Record<string, string[] | undefined>;
+  issues?: FieldIssues;
   disabled?: boolean;
   area?: AddressArea;
   onAreaChange?: (area: AddressArea) => void;
 }) {
   const t = useTranslations("shop.addressForm");
+  const errorText = useErrorText();
   const [ownArea, setOwnArea] = useState<AddressArea>(() => ({
     province: initial?.province ?? "",
     city: initial?.city ?? "",
     district: initial?.district ?? "",
   }));
   const area = controlledArea ?? ownArea;
-  const error = (name: AddressFieldName) => (fieldErrors?.[name]?.length ? t(`errors.${name}`) : undefined);
+  const error = (name: AddressFieldName) => errorText.field(issues?.[name]);
+  // Province, city and district are picked, not typed: whatever is wrong, the remedy is to pick one.
+  const areaError = (name: "province" | "city" | "district") => (issues?.[name]?.length ? t(`errors.${name}`) : undefined);
   const field = (name: AddressFieldName, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <TextField
       key={name}
@@ -68,8 +79,8 @@ export function AddressFields({
   );
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      {field("recipient", { autoComplete: "name", maxLength: 40 })}
-      {field("phone", { type: "tel", autoComplete: "tel", maxLength: 20 })}
+      {field("recipient", { autoComplete: "name", maxLength: ADDRESS_RULES.recipient.max })}
+      {field("phone", { type: "tel", autoComplete: "tel", maxLength: ADDRESS_RULES.phone.max })}
       <AreaSelect
         value={area}
         onChange={(next) => {
@@ -80,12 +91,12 @@ export function AddressFields({
         withDistrict
         labels={{ province: t("province"), city: t("city"), district: t("district") }}
         names={{ province: "province", city: "city", district: "district" }}
-        errors={{ province: error("province"), city: error("city"), district: error("district") }}
+        errors={{ province: areaError("province"), city: areaError("city"), district: areaError("district") }}
         choose={t("choose")}
         disabled={disabled}
         required
       />
-      {field("detail", { autoComplete: "street-address", maxLength: 200, className: "sm:col-span-2" })}
+      {field("detail", { autoComplete: "street-address", maxLength: ADDRESS_RULES.detail.max, className: "sm:col-span-2" })}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "use-intl";
 import { Badge } from "@/components/ui/badge";
+import type { FieldIssues } from "@/lib/validation/field-issue";
 import type { AddressView } from "@/trpc/types";
 import { AddressFields, type AddressArea } from "./address-fields";
 import { AddressText } from "./address-text";
@@ -19,7 +20,7 @@ export function CheckoutAddress({
   onSelect,
   newArea,
   onNewAreaChange,
-  fieldErrors,
+  issues,
   disabled,
 }: {
   addresses: AddressView[];
@@ -28,7 +29,7 @@ export function CheckoutAddress({
   /** The place picked for a new address (kept by checkout, which quotes delivery for it). */
   newArea: AddressArea;
   onNewAreaChange: (area: AddressArea) => void;
-  fieldErrors?: Record<string, string[] | undefined>;
+  issues?: FieldIssues;
   disabled?: boolean;
 }) {
   const t = useTranslations("shop.checkout");
@@ -73,7 +74,7 @@ export function CheckoutAddress({
       )}
       {selected === NEW_ADDRESS && (
         <div role="group" aria-label={t("newAddress")} className="pt-2">
-          <AddressFields fieldErrors={fieldErrors} disabled={disabled} area={newArea} onAreaChange={onNewAreaChange} />
+          <AddressFields issues={issues} disabled={disabled} area={newArea} onAreaChange={onNewAreaChange} />
         </div>
       )}
     </fieldset>

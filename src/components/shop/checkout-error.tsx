@@ -5,12 +5,13 @@ import { formatMoney } from "@/lib/money";
 import { productName } from "@/lib/product-image";
 import { errorData, type CartView } from "@/trpc/types";
 
-/** Turns a failed address save or checkout into one clear, translated sentence. */
-export function CheckoutError({ createError, checkoutError, cart }: { createError: unknown; checkoutError: unknown; cart: CartView }) {
+/** Turns a new address the form refused, a failed address save or checkout into one clear, translated sentence. */
+export function CheckoutError({ addressInvalid, createError, checkoutError, cart }: { addressInvalid?: boolean; createError: unknown; checkoutError: unknown; cart: CartView }) {
   const t = useTranslations("shop.checkout");
   const locale = useLocale();
   let message: string | null = null;
-  if (createError) {
+  if (addressInvalid) message = t("addressInvalid");
+  else if (createError) {
     message = errorData(createError).fieldErrors ? t("addressInvalid") : t("failed");
   } else if (checkoutError) {
     const data = errorData(checkoutError);

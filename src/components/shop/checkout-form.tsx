@@ -4,10 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
+import { fieldIssuesOf } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
+import type { FieldIssues } from "@/lib/validation/field-issue";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { errorData, type AddressView, type CartView, type RouterInputs } from "@/trpc/types";
-import { EMPTY_AREA, isCompleteArea, readAddressFields, type AddressArea } from "./address-fields";
+import { checkAddressFields, EMPTY_AREA, isCompleteArea, readAddressFields, type AddressArea } from "./address-fields";
 import { CheckoutAddress, NEW_ADDRESS } from "./checkout-address";
 import { CheckoutDelivery } from "./checkout-delivery";
 import { CheckoutError } from "./checkout-error";
@@ -60,6 +62,8 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
     },
   });
   const [navigating, setNavigating] = useState(false);
+  // The form's own check of a new address; the server's answer when the form found nothing.
+  const [addressIssues, setAddressIssues] = useState<FieldIssues>();
   const pending = createAddress.isPending || checkout.isPending || navigating;
   const destination = selected === NEW_ADDRESS ? (isCompleteArea(newArea) ? newArea : null) : (addresses.find((a) => a.id === selected) ?? null);
   const quote = useCheckoutQuote({ destination, lines: cart.lines, itemsTotalMinor: cart.itemsTotalMinor, choice });
@@ -79,11 +83,16 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
     if (note.length > NOTE_MAX) return;
     createAddress.reset();
     checkout.reset();
+    setAddressIssues(undefined);
 
     let addressId = selected;
     if (selected === NEW_ADDRESS) {
+      const draft = readAddressFields(form);
+      const found = checkAddressFields(draft);
+      setAddressIssues(found);
+      if (found) return;
       const created = await createAddress
-        .mutateAsync({ ...readAddressFields(form), isDefault: addresses.length === 0 })
+        .mutateAsync({ ...draft, isDefault: addresses.length === 0 })
         .catch(() => null);
       if (!created) return;
       setAddresses((list) => [...list, created]);
@@ -108,7 +117,7 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
           onSelect={setSelected}
           newArea={newArea}
           onNewAreaChange={setNewArea}
-          fieldErrors={errorData(createAddress.error).fieldErrors}
+          issues={addressIssues ?? fieldIssuesOf(createAddress.error)}
           disabled={pending}
         />
         <CheckoutDelivery
@@ -139,7 +148,7 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
       </div>
       <div className="space-y-4">
         <CheckoutSummary cart={cart} quote={quote} />
-        <CheckoutError createError={createAddress.error} checkoutError={checkout.error} cart={cart} />
+        <CheckoutError addressInvalid={Boolean(addressIssues)} createError={createAddress.error} checkoutError={checkout.error} cart={cart} />
         <Button type="submit" className="w-full" disabled={pending || !confirmable}>
           {pending ? t("placing") : t("placeOrder")}
         </Button>

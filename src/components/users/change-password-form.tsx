@@ -3,11 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
-import { errorData } from "@/trpc/types";
-import { passwordFieldMessage } from "./password-field-errors";
 
 /** Current and new password; the server checks both (the policy too) and ends the other sessions. */
 export function ChangePasswordForm() {
@@ -15,7 +14,8 @@ export function ChangePasswordForm() {
   const trpc = useTRPC();
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation(trpc.account.changePassword.mutationOptions());
-  const fieldErrors = errorData(change.error).fieldErrors;
+  const errorText = useErrorText();
+  const issues = fieldIssuesOf(change.error);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +35,7 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="current-password"
         required
-        error={passwordFieldMessage(fieldErrors?.currentPassword?.[0], t)}
+        error={errorText.field(issues?.currentPassword)}
       />
       <TextField
         label={t("account.new")}
@@ -44,10 +44,10 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         required
         hint={t("account.hint")}
-        error={passwordFieldMessage(fieldErrors?.newPassword?.[0], t)}
+        error={errorText.field(issues?.newPassword)}
       />
       <TextField label={t("account.confirm")} name="confirmPassword" type="password" autoComplete="new-password" required error={mismatch ? t("account.mismatch") : undefined} />
-      {change.isError && !fieldErrors && (
+      {change.isError && !issues && (
         <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
           {t("errors.failed")}
         </p>

@@ -3,18 +3,20 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "use-intl";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
 import { errorData } from "@/trpc/types";
-import { passwordFieldMessage } from "./password-field-errors";
 
 /** The page a one-time reset link opens: choose a new password, once. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("users");
   const trpc = useTRPC();
   const reset = useMutation(trpc.account.resetPassword.mutationOptions());
-  const { fieldErrors, domainCode } = errorData(reset.error);
+  const errorText = useErrorText();
+  const { domainCode } = errorData(reset.error);
+  const issues = fieldIssuesOf(reset.error);
 
   if (reset.isSuccess) {
     return (
@@ -44,11 +46,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
         autoComplete="new-password"
         required
         hint={t("account.hint")}
-        error={passwordFieldMessage(fieldErrors?.newPassword?.[0], t)}
+        error={errorText.field(issues?.newPassword)}
       />
-      {reset.isError && !fieldErrors?.newPassword && (
+      {reset.isError && !issues?.newPassword && (
         <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
-          {domainCode === "RESET_LINK_INVALID" || fieldErrors?.token ? t("reset.invalid") : t("errors.failed")}
+          {domainCode === "RESET_LINK_INVALID" || issues?.token ? t("reset.invalid") : t("errors.failed")}
         </p>
       )}
       <Button type="submit" disabled={reset.isPending} className="w-full">

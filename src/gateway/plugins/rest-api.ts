@@ -30,6 +30,21 @@ const PROBLEM_SCHEMA = {
     code: { type: "string", description: "The domain code to branch on, e.g. ORDER_NOT_FOUND" },
     requestId: { type: "string", description: "Quote it: the access log has this request under it" },
     errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Field messages of a refused input" },
+    fieldIssues: {
+      type: "object",
+      additionalProperties: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["code"],
+          properties: {
+            code: { type: "string", description: "What is wrong with the field, e.g. too_long, required, pattern, invalid_email" },
+            params: { type: "object", additionalProperties: { oneOf: [{ type: "string" }, { type: "number" }] }, description: "Values the message needs, e.g. { max: 40 }" },
+          },
+        },
+      },
+      description: "The same fields' problems as codes and values, to branch on or translate",
+    },
     retryAfterSeconds: { type: "integer" },
   },
 } as const;
@@ -132,7 +147,16 @@ const restApi: FastifyPluginAsync = async (app) => {
       return reply
         .code(400)
         .type(PROBLEM_CONTENT_TYPE)
-        .send(problem({ status: 400, code: "BAD_REQUEST", detail: `Not part of this operation: ${fields.join(", ")}`, requestId: request.id, errors }));
+        .send(
+          problem({
+            status: 400,
+            code: "BAD_REQUEST",
+            detail: `Not part of this operation: ${fields.join(", ")}`,
+            requestId: request.id,
+            errors,
+            fieldIssues: Object.fromEntries(fields.map((field) => [field, [{ code: "unknown_field" as const }]])),
+          }),
+        );
     });
     // Errors of every kind — the procedures', the adapter's, the gateway's own (404, 413, 415,
     // 429) — become one problem+json.

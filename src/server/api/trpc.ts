@@ -6,7 +6,8 @@ import { ZodError, z } from "zod";
 import type { Database } from "@/server/db/client";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import type { Role, SessionUser } from "@/server/domain/user";
-import { DOMAIN_ERROR_HTTP, isDomainError } from "@/server/errors";
+import { type CustomIssueCode, type FieldIssues, fieldIssuesOf } from "@/lib/validation/field-issue";
+import { DOMAIN_ERROR_HTTP, type DomainError, type DomainErrorCode, isDomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
 
 /**
@@ -50,10 +51,35 @@ const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
             : isDomainError(cause)
               ? cause.fieldErrors
               : undefined,
+        // The same fields as codes and values, for pages to say in the reader's language.
+        fieldIssues: cause instanceof ZodError ? fieldIssuesOf(cause.issues) : isDomainError(cause) ? domainFieldIssues(cause) : undefined,
       },
     };
   },
 });
+
+/** What a domain code says about the field it names, when the service gave no issue of its own. */
+const DOMAIN_FIELD_ISSUES: Partial<Record<DomainErrorCode, CustomIssueCode>> = {
+  SKU_TAKEN: "taken",
+  CATEGORY_SLUG_TAKEN: "taken",
+  CARRIER_CODE_TAKEN: "taken",
+  EMAIL_TAKEN: "email_taken",
+  WRONG_PASSWORD: "password_wrong",
+  PAYMENT_METHOD_DISABLED: "not_available",
+  NO_SHIPPING_OPTION: "not_available",
+  NO_COURIER_AVAILABLE: "not_available",
+  CARRIER_NOT_FOUND: "choose_from_list",
+  ORDER_NOT_FOUND: "choose_from_list",
+  ADDRESS_NOT_FOUND: "choose_from_list",
+};
+
+/** The field issues of a DomainError: its own, or one per named field from its code. */
+export function domainFieldIssues(error: DomainError): FieldIssues | undefined {
+  if (error.fieldIssues) return error.fieldIssues;
+  if (!error.fieldErrors) return undefined;
+  const code = DOMAIN_FIELD_ISSUES[error.code] ?? "invalid";
+  return Object.fromEntries(Object.keys(error.fieldErrors).map((field) => [field, [{ code }]]));
+}
 
 /**
  * Whole seconds a refused caller should wait (a RATE_LIMITED DomainError says how long), or

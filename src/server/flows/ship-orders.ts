@@ -5,6 +5,7 @@ import { isDomainError } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
 import { shipOrder, type ShipService } from "./shipment";
 import { zText } from "@/server/validation/fields";
+import { issue } from "@/lib/validation/field-issue";
 
 /** Ship with this carrier and service instead of each order's own (optional). */
 export const ZShipService = z.object({ carrierCode: zText(40).min(1, "Choose a carrier"), serviceLevel: zText(40).min(1, "Choose a service") });
@@ -17,7 +18,7 @@ export const ZShipOrdersInput = z.object({
     .array(z.uuid({ message: "Order not found" }))
     .min(1, "Choose at least one order")
     .max(BULK_SHIP_LIMIT, `Ship at most ${BULK_SHIP_LIMIT} orders at a time`)
-    .refine((ids) => new Set(ids).size === ids.length, "An order is listed twice"),
+    .refine((ids) => new Set(ids).size === ids.length, issue("listed_twice", "An order is listed twice")),
   service: ZShipService.optional(),
 });
 export const ZShipOrderResult = z.discriminatedUnion("outcome", [

@@ -27,9 +27,9 @@ export async function quoteOptionsForShopper(
 ): Promise<ShippingOption[]> {
   const data = ZQuoteOptionsInput.parse(input);
   const destination = data.addressId ? await getAddress(db, { userId, addressId: data.addressId }) : data.destination;
-  if (!destination) throw new DomainError("VALIDATION_FAILED", "Choose a delivery address", { addressId: ["Choose a delivery address"] });
+  if (!destination) throw new DomainError("VALIDATION_FAILED", "Choose a delivery address", { addressId: ["Choose a delivery address"] }, { fieldIssues: { addressId: [{ code: "choose_from_list" }] } });
   if (!data.addressId && !isKnownArea(destination)) {
-    throw new DomainError("VALIDATION_FAILED", "Choose the province, city and district from the lists", { destination: ["Choose the province, city and district from the lists"] });
+    throw new DomainError("VALIDATION_FAILED", "Choose the province, city and district from the lists", { destination: ["Choose the province, city and district from the lists"] }, { fieldIssues: { destination: [{ code: "choose_from_list" }] } });
   }
   const lines = data.items ?? (await getCart(db, userId)).lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor }));
   if (lines.length === 0) throw new DomainError("CART_EMPTY", "Your cart is empty");

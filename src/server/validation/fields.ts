@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { decodeListCursor, MAX_CURSOR_LENGTH } from "@/lib/list-cursor";
 import { MAX_MINOR_UNITS } from "@/lib/money";
+import { issue } from "@/lib/validation/field-issue";
+import { PATTERNS } from "@/lib/validation/patterns";
+import { isStorableText } from "@/lib/validation/text-rules";
 
 /**
  * Field schemas every procedure input is built from, so that whatever passes validation can
@@ -9,16 +12,9 @@ import { MAX_MINOR_UNITS } from "@/lib/money";
  * and integer and timestamp columns have ranges narrower than a JavaScript number or Date.
  */
 
-/** A NUL byte, or a surrogate not part of a pair (in a `u` regex a valid pair is one code point). */
-// eslint-disable-next-line no-control-regex -- the NUL byte is exactly what this refuses
-const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
-
 export const UNSTORABLE_TEXT_MESSAGE = "Remove the invisible or broken characters";
 
-/** True when PostgreSQL can store `value` exactly as given. */
-export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
-}
+export { isStorableText };
 
 /**
  * Text from a caller: at most `max` characters, no NUL byte, no unpaired surrogate, trimmed
@@ -28,7 +24,7 @@ export function isStorableText(value: string): boolean {
  */
 export function zText(max: number, { trim = true, message }: { trim?: boolean; message?: string } = {}) {
   const base = trim ? z.string().trim() : z.string();
-  return base.max(max, { message: message ?? `Use at most ${max} characters`, abort: true }).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+  return base.max(max, { message: message ?? `Use at most ${max} characters`, abort: true }).refine(isStorableText, issue("unstorable_text", UNSTORABLE_TEXT_MESSAGE));
 }
 
 /** An amount of money in minor units that an `integer` money column can hold. */
@@ -44,11 +40,11 @@ export const zDate = () => z.coerce.date({ message: "Enter a valid date" }).min(
 /** A calendar day as YYYY-MM-DD that exists (no 2026-02-30) and fits the date range above. */
 export const zDay = () =>
   zText(10)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
+    .regex(PATTERNS.day, "Use YYYY-MM-DD")
     .refine((day) => {
       const date = new Date(`${day}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && date >= MIN_DATE;
-    }, "Choose a day that exists");
+    }, issue("invalid_day", "Choose a day that exists"));
 
 /** Refuses a patch that changes nothing (every field absent or undefined). */
 export const hasSomeField = (patch: Record<string, unknown>) => Object.values(patch).some((value) => value !== undefined);
@@ -63,7 +59,7 @@ type Patch<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] exten
  */
 export function zPatchOf<T extends z.ZodRawShape>(object: z.ZodObject<T>) {
   const shape = Object.fromEntries(Object.entries(object.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]));
-  return z.object(shape as unknown as Patch<T>).refine(hasSomeField, EMPTY_PATCH_MESSAGE);
+  return z.object(shape as unknown as Patch<T>).refine(hasSomeField, issue("empty_patch", EMPTY_PATCH_MESSAGE));
 }
 
 /**
@@ -90,5 +86,5 @@ export const zListCursor = () =>
   z
     .string()
     .max(MAX_CURSOR_LENGTH)
-    .refine((text) => decodeListCursor(text) !== null, "Not a cursor from this list")
+    .refine((text) => decodeListCursor(text) !== null, issue("invalid_cursor", "Not a cursor from this list"))
     .describe("From a previous page's `nextCursor` or `prevCursor`; wins over `page`");

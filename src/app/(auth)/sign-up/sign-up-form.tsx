@@ -3,12 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { mergeGuestCart } from "@/components/shop/guest-cart";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { sameOriginPath } from "@/lib/same-origin-path";
 import { authPageHref, type SignInReason } from "@/lib/sign-in-reason";
+import type { FieldIssues } from "@/lib/validation/field-issue";
+import { checkFields, SIGN_UP_RULES } from "@/lib/validation/text-rules";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { AuthReason } from "../auth-reason";
 import { signInWithPassword } from "../password-sign-in";
@@ -20,12 +24,18 @@ export function SignUpForm({ callbackUrl, reason }: { callbackUrl: string | null
   const client = useTRPCClient();
   const router = useRouter();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const fieldErrors = signUp.error?.data?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const errorText = useErrorText();
+  // The form's own check of the last submit; the server's answer when the form found nothing.
+  const [ownIssues, setOwnIssues] = useState<FieldIssues>();
+  const issues = ownIssues ?? fieldIssuesOf(signUp.error);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") };
+    const found = checkFields(input, SIGN_UP_RULES);
+    setOwnIssues(found);
+    if (found) return;
     await signUp.mutateAsync(input).then(
       async () => {
         const signedIn = await signInWithPassword(input.email, input.password);
@@ -45,12 +55,12 @@ export function SignUpForm({ callbackUrl, reason }: { callbackUrl: string | null
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <h1 className="text-2xl font-semibold">{t("signUpTitle")}</h1>
       <AuthReason page="signUp" reason={reason} />
-      <TextField label={t("name")} name="name" autoComplete="name" required error={fieldErrors?.name} />
-      <TextField label={t("email")} name="email" type="email" autoComplete="email" required error={fieldErrors?.email} />
-      <TextField label={t("password")} name="password" type="password" autoComplete="new-password" required error={fieldErrors?.password} />
-      {signUp.error && !fieldErrors && (
+      <TextField label={t("name")} name="name" autoComplete="name" required error={errorText.field(issues?.name)} />
+      <TextField label={t("email")} name="email" type="email" autoComplete="email" required error={errorText.field(issues?.email)} />
+      <TextField label={t("password")} name="password" type="password" autoComplete="new-password" required error={errorText.field(issues?.password)} />
+      {signUp.error && !issues && (
         <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
-          {signUp.error.message}
+          {errorText.refusal(signUp.error)}
         </p>
       )}
       <Button type="submit" disabled={signUp.isPending} className="w-full">

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 
@@ -26,6 +27,7 @@ export function RunNowButton({ taskId, label }: { taskId: string; label: string 
 /** "Retry" for a failed run. */
 export function RetryRunButton({ runId }: { runId: string }) {
   const t = useTranslations("lifecycle.tasks");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const retry = useMutation(trpc.lifecycle.retryRun.mutationOptions({ onSettled: () => router.refresh() }));
@@ -34,7 +36,7 @@ export function RetryRunButton({ runId }: { runId: string }) {
       <Button type="button" variant="secondary" className="px-2 py-1 text-xs" disabled={retry.isPending || retry.isSuccess} onClick={() => retry.mutate({ runId })}>
         {retry.isSuccess ? t("retried") : t("retry")}
       </Button>
-      {retry.isError && <span role="alert" className="text-xs text-rose-700">{retry.error.message}</span>}
+      {retry.isError && <span role="alert" className="text-xs text-rose-700">{errorText.refusal(retry.error)}</span>}
     </span>
   );
 }

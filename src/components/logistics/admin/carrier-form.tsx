@@ -4,11 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { parseMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
-import { fieldError } from "./shipment-actions";
 
 const ZONES = ["same_city", "same_province", "neighbouring", "far", "remote"] as const;
 const CHECKS = ["luhn", "s10", "mod10_31", "mod7"] as const;
@@ -98,7 +98,8 @@ export function CarrierForm({ initial }: { initial?: CarrierFormValue }) {
   const create = useMutation(trpc.adminCarriers.create.mutationOptions(done));
   const update = useMutation(trpc.adminCarriers.update.mutationOptions(done));
   const mutation = initial?.id ? update : create;
-  const err = (name: string) => fieldError(mutation.error, name);
+  const errorText = useErrorText();
+  const err = (name: string) => errorText.of(mutation.error, name);
   const setLevel = (index: number, patch: Partial<LevelDraft>) => setLevels((all) => all.map((l, i) => (i === index ? { ...l, ...patch } : l)));
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -146,7 +147,7 @@ export function CarrierForm({ initial }: { initial?: CarrierFormValue }) {
     else create.mutate(value);
   }
 
-  const nestedError = mutation.error && (err("serviceLevels") ?? (mutation.error.data?.fieldErrors ? undefined : [mutation.error.message]));
+  const nestedError = mutation.error && (err("serviceLevels") ?? (fieldIssuesOf(mutation.error) ? undefined : errorText.refusal(mutation.error)));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3">
@@ -251,7 +252,7 @@ export function CarrierForm({ initial }: { initial?: CarrierFormValue }) {
       </div>
       {(Object.keys(localErrors).length > 0 || nestedError) && (
         <p role="alert" className="text-sm text-rose-700">
-          {nestedError?.[0] ?? t("admin.carriers.fixErrors")}
+          {nestedError ?? t("admin.carriers.fixErrors")}
         </p>
       )}
     </form>

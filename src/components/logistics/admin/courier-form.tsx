@@ -4,11 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
 import { AreaSelect, type AreaValue } from "../area-select";
-import { fieldError } from "./shipment-actions";
 
 export type CourierFormValue = { id?: string; carrierId: string; name: string; phone: string; province: string; city: string; district: string | null; status: "active" | "off_duty" };
 
@@ -22,7 +22,8 @@ export function CourierForm({ initial, carriers }: { initial?: CourierFormValue;
   const create = useMutation(trpc.adminCarriers.createCourier.mutationOptions(done));
   const update = useMutation(trpc.adminCarriers.updateCourier.mutationOptions(done));
   const mutation = initial?.id ? update : create;
-  const err = (name: string) => fieldError(mutation.error, name);
+  const errorText = useErrorText();
+  const err = (name: string) => errorText.of(mutation.error, name);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,9 +68,9 @@ export function CourierForm({ initial, carriers }: { initial?: CourierFormValue;
         <Button type="submit" disabled={mutation.isPending}>
           {t("save")}
         </Button>
-        {mutation.error && !mutation.error.data?.fieldErrors && (
+        {mutation.error && !fieldIssuesOf(mutation.error) && (
           <p role="alert" className="mt-2 text-sm text-rose-700">
-            {mutation.error.message}
+            {errorText.refusal(mutation.error)}
           </p>
         )}
       </div>

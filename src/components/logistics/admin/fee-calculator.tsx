@@ -3,13 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { AreaSelect, type AreaValue } from "../area-select";
-import { fieldError } from "./shipment-actions";
 
 type Option = { carrierCode: string; serviceLevel: string; label: string };
 type Input = {
@@ -27,6 +27,7 @@ type Input = {
 /** Weight, size and destination in; the fee breakdown out (zone, actual vs volumetric vs billed weight, parts, total). */
 export function FeeCalculator({ options }: { options: Option[] }) {
   const t = useTranslations("logistics");
+  const errorText = useErrorText();
   const locale = useLocale();
   const trpc = useTRPC();
   const [choice, setChoice] = useState(options[0] ? `${options[0].carrierCode}:${options[0].serviceLevel}` : "");
@@ -53,7 +54,7 @@ export function FeeCalculator({ options }: { options: Option[] }) {
       itemsTotalMinor: parseMoney(String(form.get("itemsTotal") || "0")) ?? 0,
     });
   }
-  const err = (name: string) => fieldError(result.error as never, name);
+  const err = (name: string) => errorText.of(result.error, name);
   const b = result.data;
   return (
     <Card className="space-y-4">
@@ -85,7 +86,7 @@ export function FeeCalculator({ options }: { options: Option[] }) {
       </form>
       {result.error && !err("origin") && !err("destination") && (
         <p role="alert" className="text-sm text-rose-700">
-          {result.error.message}
+          {errorText.refusal(result.error)}
         </p>
       )}
       {b && (

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { SettingsSaveRow } from "@/components/admin/settings-save-row";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
-import { fieldError } from "./shipment-actions";
 
 type Settings = {
   assignmentStrategy: "least_loaded" | "round_robin" | "nearest";
@@ -35,6 +35,7 @@ const NUMBERS = [
 /** The logistics settings form: validated and audited on the server; errors next to each field. */
 export function LogisticsSettingsForm({ value }: { value: Settings }) {
   const t = useTranslations("logistics.admin.settings");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.adminLogistics.updateSettings.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -56,7 +57,7 @@ export function LogisticsSettingsForm({ value }: { value: Settings }) {
         ))}
       </SelectField>
       {NUMBERS.map(([key, step]) => (
-        <TextField key={key} name={key} type="number" step={step} label={t(key)} defaultValue={String(value[key])} error={fieldError(save.error, key)} />
+        <TextField key={key} name={key} type="number" step={step} label={t(key)} defaultValue={String(value[key])} error={errorText.of(save.error, key)} />
       ))}
       <SettingsSaveRow pending={save.isPending} saved={save.isSuccess} saveLabel={t("save")} savedLabel={t("saved")} />
     </form>

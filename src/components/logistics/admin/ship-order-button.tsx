@@ -3,12 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 
 /** Ships a paid order now (creates the shipment if needed and picks it up), then opens the shipment. */
 export function ShipOrderButton({ orderId, orderNo }: { orderId: string; orderNo: string }) {
   const t = useTranslations("logistics.admin.shipments");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const ship = useMutation(
@@ -23,7 +25,7 @@ export function ShipOrderButton({ orderId, orderNo }: { orderId: string; orderNo
       </Button>
       {ship.error && (
         <span role="alert" className="text-xs text-rose-600">
-          {ship.error.message}
+          {errorText.refusal(ship.error)}
         </span>
       )}
     </div>

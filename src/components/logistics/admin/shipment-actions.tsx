@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/client";
@@ -18,23 +19,19 @@ type Props = {
   couriers: { id: string; name: string; district: string | null }[];
 };
 
-/** A field's messages from a failed mutation (zod or domain field errors). */
-export function fieldError(error: { data?: { fieldErrors?: unknown } | null } | null, name: string): string[] | undefined {
-  return (error?.data?.fieldErrors as Record<string, string[] | undefined> | undefined)?.[name];
-}
-
 /** The admin simulation actions, each offered only when the shipment's status allows it. */
 export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couriers }: Props) {
   const t = useTranslations("logistics.admin.detail");
   const trpc = useTRPC();
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const errorText = useErrorText();
   const options = {
     onSuccess: () => {
       setMessage({ ok: true, text: t("done") });
       router.refresh();
     },
-    onError: (error: { message: string }) => setMessage({ ok: false, text: t("failed", { message: error.message }) }),
+    onError: (error: unknown) => setMessage({ ok: false, text: t("failed", { message: errorText.refusal(error) }) }),
   };
   const ship = useMutation(trpc.adminLogistics.ship.mutationOptions(options));
   const advance = useMutation(trpc.adminLogistics.advance.mutationOptions(options));
@@ -74,7 +71,7 @@ export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couri
 
       {moving && (
         <form onSubmit={form((d) => deliver.mutate({ id: shipmentId, signer: String(d.get("signer") ?? "") }))} className="flex flex-wrap items-end gap-2">
-          <TextField name="signer" label={t("signer")} defaultValue={t("signerDefault")} required maxLength={40} error={fieldError(deliver.error, "signer")} />
+          <TextField name="signer" label={t("signer")} defaultValue={t("signerDefault")} required maxLength={40} error={errorText.of(deliver.error, "signer")} />
           <Button type="submit" variant="secondary" disabled={busy}>
             {t("markDelivered")}
           </Button>
@@ -104,7 +101,7 @@ export function ShipmentActions({ shipmentId, orderId, status, hasCourier, couri
               </option>
             ))}
           </SelectField>
-          <TextField name="note" label={t("exceptionNote")} required maxLength={200} error={fieldError(raise.error, "note")} />
+          <TextField name="note" label={t("exceptionNote")} required maxLength={200} error={errorText.of(raise.error, "note")} />
           <Button type="submit" variant="danger" className="justify-self-start" disabled={busy}>
             {t("raise")}
           </Button>

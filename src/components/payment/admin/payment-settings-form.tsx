@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { PAYMENT_METHOD_KEYS, type PaymentMethodKey } from "@/lib/payment-ui";
 import { useTRPC } from "@/trpc/client";
 import type { PaymentSettingsView } from "@/trpc/payment-types";
-import { paymentErrorData } from "@/trpc/payment-types";
 import { usePaymentText } from "../payment-text";
 
 type MethodDraft = { enabled: boolean; successPercent: string; minMs: string; maxMs: string };
@@ -51,6 +51,7 @@ const num = (text: string): number | string => (text.trim() !== "" && Number.isF
 /** Admin → Settings → Payments: the payment window, the simulated gateway and each method. Saved as one validated, logged change. */
 export function PaymentSettingsForm({ initial }: { initial: PaymentSettingsView }) {
   const { t, errorMessage } = usePaymentText();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(trpc.adminPayment.settings.update.mutationOptions());
@@ -85,8 +86,8 @@ export function PaymentSettingsForm({ initial }: { initial: PaymentSettingsView 
       setMessage({ ok: true, text: t("admin.settings.saved") });
       router.refresh();
     } catch (cause) {
-      const fields = paymentErrorData(cause).fieldErrors ?? {};
-      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.[0] ?? ""])));
+      const fields = fieldIssuesOf(cause) ?? {};
+      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, errorText.field(v) ?? ""])));
       setMessage({ ok: false, text: errorMessage(cause) });
     }
   }

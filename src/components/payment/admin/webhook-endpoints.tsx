@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { fieldIssuesOf, useErrorText } from "@/components/forms/error-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -96,6 +97,7 @@ function EndpointRow({ endpoint, onChanged }: { endpoint: WebhookEndpointView; o
 /** Admin → Settings → Payments: merchant webhook endpoints (register, enable/disable, remove, deliveries with resend). */
 export function WebhookEndpoints() {
   const { t, errorMessage } = usePaymentText();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const list = useQuery(trpc.adminPayment.webhooks.list.queryOptions());
   const create = useMutation(trpc.adminPayment.webhooks.create.mutationOptions());
@@ -117,10 +119,10 @@ export function WebhookEndpoints() {
       setEvents([]);
       await list.refetch();
     } catch (cause) {
-      const { domainCode, fieldErrors } = paymentErrorData(cause);
+      const { domainCode } = paymentErrorData(cause);
       // A refused address comes with a code: show it on the field in the reader's language.
       if (domainCode === "WEBHOOK_URL_BLOCKED" || domainCode === "WEBHOOK_URL_INVALID") setErrors({ url: errorMessage(cause) });
-      else setErrors(fieldErrors?.url ? { url: fieldErrors.url[0] } : { form: errorMessage(cause) });
+      else setErrors(fieldIssuesOf(cause)?.url ? { url: errorText.of(cause, "url") } : { form: errorMessage(cause) });
     }
   }
 

@@ -89,7 +89,7 @@ export async function createApiKey({
     throw new DomainError("FORBIDDEN", role === "admin" ? "Admin accounts create admin keys" : "Only admins may create admin keys");
   }
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-    throw new DomainError("VALIDATION_FAILED", "Choose an expiry in the future", { expiresAt: ["Choose an expiry in the future"] });
+    throw new DomainError("VALIDATION_FAILED", "Choose an expiry in the future", { expiresAt: ["Choose an expiry in the future"] }, { fieldIssues: { expiresAt: [{ code: "expiry_in_past" }] } });
   }
   return db.transaction(async (tx) => {
     // One creation at a time per user, so concurrent requests cannot pass the limit together.

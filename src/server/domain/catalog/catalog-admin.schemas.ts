@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { zMinorUnits, zText } from "@/server/validation/fields";
 import { PRODUCT_STATUSES } from "./product.machine";
+import { issue } from "@/lib/validation/field-issue";
+import { PATTERNS } from "@/lib/validation/patterns";
 
 /**
  * Admin product and category input. Text is stored exactly as typed (HTML included) and
@@ -13,7 +15,7 @@ const zMillimetres = () => z.number().int("Use whole millimetres").min(1, "Use a
 export const ZProductFields = z.object({
   sku: zText(40)
     .min(1, "Enter a SKU")
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, dot, dash or underscore")
+    .regex(PATTERNS.sku, "Use letters, digits, dot, dash or underscore")
     .transform((sku) => sku.toUpperCase()),
   nameEn: zName(),
   nameZh: zName(),
@@ -22,7 +24,7 @@ export const ZProductFields = z.object({
   categoryId: z.uuid({ message: "Choose a category" }),
   warehouseId: z.uuid({ message: "Choose a warehouse" }),
   priceMinor: zMinorUnits().min(1, "The price must be above zero"),
-  weightGrams: z.number().int("Use whole grams").min(0, "The weight cannot be negative").max(100_000, "Use at most 100 kg").refine((g) => g > 0, "Enter the weight"),
+  weightGrams: z.number().int("Use whole grams").min(0, "The weight cannot be negative").max(100_000, "Use at most 100 kg").refine((g) => g > 0, issue("weight_required", "Enter the weight")),
   lengthMm: zMillimetres(),
   widthMm: zMillimetres(),
   heightMm: zMillimetres(),
@@ -104,7 +106,7 @@ export const ZAdminProductListOutput = z.object({
 export const ZCategoryFields = z.object({
   slug: zText(64)
     .min(1, "Enter a slug")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single dashes")
+    .regex(PATTERNS.slug, "Use lower-case letters, digits and single dashes")
     .transform((s) => s.toLowerCase()),
   nameEn: zName(),
   nameZh: zName(),

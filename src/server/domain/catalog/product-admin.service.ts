@@ -68,7 +68,8 @@ async function assertReferences(tx: Tx, { categoryId, warehouseId }: { categoryI
   const fieldErrors: Record<string, string[]> = {};
   if (!category) fieldErrors.categoryId = ["Choose a category"];
   if (!warehouse) fieldErrors.warehouseId = ["Choose a warehouse"];
-  if (Object.keys(fieldErrors).length) throw new DomainError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrors);
+  const fieldIssues = Object.fromEntries(Object.keys(fieldErrors).map((field) => [field, [{ code: "choose_from_list" as const }]]));
+  if (Object.keys(fieldErrors).length) throw new DomainError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrors, { fieldIssues });
 }
 
 /** Adds a product (with an empty stock record) and its audit row, all or nothing. SKU_TAKEN on a duplicate SKU. */

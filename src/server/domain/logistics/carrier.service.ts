@@ -132,7 +132,7 @@ async function writeLevels(tx: Tx, carrierId: string, levels: ReturnType<typeof 
 export async function createCarrier(db: Database, input: CarrierInput): Promise<CarrierWithLevels> {
   const data = ZCarrierInput.parse(input);
   const dupes = duplicateLevelCodes(data.serviceLevels);
-  if (dupes.length) throw new DomainError("VALIDATION_FAILED", "Service level codes must be unique", { serviceLevels: [`Duplicate code: ${dupes.join(", ")}`] });
+  if (dupes.length) throw new DomainError("VALIDATION_FAILED", "Service level codes must be unique", { serviceLevels: [`Duplicate code: ${dupes.join(", ")}`] }, { fieldIssues: { serviceLevels: [{ code: "listed_twice", params: { value: dupes.join(", ") } }] } });
   const id = await changingCarriers(() => db.transaction(async (tx) => {
     const { serviceLevels, ...fields } = data;
     const [row] = await tx.insert(carriers).values(fields).onConflictDoNothing({ target: carriers.code }).returning({ id: carriers.id });
@@ -150,7 +150,7 @@ export async function createCarrier(db: Database, input: CarrierInput): Promise<
 export async function updateCarrier(db: Database, input: z.input<typeof ZUpdateCarrierInput>): Promise<CarrierWithLevels> {
   const data = ZUpdateCarrierInput.parse(input);
   const dupes = duplicateLevelCodes(data.serviceLevels);
-  if (dupes.length) throw new DomainError("VALIDATION_FAILED", "Service level codes must be unique", { serviceLevels: [`Duplicate code: ${dupes.join(", ")}`] });
+  if (dupes.length) throw new DomainError("VALIDATION_FAILED", "Service level codes must be unique", { serviceLevels: [`Duplicate code: ${dupes.join(", ")}`] }, { fieldIssues: { serviceLevels: [{ code: "listed_twice", params: { value: dupes.join(", ") } }] } });
   await changingCarriers(() => db.transaction(async (tx) => {
     const [current] = await tx.select().from(carriers).where(eq(carriers.id, data.id)).for("update");
     if (!current) throw new DomainError("CARRIER_NOT_FOUND", "Carrier not found");

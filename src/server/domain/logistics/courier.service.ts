@@ -20,7 +20,7 @@ export function maskPhone(phone: string): string {
 
 function assertArea(data: { province: string; city: string; district: string | null }) {
   if (!isKnownArea({ province: data.province, city: data.city, district: data.district })) {
-    throw new DomainError("VALIDATION_FAILED", "Unknown service area", { city: ["Choose a province, city and district from the list"] });
+    throw new DomainError("VALIDATION_FAILED", "Unknown service area", { city: ["Choose a province, city and district from the list"] }, { fieldIssues: { city: [{ code: "choose_from_list" }] } });
   }
 }
 

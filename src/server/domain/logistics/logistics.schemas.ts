@@ -4,6 +4,8 @@ import { ZAddressSnapshot, ZOrderStatus, ZOrderStatusLogEntry } from "@/server/d
 import { ZONES } from "./geography/geography";
 import { SHIPMENT_STATUSES } from "./shipment.machine";
 import { CHECK_ALGORITHMS } from "./tracking-number";
+import { issue } from "@/lib/validation/field-issue";
+import { PATTERNS } from "@/lib/validation/patterns";
 
 const name = (label: string, max = 60) => zText(max).min(1, `Enter the ${label}`);
 const fen = (label: string) => z.number({ message: `Enter the ${label}` }).int(`${label} must be whole fen`).min(0, `${label} cannot be negative`).max(10_000_000);
@@ -19,7 +21,7 @@ export const ZFeeRuleInput = z.object({
 
 export const ZServiceLevelInput = z.object({
   code: zText(32)
-    .regex(/^[a-z][a-z0-9_]{1,31}$/, "Use 2–32 lower-case letters, digits or _"),
+    .regex(PATTERNS.serviceLevelCode, "Use 2–32 lower-case letters, digits or _"),
   nameEn: name("English name"),
   nameZh: name("Chinese name"),
   promisedDays: z.number().int().min(1, "At least 1 day").max(30, "At most 30 days"),
@@ -32,24 +34,24 @@ export const ZServiceLevelInput = z.object({
   rules: z
     .array(ZFeeRuleInput)
     .length(ZONES.length, "Give a price for every zone")
-    .refine((rules) => new Set(rules.map((r) => r.zone)).size === ZONES.length, "Give each zone exactly once"),
+    .refine((rules) => new Set(rules.map((r) => r.zone)).size === ZONES.length, issue("each_zone_once", "Give each zone exactly once")),
 });
 export type ServiceLevelInput = z.input<typeof ZServiceLevelInput>;
 
 export const ZCarrierInput = z.object({
   code: zText(16)
-    .regex(/^[A-Z][A-Z0-9]{1,15}$/, "Use 2–16 upper-case letters or digits"),
+    .regex(PATTERNS.carrierCode, "Use 2–16 upper-case letters or digits"),
   nameEn: name("English name"),
   nameZh: name("Chinese name"),
   logoColor: zText(7)
-    .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb")
+    .regex(PATTERNS.colour, "Use a colour like #2563eb")
     .default("#2563eb"),
   trackingPrefix: zText(4)
-    .regex(/^[A-Z]{0,4}$/, "Up to 4 upper-case letters"),
+    .regex(PATTERNS.trackingPrefix, "Up to 4 upper-case letters"),
   trackingBodyLength: z.number().int().min(6, "At least 6 digits").max(16, "At most 16 digits"),
   trackingCheck: z.enum(CHECK_ALGORITHMS),
   trackingSuffix: zText(3)
-    .regex(/^[A-Z]{0,3}$/, "Up to 3 upper-case letters")
+    .regex(PATTERNS.trackingSuffix, "Up to 3 upper-case letters")
     .default(""),
   enabled: z.boolean().default(true),
   serviceLevels: z.array(ZServiceLevelInput).min(1, "Add at least one service level").max(6),
@@ -88,7 +90,7 @@ export const ZCourierInput = z.object({
   carrierId: z.uuid({ message: "Choose a carrier" }),
   name: name("name", 40),
   phone: zText(11)
-    .regex(/^1[3-9]\d{9}$/, "Enter an 11-digit mobile number"),
+    .regex(PATTERNS.mobile, "Enter an 11-digit mobile number"),
   province: name("province", 40),
   city: name("city", 40),
   district: zText(40)
@@ -131,8 +133,8 @@ export const ZTrackInput = z.object({
 
 export const ZStatsInput = z
   .object({ from: zDate(), to: zDate() })
-  .refine((r) => r.from < r.to, { message: "The start must be before the end", path: ["to"] })
-  .refine((r) => r.to.getTime() - r.from.getTime() <= 366 * 86_400_000, { message: "At most one year", path: ["to"] });
+  .refine((r) => r.from < r.to, { ...issue("start_after_end", "The start must be before the end"), path: ["to"] })
+  .refine((r) => r.to.getTime() - r.from.getTime() <= 366 * 86_400_000, { ...issue("range_too_long", "At most one year", { days: 366 }), path: ["to"] });
 
 export const ZRaiseExceptionInput = z.object({
   id: z.uuid(),

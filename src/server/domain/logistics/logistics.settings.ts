@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineSettings } from "@/server/domain/settings";
+import { issue } from "@/lib/validation/field-issue";
 
 const rate = (label: string) => z.number().min(0, `${label}: at least 0`).max(1, `${label}: at most 1`);
 
@@ -22,7 +23,7 @@ export const ZLogisticsSettingsFields = z.object({
     /** Public tracking lookups per client per minute. */
     publicLookupsPerMinute: z.number().int().min(1).max(1000).default(20),
 });
-export const ZLogisticsSettings = ZLogisticsSettingsFields.refine((s) => s.workingHourEnd - s.workingHourStart >= 4, { message: "Working hours must span at least 4 hours", path: ["workingHourEnd"] });
+export const ZLogisticsSettings = ZLogisticsSettingsFields.refine((s) => s.workingHourEnd - s.workingHourStart >= 4, { ...issue("working_hours_too_short", "Working hours must span at least 4 hours", { hours: 4 }), path: ["workingHourEnd"] });
 export type LogisticsSettings = z.infer<typeof ZLogisticsSettings>;
 
 export const logisticsSettings = defineSettings("logistics", ZLogisticsSettings);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { zDate, zPatchOf } from "@/server/validation/fields";
+import { issue } from "@/lib/validation/field-issue";
+import { PATTERNS } from "@/lib/validation/patterns";
 
 /** pino's levels by name, lowest first; the page filters on "this level and above". */
 export const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
@@ -19,7 +21,7 @@ const zFilterText = (max: number) =>
     .trim()
     .max(max, `Use at most ${max} characters`)
     // PostgreSQL text cannot hold NUL: refused as input, not a 500 from the database.
-    .refine((value) => !value.includes("\u0000"), "Remove the NUL character")
+    .refine((value) => !value.includes("\u0000"), issue("unstorable_text", "Remove the NUL character"))
     .transform((value) => value || undefined)
     .optional();
 
@@ -38,11 +40,11 @@ export const ZSearchLogsInput = z
     /** From the previous page's `nextCursor`. */
     cursor: z
       .string()
-      .regex(/^\d{1,16}\.\d{1,18}$/, "Not a cursor from this list")
+      .regex(PATTERNS.logCursor, "Not a cursor from this list")
       .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, { message: "The start must be before the end", path: ["to"] });
+  .refine((input) => !input.from || !input.to || input.from <= input.to, { ...issue("start_after_end", "The start must be before the end"), path: ["to"] });
 export type SearchLogsInput = z.input<typeof ZSearchLogsInput>;
 
 export const ZLogLine = z.object({

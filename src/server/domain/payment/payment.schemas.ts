@@ -5,6 +5,8 @@ import { PAYMENT_METHODS, PAYMENT_STATUSES } from "./payment.machine";
 import { REFUND_STATUSES } from "./refund.machine";
 import { isValidCardNumber } from "./simulator/test-cards";
 import { WEBHOOK_EVENT_TYPES } from "./webhooks/webhook-events";
+import { issue } from "@/lib/validation/field-issue";
+import { PATTERNS } from "@/lib/validation/patterns";
 
 export const ZPaymentMethod = z.enum(PAYMENT_METHODS, { message: "Choose a payment method" });
 export const ZPaymentStatus = z.enum(PAYMENT_STATUSES);
@@ -13,7 +15,7 @@ export const ZRefundStatus = z.enum(REFUND_STATUSES);
 /** Client-chosen key that makes a retried request safe (a UUID per user intent). */
 export const ZIdempotencyKey = zText(100)
   .min(8, "Use at least 8 characters")
-  .regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits and . _ : - only")
+  .regex(PATTERNS.idempotencyKey, "Letters, digits and . _ : - only")
   .optional();
 
 // ---------- shopper inputs ----------
@@ -34,8 +36,8 @@ export const ZPayInput = z
   })
   .superRefine((value, ctx) => {
     if (value.method !== "card") return;
-    if (!value.card?.number) ctx.addIssue({ code: "custom", path: ["card", "number"], message: "Enter a card number" });
-    else if (!isValidCardNumber(value.card.number)) ctx.addIssue({ code: "custom", path: ["card", "number"], message: "This card number is not valid" });
+    if (!value.card?.number) ctx.addIssue({ code: "custom", path: ["card", "number"], ...issue("card_number_missing", "Enter a card number") });
+    else if (!isValidCardNumber(value.card.number)) ctx.addIssue({ code: "custom", path: ["card", "number"], ...issue("card_number_invalid", "This card number is not valid") });
   });
 export type PayInput = z.input<typeof ZPayInput>;
 
@@ -64,9 +66,9 @@ export const ZRequestRefundInput = z
     items: z.array(ZRefundItemInput).min(1, "Pick at least one item").max(100, "At most 100 items").optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.amountMinor === undefined && !value.items) ctx.addIssue({ code: "custom", path: ["amountMinor"], message: "Enter an amount above zero" });
+    if (value.amountMinor === undefined && !value.items) ctx.addIssue({ code: "custom", path: ["amountMinor"], ...issue("amount_required", "Enter an amount above zero") });
     const ids = value.items?.map((item) => item.orderItemId) ?? [];
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], message: "List each item once" });
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], ...issue("listed_twice", "List each item once") });
   });
 export type RequestRefundInput = z.input<typeof ZRequestRefundInput>;
 
@@ -105,7 +107,7 @@ export const ZAdminPaymentsInput = z
     sort: z.enum(PAYMENT_SORTS).default("created_desc"),
   })
   .refine((v) => v.minAmountMinor === undefined || v.maxAmountMinor === undefined || v.minAmountMinor <= v.maxAmountMinor, {
-    message: "The minimum must not exceed the maximum",
+    ...issue("min_above_max", "The minimum must not exceed the maximum"),
     path: ["maxAmountMinor"],
   });
 export type AdminPaymentsInput = z.input<typeof ZAdminPaymentsInput>;
@@ -127,8 +129,8 @@ const ZDay = zDay();
 /** A report's date range: whole days in China time, both ends included. */
 export const ZPaymentReportInput = z
   .object({ from: ZDay, to: ZDay })
-  .refine((v) => v.from <= v.to, { message: "The start must be before the end", path: ["to"] })
-  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 24 * 3600 * 1000, { message: "Choose at most a year", path: ["to"] });
+  .refine((v) => v.from <= v.to, { ...issue("start_after_end", "The start must be before the end"), path: ["to"] })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 24 * 3600 * 1000, { ...issue("range_too_long", "Choose at most a year", { days: 366 }), path: ["to"] });
 export type PaymentReportInput = z.input<typeof ZPaymentReportInput>;
 
 export const ZWebhookEndpointInput = z.object({
@@ -139,7 +141,7 @@ export const ZWebhookEndpointInput = z.object({
   secret: zText(200, { trim: false }).min(16, "Use at least 16 characters").optional(),
 });
 export type WebhookEndpointInput = z.infer<typeof ZWebhookEndpointInput>;
-export const ZWebhookEndpointUpdate = z.object({ id: z.uuid(), input: ZWebhookEndpointInput.partial().refine(hasSomeField, EMPTY_PATCH_MESSAGE) });
+export const ZWebhookEndpointUpdate = z.object({ id: z.uuid(), input: ZWebhookEndpointInput.partial().refine(hasSomeField, issue("empty_patch", EMPTY_PATCH_MESSAGE)) });
 
 // ---------- outputs ----------
 
@@ -395,7 +397,7 @@ export const ZAdminCancelPaymentInput = ZPaymentIdInput.extend({ reason: zText(2
 export const ZGatewayQueryResult = z.object({ outcome: ZPayOutcome, status: z.string(), skipped: z.boolean().optional() });
 
 /** Settings are edited as a patch of the fields to change (validated against the whole settings). */
-export const ZSettingsPatchInput = z.object({ patch: z.record(zText(40), z.unknown()).refine(hasSomeField, EMPTY_PATCH_MESSAGE) });
+export const ZSettingsPatchInput = z.object({ patch: z.record(zText(40), z.unknown()).refine(hasSomeField, issue("empty_patch", EMPTY_PATCH_MESSAGE)) });
 
 const ZCountsByStatus = z.record(ZPaymentStatus, z.number());
 const ZCountsByMethod = z.record(ZPaymentMethod, z.number());

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineSettings } from "@/server/domain/settings";
 import { PAYMENT_METHODS, type PaymentMethod } from "./payment.machine";
+import { issue } from "@/lib/validation/field-issue";
 
 const ZPercent = z.number().int("Use a whole percentage").min(0, "At least 0%").max(100, "At most 100%");
 
@@ -9,7 +10,7 @@ const ZLatency = z
     minMs: z.number().int().min(0, "At least 0 ms").max(30_000, "At most 30000 ms"),
     maxMs: z.number().int().min(0, "At least 0 ms").max(30_000, "At most 30000 ms"),
   })
-  .refine((v) => v.minMs <= v.maxMs, { message: "The minimum must not exceed the maximum", path: ["maxMs"] });
+  .refine((v) => v.minMs <= v.maxMs, { ...issue("min_above_max", "The minimum must not exceed the maximum"), path: ["maxMs"] });
 
 const ZMethodSettings = z.object({
   enabled: z.boolean(),
@@ -43,7 +44,7 @@ export const ZPaymentSettings = z.object({
       balance: ZMethodSettings.default(METHOD_DEFAULTS.balance),
     })
     .default({ ...METHOD_DEFAULTS })
-    .refine((m) => PAYMENT_METHODS.some((method) => m[method].enabled), { message: "Enable at least one payment method" }),
+    .refine((m) => PAYMENT_METHODS.some((method) => m[method].enabled), issue("payment_method_required", "Enable at least one payment method")),
   /** Share of charges whose response is lost after the gateway charged (the ambiguous timeout). */
   ambiguousTimeoutPercent: ZPercent.default(0),
   /** How long the gateway takes to settle a refund, in simulated seconds. */

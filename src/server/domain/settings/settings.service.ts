@@ -5,6 +5,7 @@ import { appSettings, settingsChanges, users } from "@/server/db/schema";
 import { processCache } from "@/server/cache/process-cache";
 import { DomainError } from "@/server/errors";
 import { currentRequestContext } from "@/server/observability/request-context";
+import { type FieldIssue, fieldIssueOf } from "@/lib/validation/field-issue";
 
 /**
  * Typed, audited settings. A module declares its namespace once with a zod schema whose
@@ -77,8 +78,13 @@ export function defineSettings<T extends z.ZodType<Record<string, unknown>>>(nam
       const parsed = schema.safeParse({ ...before, ...patch });
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-        throw new DomainError("VALIDATION_FAILED", "Some settings are not valid", fieldErrors);
+        const fieldIssues: Record<string, FieldIssue[]> = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.join(".") || "_";
+          (fieldErrors[field] ??= []).push(issue.message);
+          (fieldIssues[field] ??= []).push(fieldIssueOf(issue));
+        }
+        throw new DomainError("VALIDATION_FAILED", "Some settings are not valid", fieldErrors, { fieldIssues });
       }
       await tx
         .update(appSettings)

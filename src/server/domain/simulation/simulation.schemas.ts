@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zText } from "@/server/validation/fields";
+import { issue } from "@/lib/validation/field-issue";
 
 /** What a generated order is scripted to go through. */
 export const SIMULATION_OUTCOMES = ["paid", "failed_then_paid", "abandoned", "cancelled", "refunded", "delivery_exception"] as const;
@@ -12,7 +13,7 @@ const ZPercent = z.number().int("Use a whole percentage").min(0, "At least 0%").
 
 export const ZOutcomeMix = z
   .object(Object.fromEntries(SIMULATION_OUTCOMES.map((o) => [o, ZPercent.default(0)])) as Record<SimulationOutcome, z.ZodDefault<typeof ZPercent>>)
-  .refine((mix) => Object.values(mix).reduce((a, b) => a + b, 0) === 100, { message: "The outcome mix must add up to 100%", path: ["mix"] });
+  .refine((mix) => Object.values(mix).reduce((a, b) => a + b, 0) === 100, { ...issue("mix_not_100", "The outcome mix must add up to 100%"), path: ["mix"] });
 export type OutcomeMix = z.infer<typeof ZOutcomeMix>;
 
 /**
@@ -33,8 +34,8 @@ export const ZStartSimulationInput = z
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
   })
   .superRefine((input, ctx) => {
-    if (input.pacing === "window" && input.windowMinutes === undefined) ctx.addIssue({ code: "custom", path: ["windowMinutes"], message: "Give the window in minutes" });
-    if (input.pacing === "rate" && input.ordersPerMinute === undefined) ctx.addIssue({ code: "custom", path: ["ordersPerMinute"], message: "Give the rate in orders per minute" });
+    if (input.pacing === "window" && input.windowMinutes === undefined) ctx.addIssue({ code: "custom", path: ["windowMinutes"], ...issue("pacing_window_required", "Give the window in minutes") });
+    if (input.pacing === "rate" && input.ordersPerMinute === undefined) ctx.addIssue({ code: "custom", path: ["ordersPerMinute"], ...issue("pacing_rate_required", "Give the rate in orders per minute") });
   });
 export type StartSimulationInput = z.input<typeof ZStartSimulationInput>;
 export type SimulationRunParams = z.infer<typeof ZStartSimulationInput> & { seed: number };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { PASSWORD_PROBLEMS, passwordProblem } from "@/lib/password-policy";
+import { PASSWORD_PROBLEM_ISSUES, PASSWORD_PROBLEMS, passwordProblem } from "@/lib/password-policy";
 import type { DbOrTx } from "@/server/db/client";
 import { passwordResetTokens, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
@@ -16,7 +16,9 @@ export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
 /** VALIDATION_FAILED (on `field`) when the password breaks the policy, the email rule included. */
 export function assertPasswordAllowed(password: string, email: string, field = "newPassword"): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw new DomainError("VALIDATION_FAILED", PASSWORD_PROBLEMS[problem], { [field]: [PASSWORD_PROBLEMS[problem]] });
+  if (problem) {
+    throw new DomainError("VALIDATION_FAILED", PASSWORD_PROBLEMS[problem], { [field]: [PASSWORD_PROBLEMS[problem]] }, { fieldIssues: { [field]: [{ code: PASSWORD_PROBLEM_ISSUES[problem] }] } });
+  }
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -155,7 +157,7 @@ export async function createOrPromoteAdmin({
   requestId?: string;
 }): Promise<{ id: string; email: string; created: boolean }> {
   const parsed = ZEmail.safeParse(rawEmail);
-  if (!parsed.success) throw new DomainError("VALIDATION_FAILED", `Not a valid email address: ${rawEmail}`, { email: ["Enter a valid email address"] });
+  if (!parsed.success) throw new DomainError("VALIDATION_FAILED", `Not a valid email address: ${rawEmail}`, { email: ["Enter a valid email address"] }, { fieldIssues: { email: [{ code: "invalid_email" }] } });
   const email = parsed.data;
   assertPasswordAllowed(password, email, "password");
   const passwordHash = await hashPassword(password);

@@ -1,16 +1,18 @@
 import { z } from "zod";
-import { PASSWORD_PROBLEMS, passwordProblem } from "@/lib/password-policy";
+import { PASSWORD_PROBLEM_ISSUES, PASSWORD_PROBLEMS, passwordProblem } from "@/lib/password-policy";
+import { issue } from "@/lib/validation/field-issue";
+import { SIGN_UP_RULES } from "@/lib/validation/text-rules";
 import { zText } from "@/server/validation/fields";
 
-export const ZEmail = zText(254)
+export const ZEmail = zText(SIGN_UP_RULES.email.max)
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }));
 
-export const ZPassword = zText(128, { trim: false }).min(8, "Use at least 8 characters");
+export const ZPassword = zText(SIGN_UP_RULES.password.max, { trim: false }).min(SIGN_UP_RULES.password.min, `Use at least ${SIGN_UP_RULES.password.min} characters`);
 
 export const ZSignUpInput = z.object({
   email: ZEmail,
-  name: zText(80).min(1, "Enter your name"),
+  name: zText(SIGN_UP_RULES.name.max).min(SIGN_UP_RULES.name.min, "Enter your name"),
   password: ZPassword,
 });
 export type SignUpInput = z.infer<typeof ZSignUpInput>;
@@ -27,7 +29,7 @@ export const ZUserView = z.object({ id: z.uuid(), email: z.string(), name: z.str
 /** A password someone chooses now: the policy in src/lib/password-policy.ts (the email rule is checked by the service). */
 export const ZNewPassword = z.string().superRefine((value, ctx) => {
   const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEMS[problem] });
+  if (problem) ctx.addIssue({ code: "custom", ...issue(PASSWORD_PROBLEM_ISSUES[problem], PASSWORD_PROBLEMS[problem]) });
 });
 
 export const ZRole = z.enum(["shopper", "admin"]);
