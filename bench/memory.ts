@@ -51,6 +51,11 @@ export function processName(commandLine: string[]): string {
   return commandLine.slice(0, 2).join(" ") || "process";
 }
 
+/** The person's name of a running process (see processName). */
+export function processNameOf(pid: number): string {
+  return processName(commandLine(pid));
+}
+
 function commandLine(pid: number): string[] {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);

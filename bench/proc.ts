@@ -46,18 +46,20 @@ export function processTree(root: number): number[] {
 }
 
 /** CPU ms of the server's process tree, each PostgreSQL process and the load generator, right now. */
-export type CpuSample = { serverMs: number; postgresMsByPid: Map<number, number>; loadMs: number };
+export type CpuSample = { serverMs: number; serverMsByPid: Map<number, number>; postgresMsByPid: Map<number, number>; loadMs: number };
 
 export function sampleCpu(serverPid: number, postgresParentPid: number, loadPid?: number): CpuSample {
   const stats = readStats();
   const loadMs = loadPid === undefined ? 0 : (stats.find((s) => s.pid === loadPid)?.cpuMs ?? 0);
-  const serverMs = descendants(stats, serverPid).reduce((sum, s) => sum + s.cpuMs, 0);
+  const server = descendants(stats, serverPid);
+  const serverMs = server.reduce((sum, s) => sum + s.cpuMs, 0);
+  const serverMsByPid = new Map(server.map((s) => [s.pid, s.cpuMs]));
   const postgresMsByPid = new Map(
     descendants(stats, postgresParentPid)
       .filter((s) => s.comm === "postgres")
       .map((s) => [s.pid, s.cpuMs]),
   );
-  return { serverMs, postgresMsByPid, loadMs };
+  return { serverMs, serverMsByPid, postgresMsByPid, loadMs };
 }
 
 /**
@@ -65,8 +67,13 @@ export function sampleCpu(serverPid: number, postgresParentPid: number, loadPid?
  * so its time is summed per process that is still there: a backend that exited in between
  * would otherwise take its whole lifetime's CPU off the total.
  */
-export function cpuBetween(before: CpuSample, after: CpuSample): { serverMs: number; postgresMs: number; loadMs: number } {
+export function cpuBetween(
+  before: CpuSample,
+  after: CpuSample,
+): { serverMs: number; serverMsByPid: Map<number, number>; postgresMs: number; loadMs: number } {
   let postgresMs = 0;
   for (const [pid, ms] of after.postgresMsByPid) postgresMs += ms - (before.postgresMsByPid.get(pid) ?? 0);
-  return { serverMs: after.serverMs - before.serverMs, postgresMs, loadMs: after.loadMs - before.loadMs };
+  // Per server process (gateway, Next, worker…), to say which one a page's CPU goes to.
+  const serverMsByPid = new Map([...after.serverMsByPid].map(([pid, ms]) => [pid, ms - (before.serverMsByPid.get(pid) ?? 0)]));
+  return { serverMs: after.serverMs - before.serverMs, serverMsByPid, postgresMs, loadMs: after.loadMs - before.loadMs };
 }
