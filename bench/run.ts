@@ -137,13 +137,17 @@ function serverCommand(): { args: string[]; env: Record<string, string> } {
 /**
  * BENCH_WEB_PROFILE=<dir>: the whole server as `npm start` runs it, with Next (the web role, where
  * pages render) under `node --cpu-prof`; its .cpuprofile is written there when the bench stops it.
+ * BENCH_WEB_FLAGS: more Node flags for Next, e.g. `--heapsnapshot-signal=SIGUSR2`.
  */
 function webProfileEnv(): Record<string, string> {
+  const flags = process.env.BENCH_WEB_FLAGS?.split(" ").filter(Boolean) ?? [];
   const dir = process.env.BENCH_WEB_PROFILE;
-  if (!dir) return {};
-  const abs = path.resolve(dir);
-  fs.mkdirSync(abs, { recursive: true });
-  return { BENCH_WEB_PROFILE: abs };
+  if (dir) {
+    const abs = path.resolve(dir);
+    fs.mkdirSync(abs, { recursive: true });
+    flags.push("--cpu-prof", `--cpu-prof-dir=${abs}`);
+  }
+  return flags.length ? { BENCH_WEB_NODE_FLAGS: flags.join(" ") } : {};
 }
 
 function log(message: string) {
