@@ -5,6 +5,10 @@
  * Sizes and ports come from the environment: BENCH_ORDERS (100000), BENCH_SHOPPERS (1000),
  * BENCH_DURATION (seconds per measured run, 15), BENCH_WARMUP (seconds, 5), BENCH_PORT (3140),
  * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout;
+ * `pages`: every shopper page's HTML at 50 connections, signed in — page-floor (an empty page in the
+ * shop layout, the floor each page is judged against), page-home, page-product, page-cart,
+ * page-checkout, order-page, page-tracking, page-orders — with the CPU per view of Next and of the
+ * gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile;
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
  * admin-lists: the admin lists and the payments report at a million orders on a database kept
  * between runs (BENCH_ADMIN_DB, BENCH_ADMIN_ORDERS), see bench/admin-lists.ts),
@@ -62,7 +66,16 @@ const FLOOR = "page-floor";
  * back on one machine): the pages' target is four times as many. Views/s depend on the machine
  * and its load, so a run far from that day's compares CPU per view first.
  */
-const PAGE_VIEWS_BEFORE: Record<string, number> = {};
+const PAGE_VIEWS_BEFORE: Record<string, number> = {
+  [FLOOR]: 31,
+  "page-home": 27,
+  "page-product": 22,
+  "page-cart": 10,
+  "page-checkout": 6,
+  "order-page": 2,
+  "page-tracking": 2,
+  "page-orders": 3,
+};
 
 /**
  * A shopper page's target (the performance issue "Pages"): ≤ 5 server CPU ms per view, ≥ 4× the
@@ -243,7 +256,8 @@ function measure(
 }
 
 function printTable(rows: Row[]) {
-  const header = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/req", "Next", "gateway", "pg CPU ms/req", "load gen CPU ms/req", "KB/resp", "errors", "target", "met"];
+  const header = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/req", "Next", "gateway", "× floor", "pg CPU ms/req", "load gen CPU ms/req", "KB/resp", "errors", "target", "met"];
+  const floor = rows.find((r) => r.scenario === FLOOR);
   const lines = rows.map((r) => [
     r.scenario,
     String(r.connections),
@@ -254,6 +268,8 @@ function printTable(rows: Row[]) {
     r.serverCpuMsPerReq.toFixed(3),
     r.nextCpuMsPerReq.toFixed(3),
     r.gatewayCpuMsPerReq.toFixed(3),
+    // A shopper page's server CPU per view against the empty page's in the same run.
+    floor && SHOPPER_PAGES.includes(r.scenario) ? (r.serverCpuMsPerReq / floor.serverCpuMsPerReq).toFixed(2) : "",
     r.postgresCpuMsPerReq.toFixed(3),
     r.loadCpuMsPerReq.toFixed(3),
     (r.bytesPerResponse / 1024).toFixed(1),
