@@ -66,6 +66,8 @@ export default defineConfig({
       // Admin → Logs specs search request lines, which are info.
       LOG_STORE_LEVEL: "info",
       E2E: "1",
+      // The benchmark's empty shop page (src/app/(shop)/floor): the page walker reads it too.
+      SHOPFLOW_FLOOR_PAGE: "1",
       // The e2e server runs on its own fresh database and settings, never a developer's .env.
       SHOPFLOW_ENV_FILE: "",
     },

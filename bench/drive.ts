@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Builds the autocannon instances of a scenario; `record` receives every measured response. */
-function start(scenario: Scenario, duration: number, record: (status: number, ms: number) => void): Instance[] {
+function start(scenario: Scenario, duration: number, record: (status: number, ms: number, bytes?: number) => void): Instance[] {
   const common = { url: scenario.baseUrl, duration, timeout: 30, renderProgressBar: false, renderResultsTable: false } as const;
   if (scenario.kind === "order-read") {
     const targets = scenario.targets;
@@ -49,7 +49,25 @@ function start(scenario: Scenario, duration: number, record: (status: number, ms
         },
       ],
     });
-    instance.on("response", (_client, status, _bytes, ms) => record(status, ms));
+    instance.on("response", (_client, status, bytes, ms) => record(status, ms, bytes));
+    return [instance];
+  }
+  if (scenario.kind === "page") {
+    const targets = scenario.targets;
+    const instance = autocannon({
+      ...common,
+      connections: scenario.connections,
+      requests: [
+        {
+          method: "GET",
+          setupRequest(req) {
+            const target = targets[Math.floor(Math.random() * targets.length)]!;
+            return { ...req, path: target.path, headers: { cookie: target.cookie, accept: "text/html" } };
+          },
+        },
+      ],
+    });
+    instance.on("response", (_client, status, bytes, ms) => record(status, ms, bytes));
     return [instance];
   }
   if (scenario.kind === "catalog") {
@@ -160,9 +178,10 @@ function paidOrderInstance(common: Omit<Parameters<typeof autocannon>[0], "reque
   return instance;
 }
 
-function summarise(latencies: number[], errors: number, durationS: number, sample: string | undefined): DriveResult {
+function summarise(latencies: number[], errors: number, durationS: number, sample: string | undefined, bytes: number): DriveResult {
   const sorted = latencies.sort((a, b) => a - b);
   return {
+    bytesPerResponse: sorted.length ? bytes / sorted.length : 0,
     requests: sorted.length,
     errors,
     durationS,
@@ -199,12 +218,14 @@ process.once("message", async (message: { scenario: Scenario; warmupS: number; d
   let measuring = false;
   let t0 = 0;
   let errors = 0;
+  let bytes = 0;
   let sample: string | undefined;
   // autocannon stops on its own after this; the window below normally ends long before.
-  const instances = start(message.scenario, message.warmupS + message.durationS + 60, (status, ms) => {
+  const instances = start(message.scenario, message.warmupS + message.durationS + 60, (status, ms, size) => {
     if (!measuring) return;
     if (status >= 200 && status < 300) {
       latencies.push(ms);
+      bytes += size ?? 0;
       finishedAt.push(performance.now() - t0);
     } else {
       errors++;
@@ -224,7 +245,7 @@ process.once("message", async (message: { scenario: Scenario; warmupS: number; d
   // The parent samples the server's CPU when "done" arrives, so send it before stopping.
   if (process.env.BENCH_TRACE) writeTrace(process.env.BENCH_TRACE, startMonotonicUs, finishedAt, latencies);
   if (firstError) sample = `${sample}: ${firstError}`;
-  process.send!({ type: "done", result: summarise(latencies, errors, durationS, sample) }, () => {
+  process.send!({ type: "done", result: summarise(latencies, errors, durationS, sample, bytes) }, () => {
     for (const instance of instances) instance.stop();
     void finished.finally(() => process.exit(0));
   });

@@ -51,17 +51,17 @@ export function processName(commandLine: string[]): string {
   return commandLine.slice(0, 2).join(" ") || "process";
 }
 
+/** The person's name of a running process (see processName). */
+export function processNameOf(pid: number): string {
+  return processName(commandLine(pid));
+}
+
 function commandLine(pid: number): string[] {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
   } catch {
     return [];
   }
-}
-
-/** A person's name for a running process (its role), read from its command line. */
-export function nameOfProcess(pid: number): string {
-  return processName(commandLine(pid));
 }
 
 /** Samples the resident set of every process under `rootPid` until stopped; returns each one's peak. */

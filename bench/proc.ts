@@ -67,11 +67,13 @@ export function sampleCpu(serverPid: number, postgresParentPid: number, loadPid?
  * so its time is summed per process that is still there: a backend that exited in between
  * would otherwise take its whole lifetime's CPU off the total.
  */
-export function cpuBetween(before: CpuSample, after: CpuSample): { serverMs: number; serverMsByPid: Map<number, number>; postgresMs: number; loadMs: number } {
+export function cpuBetween(
+  before: CpuSample,
+  after: CpuSample,
+): { serverMs: number; serverMsByPid: Map<number, number>; postgresMs: number; loadMs: number } {
   let postgresMs = 0;
   for (const [pid, ms] of after.postgresMsByPid) postgresMs += ms - (before.postgresMsByPid.get(pid) ?? 0);
-  // Which of the server's processes spent it (the gateway, Next, the worker…).
-  const serverMsByPid = new Map<number, number>();
-  for (const [pid, ms] of after.serverMsByPid) serverMsByPid.set(pid, ms - (before.serverMsByPid.get(pid) ?? 0));
+  // Per server process (gateway, Next, worker…), to say which one a page's CPU goes to.
+  const serverMsByPid = new Map([...after.serverMsByPid].map(([pid, ms]) => [pid, ms - (before.serverMsByPid.get(pid) ?? 0)]));
   return { serverMs: after.serverMs - before.serverMs, serverMsByPid, postgresMs, loadMs: after.loadMs - before.loadMs };
 }

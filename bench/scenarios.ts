@@ -12,6 +12,8 @@ export type Scenario =
       shape: "single" | "batch" | "page" | "rest";
     }
   | { kind: "catalog"; baseUrl: string; connections: number }
+  /** A page's HTML as the browser asks for it: each request one of `targets` at random. */
+  | { kind: "page"; baseUrl: string; connections: number; targets: { path: string; cookie: string }[] }
   | { kind: "checkout"; baseUrl: string; buyers: { cookie: string; addressId: string; productId: string }[] }
   /**
    * The whole paid order, as the cashier sends it: cart add, checkout, payment create and card
@@ -28,5 +30,7 @@ export type DriveResult = {
   p50: number;
   p95: number;
   p99: number;
+  /** Bytes per successful response as read off the wire (headers included; pages: the HTML, uncompressed). */
+  bytesPerResponse: number;
   errorSample?: string;
 };

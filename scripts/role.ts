@@ -78,7 +78,9 @@ function runWeb() {
   const env = loadEnv();
   // Next binds the loopback address only: the gateway is its one caller and vouches for the
   // client address it forwards (x-shopflow-client-ip).
-  const args = dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...NEXT_NODE_FLAGS, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
+  // Benchmarks only: more Node flags for Next, e.g. --cpu-prof (which Node refuses in NODE_OPTIONS).
+  const profile = process.env.BENCH_WEB_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const args = dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...NEXT_NODE_FLAGS, ...profile, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
   const next = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: "inherit",

@@ -47,6 +47,8 @@ function shopperPages(data: WalkData): Record<string, string> {
     "/account/api-keys": "/account/api-keys",
     "/account/password": "/account/password",
     "/track": "/track",
+    // The benchmark's floor: the shop layout around an empty page.
+    "/floor": "/floor",
   };
 }
 

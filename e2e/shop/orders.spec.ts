@@ -77,3 +77,21 @@ test("[SHOP][ORDERS] My orders pages on the server and filters by status", async
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("You have no orders with this status.")).toBeVisible();
 });
+
+test("[SHOP][ORDER] the order page reads its payment section once, on the server, and carries no message catalog", async ({ page }) => {
+  await signUpViaApi(page.request, "One Read Tester");
+  const order = await placeOrderViaApi(page.request, [{ q: "Notebook", quantity: 1 }]);
+  const paymentReads: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("payment.forOrder")) paymentReads.push(request.url());
+  });
+  const response = await page.goto(`/orders/${order.id}`);
+  await expect(page.getByRole("heading", { name: "Payment", exact: true })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // The section starts from the page's own read: the browser does not ask again on load.
+  expect(paymentReads).toEqual([]);
+  // The shop's client messages come with the scripts, not inside each page's HTML.
+  const html = await response!.text();
+  expect(html).not.toContain("refundStatus");
+  await expect(page.getByRole("button", { name: "Cancel order" })).toBeVisible();
+});

@@ -3,7 +3,23 @@
  * string only here, at the edge, for people to read.
  */
 export function formatMoney(minor: number, currency = "CNY", locale = "en"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(minor / 100);
+  return moneyFormat(locale, currency).format(minor / 100);
+}
+
+/**
+ * One formatter per language and currency, made once: building an Intl formatter costs far more
+ * than formatting with it, and a page formats dozens of amounts (docs/performance.md, round 11).
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /** The largest amount a money column (PostgreSQL `integer`) holds, in minor units: ¥21,474,836.47. */

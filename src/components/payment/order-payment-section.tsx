@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/money";
 import { productName } from "@/lib/product-image";
 import { PAYMENT_STATUS_TONE, REFUND_STATUS_TONE, type PaymentStatusKey, type RefundStatusKey } from "@/lib/payment-ui";
 import { useTRPC } from "@/trpc/client";
+import type { OrderPaymentSectionView } from "@/trpc/payment-types";
 import { usePaymentText } from "./payment-text";
 import { RefundRequestForm } from "./refund-request-form";
 
@@ -23,14 +24,18 @@ const IN_FLIGHT = new Set(["requested", "approved", "processing"]);
  * The payment part of a shopper's order: each payment with its status and history, the
  * refunds with their status and items, and "Request a refund" (which opens the form) while
  * money can still be refunded.
- * Refreshes itself while a refund or a payment is under way.
+ * Refreshes itself while a refund or a payment is under way. `initial`: the section as the
+ * server page read it, if it did.
  */
-export function OrderPaymentSection({ orderId }: { orderId: string }) {
+export function OrderPaymentSection({ orderId, initial }: { orderId: string; initial?: OrderPaymentSectionView }) {
   const { t, errorMessage, failure } = usePaymentText();
   const locale = useLocale();
   const trpc = useTRPC();
   const section = useQuery({
     ...trpc.payment.forOrder.queryOptions({ orderId }),
+    // The order page has read this section on the server already (its totals and history need
+    // it): the browser starts from that read instead of asking for it again.
+    initialData: initial,
     refetchInterval: (query) => {
       const data = query.state.data;
       const busy = data?.refunds.some((r) => IN_FLIGHT.has(r.status)) || data?.payments.some((p) => p.status === "processing");

@@ -1,9 +1,6 @@
-import { decode } from "next-auth/jwt";
-import { authSecret } from "@/env";
 import { getDb, type Database } from "@/server/db/client";
 import { findActiveSession, type SessionUser } from "@/server/domain/user";
-
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+import { decodeSessionToken, SESSION_COOKIES } from "./session-token";
 
 function readCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
   if (!cookieHeader) return undefined;
@@ -21,42 +18,6 @@ function readCookie(cookieHeader: string | null | undefined, name: string): stri
 }
 
 /**
- * Decoded session tokens, keyed by the token itself. Decoding (JWE decryption) is a pure
- * function of the token and the secret and costs far more than the rest of a small request,
- * so a token seen before is not decrypted again. Only the fields we use are kept, with the
- * token's own expiry, and the server-side session check below still runs on every request:
- * a cached token whose session was revoked is refused like any other.
- */
-const DECODED_MAX = 10_000;
-const decoded = new Map<string, { sid: string; expMs: number }>();
-
-async function sessionIdOf(raw: string): Promise<string | null> {
-  const hit = decoded.get(raw);
-  if (hit) {
-    if (hit.expMs > Date.now()) {
-      // Refresh its place in the LRU order.
-      decoded.delete(raw);
-      decoded.set(raw, hit);
-      return hit.sid;
-    }
-    decoded.delete(raw);
-    return null;
-  }
-  let token;
-  try {
-    token = await decode({ token: raw, secret: authSecret() });
-  } catch {
-    return null;
-  }
-  if (!token || typeof token.sid !== "string") return null;
-  if (typeof token.exp === "number") {
-    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-    decoded.set(raw, { sid: token.sid, expMs: token.exp * 1000 });
-  }
-  return token.sid;
-}
-
-/**
  * The signed-in user for a request's Cookie header, or null. Decodes the next-auth JWT and
  * then checks the server-side session row, so revoked sessions and changed roles take effect
  * immediately. (Tokens large enough to be chunked into `.0`, `.1` cookies do not occur: ours
@@ -69,9 +30,9 @@ export async function getSessionFromCookieHeader(cookieHeader: string | null | u
     if (raw) break;
   }
   if (!raw) return null;
-  const sid = await sessionIdOf(raw);
-  if (!sid) return null;
-  return findActiveSession(db, sid);
+  const token = await decodeSessionToken(raw);
+  if (!token) return null;
+  return findActiveSession(db, token.sid);
 }
 
 /** The signed-in user for a request's headers, or null (see getSessionFromCookieHeader). */

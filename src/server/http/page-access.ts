@@ -1,6 +1,5 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/env";
+import { decodeSessionToken, SESSION_COOKIES } from "@/server/auth/session-token";
 
 /**
  * Who may open which page, answered before anything renders, so the status line is right
@@ -21,8 +20,9 @@ export function needsSignIn(pathname: string): boolean {
 export async function pageAccessAnswer(req: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = req.nextUrl;
   if (!needsSignIn(pathname)) return null;
-  // Decoded with our secret and not expired (next-auth's own check), or null.
-  const token = await getToken({ req, secret: authSecret() });
+  // Decoded with our secret and not expired, or null; a token seen before is not decrypted again.
+  const raw = SESSION_COOKIES.map((name) => req.cookies.get(name)?.value).find(Boolean);
+  const token = raw ? await decodeSessionToken(raw) : null;
   if (!token) {
     const signIn = new URL(`/sign-in?${new URLSearchParams({ callbackUrl: `${pathname}${search}` })}`, req.nextUrl);
     // Next's proxy wants an absolute URL here and sends it on as a relative one (same origin).

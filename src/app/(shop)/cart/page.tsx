@@ -1,7 +1,7 @@
 import { CartView } from "@/components/shop/cart-view";
 import { GuestCartView } from "@/components/shop/guest-cart-view";
 import { getTranslations } from "@/i18n/server";
-import { api, getSession, orNotFound } from "@/trpc/server";
+import { getMyCart, getSession, orNotFound } from "@/trpc/server";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("shop.cart"))("title") };
@@ -10,7 +10,7 @@ export async function generateMetadata() {
 /** The cart: a shopper's from the database, a visitor's from their browser (priced by the server). */
 export default async function CartPage() {
   const [t, session] = await Promise.all([getTranslations("shop.cart"), getSession()]);
-  const cart = session ? await orNotFound((await api()).cart.get(), "/cart") : null;
+  const cart = session ? await orNotFound(getMyCart(), "/cart") : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -28,8 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * A shopper's order, composed of one section component per concern. Modules add their own
  * section (payment, shipment tracking) as one more line in the main column or the side column.
- * Totals and history include the refunds (read with the payment section's procedure; that
- * section refreshes the page when a refund moves).
+ * Totals and history include the refunds, read with the payment section's procedure once: the
+ * section starts from that read (it refreshes the page when a refund moves).
  * Another shopper's order and malformed ids are the not-found page.
  */
 export default async function OrderPage({ params, searchParams }: Props) {
@@ -60,7 +60,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
           <OrderItems items={order.items} currency={order.currency} />
-          <OrderPaymentSection orderId={order.id} />
+          <OrderPaymentSection orderId={order.id} initial={payment} />
           <OrderHistory history={order.history} refunds={payment.refunds} currency={order.currency} />
         </div>
       </div>
