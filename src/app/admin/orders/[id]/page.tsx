@@ -59,6 +59,7 @@ export default async function AdminOrderPage({ params }: Props) {
       <AdminOrderActions
         order={{ id: order.id, orderNo: order.orderNo, status: order.status, currency: order.currency }}
         payment={captured && { id: captured.id, paymentSn: captured.paymentSn, refundableMinor: captured.refundableMinor }}
+        refundableItems={links.refundableItems}
         shipsWith={
           shipment && {
             carrier: locale === "zh-CN" ? shipment.carrierNameZh : shipment.carrierNameEn,
