@@ -25,7 +25,7 @@ const SORTS = ADMIN_LIST_SORTS;
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: Params = firstParams(raw, 40);
-  const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
+  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
   const filters = adminPaymentsFilters(raw);
   const { status, method, sort } = filters;
   const result = await caller.adminPayment.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
@@ -61,7 +61,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.list.total", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("payments", raw)} label={td("csv")} hint={td("hint")} />
+        <ExportCsvLink href={csvExportHref("payments", raw)} />
       </div>
       <DataTable
         label={t("admin.list.title")}

@@ -25,7 +25,7 @@ const SORTS = ADMIN_LIST_SORTS;
 export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: Params = firstParams(raw, 40);
-  const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
+  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
   const filters = adminRefundsFilters(raw);
   const { status, sort } = filters;
   const result = await caller.adminPayment.refunds.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
@@ -52,7 +52,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.refunds.total", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("refunds", raw)} label={td("csv")} hint={td("hint")} />
+        <ExportCsvLink href={csvExportHref("refunds", raw)} />
       </div>
       <DataTable
         label={t("admin.refunds.title")}
