@@ -164,6 +164,8 @@ export const ZOrderLinks = z.object({
       amountMinor: z.number().int(),
       refundedMinor: z.number().int(),
       refundableMinor: z.number().int(),
+      /** What refunds not yet settled hold. */
+      refundPendingMinor: z.number().int(),
       currency: z.string(),
       createdAt: z.date(),
     }),

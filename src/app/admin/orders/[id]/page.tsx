@@ -76,7 +76,7 @@ export default async function AdminOrderPage({ params }: Props) {
           <OrderItems items={order.items} currency={order.currency} />
         </div>
         <div className="space-y-6">
-          <OrderTotals order={order} />
+          <OrderTotals order={order} refunds={captured ? { refundedMinor: captured.refundedMinor, pendingMinor: captured.refundPendingMinor } : undefined} />
           <OrderAddress order={{ shippingAddress: order.shippingAddress, note: null }} />
         </div>
       </div>
