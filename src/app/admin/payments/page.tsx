@@ -78,7 +78,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             ),
           },
           { id: "order", header: t("admin.list.columns.order"), className: "text-xs", cell: (p) => <OrderNoLink id={p.orderId} orderNo={p.orderNo} /> },
-          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => <ShopperEmailLink email={p.shopperEmail} /> },
+          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => <ShopperEmailLink email={p.shopperEmail} inList /> },
           { id: "amount", header: t("admin.list.columns.amount"), align: "right", sort: sortBy("amount"), cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
           { id: "method", header: t("admin.list.columns.method"), cell: (p) => t(`method.${p.method as PaymentMethodKey}`) },
           {

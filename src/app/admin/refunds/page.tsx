@@ -69,7 +69,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
             ),
           },
           { id: "order", header: t("admin.refunds.columns.order"), className: "text-xs", cell: (r) => <OrderNoLink id={r.orderId} orderNo={r.orderNo} /> },
-          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => <ShopperEmailLink email={r.shopperEmail} /> },
+          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => <ShopperEmailLink email={r.shopperEmail} inList /> },
           { id: "amount", header: t("admin.refunds.columns.amount"), align: "right", sort: sortBy("amount"), cell: (r) => formatMoney(r.amountMinor, r.currency, locale) },
           {
             id: "reason",
