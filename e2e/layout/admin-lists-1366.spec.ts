@@ -20,9 +20,11 @@ async function clipped(page: Page): Promise<Problem[]> {
     const problems: string[] = [];
     const describe = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50)}"`;
     const hides = (el: Element) => getComputedStyle(el).overflowX !== "visible";
+    // Cut text is fine when its title (on it, around it, or on the one element it wraps) holds the whole text.
     const titled = (el: Element, cell: Element) => {
       for (let at: Element | null = el; at && at !== cell.parentElement; at = at.parentElement) if (at.getAttribute("title")) return true;
-      return false;
+      const inner = el.querySelector("[title]");
+      return inner !== null && inner.getAttribute("title")!.trim() === (el.textContent ?? "").trim();
     };
     for (const table of Array.from(document.querySelectorAll("main table"))) {
       if ((table as HTMLElement).offsetParent === null) continue;

@@ -61,7 +61,7 @@ export function ShopperEmailLink({ id, email, className, inList = false }: { id?
     <Link
       href={id ? adminHref.user(id) : `/admin/users?q=${encodeURIComponent(email)}`}
       title={email}
-      className={cn(inList ? "block max-w-56 truncate text-xs" : "break-all", linkClass, className)}
+      className={cn(inList ? "block max-w-36 truncate text-xs" : "break-all", linkClass, className)}
       prefetch={false}
     >
       {email}

@@ -72,7 +72,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           {
             id: "paymentSn",
             header: t("admin.list.columns.paymentSn"),
-            className: "font-mono",
+            className: "text-xs",
             cell: (p) => (
               <PaymentSnLink id={p.id} paymentSn={p.paymentSn} />
             ),

@@ -63,7 +63,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           {
             id: "refundSn",
             header: t("admin.refunds.columns.refundSn"),
-            className: "font-mono",
+            className: "text-xs",
             cell: (r) => (
               <RefundSnLink id={r.id} refundSn={r.refundSn} />
             ),
@@ -74,7 +74,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           {
             id: "reason",
             header: t("admin.refunds.columns.reason"),
-            className: "max-w-48 truncate",
+            className: "max-w-40 truncate",
             cell: (r) => <span title={r.reason}>{r.reason}</span>,
           },
           {
