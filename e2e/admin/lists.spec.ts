@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { placeOrderViaApi, trpcMutation } from "../fixtures/api";
+import { parseShownMoney, placeOrderViaApi, trpcMutation } from "../fixtures/api";
 import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
+import { payByApi } from "../payment/payment-helpers";
 
 const PAYMENTS = 23;
 
@@ -92,4 +93,58 @@ test("[ADMIN][REPORTS] the reports are one page of tabs sharing a range, with bo
   await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Logistics" }).click();
   await expect(page).toHaveURL(/\/admin\/reports\/logistics\?from=2026-01-01&to=2026-01-31/);
   await expect(page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Logistics" })).toHaveAttribute("aria-current", "page");
+});
+
+test("[ADMIN][LISTS] admin sorts shipments by clicking the Fee and Created headers, and the sort survives paging and filters", async ({ page, playwright, baseURL }) => {
+  test.slow();
+  // Two parcels of different weights, so at least two fees differ.
+  const shopperRequest = await playwright.request.newContext({ baseURL });
+  await signUpViaApi(shopperRequest, "Shipment Sort Tester");
+  const orders = [];
+  for (const quantity of [1, 6]) {
+    const order = await placeOrderViaApi(shopperRequest, [{ q: "Notebook", quantity }]);
+    await payByApi(shopperRequest, order.id);
+    orders.push(order);
+  }
+  await shopperRequest.dispose();
+  await signInViaApi(page, DEMO.admin);
+  for (const order of orders) await trpcMutation(page.request, "adminLogistics.ship", { orderId: order.id });
+
+  await page.goto("/admin/shipments");
+  const table = page.getByRole("table", { name: "Shipments" });
+  const fees = async () => (await table.locator("tbody tr td:nth-child(7)").allTextContents()).map(parseShownMoney);
+  const header = (name: string) => table.getByRole("columnheader", { name: new RegExp(`^${name}`) });
+  await expect(header("Created")).toHaveAttribute("aria-sort", "descending");
+
+  // Fee: largest first, then smallest first on a second click.
+  await header("Fee").getByRole("link").click();
+  await expect(page).toHaveURL(/sort=fee_desc/);
+  await expect(header("Fee")).toHaveAttribute("aria-sort", "descending");
+  await expect(header("Created")).toHaveAttribute("aria-sort", "none");
+  const largestFirst = await fees();
+  expect(largestFirst.length).toBeGreaterThanOrEqual(2);
+  expect(largestFirst).toEqual([...largestFirst].sort((a, b) => b - a));
+  await header("Fee").getByRole("link").click();
+  await expect(page).toHaveURL(/sort=fee_asc/);
+  await expect(header("Fee")).toHaveAttribute("aria-sort", "ascending");
+  const smallestFirst = await fees();
+  expect(smallestFirst).toEqual([...smallestFirst].sort((a, b) => a - b));
+
+  // Filters keep the sort, and the sort keeps the filters.
+  await page.getByLabel("Order number").fill(orders[1]!.orderNo);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/sort=fee_asc/);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await header("Created").getByRole("link").click();
+  await expect(page).toHaveURL(/sort=created_desc/);
+  await expect(page).toHaveURL(new RegExp(`orderNo=${orders[1]!.orderNo}`));
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  // Paging in a sort keeps it.
+  await page.goto("/admin/shipments?sort=fee_asc");
+  const next = page.getByRole("link", { name: "Next" });
+  if (await next.count()) {
+    await next.click();
+    await expect(page).toHaveURL(/sort=fee_asc/);
+    await expect(page.getByTestId("page-number")).toHaveText("Page 2");
+  }
 });

@@ -38,7 +38,7 @@ test("[ADMIN][PAYMENT] admin finds a payment by number, reads its timeline and s
   const admin = await adminPage(page);
   await admin.goto("/admin/payments");
   await admin.getByLabel("Payment number").fill(payment.paymentSn);
-  await admin.getByRole("button", { name: "Apply" }).click();
+  await admin.getByRole("button", { name: "Apply filters" }).click();
   await expect(admin.getByText("1 payment", { exact: true })).toBeVisible();
   await admin.getByRole("link", { name: payment.paymentSn }).click();
   const timeline = admin.getByRole("list", { name: "Timeline" });

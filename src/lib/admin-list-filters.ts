@@ -62,6 +62,7 @@ export function adminRefundsFilters(raw: RawSearchParams) {
 }
 
 export const SHIPMENT_QUEUES = ["unassigned", "exception", "stale"] as const;
+export const ADMIN_SHIPMENT_LIST_SORTS = ["created_desc", "created_asc", "fee_desc", "fee_asc"] as const;
 
 export function adminShipmentsFilters(raw: RawSearchParams) {
   const params = firstParams(raw, 32);
@@ -74,6 +75,7 @@ export function adminShipmentsFilters(raw: RawSearchParams) {
     orderNo: params.orderNo || undefined,
     from: chinaDayStart(params.from),
     to: chinaDayStart(params.to, { nextDay: true }),
+    sort: pick(ADMIN_SHIPMENT_LIST_SORTS, params.sort) ?? "created_desc",
   };
 }
 

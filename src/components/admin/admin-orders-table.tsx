@@ -59,7 +59,7 @@ export async function AdminOrdersTable({ orders, selectable = false, createdSort
               </td>
               <td className="px-3 py-2">
                 <span className="block">{order.shopperName}</span>
-                <ShopperEmailLink email={order.shopperEmail} className="block text-xs" />
+                <ShopperEmailLink email={order.shopperEmail} inList />
               </td>
               <td className="px-3 py-2">
                 <OrderStatusBadge status={order.status} />

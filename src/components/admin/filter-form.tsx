@@ -5,36 +5,33 @@ import { cn } from "@/lib/cn";
 
 /**
  * The admin list filters: a plain GET form, so every filtered view is a URL that can be
- * shared and reloaded, with the same apply/reset buttons on every admin list.
+ * shared and reloaded. Every admin list says "Apply filters" and "Clear filters" in the same
+ * words (common.listFilters), so the buttons take no labels of their own.
  */
 export async function FilterForm({
   label,
   action,
   className,
-  applyLabel,
-  resetLabel,
   children,
 }: {
   /** Accessible name of the form, e.g. "Filter payments". */
   label: string;
-  /** The list's own path; "reset" links back to it without parameters. */
+  /** The list's own path; "Clear filters" links back to it without parameters. */
   action: string;
   /** Grid columns for the fields, e.g. "md:grid-cols-4". */
   className?: string;
-  applyLabel?: string;
-  resetLabel?: string;
   children: React.ReactNode;
 }) {
-  const t = await getTranslations("common.actions");
+  const t = await getTranslations("common.listFilters");
   return (
     <form role="search" aria-label={label} action={action} className={cn("grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4", className)}>
       {children}
       <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          {applyLabel ?? t("apply")}
+        <button type="submit" data-testid="filters-apply" className={buttonClass("primary")}>
+          {t("apply")}
         </button>
-        <Link href={action} className={buttonClass("ghost")}>
-          {resetLabel ?? t("reset")}
+        <Link href={action} data-testid="filters-clear" className={buttonClass("ghost")}>
+          {t("clear")}
         </Link>
       </div>
     </form>

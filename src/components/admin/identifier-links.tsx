@@ -51,10 +51,19 @@ export function TrackingNoLink({ id, trackingNo, className }: Props & { tracking
   );
 }
 
-/** A shopper's e-mail, linked to their account (`id`: the user's id; without it, Admin → Users searched for the e-mail). */
-export function ShopperEmailLink({ id, email, className }: { id?: string; email: string; className?: string }) {
+/**
+ * A shopper's e-mail, linked to their account (`id`: the user's id; without it, Admin → Users
+ * searched for the e-mail). In a list column (`inList`) it keeps to one line, cut with an ellipsis
+ * at a width that leaves room for the other columns at 1366 px; the title holds the whole address.
+ */
+export function ShopperEmailLink({ id, email, className, inList = false }: { id?: string; email: string; className?: string; inList?: boolean }) {
   return (
-    <Link href={id ? adminHref.user(id) : `/admin/users?q=${encodeURIComponent(email)}`} className={cn("break-all", linkClass, className)} prefetch={false}>
+    <Link
+      href={id ? adminHref.user(id) : `/admin/users?q=${encodeURIComponent(email)}`}
+      title={email}
+      className={cn(inList ? "block max-w-36 truncate text-xs" : "break-all", linkClass, className)}
+      prefetch={false}
+    >
       {email}
     </Link>
   );

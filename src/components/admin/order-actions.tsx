@@ -4,22 +4,33 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import { AdminRefundForm } from "@/components/admin/admin-refund-form";
 import { ShipServiceSelect, shipServiceOf, type ShipServiceOption } from "@/components/admin/ship-service-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TextField } from "@/components/ui/field";
-import { formatMoney, parseMoney } from "@/lib/money";
-import { newIdempotencyKey } from "@/lib/payment-ui";
+import type { RefundPickItem } from "@/components/payment/refund-item-picker";
+import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 
 type ErrorData = { domainCode?: string; params?: Record<string, string | number> };
-const KNOWN = ["AMOUNT_CHANGED", "NOTHING_TO_RESEND", "INVALID_TRANSITION", "ORDER_NOT_SHIPPABLE", "REFUND_EXCEEDS_CAPTURED", "REFUND_NOT_ALLOWED"] as const;
+const KNOWN = [
+  "AMOUNT_CHANGED",
+  "NOTHING_TO_RESEND",
+  "INVALID_TRANSITION",
+  "ORDER_NOT_SHIPPABLE",
+  "REFUND_EXCEEDS_CAPTURED",
+  "REFUND_NOT_ALLOWED",
+  "REFUND_ITEM_QUANTITY_EXCEEDED",
+  "REFUND_AMOUNT_ABOVE_ITEMS",
+] as const;
 
 type Props = {
   order: { id: string; orderNo: string; status: string; currency: string };
   /** The captured payment, when there is one. */
   payment: { id: string; paymentSn: string; refundableMinor: number } | null;
+  /** The order's items with what a refund may still take back of each. */
+  refundableItems: RefundPickItem[];
   /** The carrier and service the order ships with, already named in the reader's language. */
   shipsWith: { carrier: string; service: string } | null;
   canResend: boolean;
@@ -29,10 +40,10 @@ type Props = {
 
 /**
  * The order page's actions: ship, cancel (an unpaid order; a paid, unshipped one with a full
- * refund), refund an amount, resend the latest notification. Every money move asks first in a
+ * refund), refund items or an amount, resend the latest notification. Every money move asks first in a
  * ConfirmDialog that names the amount.
  */
-export function AdminOrderActions({ order, payment, shipsWith, canResend, services }: Props) {
+export function AdminOrderActions({ order, payment, refundableItems, shipsWith, canResend, services }: Props) {
   const t = useTranslations("orderHub");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -41,15 +52,10 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend, servic
   const ship = useMutation(trpc.adminLogistics.ship.mutationOptions());
   const cancelUnpaid = useMutation(trpc.adminOrder.cancel.mutationOptions());
   const cancelPaid = useMutation(trpc.adminOrder.cancelWithRefund.mutationOptions());
-  const refund = useMutation(trpc.adminPayment.refund.mutationOptions());
   const resend = useMutation(trpc.adminOrder.resendNotification.mutationOptions());
-  const [dialog, setDialog] = useState<null | "cancelUnpaid" | "cancelPaid" | "refund">(null);
+  const [dialog, setDialog] = useState<null | "cancelUnpaid" | "cancelPaid">(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [amount, setAmount] = useState("");
-  const [reason, setReason] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<{ amount?: string; reason?: string }>({});
-  const [key, setKey] = useState(newIdempotencyKey);
   const [service, setService] = useState("");
 
   const errorText = (cause: unknown) => {
@@ -74,19 +80,6 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend, servic
 
   const refundable = payment?.refundableMinor ?? 0;
   const canRefund = payment !== null && refundable > 0 && ["paid", "shipped", "delivered", "completed"].includes(order.status);
-  const refundMinor = parseMoney(amount);
-  function askRefund(event: React.FormEvent) {
-    event.preventDefault();
-    const errors = {
-      amount: refundMinor === null || refundMinor <= 0 ? t("invalidAmount") : refundMinor > refundable ? t("tooMuch", { amount: money(refundable) }) : undefined,
-      reason: reason.trim() ? undefined : t("reasonRequired"),
-    };
-    setFieldErrors(errors);
-    if (!errors.amount && !errors.reason) {
-      setDialogError(null);
-      setDialog("refund");
-    }
-  }
   const open = (which: NonNullable<typeof dialog>) => {
     setDialogError(null);
     setDialog(which);
@@ -150,20 +143,17 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend, servic
         </div>
       )}
 
-      {canRefund && (
-        <form onSubmit={askRefund} className="space-y-2 border-t border-slate-200 pt-3" noValidate aria-labelledby="admin-order-refund-title">
-          <h3 id="admin-order-refund-title" className="text-sm font-medium">
-            {t("refund")}
-          </h3>
-          <p className="text-xs text-slate-500">{t("refundable", { amount: money(refundable) })}</p>
-          <div className="grid gap-2 sm:grid-cols-2">
-            <TextField label={t("refundAmount")} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={fieldErrors.amount} />
-            <TextField label={t("refundReason")} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason} />
-          </div>
-          <Button type="submit" variant="secondary">
-            {t("refundSubmit")}
-          </Button>
-        </form>
+      {canRefund && payment && (
+        <AdminRefundForm
+          payment={payment}
+          currency={order.currency}
+          items={refundableItems}
+          errorText={errorText}
+          onDone={(text) => {
+            setMessage({ ok: true, text });
+            router.refresh();
+          }}
+        />
       )}
 
       <ConfirmDialog
@@ -195,27 +185,6 @@ export function AdminOrderActions({ order, payment, shipsWith, canResend, servic
             run(async () => {
               const done = await cancelPaid.mutateAsync({ id: order.id, expectedAmountMinor: refundable });
               return t("cancelPaidDone", { refundSn: done.refund.refundSn, amount: money(done.refund.amountMinor) });
-            }, true)
-          }
-        />
-      )}
-      {payment && refundMinor !== null && (
-        <ConfirmDialog
-          open={dialog === "refund"}
-          title={t("refundTitle", { amount: money(refundMinor) })}
-          amount={money(refundMinor)}
-          body={t("refundBody", { paymentSn: payment.paymentSn })}
-          confirmLabel={t("refundConfirm", { amount: money(refundMinor) })}
-          pending={refund.isPending}
-          error={dialogError}
-          onClose={() => setDialog(null)}
-          onConfirm={() =>
-            run(async () => {
-              const done = await refund.mutateAsync({ paymentId: payment.id, amountMinor: refundMinor, reason: reason.trim(), idempotencyKey: key });
-              setKey(newIdempotencyKey());
-              setAmount("");
-              setReason("");
-              return t("refundDone", { refundSn: done.refund.refundSn, amount: money(done.refund.amountMinor) });
             }, true)
           }
         />

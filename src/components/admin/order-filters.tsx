@@ -8,7 +8,7 @@ export type AdminOrderFilterValues = { status?: string; from?: string; to?: stri
 export async function AdminOrderFilters({ values }: { values: AdminOrderFilterValues }) {
   const [t, ts] = await Promise.all([getTranslations("admin.orders"), getTranslations("common.orderStatus")]);
   return (
-    <FilterForm label={t("filters")} action="/admin/orders" className="sm:grid-cols-2 lg:grid-cols-3" applyLabel={t("apply")} resetLabel={t("reset")}>
+    <FilterForm label={t("filters")} action="/admin/orders" className="sm:grid-cols-2 lg:grid-cols-3">
       <FilterInput label={t("orderNo")} name="orderNo" defaultValue={values.orderNo} />
       <FilterInput label={t("shopper")} name="shopper" defaultValue={values.shopper} />
       <FilterSelect

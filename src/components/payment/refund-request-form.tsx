@@ -7,15 +7,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { newIdempotencyKey } from "@/lib/payment-ui";
-import { productName } from "@/lib/product-image";
 import { useTRPC } from "@/trpc/client";
 import { paymentErrorData, type OrderPaymentSectionView } from "@/trpc/payment-types";
 import { usePaymentText } from "./payment-text";
-
-type Picked = Record<string, { checked: boolean; quantity: string }>;
-
-/** An amount in minor units as the amount field shows it (12.34). */
-const asInput = (minor: number) => (minor / 100).toFixed(2);
+import { RefundItemPicker, useRefundItemPick } from "./refund-item-picker";
 
 /**
  * The shopper's refund request: pick items and how many of each (the amount is computed from
@@ -28,35 +23,16 @@ export function RefundRequestForm({ data, onDone, onCancel }: { data: OrderPayme
   const trpc = useTRPC();
   const request = useMutation(trpc.payment.requestRefund.mutationOptions());
   const money = (minor: number) => formatMoney(minor, data.currency, locale);
-  const refundable = data.items.filter((item) => item.refundableQuantity > 0);
-  const [picked, setPicked] = useState<Picked>({});
-  const [amountDraft, setAmountDraft] = useState<string | null>(null);
+  const pick = useRefundItemPick(data.items, data.refundableMinor);
+  const { byItems, ceiling, amountText } = pick;
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ amount?: string; reason?: string; form?: string; items?: Record<string, string> }>({});
   const [key, setKey] = useState(newIdempotencyKey);
 
-  const lines = refundable.flatMap((item) => {
-    const pick = picked[item.orderItemId];
-    if (!pick?.checked) return [];
-    const quantity = Number(pick.quantity);
-    return [{ item, quantity, valid: Number.isInteger(quantity) && quantity >= 1 && quantity <= item.refundableQuantity }];
-  });
-  const itemsValue = lines.reduce((sum, line) => sum + (line.valid ? line.quantity * line.item.unitPriceMinor : 0), 0);
-  const byItems = lines.length > 0;
-  const ceiling = byItems ? Math.min(itemsValue, data.refundableMinor) : data.refundableMinor;
-  const amountText = amountDraft ?? (byItems ? asInput(ceiling) : "");
-
-  function setPick(orderItemId: string, change: Partial<Picked[string]>) {
-    setPicked((current) => ({ ...current, [orderItemId]: { checked: false, quantity: "1", ...current[orderItemId], ...change } }));
-    // A new choice of items recomputes the amount.
-    setAmountDraft(null);
-  }
-
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const next: typeof errors = {};
-    const itemErrors: Record<string, string> = {};
-    for (const line of lines) if (!line.valid) itemErrors[line.item.orderItemId] = t("section.itemQuantityInvalid", { max: line.item.refundableQuantity });
+    const itemErrors = pick.itemErrors((max) => t("section.itemQuantityInvalid", { max }));
     if (Object.keys(itemErrors).length) next.items = itemErrors;
     const minor = parseMoney(amountText);
     if (!byItems && !amountText.trim()) next.amount = t("section.nothingPicked");
@@ -66,13 +42,7 @@ export function RefundRequestForm({ data, onDone, onCancel }: { data: OrderPayme
     setErrors(next);
     if (next.amount || next.reason || next.items) return;
     try {
-      await request.mutateAsync({
-        orderId: data.orderId,
-        amountMinor: minor!,
-        reason: reason.trim(),
-        idempotencyKey: key,
-        items: byItems ? lines.map((line) => ({ orderItemId: line.item.orderItemId, quantity: line.quantity })) : undefined,
-      });
+      await request.mutateAsync({ orderId: data.orderId, amountMinor: minor!, reason: reason.trim(), idempotencyKey: key, items: pick.itemsInput() });
       setKey(newIdempotencyKey());
       await onDone();
     } catch (cause) {
@@ -87,55 +57,13 @@ export function RefundRequestForm({ data, onDone, onCancel }: { data: OrderPayme
         {t("section.requestRefund")}
       </h3>
       <p className="text-sm text-slate-600">{t("section.refundable", { amount: money(data.refundableMinor) })}</p>
-      {refundable.length > 0 && (
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-slate-700">{t("section.itemsLegend")}</legend>
-          <p className="text-xs text-slate-500">{t("section.itemsIntro")}</p>
-          <ul className="space-y-2">
-            {refundable.map((item) => {
-              const name = productName(item, locale);
-              const pick = picked[item.orderItemId];
-              const error = errors.items?.[item.orderItemId];
-              return (
-                <li key={item.orderItemId} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 p-2 text-sm">
-                  <label className="flex min-w-0 flex-1 items-start gap-2">
-                    <input type="checkbox" className="mt-1" checked={pick?.checked ?? false} onChange={(e) => setPick(item.orderItemId, { checked: e.target.checked })} />
-                    <span className="min-w-0">
-                      <span className="font-medium">{name}</span>
-                      <span className="block text-xs text-slate-500">
-                        {t("section.itemDetail", { price: money(item.unitPriceMinor), refundable: item.refundableQuantity, bought: item.quantity })}
-                      </span>
-                    </span>
-                  </label>
-                  <input
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={item.refundableQuantity}
-                    aria-label={t("section.itemQuantity", { name })}
-                    aria-invalid={error ? true : undefined}
-                    disabled={!pick?.checked}
-                    value={pick?.quantity ?? "1"}
-                    onChange={(e) => setPick(item.orderItemId, { quantity: e.target.value })}
-                    className="w-20 rounded-md border border-slate-300 px-2 py-1 text-center aria-[invalid=true]:border-rose-500 disabled:bg-slate-100"
-                  />
-                  {error && (
-                    <p role="alert" className="w-full text-xs text-rose-600">
-                      {error}
-                    </p>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
-      )}
+      <RefundItemPicker pick={pick} intro={t("section.itemsIntro")} errors={errors.items} money={money} />
       <TextField
         label={t("section.amount")}
         name="amount"
         inputMode="decimal"
         value={amountText}
-        onChange={(e) => setAmountDraft(e.target.value)}
+        onChange={(e) => pick.setAmountText(e.target.value)}
         hint={byItems ? t("section.amountFromItems", { amount: money(ceiling) }) : t("section.amountHint", { amount: money(data.refundableMinor) })}
         error={errors.amount}
       />

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/server/db/client";
 import { logisticsTimelineRows, shipmentLinkOfOrder } from "@/server/domain/logistics";
 import { notificationsOfOrder } from "@/server/domain/notification";
 import { getOrderForAdmin, orderTimelineRows } from "@/server/domain/order";
-import { paymentTimelineRows, paymentsOfOrder } from "@/server/domain/payment";
+import { ZRefundableItem, paymentTimelineRows, paymentsOfOrder, refundableItemsOf } from "@/server/domain/payment";
 
 export const TIMELINE_SOURCES = ["order", "payment", "gateway", "refund", "webhook", "shipment", "checkpoint", "notification", "admin"] as const;
 const ZParam = z.union([z.string(), z.number(), z.null()]);
@@ -152,7 +152,7 @@ export async function orderTimeline(db: DbOrTx, { orderId }: { orderId: string }
   return { orderId, entries: entries.map(({ seq: _seq, ...entry }) => entry) };
 }
 
-/** What the admin order page links to: the shopper, every payment and refund, the shipment. */
+/** What the admin order page links to: the shopper, every payment and refund, the shipment; and the items a refund may still take back. */
 export const ZOrderLinks = z.object({
   shopper: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
   payments: z.array(
@@ -164,6 +164,8 @@ export const ZOrderLinks = z.object({
       amountMinor: z.number().int(),
       refundedMinor: z.number().int(),
       refundableMinor: z.number().int(),
+      /** What refunds not yet settled hold. */
+      refundPendingMinor: z.number().int(),
       currency: z.string(),
       createdAt: z.date(),
     }),
@@ -172,11 +174,12 @@ export const ZOrderLinks = z.object({
   shipment: z
     .object({ id: z.uuid(), trackingNo: z.string(), logisticsSn: z.string(), status: z.string(), serviceLevel: z.string(), carrierCode: z.string(), carrierNameEn: z.string(), carrierNameZh: z.string(), serviceNameEn: z.string(), serviceNameZh: z.string() })
     .nullable(),
+  refundableItems: z.array(ZRefundableItem),
 });
 
 /** The order's related objects for links and actions (one query per module). ORDER_NOT_FOUND for an unknown order. */
 export async function orderLinks(db: DbOrTx, { orderId }: { orderId: string }): Promise<z.infer<typeof ZOrderLinks>> {
   const order = await getOrderForAdmin(db, orderId);
-  const [{ payments, refunds }, shipment] = await Promise.all([paymentsOfOrder(db, orderId), shipmentLinkOfOrder(db, orderId)]);
-  return { shopper: order.shopper, payments, refunds, shipment };
+  const [{ payments, refunds }, shipment, refundableItems] = await Promise.all([paymentsOfOrder(db, orderId), shipmentLinkOfOrder(db, orderId), refundableItemsOf(db, orderId)]);
+  return { shopper: order.shopper, payments, refunds, shipment, refundableItems };
 }

@@ -86,6 +86,53 @@ describe("refunds by items", () => {
     await expect(shopper.caller.payment.requestRefund({ orderId: order.id, reason: "shipping", amountMinor: 100 })).resolves.toMatchObject({ refund: { amountMinor: 100 } });
   });
 
+  it("an admin refunds items directly: priced like a request, stored with the refund, the order hub's items follow; an amount may be lowered, never raised", async () => {
+    const { order, payment, teaItem, cupItem } = await paidOrderOfTwo();
+    const admin = await createAdmin();
+    const refundItemsOf = (refundId: string) =>
+      getDb().select({ orderItemId: refundItems.orderItemId, quantity: refundItems.quantity, amountMinor: refundItems.amountMinor }).from(refundItems).where(eq(refundItems.refundId, refundId));
+
+    const { refund } = await admin.caller.adminPayment.refund({
+      paymentId: payment.id,
+      reason: "tin and cup broken in transit",
+      items: [{ orderItemId: teaItem, quantity: 1 }, { orderItemId: cupItem, quantity: 1 }],
+      idempotencyKey: newKey(),
+    });
+    expect(refund.amountMinor).toBe(4_250);
+    expect((await refundItemsOf(refund.id)).sort((a, b) => a.amountMinor - b.amountMinor)).toEqual([
+      { orderItemId: cupItem, quantity: 1, amountMinor: 1_250 },
+      { orderItemId: teaItem, quantity: 1, amountMinor: 3_000 },
+    ]);
+    const [log] = await getDb().select().from(paymentLog).where(eq(paymentLog.refundId, refund.id));
+    expect(log).toMatchObject({ kind: "refund_created", actor: "admin" });
+    const links = await admin.caller.adminOrder.links({ id: order.id });
+    expect(links.refundableItems.map((item) => [item.orderItemId, item.refundedQuantity, item.refundableQuantity]).sort()).toEqual(
+      [
+        [teaItem, 1, 1],
+        [cupItem, 1, 0],
+      ].sort(),
+    );
+
+    // The last tin for less than it cost; then no more tins, and never more than the items are worth.
+    const last = await admin.caller.adminPayment.refund({ paymentId: payment.id, reason: "last tin, partly", amountMinor: 1_000, items: [{ orderItemId: teaItem, quantity: 1 }] });
+    expect(last.refund.amountMinor).toBe(1_000);
+    expect(await refundItemsOf(last.refund.id)).toEqual([{ orderItemId: teaItem, quantity: 1, amountMinor: 1_000 }]);
+    await expect(admin.caller.adminPayment.refund({ paymentId: payment.id, reason: "again", items: [{ orderItemId: teaItem, quantity: 1 }] })).rejects.toMatchObject({
+      cause: { code: "REFUND_ITEM_QUANTITY_EXCEEDED", params: { refundable: 0 } },
+    });
+    const fresh = await paidOrderOfTwo();
+    await expect(admin.caller.adminPayment.refund({ paymentId: fresh.payment.id, reason: "too much", amountMinor: 1_251, items: [{ orderItemId: fresh.cupItem, quantity: 1 }] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { code: "REFUND_AMOUNT_ABOVE_ITEMS", params: { maxMinor: 1_250 } },
+    });
+    await expect(admin.caller.adminPayment.refund({ paymentId: fresh.payment.id, reason: "other order", items: [{ orderItemId: cupItem, quantity: 1 }] })).rejects.toMatchObject({
+      cause: { code: "REFUND_ITEM_NOT_IN_ORDER" },
+    });
+    // No amount and no items is a field error; a refund by amount alone still works.
+    await expect(admin.caller.adminPayment.refund({ paymentId: fresh.payment.id, reason: "r" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(admin.caller.adminPayment.refund({ paymentId: fresh.payment.id, reason: "shipping", amountMinor: 100 })).resolves.toMatchObject({ refund: { amountMinor: 100 } });
+  });
+
   it("concurrent requests for the same items never hold more than was bought", async () => {
     for (let round = 0; round < 5; round++) {
       const { shopper, order, payment, teaItem } = await paidOrderOfTwo();

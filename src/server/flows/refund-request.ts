@@ -97,8 +97,9 @@ export async function submitNow(db: Database, refundId: string, provider: Paymen
 }
 
 /**
- * An admin refunds directly (no shopper request): the refund starts approved and is submitted
- * to the provider at once. Same money guard and idempotency as a request.
+ * An admin refunds directly (no shopper request), by amount or by items priced as a shopper's
+ * request is: the refund starts approved and is submitted to the provider at once. Same money
+ * guard and idempotency as a request.
  */
 export async function refundDirectly(
   db: Database,
@@ -109,11 +110,12 @@ export async function refundDirectly(
   if (!found) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   const by = { actor: "admin" as const, actorId: adminId, reason: data.reason };
   const { response, replayed } = await db.transaction((tx) =>
-    withIdempotencyKey(tx, { scope: `refund:${adminId}`, key: data.idempotencyKey, request: { paymentId: data.paymentId, amountMinor: data.amountMinor, reason: data.reason } }, async () => {
+    withIdempotencyKey(tx, { scope: `refund:${adminId}`, key: data.idempotencyKey, request: { paymentId: data.paymentId, amountMinor: data.amountMinor, reason: data.reason, items: data.items } }, async () => {
       const order = await lockOrder(tx, found.orderId);
       assertRefundableOrder(order.status);
+      const byItems = data.items ? await priceRefundItems(tx, { orderId: order.id, items: data.items, amountMinor: data.amountMinor }) : null;
       const payment = await lockPayment(tx, found.id);
-      const held = await insertRefund(tx, { payment, amountMinor: data.amountMinor, reason: data.reason, status: "approved", by });
+      const held = await insertRefund(tx, { payment, amountMinor: byItems?.amountMinor ?? data.amountMinor!, reason: data.reason, status: "approved", by, items: byItems?.items });
       await enterRefundingIfFull(tx, { payment: held.payment, by });
       return { refundId: held.refund.id };
     }),

@@ -23,7 +23,7 @@ export async function generateMetadata() {
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: SearchParams = firstParams(raw);
-  const [t, td, caller, locale] = await Promise.all([getTranslations("admin.orders"), getTranslations("dashboard.export"), api(), getLocale()]);
+  const [t, caller, locale] = await Promise.all([getTranslations("admin.orders"), api(), getLocale()]);
   const { status, orderNo, shopper, from, to, sort } = adminOrdersFilters(raw);
   const result = await orNotFound(
     caller.adminOrder.list({ pageSize: PAGE_SIZE, cursor: cursorParam(raw), status, orderNo, shopper, from, to, sort }),
@@ -40,7 +40,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex items-center gap-3">
           <ListTotal testId="orders-count" total={result.total} isEstimate={result.totalIsEstimate} exact={t("count", { total: result.total })} />
-          <ExportCsvLink href={csvExportHref("orders", raw)} label={td("csv")} hint={td("hint")} />
+          <ExportCsvLink href={csvExportHref("orders", raw)} />
         </div>
       </div>
       <AdminOrderFilters

@@ -25,7 +25,7 @@ const SORTS = ADMIN_LIST_SORTS;
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: Params = firstParams(raw, 40);
-  const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
+  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
   const filters = adminPaymentsFilters(raw);
   const { status, method, sort } = filters;
   const result = await caller.adminPayment.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
@@ -61,7 +61,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.list.total", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("payments", raw)} label={td("csv")} hint={td("hint")} />
+        <ExportCsvLink href={csvExportHref("payments", raw)} />
       </div>
       <DataTable
         label={t("admin.list.title")}
@@ -72,13 +72,13 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           {
             id: "paymentSn",
             header: t("admin.list.columns.paymentSn"),
-            className: "font-mono",
+            className: "text-xs",
             cell: (p) => (
               <PaymentSnLink id={p.id} paymentSn={p.paymentSn} />
             ),
           },
           { id: "order", header: t("admin.list.columns.order"), className: "text-xs", cell: (p) => <OrderNoLink id={p.orderId} orderNo={p.orderNo} /> },
-          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => <ShopperEmailLink email={p.shopperEmail} /> },
+          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => <ShopperEmailLink email={p.shopperEmail} inList /> },
           { id: "amount", header: t("admin.list.columns.amount"), align: "right", sort: sortBy("amount"), cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
           { id: "method", header: t("admin.list.columns.method"), cell: (p) => t(`method.${p.method as PaymentMethodKey}`) },
           {

@@ -25,7 +25,7 @@ const SORTS = ADMIN_LIST_SORTS;
 export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const params: Params = firstParams(raw, 40);
-  const [t, td, locale, caller] = await Promise.all([getTranslations("payment"), getTranslations("dashboard.export"), getLocale(), api()]);
+  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
   const filters = adminRefundsFilters(raw);
   const { status, sort } = filters;
   const result = await caller.adminPayment.refunds.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
@@ -52,7 +52,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.refunds.total", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("refunds", raw)} label={td("csv")} hint={td("hint")} />
+        <ExportCsvLink href={csvExportHref("refunds", raw)} />
       </div>
       <DataTable
         label={t("admin.refunds.title")}
@@ -63,18 +63,18 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           {
             id: "refundSn",
             header: t("admin.refunds.columns.refundSn"),
-            className: "font-mono",
+            className: "text-xs",
             cell: (r) => (
               <RefundSnLink id={r.id} refundSn={r.refundSn} />
             ),
           },
           { id: "order", header: t("admin.refunds.columns.order"), className: "text-xs", cell: (r) => <OrderNoLink id={r.orderId} orderNo={r.orderNo} /> },
-          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => <ShopperEmailLink email={r.shopperEmail} /> },
+          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => <ShopperEmailLink email={r.shopperEmail} inList /> },
           { id: "amount", header: t("admin.refunds.columns.amount"), align: "right", sort: sortBy("amount"), cell: (r) => formatMoney(r.amountMinor, r.currency, locale) },
           {
             id: "reason",
             header: t("admin.refunds.columns.reason"),
-            className: "max-w-48 truncate",
+            className: "max-w-40 truncate",
             cell: (r) => <span title={r.reason}>{r.reason}</span>,
           },
           {

@@ -14,6 +14,7 @@ import { getLocale, getTranslations } from "@/i18n/server";
 import { cn } from "@/lib/cn";
 import { SHIPMENT_QUEUES, adminShipmentsFilters, csvExportHref } from "@/lib/admin-list-filters";
 import { formatDateTime } from "@/lib/dates";
+import { sortHeader } from "@/lib/list-sort";
 import { formatMoney } from "@/lib/money";
 import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { api } from "@/trpc/server";
@@ -23,23 +24,26 @@ export async function generateMetadata() {
   return { title: t("admin.shipments.title") };
 }
 
-type Params = { status?: string; carrier?: string; courier?: string; trackingNo?: string; orderNo?: string; from?: string; to?: string; queue?: string };
+type Params = { status?: string; carrier?: string; courier?: string; trackingNo?: string; orderNo?: string; from?: string; to?: string; queue?: string; sort?: string };
 const QUEUES = SHIPMENT_QUEUES;
 
-/** Admin Shipments: filters, queues, keyset pages, and paid orders waiting to ship. */
+/** Admin Shipments: filters, queues, sorting (column headers), keyset pages, and paid orders waiting to ship. */
 export default async function AdminShipmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
-  const [t, td, locale, caller] = await Promise.all([getTranslations("logistics"), getTranslations("dashboard"), getLocale(), api()]);
+  const [t, td, tf, locale, caller] = await Promise.all([getTranslations("logistics"), getTranslations("dashboard"), getTranslations("common.listFilters"), getLocale(), api()]);
   const params: Params = firstParams(raw, 32);
   const filters = adminShipmentsFilters(raw);
-  const { status, queue } = filters;
+  const { status, queue, sort } = filters;
   const [result, carriers, toShip] = await Promise.all([
     caller.adminLogistics.list({ pageSize: 20, cursor: cursorParam(raw), ...filters }),
     caller.adminCarriers.list(),
     caller.adminLogistics.toShip({ limit: 20 }),
   ]);
-  const keep = { status: params.status, carrier: params.carrier, courier: params.courier, trackingNo: params.trackingNo, orderNo: params.orderNo, from: params.from, to: params.to };
+  const keep = { status: params.status, carrier: params.carrier, courier: params.courier, trackingNo: params.trackingNo, orderNo: params.orderNo, from: params.from, to: params.to, sort };
+  const sortBy = (column: "created" | "fee") => sortHeader(column, sort, "/admin/shipments", { ...keep, queue });
   const queueHref = (q?: string) => `/admin/shipments${q ? `?queue=${q}` : ""}`;
+  // A queue chip says what the rows' badges say: the status label, or the flag's own word.
+  const queueLabel = { unassigned: t("admin.shipments.unassigned"), exception: t("status.exception"), stale: t("admin.shipments.stale") } satisfies Record<(typeof QUEUES)[number], string>;
 
   return (
     <div className="space-y-6">
@@ -99,7 +103,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
             aria-current={queue === q ? "page" : undefined}
             className={cn("rounded-full px-3 py-1", queue === q ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100")}
           >
-            {q ? t(`admin.shipments.queue.${q}`, { count: result.queues[q] }) : t("admin.shipments.queue.all")}
+            {q ? t("admin.shipments.queue.chip", { label: queueLabel[q], count: result.queues[q] }) : tf("all")}
           </Link>
         ))}
       </nav>
@@ -107,6 +111,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
       <FilterForm label={t("admin.shipments.filters")} action="/admin/shipments" className="sm:grid-cols-2 lg:grid-cols-4">
         {queue && <input type="hidden" name="queue" value={queue} />}
         {params.courier && <input type="hidden" name="courier" value={params.courier} />}
+        {sort !== "created_desc" && <input type="hidden" name="sort" value={sort} />}
         <FilterSelect
           label={t("admin.shipments.status")}
           name="status"
@@ -129,7 +134,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={td("listTotal", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("shipments", raw)} label={td("export.csv")} hint={td("export.hint")} />
+        <ExportCsvLink href={csvExportHref("shipments", raw)} />
       </div>
       <DataTable
         label={t("admin.shipments.table")}
@@ -162,8 +167,8 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
               </>
             ),
           },
-          { id: "fee", header: t("admin.shipments.columns.fee"), align: "right", cell: (s) => formatMoney(s.feeMinor, s.currency, locale) },
-          { id: "created", header: t("admin.shipments.columns.created"), className: "text-xs", cell: (s) => formatDateTime(s.createdAt, locale) },
+          { id: "fee", header: t("admin.shipments.columns.fee"), align: "right", sort: sortBy("fee"), cell: (s) => formatMoney(s.feeMinor, s.currency, locale) },
+          { id: "created", header: t("admin.shipments.columns.created"), className: "text-xs", sort: sortBy("created"), cell: (s) => formatDateTime(s.createdAt, locale) },
         ]}
       />
       <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/shipments" params={{ ...keep, queue }} />

@@ -9,7 +9,7 @@ export type LogFilterValues = { from?: string; to?: string; level?: LogLevelOpti
 export async function LogFilters({ values }: { values: LogFilterValues }) {
   const t = await getTranslations("logs");
   return (
-    <FilterForm label={t("filters")} action="/admin/logs" className="sm:grid-cols-2 lg:grid-cols-4" applyLabel={t("apply")} resetLabel={t("reset")}>
+    <FilterForm label={t("filters")} action="/admin/logs" className="sm:grid-cols-2 lg:grid-cols-4">
       <FilterInput label={t("requestId")} name="requestId" defaultValue={values.requestId} />
       <FilterInput label={t("text")} name="text" type="search" defaultValue={values.text} />
       <FilterSelect

@@ -169,6 +169,41 @@ describe("logistics procedures", () => {
     expect(pages).toBeGreaterThanOrEqual(3);
   });
 
+  it("sorts shipments by fee or by creation, either way, and pages each sort by cursor without repeats or gaps", async () => {
+    const { caller } = await createAdmin();
+    const from = new Date(Date.now() - 1000);
+    // Heavier parcels cost more, so the fees differ; two of one weight tie on the fee and the id breaks the tie.
+    for (const weightGrams of [500, 4_000, 1_500, 9_000, 1_500]) {
+      const paid = await createPaidOrder({ weightGrams });
+      await caller.adminLogistics.createForOrder({ orderId: paid.order.id });
+    }
+    const walk = async (sort: "created_desc" | "created_asc" | "fee_desc" | "fee_asc") => {
+      const rows: { id: string; feeMinor: number; createdAt: Date }[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await caller.adminLogistics.list({ from, sort, pageSize: 2, cursor });
+        rows.push(...page.items);
+        if (!page.nextCursor) return rows;
+        cursor = page.nextCursor;
+      }
+    };
+    const key = (row: { id: string; feeMinor: number }) => [row.feeMinor, row.id] as const;
+    const byFee = (a: { id: string; feeMinor: number }, b: { id: string; feeMinor: number }) => key(a)[0] - key(b)[0] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+    const feeAsc = await walk("fee_asc");
+    expect(feeAsc).toHaveLength(5);
+    expect(new Set(feeAsc.map((r) => r.id)).size).toBe(5);
+    expect(new Set(feeAsc.map((r) => r.feeMinor)).size).toBeGreaterThanOrEqual(3);
+    expect(feeAsc).toEqual([...feeAsc].sort(byFee));
+    expect((await walk("fee_desc")).map((r) => r.id)).toEqual(feeAsc.map((r) => r.id).reverse());
+    const createdAsc = await walk("created_asc");
+    expect(createdAsc.map((r) => r.createdAt.getTime())).toEqual(createdAsc.map((r) => r.createdAt.getTime()).sort((a, b) => a - b));
+    expect((await walk("created_desc")).map((r) => r.id)).toEqual(createdAsc.map((r) => r.id).reverse());
+    // A cursor from one sort opens the first page of another, never a wrong slice of it.
+    const first = await caller.adminLogistics.list({ from, sort: "fee_asc", pageSize: 2 });
+    expect((await caller.adminLogistics.list({ from, sort: "created_asc", pageSize: 2, cursor: first.nextCursor! })).page).toBe(1);
+  });
+
   it("lists shipments with filters and queues for admins", async () => {
     const b = await createPaidOrder({ address: { province: "西藏自治区", city: "拉萨市", district: "城关区" } });
     const { caller } = await createAdmin();

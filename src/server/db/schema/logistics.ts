@@ -178,7 +178,9 @@ export const shipments = pgTable(
     index().on(t.status, t.createdAt),
     index().on(t.carrierId, t.createdAt),
     index().on(t.courierId),
-    index().on(t.createdAt),
+    // The admin list's sorts walk (key, id) so a keyset page is an index range (src/server/db/list-page.ts).
+    index("shipments_created_at_id").on(t.createdAt, t.id),
+    index("shipments_fee_id").on(t.feeMinor, t.id),
     check("shipments_weights_non_negative", sql`${t.chargeableWeightGrams} >= 0 AND ${t.feeMinor} >= 0`),
   ],
 );

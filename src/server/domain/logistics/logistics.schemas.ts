@@ -111,6 +111,10 @@ export const ZCourierListInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
+/** How the admin shipment list can be ordered: by when the shipment was made or by its fee, either way. */
+export const SHIPMENT_LIST_SORTS = ["created_desc", "created_asc", "fee_desc", "fee_asc"] as const;
+export type ShipmentListSort = (typeof SHIPMENT_LIST_SORTS)[number];
+
 export const ZShipmentListInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
@@ -124,6 +128,7 @@ export const ZShipmentListInput = z.object({
   queue: z.enum(["unassigned", "exception", "stale"]).optional(),
   from: zDate().optional(),
   to: zDate().optional(),
+  sort: z.enum(SHIPMENT_LIST_SORTS).default("created_desc"),
 });
 export type ShipmentListInput = z.input<typeof ZShipmentListInput>;
 

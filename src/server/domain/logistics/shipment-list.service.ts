@@ -2,7 +2,7 @@ import { and, eq, gte, ilike, inArray, isNull, lt, notInArray, sql, type SQL } f
 import type { DbOrTx } from "@/server/db/client";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { carriers, couriers, orders, shipments } from "@/server/db/schema";
-import { ZShipmentListInput, type ShipmentListInput } from "./logistics.schemas";
+import { ZShipmentListInput, type ShipmentListInput, type ShipmentListSort } from "./logistics.schemas";
 import { TERMINAL_SHIPMENT_STATUSES } from "./shipment.machine";
 import { normaliseTrackingNumber } from "./tracking-number";
 
@@ -18,11 +18,16 @@ export function staleShipmentCondition(now: Date, staleAfterHours: number): SQL 
 
 const escape = (value: string) => value.replace(/[\\%_]/g, "\\$&");
 
-/** Newest first along the (created_at) index, the id breaking ties. */
-const SHIPMENT_LIST_SORT: KeysetSort = { name: "created_desc", key: shipments.createdAt, keyKind: "time", id: shipments.id, direction: "desc" };
+/** The orders each shipment sort walks: its key, then the id, along an index on (key, id). */
+const SHIPMENT_LIST_ORDERS: Record<ShipmentListSort, KeysetSort> = {
+  created_desc: { name: "created_desc", key: shipments.createdAt, keyKind: "time", id: shipments.id, direction: "desc" },
+  created_asc: { name: "created_asc", key: shipments.createdAt, keyKind: "time", id: shipments.id, direction: "asc" },
+  fee_desc: { name: "fee_desc", key: shipments.feeMinor, keyKind: "int", id: shipments.id, direction: "desc" },
+  fee_asc: { name: "fee_asc", key: shipments.feeMinor, keyKind: "int", id: shipments.id, direction: "asc" },
+};
 
 /**
- * Shipments for the admin list, filtered and keyset-paged on the server (or by page number),
+ * Shipments for the admin list, filtered, sorted and keyset-paged on the server (or by page number),
  * a total exact up to 1,000 rows and estimated above, and the queue counts.
  */
 export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = new Date(), staleAfterHours }: { now?: Date; staleAfterHours: number }) {
@@ -41,9 +46,10 @@ export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = 
   if (input.queue === "stale") filters.push(staleShipmentCondition(now, staleAfterHours));
   const where = filters.length ? and(...filters) : undefined;
   const stale = staleShipmentCondition(now, staleAfterHours);
+  const sort = SHIPMENT_LIST_ORDERS[input.sort];
 
   const [page, total, [queues]] = await Promise.all([
-    keysetPage(SHIPMENT_LIST_SORT, input, ({ where: after, orderBy, limit, offset }) =>
+    keysetPage(sort, input, ({ where: after, orderBy, limit, offset }) =>
       db
         .select({
           id: shipments.id,
@@ -65,7 +71,7 @@ export async function listShipments(db: DbOrTx, raw: ShipmentListInput, { now = 
           createdAt: shipments.createdAt,
           lastScanAt: shipments.lastScanAt,
           stale: sql<boolean>`coalesce(${stale}, false)`,
-          cursorKey: cursorKeyOf(SHIPMENT_LIST_SORT),
+          cursorKey: cursorKeyOf(sort),
         })
         .from(shipments)
         .innerJoin(orders, eq(orders.id, shipments.orderId))

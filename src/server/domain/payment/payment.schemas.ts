@@ -74,12 +74,20 @@ export type RequestRefundInput = z.input<typeof ZRequestRefundInput>;
 
 // ---------- admin inputs ----------
 
-export const ZAdminRefundInput = z.object({
-  paymentId: z.uuid({ message: "Payment not found" }),
-  amountMinor: zMinorUnits().positive("Enter an amount above zero"),
-  reason: ZRefundReason,
-  idempotencyKey: ZIdempotencyKey,
-});
+/** An admin's direct refund: by amount, or by items like a shopper's request (see ZRequestRefundInput). */
+export const ZAdminRefundInput = z
+  .object({
+    paymentId: z.uuid({ message: "Payment not found" }),
+    amountMinor: zMinorUnits().positive("Enter an amount above zero").optional(),
+    reason: ZRefundReason,
+    idempotencyKey: ZIdempotencyKey,
+    items: z.array(ZRefundItemInput).min(1, "Pick at least one item").max(100, "At most 100 items").optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.amountMinor === undefined && !value.items) ctx.addIssue({ code: "custom", path: ["amountMinor"], message: "Enter an amount above zero" });
+    const ids = value.items?.map((item) => item.orderItemId) ?? [];
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], message: "List each item once" });
+  });
 export type AdminRefundInput = z.input<typeof ZAdminRefundInput>;
 
 export const ZApproveRefundInput = z.object({ refundId: z.uuid({ message: "Refund not found" }), note: zText(200).optional() });

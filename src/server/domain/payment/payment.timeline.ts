@@ -59,7 +59,7 @@ export async function paymentsOfOrder(db: DbOrTx, orderId: string) {
       .orderBy(asc(refunds.createdAt), asc(refunds.id)),
   ]);
   return {
-    payments: paymentRows.map(({ refundedMinor, refundReservedMinor, ...p }) => ({ ...p, refundableMinor: p.amountMinor - refundedMinor - refundReservedMinor, refundedMinor })),
+    payments: paymentRows.map(({ refundedMinor, refundReservedMinor, ...p }) => ({ ...p, refundableMinor: p.amountMinor - refundedMinor - refundReservedMinor, refundedMinor, refundPendingMinor: refundReservedMinor })),
     refunds: refundRows,
   };
 }

@@ -59,6 +59,7 @@ export default async function AdminOrderPage({ params }: Props) {
       <AdminOrderActions
         order={{ id: order.id, orderNo: order.orderNo, status: order.status, currency: order.currency }}
         payment={captured && { id: captured.id, paymentSn: captured.paymentSn, refundableMinor: captured.refundableMinor }}
+        refundableItems={links.refundableItems}
         shipsWith={
           shipment && {
             carrier: locale === "zh-CN" ? shipment.carrierNameZh : shipment.carrierNameEn,
@@ -75,7 +76,7 @@ export default async function AdminOrderPage({ params }: Props) {
           <OrderItems items={order.items} currency={order.currency} />
         </div>
         <div className="space-y-6">
-          <OrderTotals order={order} />
+          <OrderTotals order={order} refunds={captured ? { refundedMinor: captured.refundedMinor, pendingMinor: captured.refundPendingMinor } : undefined} />
           <OrderAddress order={{ shippingAddress: order.shippingAddress, note: null }} />
         </div>
       </div>
