@@ -71,6 +71,9 @@ export const taskRuns = pgTable(
     eventName: text(),
     eventData: jsonb().$type<Record<string, unknown>>(),
     result: jsonb().$type<Record<string, unknown>>(),
+    /** A failed run's cause as a code a page can label: a DomainError code, or `internal` for anything else. */
+    errorCode: text(),
+    /** The error as thrown (name and message), for developers. */
     error: text(),
     /** The failed run an admin retried. */
     retryOf: uuid(),
