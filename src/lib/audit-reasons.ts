@@ -75,3 +75,34 @@ export function because<C extends AuditReasonCode>(code: C, ...params: (typeof A
 export function isAuditReasonCode(value: unknown): value is AuditReasonCode {
   return typeof value === "string" && Object.hasOwn(AUDIT_REASONS, value);
 }
+
+/** A reason as an audit row holds it: the code and parameters, and free text (a person's note, or an English sentence from before codes). */
+export type StoredAuditReason = { reasonCode: string | null; reasonParams: Record<string, unknown> | null; note: string | null };
+
+/** A translator scoped to the `audit` catalog. */
+export type AuditTranslator = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * What people read for a stored reason, in the translator's language: the code's label, then
+ * the free text as it was written. A code this build does not know (written by a newer one)
+ * reads "Other reason"; its code stays in the row's details. Null when the row says nothing.
+ */
+export function auditReasonText(t: AuditTranslator, stored: StoredAuditReason): string | null {
+  const parts: string[] = [];
+  if (stored.reasonCode) {
+    if (isAuditReasonCode(stored.reasonCode)) {
+      const params = stored.reasonParams ?? {};
+      // Every declared parameter is passed: a select without its value would not format.
+      const values = Object.fromEntries(AUDIT_REASONS[stored.reasonCode].map((name) => [name, typeof params[name] === "number" ? params[name] : String(params[name] ?? "other")]));
+      parts.push(t(`reason.${stored.reasonCode}`, values));
+    } else parts.push(t("other"));
+  }
+  if (stored.note) parts.push(stored.note);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+/** The raw code and parameters of a stored reason, for the developers' details disclosure. */
+export function auditReasonCodeText(stored: Pick<StoredAuditReason, "reasonCode" | "reasonParams">): string | null {
+  if (!stored.reasonCode) return null;
+  return stored.reasonParams && Object.keys(stored.reasonParams).length > 0 ? `${stored.reasonCode} ${JSON.stringify(stored.reasonParams)}` : stored.reasonCode;
+}
