@@ -95,4 +95,48 @@ UPDATE "shipment_status_log" l SET "reason_code" = s.code, "reason" = NULL FROM 
   ('courier assigned', 'admin.courier_assigned')
 ) AS s(sentence, code) WHERE l."reason" = s.sentence;--> statement-breakpoint
 UPDATE "order_status_log" SET "reason_code" = 'admin.exception_resolved', "reason_params" = jsonb_build_object('resolution', substring("reason" from 21)), "reason" = NULL WHERE "reason" LIKE 'exception resolved: %';--> statement-breakpoint
-UPDATE "shipment_status_log" SET "reason_code" = 'admin.exception_resolved', "reason_params" = jsonb_build_object('resolution', substring("reason" from 21)), "reason" = NULL WHERE "reason" LIKE 'exception resolved: %';
+UPDATE "shipment_status_log" SET "reason_code" = 'admin.exception_resolved', "reason_params" = jsonb_build_object('resolution', substring("reason" from 21)), "reason" = NULL WHERE "reason" LIKE 'exception resolved: %';--> statement-breakpoint
+-- The payment log wrote the same sentences as its message when no technical note was given.
+UPDATE "payment_log" l SET "reason_code" = s.code, "message" = NULL FROM (VALUES
+  ('order placed', 'order.placed'),
+  ('cancelled by shopper', 'order.cancelled_by_shopper'),
+  ('payment deadline passed', 'payment.deadline_passed'),
+  ('payment window expired', 'payment.window_expired'),
+  ('paid before it could be closed', 'payment.paid_before_close'),
+  ('retry with the same idempotency key', 'payment.idempotent_retry'),
+  ('earlier attempt resolved before a new one', 'payment.earlier_attempt_resolved'),
+  ('provider query', 'payment.provider_query'),
+  ('gateway answered the charge', 'gateway.charge_answered'),
+  ('gateway notification', 'gateway.notification'),
+  ('receipt confirmed by shopper', 'receipt.confirmed_by_shopper'),
+  ('receipt window passed: confirmed automatically', 'receipt.auto_confirmed'),
+  ('shipment created', 'shipment.created'),
+  ('order paid', 'shipment.order_paid'),
+  ('auto-ship delay passed', 'shipment.auto_ship_due'),
+  ('tracking checkpoint due', 'shipment.checkpoint_due'),
+  ('submitted to the gateway', 'refund.submitted'),
+  ('refund result fetched from the gateway', 'refund.result_fetched'),
+  ('full refund approved', 'refund.full_approved'),
+  ('full refund settled', 'refund.full_settled'),
+  ('all money refunded', 'refund.all_refunded'),
+  ('refunded before shipping', 'refund.before_shipping'),
+  ('full refund did not go through', 'refund.full_failed'),
+  ('refund compensation', 'refund.compensation'),
+  ('reconciliation: paid at the gateway', 'reconciliation.paid_at_gateway'),
+  ('reconciliation', 'reconciliation.charge_reversal'),
+  ('automatic refund of a charge captured for a closed payment', 'reconciliation.reversal_of_closed_payment'),
+  ('reconciliation: refund result fetched from the gateway', 'reconciliation.refund_result_fetched'),
+  ('reconciliation: stuck in processing', 'reconciliation.stuck_processing'),
+  ('fulfilment flow', 'workflow.fulfilment'),
+  ('simulation', 'simulation.run'),
+  ('cancelled by admin', 'admin.order_cancelled'),
+  ('order cancelled by admin', 'admin.order_cancelled'),
+  ('admin asked the gateway', 'admin.gateway_queried'),
+  ('shipment created by admin', 'admin.shipment_created'),
+  ('shipped by admin', 'admin.shipped'),
+  ('shipped by admin (bulk)', 'admin.shipped_bulk'),
+  ('advanced by admin', 'admin.shipment_advanced'),
+  ('delivered by admin', 'admin.delivered'),
+  ('failed attempt recorded by admin', 'admin.failed_attempt_recorded'),
+  ('courier assigned', 'admin.courier_assigned')
+) AS s(sentence, code) WHERE l."message" = s.sentence;
