@@ -46,6 +46,6 @@ test("[ADMIN][TASKS][I18N] in Chinese, a failed run reads what kind of failure i
   await expect(refusedRun.getByTestId("task-error")).toContainText("所需的数据不存在");
   // The English error is developers' detail: folded away until asked for.
   await expect(refusedRun.getByText(refused)).toBeHidden();
-  await refusedRun.getByText("详情").click();
+  await refusedRun.locator("summary").click();
   await expect(refusedRun.getByText(`DomainError(ORDER_NOT_FOUND): ${refused}`)).toBeVisible();
 });
