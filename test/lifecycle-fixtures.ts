@@ -74,7 +74,7 @@ export async function orderOf(orderId: string) {
 /** Moves an order paid → shipped → delivered by status only (for receipt tests). */
 export async function markDeliveredByStatus(orderId: string, deliveredAt?: Date) {
   await getDb().transaction(async (tx) => {
-    await transitionOrder(tx, { orderId, to: "shipped", by: { actor: "system", reason: "test: shipped" } });
-    await transitionOrder(tx, { orderId, to: "delivered", by: { actor: "system", reason: "test: delivered" }, patch: deliveredAt ? { deliveredAt } : {} });
+    await transitionOrder(tx, { orderId, to: "shipped", by: { actor: "system", note: "test: shipped" } });
+    await transitionOrder(tx, { orderId, to: "delivered", by: { actor: "system", note: "test: delivered" }, patch: deliveredAt ? { deliveredAt } : {} });
   });
 }

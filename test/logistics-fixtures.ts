@@ -39,7 +39,7 @@ export async function createPaidOrder(
     shipping: options.shipping ?? { carrierCode: "ZTX", serviceLevel: "standard" },
   });
   await getDb().transaction((tx) =>
-    transitionOrder(tx, { orderId: order.id, to: "paid", by: { actor: "system", reason: "test: paid" }, patch: { paymentStatus: "succeeded", paidAt: new Date() } }),
+    transitionOrder(tx, { orderId: order.id, to: "paid", by: { actor: "system", note: "test: paid" }, patch: { paymentStatus: "succeeded", paidAt: new Date() } }),
   );
   return { shopper, address, product, order };
 }

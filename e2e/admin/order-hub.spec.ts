@@ -17,6 +17,8 @@ const LANGUAGES = [
     carrier: "Postal Express",
     shipped: /Shipped: tracking number \S+/,
     paidToShipped: "Order: Paid → Shipped",
+    placedReason: "Order placed",
+    shippedReason: "Shipped by an admin",
     cancelPaid: "Cancel and refund",
     cancelTitle: (orderNo: string, amount: string) => `Cancel order ${orderNo} and refund ${amount}?`,
     cancelConfirm: (amount: string) => `Refund ${amount} and cancel`,
@@ -46,6 +48,8 @@ const LANGUAGES = [
     carrier: "邮驿速递",
     shipped: /已发货，运单号 \S+/,
     paidToShipped: "订单：已付款 → 已发货",
+    placedReason: "已下单",
+    shippedReason: "管理员发货",
     cancelPaid: "取消并退款",
     cancelTitle: (orderNo: string, amount: string) => `取消订单 ${orderNo} 并退款 ${amount}？`,
     cancelConfirm: (amount: string) => `退款 ${amount} 并取消`,
@@ -102,6 +106,10 @@ for (const l of LANGUAGES) {
     const orderRows = timelineRows(page, l.timeline, "order");
     await expect(orderRows).toHaveCount(3);
     await expect(orderRows.nth(2)).toContainText(l.paidToShipped);
+    // Each row says why in the reader's language; the stored code is one click away in "details".
+    await expect(orderRows.nth(0).getByTestId("timeline-reason")).toHaveText(l.placedReason);
+    await expect(orderRows.nth(2).getByTestId("timeline-reason")).toHaveText(l.shippedReason);
+    await expect(orderRows.nth(2).locator("details code")).toContainText("admin.shipped");
     // Payment, gateway, shipment and checkpoint rows sit in the same timeline, oldest first.
     for (const source of ["payment", "gateway", "shipment", "checkpoint"]) await expect(timelineRows(page, l.timeline, source).first()).toBeVisible();
     const shownTimes = await page.getByRole("table", { name: l.timeline }).locator("tbody tr td:first-child").allTextContents();

@@ -16,8 +16,8 @@ async function deliver(orderId: string) {
   const { sql, db } = createDatabase(e2eDatabaseUrl(), 2);
   try {
     await db.transaction(async (tx) => {
-      await transitionOrder(tx, { orderId, to: "shipped", by: { actor: "system", reason: "e2e fixture" } });
-      await transitionOrder(tx, { orderId, to: "delivered", by: { actor: "system", reason: "e2e fixture" } });
+      await transitionOrder(tx, { orderId, to: "shipped", by: { actor: "system", note: "e2e fixture" } });
+      await transitionOrder(tx, { orderId, to: "delivered", by: { actor: "system", note: "e2e fixture" } });
     });
   } finally {
     await sql.end();

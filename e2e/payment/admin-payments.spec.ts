@@ -14,6 +14,8 @@ test("[ADMIN][PAYMENT] admin changes the success rate to 0% and the next payment
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("Settings saved.")).toBeVisible();
     await expect(page.getByRole("region", { name: "Change history" })).toContainText(DEMO.admin.email);
+    // Each changed setting reads "label: old → new"; the stored JSON is one click away.
+    await expect(page.getByTestId("settings-change").first()).toContainText(/Success rate \(%\): \d+ → 0/);
 
     const shopperContext = await browser.newContext({ baseURL });
     const shopper = await shopperContext.newPage();

@@ -1,6 +1,7 @@
 import type { Locale } from "./config";
 import enAdmin from "@/messages/en/admin.json";
 import enApiKeys from "@/messages/en/api-keys.json";
+import enAudit from "@/messages/en/audit.json";
 import enAuth from "@/messages/en/auth.json";
 import enCatalog from "@/messages/en/catalog.json";
 import enCommon from "@/messages/en/common.json";
@@ -18,6 +19,7 @@ import enOrderHub from "@/messages/en/order-hub.json";
 import enUsers from "@/messages/en/users.json";
 import zhAdmin from "@/messages/zh-CN/admin.json";
 import zhApiKeys from "@/messages/zh-CN/api-keys.json";
+import zhAudit from "@/messages/zh-CN/audit.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
 import zhCatalog from "@/messages/zh-CN/catalog.json";
 import zhCommon from "@/messages/zh-CN/common.json";
@@ -35,8 +37,8 @@ import zhOrderHub from "@/messages/zh-CN/order-hub.json";
 import zhUsers from "@/messages/zh-CN/users.json";
 
 /** One JSON file per module and language, so modules add strings without touching each other. */
-const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages, dashboard: enDashboard, orderHub: enOrderHub };
-const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages, dashboard: zhDashboard, orderHub: zhOrderHub };
+const en = { common: enCommon, auth: enAuth, shop: enShop, admin: enAdmin, payment: enPayment, logistics: enLogistics, lifecycle: enLifecycle, notification: enNotification, simulation: enSimulation, catalog: enCatalog, apiKeys: enApiKeys, monitoring: enMonitoring, logs: enLogs, users: enUsers, images: enImages, dashboard: enDashboard, orderHub: enOrderHub, audit: enAudit };
+const zh = { common: zhCommon, auth: zhAuth, shop: zhShop, admin: zhAdmin, payment: zhPayment, logistics: zhLogistics, lifecycle: zhLifecycle, notification: zhNotification, simulation: zhSimulation, catalog: zhCatalog, apiKeys: zhApiKeys, monitoring: zhMonitoring, logs: zhLogs, users: zhUsers, images: zhImages, dashboard: zhDashboard, orderHub: zhOrderHub, audit: zhAudit };
 
 export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zh as Messages };

@@ -3,6 +3,7 @@ import { RequestIdLink } from "@/components/admin/request-id-link";
 import { OrderSection } from "@/components/shop/order-section";
 import { getLocale, getTranslations } from "@/i18n/server";
 import { formatDateTime } from "@/lib/dates";
+import { auditReasonCodeText, auditReasonText } from "@/lib/audit-reasons";
 import { formatMoney } from "@/lib/money";
 import type { RouterOutputs } from "@/trpc/types";
 
@@ -20,7 +21,7 @@ function lookup(t: { (key: never, values?: never): string; has(key: never): bool
  * (a link to its log lines); the codes behind it stay in a "details" disclosure.
  */
 export async function AdminOrderTimeline({ entries }: { entries: Entry[] }) {
-  const [t, tOrder, tPayment, tRefund, tShipment, tActor, tNote, locale] = await Promise.all([
+  const [t, tOrder, tPayment, tRefund, tShipment, tActor, tNote, tAudit, locale] = await Promise.all([
     getTranslations("orderHub"),
     getTranslations("common.orderStatus"),
     getTranslations("payment.status"),
@@ -28,6 +29,7 @@ export async function AdminOrderTimeline({ entries }: { entries: Entry[] }) {
     getTranslations("logistics.status"),
     getTranslations("common.actor"),
     getTranslations("notification.kind"),
+    getTranslations("audit"),
     getLocale(),
   ]);
   const tx = lookup(t as never);
@@ -66,6 +68,7 @@ export async function AdminOrderTimeline({ entries }: { entries: Entry[] }) {
         return tx(`timeline.admin.${e.kind}`, t("timeline.admin.other"), { amount: money(e), refundSn: String(e.params.refundSn ?? ""), trackingNo: String(e.params.trackingNo ?? "") });
     }
   }
+  const why = (e: Entry) => auditReasonText(tAudit as never, { reasonCode: e.reasonCode, reasonParams: e.reasonParams, note: e.note });
   const actorName = (actor: string | null) => (actor === "gateway" ? t("actorGateway") : actor ? lookup(tActor as never)(actor, actor) : t("none"));
   const regarding = (e: Entry) => {
     if (!e.ref) return t("none");
@@ -97,10 +100,15 @@ export async function AdminOrderTimeline({ entries }: { entries: Entry[] }) {
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.at, locale)}</td>
                   <td className="min-w-64 px-3 py-2">
                     {label(e)}
+                    {why(e) && (
+                      <span className="block text-xs text-slate-600" data-testid="timeline-reason">
+                        {why(e)}
+                      </span>
+                    )}
                     <details className="mt-1 text-xs text-slate-500">
                       <summary className="cursor-pointer select-none">{t("timeline.details")}</summary>
                       <code className="block font-mono break-all whitespace-pre-wrap">
-                        {[`${e.source}.${e.kind}`, e.fromStatus || e.toStatus ? `${e.fromStatus ?? "∅"} → ${e.toStatus ?? "∅"}` : null, e.details].filter(Boolean).join("\n")}
+                        {[`${e.source}.${e.kind}`, e.fromStatus || e.toStatus ? `${e.fromStatus ?? "∅"} → ${e.toStatus ?? "∅"}` : null, auditReasonCodeText(e), e.details].filter(Boolean).join("\n")}
                       </code>
                     </details>
                   </td>

@@ -21,7 +21,7 @@ describe("shipment counters", () => {
     await logisticsSettings.update(getDb(), { failedAttemptRate: 0, addressProblemRate: 0, lostParcelRate: 0, outageRate: 0 }, null);
     const { order } = await createPaidOrder({ address: { province: "广东省", city: "深圳市", district: "南山区" } });
     const before = await scrape();
-    await shipOrder(getDb(), { orderId: order.id, by: { actor: "admin", reason: "test" } });
+    await shipOrder(getDb(), { orderId: order.id, by: { actor: "admin", note: "test" } });
     await recordDueCheckpointsForAll(getDb(), { now: new Date(Date.now() + 365 * 86_400_000) });
     const after = await scrape();
 

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
@@ -21,7 +22,7 @@ export async function cancelPaidOrder(
   db: Database,
   { orderId, adminId, expectedAmountMinor, reason, provider = getPaymentProvider() }: { orderId: string; adminId: string; expectedAmountMinor: number; reason?: string; provider?: PaymentProvider },
 ) {
-  const by = { actor: "admin" as const, actorId: adminId, reason: reason || "order cancelled by admin" };
+  const by = { actor: "admin" as const, actorId: adminId, reason: because("admin.order_cancelled"), note: reason || null };
   const refundId = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status !== "paid") throw new DomainError("INVALID_TRANSITION", `The order is ${order.status}; only a paid order that has not shipped is cancelled with a refund`);
@@ -36,7 +37,7 @@ export async function cancelPaidOrder(
     if (refundable !== expectedAmountMinor) {
       throw new DomainError("AMOUNT_CHANGED", `The refund would be ${refundable}, not ${expectedAmountMinor}`, undefined, { params: { amountMinor: refundable, currency: payment.currency } });
     }
-    const held = await insertRefund(tx, { payment, amountMinor: refundable, reason: by.reason, status: "approved", by });
+    const held = await insertRefund(tx, { payment, amountMinor: refundable, reason: reason ?? "", status: "approved", by });
     await enterRefundingIfFull(tx, { payment: held.payment, by });
     await recordOrderAdminAction(tx, { orderId, action: "cancelled_with_refund", adminId, data: { refundSn: held.refund.refundSn, amountMinor: refundable, currency: payment.currency } });
     return held.refund.id;

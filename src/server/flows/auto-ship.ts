@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
 import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
@@ -30,7 +31,7 @@ async function autoShipInTx(tx: Tx, { orderId, now, by }: { orderId: string; now
  */
 export async function autoShipOrder(
   db: Database,
-  { orderId, now = new Date(), by = { actor: "system", reason: "auto-ship delay passed" } }: { orderId: string; now?: Date; by?: ActorRef },
+  { orderId, now = new Date(), by = { actor: "system", reason: because("shipment.auto_ship_due") } }: { orderId: string; now?: Date; by?: ActorRef },
 ) {
   return db.transaction((tx) => autoShipInTx(tx, { orderId, now, by }));
 }
@@ -47,7 +48,7 @@ export async function createMissingShipments(db: Database, { limit = 100 }: { li
     order by o.paid_at limit ${limit}`);
   let created = 0;
   for (const { id } of rows) {
-    const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: "order paid" } });
+    const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: because("shipment.order_paid") } });
     if (result.created) created++;
   }
   return { processed: rows.length, created };
@@ -71,7 +72,7 @@ export async function shipOverdueOrders(db: Database, { now, limit = 100 }: { no
     },
     apply: async (tx, row) => {
       try {
-        return await autoShipInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: "auto-ship delay passed" } });
+        return await autoShipInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: because("shipment.auto_ship_due") } });
       } catch (error) {
         // No carrier for the destination: leave it for an admin instead of failing the batch.
         if (isDomainError(error, "NO_SHIPPING_OPTION")) return { changed: false, status: "paid" };

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Database } from "@/server/db/client";
 import { releaseOrderStock } from "@/server/domain/inventory";
 import { assertTransition, getShopperOrder, lockOrder, transitionOrder, type ActorRef } from "@/server/domain/order";
@@ -34,5 +35,5 @@ export async function cancelOrder(db: Database, { orderId, by, provider = getPay
 /** A shopper cancelling their own order: ownership first, then the same cancellation. */
 export async function cancelOrderAsShopper(db: Database, { userId, orderId }: { userId: string; orderId: string }) {
   await getShopperOrder(db, { userId, orderId });
-  return cancelOrder(db, { orderId, by: { actor: "shopper", actorId: userId, reason: "cancelled by shopper" } });
+  return cancelOrder(db, { orderId, by: { actor: "shopper", actorId: userId, reason: because("order.cancelled_by_shopper") } });
 }

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Database, Tx } from "@/server/db/client";
 import {
   MAX_REVERSAL_ATTEMPTS,
@@ -18,7 +19,7 @@ import {
 import { logger } from "@/server/observability/logger";
 import { tryClaim } from "./sweep-claim";
 
-const SYSTEM: PaymentActor = { actor: "system", reason: "automatic refund of a charge captured for a closed payment" };
+const SYSTEM: PaymentActor = { actor: "system", reason: because("reconciliation.reversal_of_closed_payment") };
 
 /**
  * What the gateway said about a reversal's refund, applied to the (locked) reversal in the
@@ -178,7 +179,7 @@ export async function driveChargeReversals({
         providerRefundId: truth.refundId,
         failureCode: truth.failureCode,
         failureMessage: truth.failureMessage,
-        by: { actor: "system", reason: "reconciliation: refund result fetched from the gateway" },
+        by: { actor: "system", reason: because("reconciliation.refund_result_fetched") },
       });
     });
     if (status === "succeeded" || status === "failed") settled++;

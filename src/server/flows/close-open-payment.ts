@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Database, Tx } from "@/server/db/client";
 import {
   appendPaymentLog,
@@ -45,7 +46,7 @@ export async function closeOpenPayment(
       data: { operation: "closeCharge", chargeKey: closed.chargeKey, status: charge.status, chargeId: charge.chargeId },
     });
     if (charge.status === "succeeded") {
-      const paid = await applyPaymentSucceeded(tx, { payment, charge, by: { actor: "gateway", reason: "paid before it could be closed" } });
+      const paid = await applyPaymentSucceeded(tx, { payment, charge, by: { actor: "gateway", reason: because("payment.paid_before_close") } });
       return { kind: "paid_instead", payment: paid };
     }
   }

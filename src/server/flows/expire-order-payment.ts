@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
 import { releaseOrderStock } from "@/server/domain/inventory";
@@ -29,7 +30,7 @@ export type ExpiryResult = { changed: boolean; status: string; paidInstead?: boo
  */
 export async function expirePayment(
   db: Database,
-  { paymentId, by = { actor: "system", reason: "payment deadline passed" }, provider = getPaymentProvider() }: { paymentId: string; by?: PaymentActor; provider?: PaymentProvider },
+  { paymentId, by = { actor: "system", reason: because("payment.deadline_passed") }, provider = getPaymentProvider() }: { paymentId: string; by?: PaymentActor; provider?: PaymentProvider },
 ): Promise<ExpiryResult> {
   const found = await findPayment(db, paymentId);
   if (!found) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
@@ -58,7 +59,7 @@ async function expirePass(tx: Tx, { orderId, by, closed }: { orderId: string; by
     if ("closeFirst" in outcome) return outcome;
     if (outcome.kind === "paid_instead") return { done: { changed: false, status: "paid", paidInstead: true } };
   }
-  await transitionOrder(tx, { orderId, to: "cancelled", by: orderActor({ ...by, reason: by.reason ?? "payment window expired" }) });
+  await transitionOrder(tx, { orderId, to: "cancelled", by: orderActor({ ...by, reason: by.reason ?? because("payment.window_expired") }) });
   await releaseOrderStock(tx, orderId);
   return { done: { changed: true, status: "cancelled" } };
 }
@@ -73,7 +74,7 @@ async function expirePass(tx: Tx, { orderId, by, closed }: { orderId: string; by
  */
 export async function expireOrderPayment(
   db: Database,
-  { orderId, by = { actor: "system", reason: "payment window expired" }, provider = getPaymentProvider() }: { orderId: string; by?: PaymentActor; provider?: PaymentProvider },
+  { orderId, by = { actor: "system", reason: because("payment.window_expired") }, provider = getPaymentProvider() }: { orderId: string; by?: PaymentActor; provider?: PaymentProvider },
 ): Promise<ExpiryResult> {
   return withChargeClosedFirst(db, provider, (tx, closed) => expirePass(tx, { orderId, by, closed }));
 }
@@ -87,7 +88,7 @@ export async function expireOverdueOrders({ db, now, limit = 50, provider = getP
   for (const { id } of rows) {
     const result = await withChargeClosedFirst(db, provider, async (tx, closed): Promise<ClosingPass<ExpiryResult>> => {
       if (!(await tryClaim(tx, `order-expiry:${id}`))) return { done: { changed: false, status: "skipped" } };
-      return expirePass(tx, { orderId: id, by: { actor: "system", reason: "payment window expired" }, closed });
+      return expirePass(tx, { orderId: id, by: { actor: "system", reason: because("payment.window_expired") }, closed });
     });
     if (result.changed) expired++;
   }

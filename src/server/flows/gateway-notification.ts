@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
 import { gatewayNotificationsReceived } from "@/server/db/schema";
@@ -52,13 +53,13 @@ async function applyCharge(tx: Tx, n: ChargeNotification, reversals: string[]): 
   };
   if (isStrayCapture(payment, charge)) {
     // Captured for a payment the shop closed, or paid by another charge: the money goes back.
-    const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: "gateway notification of a capture for a closed payment", by: { actor: "gateway" } });
+    const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: because("gateway.captured_for_closed_payment"), by: { actor: "gateway" } });
     reversals.push(reversal.id);
     return "reversal_requested";
   }
   if (n.data.chargeKey !== payment.currentChargeKey) return "superseded_charge";
   if (payment.status !== "processing") return `already_${payment.status}`;
-  const applied = await applyChargeState(tx, { payment, charge, by: { actor: "gateway", reason: "gateway notification" } });
+  const applied = await applyChargeState(tx, { payment, charge, by: { actor: "gateway", reason: because("gateway.notification") } });
   return applied.outcome;
 }
 
@@ -75,7 +76,7 @@ async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
       providerRefundId: n.data.refundId,
       failureCode: n.data.failureCode,
       failureMessage: n.data.failureMessage,
-      by: { actor: "gateway", reason: "gateway notification" },
+      by: { actor: "gateway", reason: because("gateway.notification") },
     });
     return `reversal_${status}`;
   }
@@ -85,7 +86,7 @@ async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
     providerRefundId: n.data.refundId,
     failureCode: n.data.failureCode,
     failureMessage: n.data.failureMessage,
-    by: { actor: "gateway", reason: "gateway notification" },
+    by: { actor: "gateway", reason: because("gateway.notification") },
     notificationId: n.id,
   });
 }

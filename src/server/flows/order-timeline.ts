@@ -8,7 +8,7 @@ import { ZRefundableItem, paymentTimelineRows, paymentsOfOrder, refundableItemsO
 export const TIMELINE_SOURCES = ["order", "payment", "gateway", "refund", "webhook", "shipment", "checkpoint", "notification", "admin"] as const;
 const ZParam = z.union([z.string(), z.number(), z.null()]);
 
-/** One thing that happened to an order. Labels are built from `source` + `kind` + `params`; `details` is for developers. */
+/** One thing that happened to an order. Labels are built from `source` + `kind` + `params` + the reason code; `details` is for developers. */
 export const ZOrderTimelineEntry = z.object({
   /** `<source>:<row id>`, unique within the timeline. */
   id: z.string(),
@@ -24,26 +24,147 @@ export const ZOrderTimelineEntry = z.object({
   /** The object it concerns, to link to. */
   ref: z.object({ type: z.enum(["payment", "refund", "shipment"]), id: z.uuid(), label: z.string() }).nullable(),
   params: z.record(z.string(), ZParam),
+  /** Why, as stored: the system's reason code and its parameters (src/lib/audit-reasons.ts)... */
+  reasonCode: z.string().nullable(),
+  reasonParams: z.record(z.string(), ZParam).nullable(),
+  /** ...and free text a person typed (or, on old rows, the English reason of the past), shown as written. */
+  note: z.string().nullable(),
   /** What the row itself says (log message, gateway data), verbatim. */
   details: z.string().nullable(),
 });
 export type OrderTimelineEntry = z.infer<typeof ZOrderTimelineEntry>;
 export const ZOrderTimeline = z.object({ orderId: z.uuid(), entries: z.array(ZOrderTimelineEntry) });
 
+/** An entry with its row's serial, the last tie-breaker of the sort. */
+type Sortable = OrderTimelineEntry & { seq: number };
+type OrderRows = Awaited<ReturnType<typeof orderTimelineRows>>;
+type LogisticsRows = Awaited<ReturnType<typeof logisticsTimelineRows>>;
+
 // When two rows share an instant (one transaction), cause before effect.
 const RANK: Record<OrderTimelineEntry["source"], number> = { order: 0, payment: 1, gateway: 2, refund: 3, shipment: 4, checkpoint: 5, notification: 6, webhook: 7, admin: 8 };
+
+const BLANK = { fromStatus: null, toStatus: null, actor: null, actorId: null, requestId: null, ref: null, params: {}, reasonCode: null, reasonParams: null, note: null, details: null };
 
 const paymentSource = (kind: string): OrderTimelineEntry["source"] =>
   kind.startsWith("refund_") ? "refund" : kind === "webhook_attempt" ? "webhook" : kind.startsWith("gateway_") || kind.startsWith("notification_") ? "gateway" : "payment";
 
 const detailsOf = (message: string | null, data: unknown) => [message, data && Object.keys(data).length > 0 ? JSON.stringify(data) : null].filter(Boolean).join(" · ") || null;
 
+/** Reason params as the entry carries them: strings and numbers only. */
+const paramsOf = (params: Record<string, unknown> | null) =>
+  params ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" || v === null ? v : String(v)])) : null;
+
+/** An order status change. */
+function fromOrderStatus(r: OrderRows["statusLog"][number]): Sortable {
+  return {
+    ...BLANK,
+    id: `order:${r.id}`,
+    seq: r.id,
+    at: r.createdAt,
+    source: "order",
+    kind: "status",
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    actor: r.actor,
+    actorId: r.actorId,
+    requestId: r.requestId,
+    reasonCode: r.reasonCode,
+    reasonParams: paramsOf(r.reasonParams),
+    note: r.reason,
+  };
+}
+
+/** Something an admin did that left no status change of its own. */
+function fromAdminAction(r: OrderRows["adminActions"][number]): Sortable {
+  return { ...BLANK, id: `admin:${r.id}`, seq: r.id, at: r.createdAt, source: "admin", kind: r.action, actor: "admin", actorId: r.adminId, requestId: r.requestId, params: r.data, details: JSON.stringify(r.data) };
+}
+
+/** A payment-log row: a payment or refund state change, a gateway exchange, a webhook attempt. */
+function fromPaymentLog(r: Awaited<ReturnType<typeof paymentTimelineRows>>[number]): Sortable {
+  const data = (r.data ?? {}) as Record<string, unknown>;
+  return {
+    ...BLANK,
+    id: `payment:${r.id}`,
+    seq: r.id,
+    at: r.createdAt,
+    source: paymentSource(r.kind),
+    kind: r.kind,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    actor: r.actor,
+    actorId: r.actorId,
+    requestId: r.requestId,
+    ref: r.refundId && r.refundSn ? { type: "refund", id: r.refundId, label: r.refundSn } : { type: "payment", id: r.paymentId, label: r.paymentSn },
+    params: {
+      currency: r.currency,
+      amountMinor: r.refundId ? r.refundAmountMinor : r.amountMinor,
+      statusCode: typeof data.statusCode === "number" ? data.statusCode : null,
+    },
+    reasonCode: r.reasonCode,
+    reasonParams: paramsOf(r.reasonParams),
+    details: detailsOf(r.message, r.data),
+  };
+}
+
+/** A shipment status change. */
+function fromShipmentStatus(r: LogisticsRows["statusLog"][number]): Sortable {
+  return {
+    ...BLANK,
+    id: `shipment:${r.id}`,
+    seq: r.id,
+    at: r.createdAt,
+    source: "shipment",
+    kind: "status",
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    actor: r.actor,
+    actorId: r.actorId,
+    requestId: r.requestId,
+    ref: { type: "shipment", id: r.shipmentId, label: r.trackingNo },
+    reasonCode: r.reasonCode,
+    reasonParams: paramsOf(r.reasonParams),
+    note: r.reason,
+  };
+}
+
+/** A tracking checkpoint already recorded, with its text in both languages. */
+function fromCheckpoint(r: LogisticsRows["checkpoints"][number]): Sortable {
+  return {
+    ...BLANK,
+    id: `checkpoint:${r.id}`,
+    seq: r.id,
+    at: r.at,
+    source: "checkpoint",
+    kind: r.kind,
+    toStatus: r.status,
+    actor: "workflow",
+    ref: { type: "shipment", id: r.shipmentId, label: r.trackingNo },
+    params: { textEn: r.textEn, textZh: r.textZh },
+    details: r.kind,
+  };
+}
+
+/** A notification sent to the shopper (`seq` is its place in the list: notifications have uuid ids). */
+function fromNotification(n: Awaited<ReturnType<typeof notificationsOfOrder>>[number], seq: number): Sortable {
+  return {
+    ...BLANK,
+    id: `notification:${n.id}`,
+    seq,
+    at: n.createdAt,
+    source: "notification",
+    kind: n.kind,
+    actor: "system",
+    params: { ...n.params, resent: n.sourceEventId.startsWith("resend:") ? 1 : 0 },
+    details: `${n.kind} · ${n.sourceEventId}`,
+  };
+}
+
 /**
  * Everything that happened to an order, oldest first: order status changes, payment log rows
  * (state changes, gateway requests and answers, refunds, webhook attempts), shipment status
  * changes and recorded checkpoints, the shopper's notifications, and admin actions. Each
- * source is read with one query through its module; rows are merged in time order here.
- * ORDER_NOT_FOUND for an unknown order.
+ * source is read with one query through its module and mapped by its own function; rows are
+ * merged in time order here. ORDER_NOT_FOUND for an unknown order.
  */
 export async function orderTimeline(db: DbOrTx, { orderId }: { orderId: string }) {
   const order = await getOrderForAdmin(db, orderId);
@@ -53,100 +174,13 @@ export async function orderTimeline(db: DbOrTx, { orderId }: { orderId: string }
     logisticsTimelineRows(db, orderId),
     notificationsOfOrder(db, { userId: order.shopper.id, orderId }),
   ]);
-  const base = { fromStatus: null, toStatus: null, actor: null, actorId: null, requestId: null, ref: null, params: {}, details: null };
-  const entries: (OrderTimelineEntry & { seq: number })[] = [
-    ...own.statusLog.map((r) => ({
-      ...base,
-      id: `order:${r.id}`,
-      seq: r.id,
-      at: r.createdAt,
-      source: "order" as const,
-      kind: "status",
-      fromStatus: r.fromStatus,
-      toStatus: r.toStatus,
-      actor: r.actor,
-      actorId: r.actorId,
-      requestId: r.requestId,
-      details: r.reason,
-    })),
-    ...own.adminActions.map((r) => ({
-      ...base,
-      id: `admin:${r.id}`,
-      seq: r.id,
-      at: r.createdAt,
-      source: "admin" as const,
-      kind: r.action,
-      actor: "admin",
-      actorId: r.adminId,
-      requestId: r.requestId,
-      params: r.data,
-      details: JSON.stringify(r.data),
-    })),
-    ...paymentRows.map((r) => {
-      const source = paymentSource(r.kind);
-      const data = (r.data ?? {}) as Record<string, unknown>;
-      const ref =
-        r.refundId && r.refundSn ? { type: "refund" as const, id: r.refundId, label: r.refundSn } : { type: "payment" as const, id: r.paymentId, label: r.paymentSn };
-      return {
-        ...base,
-        id: `payment:${r.id}`,
-        seq: r.id,
-        at: r.createdAt,
-        source,
-        kind: r.kind,
-        fromStatus: r.fromStatus,
-        toStatus: r.toStatus,
-        actor: r.actor,
-        actorId: r.actorId,
-        requestId: r.requestId,
-        ref,
-        params: {
-          currency: r.currency,
-          amountMinor: r.refundId ? r.refundAmountMinor : r.amountMinor,
-          statusCode: typeof data.statusCode === "number" ? data.statusCode : null,
-        },
-        details: detailsOf(r.message, r.data),
-      };
-    }),
-    ...logistics.statusLog.map((r) => ({
-      ...base,
-      id: `shipment:${r.id}`,
-      seq: r.id,
-      at: r.createdAt,
-      source: "shipment" as const,
-      kind: "status",
-      fromStatus: r.fromStatus,
-      toStatus: r.toStatus,
-      actor: r.actor,
-      actorId: r.actorId,
-      requestId: r.requestId,
-      ref: { type: "shipment" as const, id: r.shipmentId, label: r.trackingNo },
-      details: r.reason,
-    })),
-    ...logistics.checkpoints.map((r) => ({
-      ...base,
-      id: `checkpoint:${r.id}`,
-      seq: r.id,
-      at: r.at,
-      source: "checkpoint" as const,
-      kind: r.kind,
-      toStatus: r.status,
-      actor: "workflow",
-      ref: { type: "shipment" as const, id: r.shipmentId, label: r.trackingNo },
-      params: { textEn: r.textEn, textZh: r.textZh },
-      details: r.kind,
-    })),
-    ...notes.map((n, i) => ({
-      ...base,
-      id: `notification:${n.id}`,
-      seq: i,
-      at: n.createdAt,
-      source: "notification" as const,
-      kind: n.kind,
-      actor: "system",
-      params: { ...n.params, resent: n.sourceEventId.startsWith("resend:") ? 1 : 0 },
-      details: `${n.kind} · ${n.sourceEventId}`,
-    })),
+  const entries: Sortable[] = [
+    ...own.statusLog.map(fromOrderStatus),
+    ...own.adminActions.map(fromAdminAction),
+    ...paymentRows.map(fromPaymentLog),
+    ...logistics.statusLog.map(fromShipmentStatus),
+    ...logistics.checkpoints.map(fromCheckpoint),
+    ...notes.map(fromNotification),
   ];
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || RANK[a.source] - RANK[b.source] || a.seq - b.seq);
   return { orderId, entries: entries.map(({ seq: _seq, ...entry }) => entry) };

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Database } from "@/server/db/client";
 import { lockOrder } from "@/server/domain/order";
 import {
@@ -69,7 +70,7 @@ export async function recordChargeAnswer(
     idempotency,
   }: { paymentId: string; orderId: string; chargeKey: string; answer: ChargeAnswer; idempotency: { scope: string; key: string | undefined } },
 ): Promise<{ payment: PaymentRow; reversalId: string | null }> {
-  const gateway: PaymentActor = { actor: "gateway", reason: "gateway answered the charge" };
+  const gateway: PaymentActor = { actor: "gateway", reason: because("gateway.charge_answered") };
   return db.transaction(async (tx) => {
     await lockOrder(tx, orderId);
     let payment = await lockPayment(tx, paymentId);
@@ -77,12 +78,13 @@ export async function recordChargeAnswer(
     let reversalId: string | null = null;
     if ("charge" in answer) {
       const { charge } = answer;
-      const settled = await settleCharge(tx, { payment, charge, by: gateway, message: `charge ${charge.status}${charge.failureCode ? ` (${charge.failureCode})` : ""}` });
+      const by: PaymentActor = charge.failureCode ? { actor: "gateway", reason: because("gateway.charge_failed", { failureCode: charge.failureCode }) } : gateway;
+      const settled = await settleCharge(tx, { payment, charge, by, message: `charge ${charge.status}${charge.failureCode ? ` (${charge.failureCode})` : ""}` });
       payment = settled.payment;
       reversalId = settled.reversalId;
     } else if (current && "refused" in answer) {
       const { code, message } = answer.refused;
-      payment = await movePayment(tx, { payment, to: "failed", by: gateway, patch: { failureCode: code, failureMessage: message }, message: code });
+      payment = await movePayment(tx, { payment, to: "failed", by: { actor: "gateway", reason: because("gateway.charge_failed", { failureCode: code }) }, patch: { failureCode: code, failureMessage: message }, message: code });
     } else if (current && "lost" in answer) {
       // The gateway may have charged: stay processing; a query with the same key finds the truth.
       await appendPaymentLog(tx, { kind: "gateway_timeout", by: { actor: "gateway" }, paymentId, orderId, message: answer.lost, data: { chargeKey } });

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Database } from "@/server/db/client";
 import { lockOrder } from "@/server/domain/order";
 import {
@@ -72,7 +73,7 @@ export async function payPayment(
     let earlierPaid = false;
     if (found.status === "processing" && found.currentChargeKey) {
       const keepQr = isQrMethod(data.method) && found.method === data.method;
-      const settled = await resolveProcessingPayment(db, { paymentId, by: { actor: "gateway", reason: "earlier attempt resolved before a new one" }, provider, pendingQr: keepQr ? "keep" : "close" });
+      const settled = await resolveProcessingPayment(db, { paymentId, by: { actor: "gateway", reason: because("payment.earlier_attempt_resolved") }, provider, pendingQr: keepQr ? "keep" : "close" });
       if (settled.outcome === "processing" && settled.status === "processing") {
         throw new DomainError("CONCURRENT_UPDATE", "A payment attempt is already in progress; try again in a moment");
       }

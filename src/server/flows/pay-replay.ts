@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Database } from "@/server/db/client";
 import {
@@ -51,7 +52,7 @@ export async function replayPayAnswer(
   let outcome = answer.outcome;
   if (outcome === "processing") {
     // The first answer was lost in an ambiguous timeout: the retry asks the provider for the truth.
-    if (payment.status === "processing") await resolveProcessingPayment(db, { paymentId, by: { actor: "gateway", reason: "retry with the same idempotency key" }, provider });
+    if (payment.status === "processing") await resolveProcessingPayment(db, { paymentId, by: { actor: "gateway", reason: because("payment.idempotent_retry") }, provider });
     payment = (await findPayment(db, paymentId))!;
     outcome = payOutcomeOf(payment);
   }

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Tx } from "@/server/db/client";
 import { lockOrder, patchOrderMirrors, transitionOrder, type ActorRef } from "@/server/domain/order";
 import {
@@ -28,7 +29,7 @@ import { DomainError } from "@/server/errors";
  * order so concurrent flows wait for each other instead of deadlocking.
  */
 export function orderActor(by: PaymentActor): ActorRef {
-  return { actor: by.actor === "gateway" ? "system" : by.actor, actorId: by.actorId ?? null, reason: by.reason ?? null };
+  return { actor: by.actor === "gateway" ? "system" : by.actor, actorId: by.actorId ?? null, reason: by.reason ?? null, note: by.note ?? null };
 }
 
 /** Moves a locked payment along its machine and keeps the order's payment_status/payment_sn mirrors in sync. */
@@ -114,7 +115,7 @@ export async function settleCharge(
     return { ...applied, reversalId: null };
   }
   if (isStrayCapture(payment, charge)) {
-    const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: by.reason ?? message, by });
+    const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: by.reason ?? because("gateway.captured_for_closed_payment"), by });
     return { payment, outcome: payment.status === "succeeded" ? "succeeded" : "processing", reversalId: reversal.id };
   }
   return { payment, outcome: payment.status === "succeeded" ? "succeeded" : "processing", reversalId: null };

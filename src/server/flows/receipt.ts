@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
 import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
@@ -28,7 +29,7 @@ export async function confirmReceipt(db: Database, { userId, orderId }: { userId
     const order = await lockOrder(tx, orderId);
     if (order.userId !== userId) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
     if (order.status === "completed") return { id: orderId, status: "completed" as const, changed: false };
-    await transitionOrder(tx, { orderId, to: "completed", by: { actor: "shopper", actorId: userId, reason: "receipt confirmed by shopper" } });
+    await transitionOrder(tx, { orderId, to: "completed", by: { actor: "shopper", actorId: userId, reason: because("receipt.confirmed_by_shopper") } });
     return { id: orderId, status: "completed" as const, changed: true };
   });
 }
@@ -50,7 +51,7 @@ async function autoConfirmInTx(tx: Tx, { orderId, now, by }: { orderId: string; 
  */
 export async function autoConfirmReceipt(
   db: Database,
-  { orderId, now = new Date(), by = { actor: "system", reason: "receipt window passed: confirmed automatically" } }: { orderId: string; now?: Date; by?: ActorRef },
+  { orderId, now = new Date(), by = { actor: "system", reason: because("receipt.auto_confirmed") } }: { orderId: string; now?: Date; by?: ActorRef },
 ) {
   return db.transaction((tx) => autoConfirmInTx(tx, { orderId, now, by }));
 }
@@ -72,7 +73,7 @@ export async function confirmOverdueReceipts(db: Database, { now, limit = 100 }:
         order by delivered_at limit 1 for update skip locked`);
       return row;
     },
-    apply: (tx, row) => autoConfirmInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: "receipt window passed: confirmed automatically" } }),
+    apply: (tx, row) => autoConfirmInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: because("receipt.auto_confirmed") } }),
   });
   return { processed: done.length, confirmed: done.filter((d) => d.result.changed).length };
 }

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { paymentLog } from "@/server/db/schema";
@@ -49,7 +50,7 @@ async function healOne(db: Database, charge: ProviderCharge, found: PaymentRow |
       ((payment.status === "processing" && payment.currentChargeKey === charge.chargeKey) || payment.status === "pending" || payment.status === "failed");
     if (!healable) {
       // Money captured for a payment the shop closed (or a second capture): give it back.
-      const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: "reconciliation: captured for a closed payment", by: { actor: "system", reason: "reconciliation" } });
+      const { reversal } = await requestChargeReversal(tx, { payment, charge, reason: because("reconciliation.captured_for_closed_payment"), by: { actor: "system", reason: because("reconciliation.charge_reversal") } });
       await appendPaymentLog(tx, {
         kind: "reconciled",
         by: { actor: "system" },
@@ -60,7 +61,7 @@ async function healOne(db: Database, charge: ProviderCharge, found: PaymentRow |
       });
       return { outcome: "reversed" as const, reversalId: reversal.id };
     }
-    const by = { actor: "system" as const, reason: "reconciliation: paid at the gateway" };
+    const by = { actor: "system" as const, reason: because("reconciliation.paid_at_gateway") };
     if (payment.status !== "processing") {
       payment = await movePayment(tx, { payment, to: "processing", by, patch: { currentChargeKey: charge.chargeKey }, message: "the gateway captured this charge" });
     }

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import type { Database, Tx } from "@/server/db/client";
 import { releaseOrderStock } from "@/server/domain/inventory";
 import { lockOrder, type ActorRef } from "@/server/domain/order";
@@ -19,6 +20,6 @@ export async function compensateRefundedOrderInTx(tx: Tx, { orderId, by }: { ord
 }
 
 /** `compensateRefundedOrderInTx` in its own transaction (an Inngest step). */
-export async function compensateRefundedOrder(db: Database, { orderId, by = { actor: "workflow", reason: "refund compensation" } }: { orderId: string; by?: ActorRef }) {
+export async function compensateRefundedOrder(db: Database, { orderId, by = { actor: "workflow", reason: because("refund.compensation") } }: { orderId: string; by?: ActorRef }) {
   return db.transaction((tx) => compensateRefundedOrderInTx(tx, { orderId, by }));
 }

@@ -16,7 +16,7 @@ afterAll(async () => {
   await closeGatewayDb();
 });
 checkMoneyInvariantsAfterEachTest();
-const admin = { actor: "admin" as const, reason: "test" };
+const admin = { actor: "admin" as const, note: "test" };
 
 describe("where an order returns after a failed full refund", () => {
   it("follows the goods: paid, shipped, delivered or completed", () => {

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db/client";
 import { refunds } from "@/server/db/schema";
@@ -28,7 +29,7 @@ export async function enterRefundingIfFull(tx: Tx, { payment, by }: { payment: P
   const order = await lockOrder(tx, payment.orderId);
   const covered = payment.refundedMinor + (await approvedTotal(tx, payment.id));
   if (covered < payment.amountMinor || !canTransition(order.status, "refunding")) return;
-  await transitionOrder(tx, { orderId: order.id, to: "refunding", by: orderActor({ ...by, reason: "full refund approved" }) });
+  await transitionOrder(tx, { orderId: order.id, to: "refunding", by: orderActor({ ...by, reason: because("refund.full_approved") }) });
 }
 
 /** After a refund settled: refunded when all money is back; else leave `refunding` when no full refund is under way any more. */
@@ -38,17 +39,17 @@ export async function settleOrderAfterRefund(tx: Tx, { payment, by }: { payment:
   if (payment.refundedMinor >= payment.amountMinor) {
     if (order.status !== "refunding") {
       if (!canTransition(order.status, "refunding")) return;
-      await transitionOrder(tx, { orderId: order.id, to: "refunding", by: { ...actor, reason: "full refund settled" } });
+      await transitionOrder(tx, { orderId: order.id, to: "refunding", by: { ...actor, reason: because("refund.full_settled") } });
     }
-    await transitionOrder(tx, { orderId: order.id, to: "refunded", by: { ...actor, reason: "all money refunded" } });
-    await compensateRefundedOrderInTx(tx, { orderId: order.id, by: { ...actor, reason: "refunded before shipping" } });
+    await transitionOrder(tx, { orderId: order.id, to: "refunded", by: { ...actor, reason: because("refund.all_refunded") } });
+    await compensateRefundedOrderInTx(tx, { orderId: order.id, by: { ...actor, reason: because("refund.before_shipping") } });
     return;
   }
   if (order.status !== "refunding") return;
   const covered = payment.refundedMinor + (await approvedTotal(tx, payment.id));
   if (covered >= payment.amountMinor) return;
   const back = statusAfterFailedFullRefund(order);
-  if (canTransition("refunding", back)) await transitionOrder(tx, { orderId: order.id, to: back, by: { ...actor, reason: "full refund did not go through" } });
+  if (canTransition("refunding", back)) await transitionOrder(tx, { orderId: order.id, to: back, by: { ...actor, reason: because("refund.full_failed") } });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
@@ -108,7 +109,7 @@ export async function refundDirectly(
   const data = ZAdminRefundInput.parse(input);
   const found = await findPayment(db, data.paymentId);
   if (!found) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
-  const by = { actor: "admin" as const, actorId: adminId, reason: data.reason };
+  const by = { actor: "admin" as const, actorId: adminId, reason: because("admin.refund_created"), note: data.reason };
   const { response, replayed } = await db.transaction((tx) =>
     withIdempotencyKey(tx, { scope: `refund:${adminId}`, key: data.idempotencyKey, request: { paymentId: data.paymentId, amountMinor: data.amountMinor, reason: data.reason, items: data.items } }, async () => {
       const order = await lockOrder(tx, found.orderId);
@@ -134,7 +135,7 @@ export async function approveRefund(
   const data = ZApproveRefundInput.parse(input);
   const found = await findRefund(db, data.refundId);
   if (!found) throw new DomainError("REFUND_NOT_FOUND", "Refund not found");
-  const by = { actor: "admin" as const, actorId: adminId, reason: data.note ?? "approved" };
+  const by = { actor: "admin" as const, actorId: adminId, reason: because("admin.refund_approved"), note: data.note ?? null };
   await db.transaction(async (tx) => {
     await lockOrder(tx, found.orderId);
     const payment = await lockPayment(tx, found.paymentId);
@@ -151,7 +152,7 @@ export async function rejectRefund(db: Database, { adminId, input }: { adminId: 
   const data = ZRejectRefundInput.parse(input);
   const found = await findRefund(db, data.refundId);
   if (!found) throw new DomainError("REFUND_NOT_FOUND", "Refund not found");
-  const by = { actor: "admin" as const, actorId: adminId, reason: data.note };
+  const by = { actor: "admin" as const, actorId: adminId, reason: because("admin.refund_rejected"), note: data.note };
   return db.transaction(async (tx) => {
     await lockOrder(tx, found.orderId);
     const payment = await lockPayment(tx, found.paymentId);

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { refunds } from "@/server/db/schema";
@@ -37,7 +38,7 @@ export async function submitRefund(
     const payment = await lockPayment(tx, found.paymentId);
     const refund = await lockRefund(tx, refundId);
     if (refund.status !== "approved") return { status: refund.status };
-    const by = { actor: "system" as const, reason: "submitted to the gateway" };
+    const by = { actor: "system" as const, reason: because("refund.submitted") };
     await appendPaymentLog(tx, {
       kind: "gateway_request",
       by,
@@ -117,7 +118,7 @@ export async function resolveStuckRefunds({
     .limit(limit);
   let resolved = 0;
   for (const refund of stuck) {
-    const applied = await resolveRefund(db, { refund, provider, by: { actor: "system", reason: "reconciliation: refund result fetched from the gateway" } });
+    const applied = await resolveRefund(db, { refund, provider, by: { actor: "system", reason: because("reconciliation.refund_result_fetched") } });
     if (applied === "refund_succeeded" || applied === "refund_failed") resolved++;
   }
   return { processed: stuck.length, resolved };

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
@@ -37,7 +38,7 @@ export async function resolveProcessingPayment(
   db: Database,
   {
     paymentId,
-    by = { actor: "system", reason: "provider query" },
+    by = { actor: "system", reason: because("payment.provider_query") },
     provider = getPaymentProvider(),
     claim = false,
     pendingQr = "keep",
@@ -69,7 +70,7 @@ export async function resolveProcessingPayment(
       payment,
       charge: answer.status === "closed" ? { ...answer, failureCode: answer.failureCode ?? "gateway_timeout" } : answer,
       by,
-      message: `query charge → ${answer.status}${by.reason ? ` (${by.reason})` : ""}`,
+      message: `query charge → ${answer.status}${by.reason ? ` (${by.reason.code})` : ""}`,
     });
     return { outcome: current ? settled.outcome : outcomeOfStatus(settled.payment.status), status: settled.payment.status, reversalId: settled.reversalId };
   });
@@ -110,7 +111,7 @@ export async function resolveStuckPayments({
     .limit(limit);
   let resolved = 0;
   for (const row of stuck) {
-    const result = await resolveProcessingPayment(db, { paymentId: row.id, by: { actor: "system", reason: "reconciliation: stuck in processing" }, provider, claim: true });
+    const result = await resolveProcessingPayment(db, { paymentId: row.id, by: { actor: "system", reason: because("reconciliation.stuck_processing") }, provider, claim: true });
     if (!result.skipped && result.status !== "processing") resolved++;
     else if (!result.skipped) await postponePaymentCheck(db, { paymentId: row.id, now });
   }

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { lockOrder } from "@/server/domain/order";
@@ -44,7 +45,7 @@ export async function recordDueCheckpointsForAll(db: Database, { now, limit = BA
       if (!row) return null;
       const order = await lockOrder(tx, row.order_id);
       const shipment = await lockShipment(tx, row.id);
-      const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: "tracking checkpoint due" } });
+      const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } });
       return { id: row.id, moved: result.transitions.length };
     });
     if (!claimed) break;

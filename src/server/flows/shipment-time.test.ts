@@ -15,7 +15,7 @@ import { recordDueCheckpointsForAll } from "./shipment-sweep";
  * same China-time hour whatever the hour of the machine.
  */
 withLogisticsDatabase();
-const admin = { actor: "admin" as const, reason: "test" };
+const admin = { actor: "admin" as const, note: "test" };
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;

@@ -20,8 +20,8 @@ import {
 import { recordDueCheckpointsForAll } from "./shipment-sweep";
 
 withLogisticsDatabase();
-const system = { actor: "system" as const, reason: "test" };
-const admin = { actor: "admin" as const, reason: "test" };
+const system = { actor: "system" as const, note: "test" };
+const admin = { actor: "admin" as const, note: "test" };
 const FAR_FUTURE = new Date(Date.now() + 365 * 86_400_000);
 
 async function orderRow(id: string) {

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { createAddress, listAddresses } from "@/server/domain/address";
@@ -123,7 +124,7 @@ async function placeOrder(ctx: GenerationContext, { idx, userId }: { idx: number
 async function playScript(ctx: GenerationContext, { idx, userId, orderId, outcome }: { idx: number; userId: string; orderId: string; outcome: SimulationOutcome }) {
   const { db, run, provider = getPaymentProvider() } = ctx;
   const key = (step: string) => `sim-${run.id}-${idx}-${step}`;
-  const admin: ActorRef = { actor: "admin", actorId: run.createdBy, reason: "simulation" };
+  const admin: ActorRef = { actor: "admin", actorId: run.createdBy, reason: because("simulation.run") };
 
   if (outcome === "cancelled") {
     const order = await getShopperOrder(db, { userId, orderId });

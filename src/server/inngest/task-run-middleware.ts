@@ -54,7 +54,7 @@ export class TaskRunMiddleware extends Middleware.BaseMiddleware {
     await this.safely(() =>
       isFinalAttempt
         ? finishTaskRun(getDb(), { runId: c.runId }, { status: "failed", error, attempt: c.attempt })
-        : finishTaskRun(getDb(), { runId: c.runId }, { status: "failed", error: `attempt ${c.attempt} failed, will retry: ${error.message}`, attempt: c.attempt }),
+        : finishTaskRun(getDb(), { runId: c.runId }, { status: "failed", error: `attempt ${c.attempt} failed, will retry: ${error.message}`, attempt: c.attempt, retrying: true }),
     );
   }
 }

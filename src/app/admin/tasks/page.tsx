@@ -94,7 +94,15 @@ export default async function AdminTasksPage({ searchParams }: { searchParams: P
               <li key={run.id} className="flex flex-wrap items-start gap-2 border-b border-slate-100 pb-2">
                 <span className="font-mono text-xs">{run.taskId}</span>
                 <span className="text-xs text-slate-500">{formatDateTime(run.startedAt, locale)}</span>
-                <span className="flex-1 text-xs text-rose-700">{run.error}</span>
+                <span className="flex-1 text-xs text-rose-700" data-testid="task-error">
+                  {t(`tasks.errorCodes.${run.errorCode ?? "unknown"}`)}
+                  {run.error && (
+                    <details className="mt-1 text-slate-500">
+                      <summary className="cursor-pointer select-none">{t("tasks.errorDetails")}</summary>
+                      <code className="block font-mono break-all whitespace-pre-wrap">{run.error}</code>
+                    </details>
+                  )}
+                </span>
                 <Link href={`/admin/tasks/runs/${run.id}`} className="text-xs text-brand-700 underline">
                   {t("tasks.viewRun")}
                 </Link>

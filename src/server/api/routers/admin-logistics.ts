@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { z } from "zod";
 import {
   ZAdminShipment,
@@ -74,45 +75,45 @@ export const adminLogisticsRouter = createTRPCRouter({
     .input(z.object({ orderId: z.uuid() }))
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
-      shipmentRef((await createShipmentForOrder(ctx.db, { orderId: input.orderId, by: { actor: "admin", actorId: ctx.session.id, reason: "shipment created by admin" } })).shipment),
+      shipmentRef((await createShipmentForOrder(ctx.db, { orderId: input.orderId, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.shipment_created") } })).shipment),
     ),
   ship: adminProcedure
     .meta(rest("POST", "/admin/orders/{orderId}/ship", "Ship a paid order (its shipment is created if needed and handed to the carrier); `service` ships with another carrier and service", { tag }))
     .input(z.object({ orderId: z.uuid(), service: ZShipService.optional() }))
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
-      shipmentRef(await shipOrder(ctx.db, { orderId: input.orderId, service: input.service, by: { actor: "admin", actorId: ctx.session.id, reason: "shipped by admin" } })),
+      shipmentRef(await shipOrder(ctx.db, { orderId: input.orderId, service: input.service, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.shipped") } })),
     ),
   /** Bulk ship from the "to ship" queue: each order in its own transaction, a verdict per order. */
   shipMany: adminProcedure
     .meta(rest("POST", "/admin/orders/ship", "Ship up to 50 paid orders; each is shipped or refused on its own", { tag }))
     .input(ZShipOrdersInput)
     .output(ZShipOrdersOutput)
-    .mutation(({ ctx, input }) => shipOrders(ctx.db, { orderIds: input.orderIds, service: input.service, by: { actor: "admin", actorId: ctx.session.id, reason: "shipped by admin (bulk)" } })),
+    .mutation(({ ctx, input }) => shipOrders(ctx.db, { orderIds: input.orderIds, service: input.service, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.shipped_bulk") } })),
   advance: adminProcedure
     .meta(rest("POST", "/admin/shipments/{id}/advance", "Move a shipment to its next checkpoint now", { tag }))
     .input(ZIdInput)
     .output(ZShipmentRef)
-    .mutation(async ({ ctx, input }) => shipmentRef(await advanceShipmentFlow(ctx.db, { shipmentId: input.id, by: { actor: "admin", actorId: ctx.session.id, reason: "advanced by admin" } }))),
+    .mutation(async ({ ctx, input }) => shipmentRef(await advanceShipmentFlow(ctx.db, { shipmentId: input.id, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.shipment_advanced") } }))),
   markDelivered: adminProcedure
     .meta(rest("POST", "/admin/shipments/{id}/deliver", "Mark a shipment delivered, with who signed", { tag }))
     .input(ZMarkDeliveredInput)
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
-      shipmentRef(await markDeliveredFlow(ctx.db, { shipmentId: input.id, signer: input.signer, by: { actor: "admin", actorId: ctx.session.id, reason: "delivered by admin" } })),
+      shipmentRef(await markDeliveredFlow(ctx.db, { shipmentId: input.id, signer: input.signer, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.delivered") } })),
     ),
   failedAttempt: adminProcedure
     .input(z.object({ id: z.uuid(), note: zText(200).optional() }))
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
-      shipmentRef(await recordFailedAttemptFlow(ctx.db, { shipmentId: input.id, note: input.note, by: { actor: "admin", actorId: ctx.session.id, reason: "failed attempt recorded by admin" } })),
+      shipmentRef(await recordFailedAttemptFlow(ctx.db, { shipmentId: input.id, note: input.note, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.failed_attempt_recorded") } })),
     ),
   raiseException: adminProcedure
     .meta(rest("POST", "/admin/shipments/{id}/exception", "Raise an exception on a shipment (address, lost, damaged, other)", { tag }))
     .input(ZRaiseExceptionInput)
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
-      shipmentRef(await raiseExceptionFlow(ctx.db, { shipmentId: input.id, kind: input.kind, note: input.note, by: { actor: "admin", actorId: ctx.session.id, reason: input.note } })),
+      shipmentRef(await raiseExceptionFlow(ctx.db, { shipmentId: input.id, kind: input.kind, note: input.note, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.exception_raised", { kind: input.kind }), note: input.note } })),
     ),
   resolveException: adminProcedure
     .meta(rest("POST", "/admin/shipments/{id}/exception/resolve", "Resolve a shipment's exception (resume, return to sender, lost)", { tag }))
@@ -124,7 +125,7 @@ export const adminLogisticsRouter = createTRPCRouter({
           shipmentId: input.id,
           resolution: input.resolution,
           note: input.note,
-          by: { actor: "admin", actorId: ctx.session.id, reason: `exception resolved: ${input.resolution}` },
+          by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.exception_resolved", { resolution: input.resolution }), note: input.note },
         }),
       ),
     ),
@@ -132,7 +133,7 @@ export const adminLogisticsRouter = createTRPCRouter({
     .input(z.object({ id: z.uuid(), courierId: z.uuid().optional() }))
     .output(ZShipmentRef)
     .mutation(async ({ ctx, input }) =>
-      shipmentRef(await assignCourierFlow(ctx.db, { shipmentId: input.id, courierId: input.courierId, by: { actor: "admin", actorId: ctx.session.id, reason: "courier assigned" } })),
+      shipmentRef(await assignCourierFlow(ctx.db, { shipmentId: input.id, courierId: input.courierId, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.courier_assigned") } })),
     ),
   stats: adminProcedure.input(ZStatsInput).output(ZLogisticsStats).query(({ ctx, input }) => logisticsStats(ctx.db, input)),
   settings: adminProcedure

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import {
   ZAdminCancelOrderInput,
   ZAdminOrder,
@@ -35,7 +36,7 @@ export const adminOrderRouter = createTRPCRouter({
     .meta(rest("POST", "/admin/orders/{id}/cancel", "Cancel an unpaid order", { tag }))
     .input(ZAdminCancelOrderInput)
     .output(ZOrderStatusChange)
-    .mutation(({ ctx, input }) => cancelOrder(ctx.db, { orderId: input.id, by: { actor: "admin", actorId: ctx.session.id, reason: input.reason || "cancelled by admin" } })),
+    .mutation(({ ctx, input }) => cancelOrder(ctx.db, { orderId: input.id, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.order_cancelled"), note: input.reason || null } })),
   /** A paid order that has not shipped: cancelled by refunding all of it (the admin confirms the amount). */
   cancelWithRefund: adminProcedure
     .meta(rest("POST", "/admin/orders/{id}/cancel-with-refund", "Cancel a paid, unshipped order with a full refund of the confirmed amount", { tag }))

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { z } from "zod";
 import {
   ZAdminCancelPaymentInput,
@@ -123,12 +124,12 @@ export const adminPaymentRouter = createTRPCRouter({
     .input(ZAdminCancelPaymentInput)
     .output(ZShopperPayment)
     .mutation(({ ctx, input }) =>
-      cancelPayment(ctx.db, { paymentId: input.paymentId, userId: null, by: { actor: "admin", actorId: ctx.session.id, reason: input.reason || "cancelled by admin" } }),
+      cancelPayment(ctx.db, { paymentId: input.paymentId, userId: null, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.payment_cancelled"), note: input.reason || null } }),
     ),
   queryGateway: adminProcedure
     .input(ZPaymentIdInput)
     .output(ZGatewayQueryResult)
-    .mutation(({ ctx, input }) => resolveProcessingPayment(ctx.db, { paymentId: input.paymentId, by: { actor: "admin", actorId: ctx.session.id, reason: "admin asked the gateway" } })),
+    .mutation(({ ctx, input }) => resolveProcessingPayment(ctx.db, { paymentId: input.paymentId, by: { actor: "admin", actorId: ctx.session.id, reason: because("admin.gateway_queried") } })),
   refund: adminProcedure
     .meta(rest("POST", "/admin/payments/{paymentId}/refunds", "Refund a payment directly (no request to review)", { tag: "Admin: refunds" }))
     .input(ZAdminRefundInput)

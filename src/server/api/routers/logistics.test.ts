@@ -8,7 +8,7 @@ import { createCaller } from "../root";
 import { createContext } from "../trpc";
 
 withLogisticsDatabase();
-const admin = { actor: "admin" as const, reason: "test" };
+const admin = { actor: "admin" as const, note: "test" };
 
 describe("logistics procedures", () => {
   it("offers every enabled option with a server-side fee, and checkout charges the chosen one", async () => {

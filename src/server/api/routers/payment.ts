@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { z } from "zod";
 import {
   ZCashierView,
@@ -88,7 +89,7 @@ export const paymentRouter = createTRPCRouter({
     .input(ZPaymentIdInput)
     .output(ZShopperPayment)
     .mutation(({ ctx, input }) =>
-      cancelPayment(ctx.db, { paymentId: input.paymentId, userId: ctx.session.id, by: { actor: "shopper", actorId: ctx.session.id, reason: "cancelled by shopper" } }),
+      cancelPayment(ctx.db, { paymentId: input.paymentId, userId: ctx.session.id, by: { actor: "shopper", actorId: ctx.session.id, reason: because("payment.cancelled_by_shopper") } }),
     ),
   forOrder: shopperProcedure
     .meta(rest("GET", "/orders/{orderId}/payment", "The payment section of an order", { tag: "Payments" }))

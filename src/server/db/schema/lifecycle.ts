@@ -55,6 +55,10 @@ export type TaskRunStatus = "running" | "succeeded" | "failed";
  * One row per run of a background task: an Inngest function run (recorded by middleware) or
  * a sweep run by the local scheduler or by an admin's "run now".
  */
+/** Kinds of task failure people read: a business rule's refusal by its category, a retry to come, or anything unexpected. */
+export const TASK_ERROR_CODES = ["not_found", "conflict", "invalid_input", "refused", "rate_limited", "will_retry", "internal"] as const;
+export type TaskErrorCode = (typeof TASK_ERROR_CODES)[number];
+
 export const taskRuns = pgTable(
   "task_runs",
   {
@@ -71,6 +75,9 @@ export const taskRuns = pgTable(
     eventName: text(),
     eventData: jsonb().$type<Record<string, unknown>>(),
     result: jsonb().$type<Record<string, unknown>>(),
+    /** What kind of failure it was, as the Tasks page labels it (the exact error is in `error`). */
+    errorCode: text().$type<TaskErrorCode>(),
+    /** The error as thrown (name and message), for developers. */
     error: text(),
     /** The failed run an admin retried. */
     retryOf: uuid(),

@@ -18,7 +18,7 @@ import type { Zone } from "@/server/domain/logistics/geography/geography";
 import type { ShipmentStatus } from "@/server/domain/logistics/shipment.machine";
 import type { CheckAlgorithm } from "@/server/domain/logistics/tracking-number";
 import type { EventKind, Facility } from "@/server/domain/logistics/trajectory/planner";
-import { createdAt, currency, id, money, updatedAt } from "./columns";
+import { auditReasonColumns, createdAt, currency, id, money, updatedAt } from "./columns";
 import { warehouses } from "./catalog";
 import { orders, statusActor, type AddressSnapshot } from "./order";
 
@@ -238,6 +238,8 @@ export const shipmentStatusLog = pgTable(
     toStatus: text().notNull(),
     actor: statusActor().notNull(),
     actorId: uuid(),
+    ...auditReasonColumns(),
+    /** Free text a person typed (an admin's note); on rows older than reason codes, the English reason the system wrote. */
     reason: text(),
     requestId: text(),
     createdAt: createdAt(),

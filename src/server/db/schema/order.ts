@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { OrderStatus } from "@/server/domain/order/order.machine";
-import { createdAt, currency, id, money, updatedAt } from "./columns";
+import { auditReasonColumns, createdAt, currency, id, money, updatedAt } from "./columns";
 import { products } from "./catalog";
 import { users } from "./users";
 
@@ -106,6 +106,8 @@ export const orderStatusLog = pgTable(
     toStatus: text().notNull(),
     actor: statusActor().notNull(),
     actorId: uuid(),
+    ...auditReasonColumns(),
+    /** Free text a person typed (an admin's note); on rows older than reason codes, the English reason the system wrote. */
     reason: text(),
     requestId: text(),
     createdAt: createdAt(),

@@ -23,7 +23,7 @@ import {
 import type { PaymentMethod, PaymentStatus } from "@/server/domain/payment/payment.machine";
 import type { ChargeReversalStatus } from "@/server/domain/payment/charge-reversal.machine";
 import type { RefundStatus } from "@/server/domain/payment/refund.machine";
-import { createdAt, currency, id, money, updatedAt } from "./columns";
+import { auditReasonColumns, createdAt, currency, id, money, updatedAt } from "./columns";
 import { orderItems, orders } from "./order";
 import { users } from "./users";
 
@@ -229,6 +229,8 @@ export const paymentLog = pgTable(
     actor: text().$type<"shopper" | "admin" | "system" | "workflow" | "gateway">().notNull(),
     actorId: uuid(),
     requestId: text(),
+    ...auditReasonColumns(),
+    /** A technical note for developers (gateway answer, keys); people read `kind` + the reason code. */
     message: text(),
     data: jsonb().$type<Record<string, unknown>>(),
     createdAt: createdAt(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TASK_ERROR_CODES } from "@/server/db/schema/lifecycle";
 import { zPatchOf, zText } from "@/server/validation/fields";
 import { ZLifecycleSettingsFields } from "./lifecycle.settings";
 
@@ -28,6 +29,9 @@ export const ZTaskRun = z.object({
   eventName: z.string().nullable(),
   eventData: z.record(z.string(), z.unknown()).nullable(),
   result: z.record(z.string(), z.unknown()).nullable(),
+  /** What kind of failure (labelled on the Tasks page); null on runs that did not fail or failed before kinds were kept. */
+  errorCode: z.enum(TASK_ERROR_CODES).nullable(),
+  /** The error as thrown, for developers. */
   error: z.string().nullable(),
   retryOf: z.uuid().nullable(),
   startedAt: z.date(),

@@ -1,11 +1,28 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/server/db/client";
-import { taskIdleRuns, taskRuns, type TaskTrigger } from "@/server/db/schema/lifecycle";
-import { DomainError } from "@/server/errors";
+import { taskIdleRuns, taskRuns, type TaskErrorCode, type TaskTrigger } from "@/server/db/schema/lifecycle";
+import { DOMAIN_ERROR_HTTP, DomainError, isDomainError, type DomainErrorCode } from "@/server/errors";
 
 export type TaskRunRow = typeof taskRuns.$inferSelect;
 
-const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 4000);
+/** The error as thrown, for developers: a DomainError keeps its code in front of its English message. */
+const errorText = (error: unknown) =>
+  (isDomainError(error) ? `DomainError(${error.code}): ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 4000);
+
+const KIND_OF_HTTP: Record<(typeof DOMAIN_ERROR_HTTP)[DomainErrorCode], TaskErrorCode> = {
+  BAD_REQUEST: "invalid_input",
+  NOT_FOUND: "not_found",
+  CONFLICT: "conflict",
+  FORBIDDEN: "refused",
+  UNAUTHORIZED: "refused",
+  TOO_MANY_REQUESTS: "rate_limited",
+};
+
+/** What kind of failure an error is, as the Tasks page labels it. */
+export function taskErrorCodeOf(error: unknown, { retrying = false } = {}): TaskErrorCode {
+  if (retrying) return "will_retry";
+  return isDomainError(error) ? KIND_OF_HTTP[DOMAIN_ERROR_HTTP[error.code]] : "internal";
+}
 
 /** Records that a task run started; returns its row id. */
 export async function startTaskRun(
@@ -39,7 +56,7 @@ export async function startTaskRun(
 export async function finishTaskRun(
   db: DbOrTx,
   where: { id: string } | { runId: string },
-  outcome: { status: "succeeded"; result?: Record<string, unknown> | null; attempt?: number } | { status: "failed"; error: unknown; attempt?: number },
+  outcome: { status: "succeeded"; result?: Record<string, unknown> | null; attempt?: number } | { status: "failed"; error: unknown; attempt?: number; retrying?: boolean },
 ): Promise<void> {
   const now = new Date();
   await db
@@ -49,7 +66,8 @@ export async function finishTaskRun(
       finishedAt: now,
       durationMs: sql`greatest(0, (extract(epoch from (${now.toISOString()}::timestamptz - ${taskRuns.startedAt})) * 1000)::int)`,
       ...(outcome.attempt !== undefined ? { attempt: outcome.attempt } : {}),
-      ...(outcome.status === "succeeded" ? { result: outcome.result ?? null, error: null } : { error: errorText(outcome.error) }),
+      ...(outcome.status === "succeeded" ? { result: outcome.result ?? null, error: null, errorCode: null }
+        : { error: errorText(outcome.error), errorCode: taskErrorCodeOf(outcome.error, { retrying: outcome.retrying }) }),
     })
     .where("id" in where ? eq(taskRuns.id, where.id) : eq(taskRuns.runId, where.runId));
 }

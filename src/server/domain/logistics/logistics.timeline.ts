@@ -17,6 +17,8 @@ export async function logisticsTimelineRows(db: DbOrTx, orderId: string) {
         toStatus: shipmentStatusLog.toStatus,
         actor: shipmentStatusLog.actor,
         actorId: shipmentStatusLog.actorId,
+        reasonCode: shipmentStatusLog.reasonCode,
+        reasonParams: shipmentStatusLog.reasonParams,
         reason: shipmentStatusLog.reason,
         requestId: shipmentStatusLog.requestId,
         createdAt: shipmentStatusLog.createdAt,

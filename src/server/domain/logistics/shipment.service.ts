@@ -1,4 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
+import { because } from "@/lib/audit-reasons";
+import { statusLogReason } from "@/server/audit/reason";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { orderItems, orders, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
@@ -54,7 +56,7 @@ export async function transitionShipment(
     toStatus: to,
     actor: by.actor,
     actorId: by.actorId ?? null,
-    reason: by.reason ?? null,
+    ...statusLogReason(by),
     requestId: currentRequestContext()?.requestId ?? null,
   });
   await emitShipmentEvent(tx, updated, from);
@@ -155,7 +157,7 @@ export async function createShipment(
     toStatus: "created",
     actor: by.actor,
     actorId: by.actorId ?? null,
-    reason: by.reason ?? "shipment created",
+    ...statusLogReason({ reason: by.reason ?? because("shipment.created"), note: by.note }),
     requestId: currentRequestContext()?.requestId ?? null,
   });
   await emitShipmentEvent(tx, inserted, null);

@@ -142,6 +142,10 @@ export const ZOrderStatusLogEntry = z.object({
   toStatus: z.string(),
   actor: z.enum(["shopper", "admin", "system", "workflow"]),
   actorId: z.string().nullable(),
+  /** The system's reason code and its parameters (src/lib/audit-reasons.ts); null on rows older than codes. */
+  reasonCode: z.string().nullable(),
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  /** Free text a person typed (an admin's note); on rows older than reason codes, the English reason of the past. */
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
   createdAt: z.date(),

@@ -1,8 +1,10 @@
+import { because } from "@/lib/audit-reasons";
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
+import { statusLogReason, type AuditWhy } from "@/server/audit/reason";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
@@ -10,7 +12,8 @@ import { assertTransition, type OrderStatus } from "./order.machine";
 import { ZAdminOrdersInput, type AdminOrdersInput, type AdminOrdersSort, type ShopperOrder } from "./order.schemas";
 
 export type StatusActor = "shopper" | "admin" | "system" | "workflow";
-export type ActorRef = { actor: StatusActor; actorId?: string | null; reason?: string | null };
+/** Who changed an order and why (a reason code, and an admin's note when one was typed). */
+export type ActorRef = { actor: StatusActor; actorId?: string | null } & AuditWhy;
 
 /** Columns a transition may set together with the status (mirrors, timestamps). */
 export type OrderPatch = Partial<
@@ -61,7 +64,7 @@ export async function transitionOrder(
     toStatus: to,
     actor: by.actor,
     actorId: by.actorId ?? null,
-    reason: by.reason ?? null,
+    ...statusLogReason(by),
     requestId: currentRequestContext()?.requestId ?? null,
   });
   await enqueueEvent(tx, "shop/order.status-changed", { orderId, userId: current.userId, orderNo: current.orderNo, from, to, actor: by.actor });
@@ -123,7 +126,7 @@ export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
       toStatus: "pending_payment",
       actor: by.actor,
       actorId: by.actorId ?? null,
-      reason: by.reason ?? "order placed",
+      ...statusLogReason({ reason: by.reason ?? because("order.placed"), note: by.note }),
       requestId: currentRequestContext()?.requestId ?? null,
     }),
   ]);

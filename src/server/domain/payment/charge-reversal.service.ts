@@ -1,3 +1,4 @@
+import type { AuditReason } from "@/lib/audit-reasons";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { chargeReversals } from "@/server/db/schema";
@@ -30,11 +31,11 @@ export function isStrayCapture(payment: Pick<PaymentRow, "status" | "currentChar
  */
 export async function requestChargeReversal(
   tx: Tx,
-  { payment, charge, reason, by }: { payment: PaymentRow; charge: Pick<ProviderCharge, "chargeId" | "chargeKey" | "amountMinor" | "currency">; reason: string; by: PaymentActor },
+  { payment, charge, reason, by }: { payment: PaymentRow; charge: Pick<ProviderCharge, "chargeId" | "chargeKey" | "amountMinor" | "currency">; reason: AuditReason; by: PaymentActor },
 ): Promise<{ reversal: ChargeReversalRow; created: boolean }> {
   const [created] = await tx
     .insert(chargeReversals)
-    .values({ paymentId: payment.id, orderId: payment.orderId, chargeKey: charge.chargeKey, chargeId: charge.chargeId, amountMinor: charge.amountMinor, currency: charge.currency.trim(), reason })
+    .values({ paymentId: payment.id, orderId: payment.orderId, chargeKey: charge.chargeKey, chargeId: charge.chargeId, amountMinor: charge.amountMinor, currency: charge.currency.trim(), reason: reason.code })
     .onConflictDoNothing({ target: chargeReversals.chargeKey })
     .returning();
   if (!created) {
@@ -47,7 +48,7 @@ export async function requestChargeReversal(
     paymentId: payment.id,
     orderId: payment.orderId,
     toStatus: "requested",
-    message: `charge ${charge.chargeId} was captured for a ${payment.status} payment: refunding it automatically (${reason})`,
+    message: `charge ${charge.chargeId} was captured for a ${payment.status} payment: refunding it automatically (${reason.code})`,
     data: { reversalId: created.id, chargeKey: charge.chargeKey, chargeId: charge.chargeId, amountMinor: charge.amountMinor, paymentStatus: payment.status },
   });
   logger.warn({ paymentSn: payment.paymentSn, chargeId: charge.chargeId, reversalId: created.id }, "captured charge on a closed payment: automatic refund requested");

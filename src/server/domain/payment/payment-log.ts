@@ -1,3 +1,4 @@
+import type { AuditWhy } from "@/server/audit/reason";
 import type { DbOrTx } from "@/server/db/client";
 import { paymentLog } from "@/server/db/schema";
 import { currentRequestContext } from "@/server/observability/request-context";
@@ -6,8 +7,7 @@ import { currentRequestContext } from "@/server/observability/request-context";
 export type PaymentActor = {
   actor: "shopper" | "admin" | "system" | "workflow" | "gateway";
   actorId?: string | null;
-  reason?: string | null;
-};
+} & AuditWhy;
 
 export type PaymentLogKind =
   | "created"
@@ -54,7 +54,9 @@ export async function appendPaymentLog(
     actor: entry.by.actor,
     actorId: entry.by.actorId ?? null,
     requestId: currentRequestContext()?.requestId ?? null,
-    message: entry.message ?? entry.by.reason ?? null,
+    reasonCode: entry.by.reason?.code ?? null,
+    reasonParams: entry.by.reason?.params ?? null,
+    message: entry.message ?? entry.by.note ?? null,
     data: entry.data ?? null,
   });
 }

@@ -296,6 +296,10 @@ export const ZPaymentLogEntry = z.object({
   actor: z.enum(["shopper", "admin", "system", "workflow", "gateway"]),
   actorId: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** The system's reason code and its parameters (src/lib/audit-reasons.ts); null on rows older than codes. */
+  reasonCode: z.string().nullable(),
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  /** A technical note for developers (gateway answers, keys), or a person's note. */
   message: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.date(),

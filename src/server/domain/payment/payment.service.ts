@@ -166,7 +166,7 @@ export async function transitionPayment(
     orderId: payment.orderId,
     fromStatus: payment.status,
     toStatus: to,
-    message: message ?? by.reason ?? null,
+    message: message ?? null,
     data: data ?? null,
   });
   const event = WEBHOOK_FOR[to];

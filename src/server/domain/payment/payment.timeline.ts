@@ -17,6 +17,8 @@ export async function paymentTimelineRows(db: DbOrTx, orderId: string) {
       actor: paymentLog.actor,
       actorId: paymentLog.actorId,
       requestId: paymentLog.requestId,
+      reasonCode: paymentLog.reasonCode,
+      reasonParams: paymentLog.reasonParams,
       message: paymentLog.message,
       data: paymentLog.data,
       createdAt: paymentLog.createdAt,

@@ -141,7 +141,7 @@ export async function transitionRefund(
     orderId: refund.orderId,
     fromStatus: refund.status,
     toStatus: to,
-    message: message ?? by.reason ?? null,
+    message: message ?? null,
   });
   const event = WEBHOOK_FOR[to];
   if (event) await enqueueWebhookEvent(tx, { type: event, payment, refund: updated });

@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
 import { orders } from "@/server/db/schema";
@@ -9,7 +10,7 @@ import { inngest } from "../client";
 import { orderStatusChanged } from "../events";
 
 const spec = EVENT_FUNCTIONS.fulfilment;
-const by = { actor: "workflow" as const, reason: "fulfilment flow" };
+const by = { actor: "workflow" as const, reason: because("workflow.fulfilment") };
 
 /** At most this many tracking steps per run; anything left is recorded by the checkpoint sweep. */
 export const MAX_TRACKING_STEPS = 40;
@@ -60,7 +61,7 @@ export const orderFulfilment = inngest.createFunction(
     const shipped = await step.run("ship", async () => {
       const [order] = await getDb().select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
       if (order?.status !== "paid") return { status: order?.status ?? "missing", shipped: false };
-      const shipment = await shipOrder(getDb(), { orderId, by: { ...by, reason: "auto-ship delay passed" }, now: new Date() });
+      const shipment = await shipOrder(getDb(), { orderId, by: { ...by, reason: because("shipment.auto_ship_due") }, now: new Date() });
       return { status: shipment.status, shipped: true };
     });
     if (!shippedByAdmin && !shipped.shipped && shipped.status !== "shipped") return { orderId, outcome: `not-shipped:${shipped.status}` };
@@ -72,7 +73,7 @@ export const orderFulfilment = inngest.createFunction(
       // Recorded as of the real clock, never as of the instant we meant to wake at: a step that
       // runs early records nothing (the next round sleeps again), so no scan is dated ahead.
       await step.run(`record-checkpoint-${i}`, async () => {
-        const result = await recordDueForOrder(getDb(), { orderId, by: { ...by, reason: "tracking checkpoint due" }, now: new Date() });
+        const result = await recordDueForOrder(getDb(), { orderId, by: { ...by, reason: because("shipment.checkpoint_due") }, now: new Date() });
         return { status: result?.shipment.status ?? "none", moved: result?.transitions.length ?? 0 };
       });
     }

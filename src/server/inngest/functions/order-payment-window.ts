@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { NonRetriableError } from "inngest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
@@ -36,7 +37,7 @@ export const orderPaymentWindow = inngest.createFunction(
     await step.sleepUntil("wait-for-deadline", new Date(deadline.deadline));
     const result = await step.run("expire-payment", async () => {
       try {
-        return await expireOrderPayment(getDb(), { orderId, by: { actor: "workflow", reason: "payment window expired" } });
+        return await expireOrderPayment(getDb(), { orderId, by: { actor: "workflow", reason: because("payment.window_expired") } });
       } catch (error) {
         // Woken a moment early by a clock skew: fail the step, Inngest retries it shortly.
         if (isDomainError(error, "PAYMENT_NOT_EXPIRED")) throw new Error("payment window still open");

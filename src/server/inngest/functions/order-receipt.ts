@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { eq } from "drizzle-orm";
 import { NonRetriableError } from "inngest";
 import { getDb } from "@/server/db/client";
@@ -40,7 +41,7 @@ export const orderReceipt = inngest.createFunction(
       autoConfirmReceipt(getDb(), {
         orderId,
         now: new Date(Math.max(Date.now(), Date.parse(deadline))),
-        by: { actor: "workflow", reason: "receipt window passed: confirmed automatically" },
+        by: { actor: "workflow", reason: because("receipt.auto_confirmed") },
       }),
     );
     return { orderId, outcome: result.changed ? "auto-confirmed" : `unchanged:${result.status}` };

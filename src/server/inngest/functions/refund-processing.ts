@@ -1,3 +1,4 @@
+import { because } from "@/lib/audit-reasons";
 import { getDb } from "@/server/db/client";
 import { findRefund } from "@/server/domain/payment";
 import { compensateRefundedOrder } from "@/server/flows/refund-compensation";
@@ -41,7 +42,7 @@ export const refundProcessing = inngest.createFunction(
         const resolved = await step.run("query-gateway", async () => {
           const refund = await findRefund(getDb(), refundId);
           if (!refund || refund.status !== "processing") return refund?.status ?? "missing";
-          return resolveRefund(getDb(), { refund, by: { actor: "workflow", reason: "refund result fetched from the gateway" } });
+          return resolveRefund(getDb(), { refund, by: { actor: "workflow", reason: because("refund.result_fetched") } });
         });
         if (resolved === "pending") throw new Error("the gateway is still processing the refund");
       }

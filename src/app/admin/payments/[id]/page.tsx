@@ -1,4 +1,6 @@
 import { OrderNoLink, RefundSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
+import { AuditReason, CodeDetails } from "@/components/admin/audit-reason";
+import { auditReasonCodeText } from "@/lib/audit-reasons";
 import { RequestIdLink } from "@/components/admin/request-id-link";
 import Link from "next/link";
 import { PaymentAdminActions } from "@/components/payment/admin/payment-admin-actions";
@@ -102,7 +104,10 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
                       ) : null}
                       <span className="text-xs text-slate-500">{t(`admin.detail.actor.${entry.actor as Actor}`)}</span>
                     </div>
-                    {entry.message && <p className="text-slate-600">{entry.message}</p>}
+                    <div className="text-slate-600">
+                      <AuditReason reasonCode={entry.reasonCode} reasonParams={entry.reasonParams} note={entry.kind === "refund_created" ? entry.message : null} />
+                    </div>
+                    <CodeDetails lines={[entry.kind, auditReasonCodeText(entry), entry.message, entry.data ? JSON.stringify(entry.data) : null]} />
                     {entry.requestId && <p className="text-[11px]"><RequestIdLink requestId={entry.requestId} /></p>}
                   </li>
                 ))}
@@ -122,8 +127,12 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ i
                   <li key={c.chargeId} className="flex flex-wrap gap-2">
                     <span className="font-mono text-xs">{c.chargeKey}</span>
                     <span className="font-mono text-xs text-slate-500">{c.chargeId}</span>
-                    <span>{c.status}</span>
-                    {c.failureCode && <span className="text-rose-700">{c.failureCode}</span>}
+                    <span>{t(`admin.detail.chargeStatus.${c.status as "pending"}`)}</span>
+                    {c.failureCode && (
+                      <span className="text-rose-700">
+                        {t(`failure.${failureKey(c.failureCode)}`)} <span className="font-mono text-xs text-slate-500">({c.failureCode})</span>
+                      </span>
+                    )}
                     {c.cardLast4 && <span className="text-slate-500">•••• {c.cardLast4}</span>}
                   </li>
                 ))}

@@ -1,4 +1,6 @@
 import { OrderNoLink, PaymentSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
+import { AuditReason, CodeDetails } from "@/components/admin/audit-reason";
+import { auditReasonCodeText } from "@/lib/audit-reasons";
 import Link from "next/link";
 import { RefundReviewForm } from "@/components/payment/admin/refund-review-form";
 import { Badge } from "@/components/ui/badge";
@@ -86,7 +88,10 @@ export default async function AdminRefundPage({ params }: { params: Promise<{ id
                       {statusLabel(entry.fromStatus)} → {statusLabel(entry.toStatus)}
                     </span>
                   )}
-                  {entry.message && <p className="text-slate-600">{entry.message}</p>}
+                  <div className="text-slate-600">
+                    <AuditReason reasonCode={entry.reasonCode} reasonParams={entry.reasonParams} note={entry.kind === "refund_created" ? entry.message : null} />
+                  </div>
+                  <CodeDetails lines={[entry.kind, auditReasonCodeText(entry), entry.message, entry.data ? JSON.stringify(entry.data) : null]} />
                 </li>
               ))}
             </ol>

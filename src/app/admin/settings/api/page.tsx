@@ -19,7 +19,7 @@ export default async function ApiSettingsPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <ApiSettingsForm value={settings} />
-      <SettingsHistory changes={history} />
+      <SettingsHistory changes={history} labels={["admin.settings.api"]} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export default async function LogisticsSettingsPage() {
       <SettingsTabs current="logistics" />
       <h1 className="text-2xl font-semibold">{t("admin.settings.title")}</h1>
       <LogisticsSettingsForm value={settings} />
-      <SettingsHistory changes={history} />
+      <SettingsHistory changes={history} labels={["logistics.admin.settings"]} valueLabels={{ assignmentStrategy: "logistics.admin.settings.strategies" }} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export default async function LogSettingsPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <LogSettingsForm value={settings} />
-      <SettingsHistory changes={history} />
+      <SettingsHistory changes={history} labels={["logs.settings"]} />
     </div>
   );
 }

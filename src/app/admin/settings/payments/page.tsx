@@ -20,7 +20,7 @@ export default async function PaymentSettingsPage() {
       {/* Not keyed on the history: a remount after the save's refresh would wipe the "saved" confirmation (the form already shows what was saved). */}
       <PaymentSettingsForm initial={settings} />
       <WebhookEndpoints />
-      <SettingsHistory changes={history} />
+      <SettingsHistory changes={history} labels={["payment.admin.settings", "payment.method"]} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { AuditReason } from "@/components/admin/audit-reason";
 import { OrderNoLink } from "@/components/admin/identifier-links";
 import Link from "next/link";
 import { ShipmentActions } from "@/components/logistics/admin/shipment-actions";
@@ -110,7 +111,7 @@ export default async function AdminShipmentPage({ params }: { params: Promise<{ 
                 <li key={l.id}>
                   {formatDateTime(l.createdAt, locale)} · {l.fromStatus ? `${t(`status.${l.fromStatus as "created"}`)} → ` : ""}
                   {t(`status.${l.toStatus as "created"}`)} · {tc(`actor.${l.actor}`)}
-                  {l.reason ? ` · ${l.reason}` : ""}
+                  <AuditReason prefix=" · " reasonCode={l.reasonCode} reasonParams={l.reasonParams} note={l.reason} />
                 </li>
               ))}
             </ol>

@@ -57,7 +57,13 @@ export default async function TaskRunPage({ params }: { params: Promise<{ id: st
       {run.error && (
         <Card>
           <h2 className="mb-2 font-medium">{t("error")}</h2>
-          <pre role="alert" className="overflow-x-auto whitespace-pre-wrap text-xs text-rose-700">{run.error}</pre>
+          <p role="alert" className="text-sm text-rose-700" data-testid="task-error">
+            {ts(`errorCodes.${run.errorCode ?? "unknown"}`)}
+          </p>
+          <details className="mt-1 text-xs text-slate-500">
+            <summary className="cursor-pointer select-none">{ts("errorDetails")}</summary>
+            <pre className="overflow-x-auto whitespace-pre-wrap font-mono">{run.error}</pre>
+          </details>
           {run.status === "failed" && <RetryRunButton runId={run.id} />}
         </Card>
       )}
