@@ -14,6 +14,10 @@ test("[ADMIN][LOGISTICS] admin ships a paid order and the shopper's tracking pag
 
   const admin = await signedInPage(browser, DEMO.admin);
   await admin.goto("/admin/shipments");
+  // The queue names the carrier and service the shopper chose, not their codes.
+  const queued = admin.getByRole("table", { name: "Paid orders waiting to ship" }).getByRole("row").filter({ hasText: order.orderNo });
+  await expect(queued).toContainText("Zhongtuo Express · Economy");
+  await expect(queued).not.toContainText("ZTX");
   await admin.getByRole("button", { name: `Ship order ${order.orderNo}` }).click();
   await expect(admin.getByRole("heading", { name: /^Shipment ZX\d{13}/ })).toBeVisible();
   await expect(admin.getByRole("heading", { level: 1 }).getByText("Picked up")).toBeVisible();

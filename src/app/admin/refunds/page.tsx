@@ -75,7 +75,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
             id: "reason",
             header: t("admin.refunds.columns.reason"),
             className: "max-w-40 truncate",
-            cell: (r) => <span title={r.reason}>{r.reason}</span>,
+            cell: (r) => (r.reason ? <span title={r.reason}>{r.reason}</span> : "—"),
           },
           {
             id: "status",

@@ -39,6 +39,14 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
     caller.adminCarriers.list(),
     caller.adminLogistics.toShip({ limit: 20 }),
   ]);
+  // The carrier and service the shopper chose, by name in the page's language (the codes are for developers).
+  const carrierAndLevelName = (carrierCode: string, levelCode: string | null) => {
+    const carrier = carriers.find((c) => c.code === carrierCode);
+    if (!carrier) return carrierCode;
+    const level = carrier.serviceLevels.find((l) => l.code === levelCode);
+    const name = (named: { nameEn: string; nameZh: string }) => (locale === "zh-CN" ? named.nameZh : named.nameEn);
+    return level ? `${name(carrier)} · ${name(level)}` : name(carrier);
+  };
   const keep = { status: params.status, carrier: params.carrier, courier: params.courier, trackingNo: params.trackingNo, orderNo: params.orderNo, from: params.from, to: params.to, sort };
   const sortBy = (column: "created" | "fee") => sortHeader(column, sort, "/admin/shipments", { ...keep, queue });
   const queueHref = (q?: string) => `/admin/shipments${q ? `?queue=${q}` : ""}`;
@@ -76,7 +84,7 @@ export default async function AdminShipmentsPage({ searchParams }: { searchParam
                     <td className="py-2 pr-3">
                       {o.destinationProvince} {o.destinationCity}
                     </td>
-                    <td className="py-2 pr-3">{o.carrierCode ? `${o.carrierCode} · ${o.serviceLevel}` : "—"}</td>
+                    <td className="py-2 pr-3">{o.carrierCode ? carrierAndLevelName(o.carrierCode, o.serviceLevel) : "—"}</td>
                     <td className="py-2 pr-3">
                       {o.shipmentId ? (
                         <TrackingNoLink id={o.shipmentId} trackingNo={o.trackingNo ?? ""} />
