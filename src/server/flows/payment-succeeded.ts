@@ -61,7 +61,7 @@ export async function applyPaymentSucceeded(
     by,
     patch: { providerChargeId: charge.chargeId, succeededAt: new Date(), failureCode: null, failureMessage: null, qrToken: null },
   });
-  await transitionOrder(tx, { orderId: payment.orderId, to: "paid", by: orderActor(by), patch: { paymentStatus: "succeeded", paymentSn: payment.paymentSn } });
+  await transitionOrder(tx, { orderId: payment.orderId, to: "paid", by: orderActor(by), patch: { paymentStatus: "succeeded", paymentSn: payment.paymentSn }, locked: order });
   return updated;
 }
 

@@ -39,13 +39,25 @@ const TIMESTAMP_FOR: Partial<Record<OrderStatus, keyof OrderPatch>> = {
  */
 export async function transitionOrder(
   tx: Tx,
-  { orderId, to, by, patch = {} }: { orderId: string; to: OrderStatus; by: ActorRef; patch?: OrderPatch },
+  {
+    orderId,
+    to,
+    by,
+    patch = {},
+    locked,
+  }: {
+    orderId: string;
+    to: OrderStatus;
+    by: ActorRef;
+    patch?: OrderPatch;
+    /** The order as the caller read it under its row lock in this transaction (lockOrder): no second read. */
+    locked?: Pick<typeof orders.$inferSelect, "id" | "status" | "userId" | "orderNo">;
+  },
 ): Promise<{ from: OrderStatus; to: OrderStatus }> {
-  const [current] = await tx
-    .select({ status: orders.status, userId: orders.userId, orderNo: orders.orderNo })
-    .from(orders)
-    .where(eq(orders.id, orderId))
-    .for("update");
+  const [current] =
+    locked?.id === orderId
+      ? [locked]
+      : await tx.select({ status: orders.status, userId: orders.userId, orderNo: orders.orderNo }).from(orders).where(eq(orders.id, orderId)).for("update");
   if (!current) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   const from = current.status;
   assertTransition(from, to);
