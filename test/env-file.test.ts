@@ -18,6 +18,8 @@ const NOT_FOR_OPERATORS = new Map([
   ["NEXT_RUNTIME", "set by Next.js for each runtime"],
   ["NEXT_PHASE", "set by Next.js during a build"],
   ["BENCH_BARE_GATEWAY", "benchmarks only (bench/)"],
+  ["BENCH_WEB_NODE_FLAGS", "benchmarks only (bench/): Node flags for Next, e.g. --cpu-prof"],
+  ["SHOPFLOW_FLOOR_PAGE", "benchmarks and e2e only: the empty page pages are measured against"],
 ]);
 
 function sourceFiles(dir: string): string[] {
