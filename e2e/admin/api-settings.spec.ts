@@ -13,7 +13,7 @@ test("[ADMIN][SETTINGS] admin sets the API's requests per minute, sees a bad val
 
   await field.fill("5");
   await page.getByRole("button", { name: "Save API settings" }).click();
-  await expect(page.getByText("At least 10 requests per minute")).toBeVisible();
+  await expect(page.getByText("Enter at least 10.")).toBeVisible();
 
   await field.fill("1200");
   await page.getByRole("button", { name: "Save API settings" }).click();

@@ -59,7 +59,7 @@ test("[ADMIN][ORDERS] admin filters orders by shopper, status, date and number, 
   await expect(log).toHaveCount(2);
   await expect(log.nth(1)).toContainText("Order: Awaiting payment → Cancelled");
   await expect(log.nth(1)).toContainText("Shopper");
-  await expect(log.nth(1)).toContainText("cancelled by shopper");
+  await expect(log.nth(1)).toContainText("Cancelled by the shopper");
   await expect(log.nth(1).locator("td").nth(4)).not.toHaveText("—");
 
   await page.goto("/admin/orders/00000000-0000-4000-8000-000000000000");
