@@ -43,6 +43,10 @@ describe("two gateways sharing one rate limit", () => {
 
   it("count one client's requests together across both, and a made-up X-Forwarded-For does not reset the count", async () => {
     const answers: Response[] = [];
+    // The allowance counts in fixed one-minute windows: a burst across a window's end would be
+    // counted twice. The 3 s burst starts at least 10 s before the current window ends.
+    const leftInWindow = 60_000 - (Date.now() % 60_000);
+    if (leftInWindow < 10_000) await new Promise((resolve) => setTimeout(resolve, leftInWindow + 100));
     // A client calling about 20 times a second (paced, not waiting for anything): each gateway
     // syncs its counts every 200 ms, so the two see each other's calls as they go.
     for (let i = 0; i < 60; i++) {
