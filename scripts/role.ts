@@ -9,7 +9,10 @@
 import "./load-env-file";
 import { spawn } from "node:child_process";
 import { loadEnv } from "../src/env";
-import { NEXT_BIN, NEXT_NODE_FLAGS, ROOT } from "./lib";
+import { NEXT_BIN, NEXT_NODE_FLAGS, ROOT, stopChild } from "./lib";
+
+/** How long Next may take to stop before it is killed: under onStopSignal's 8 s. */
+const NEXT_STOP_GRACE_MS = 6_000;
 
 export const ROLES = ["gateway", "web", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,26 +77,27 @@ async function runGateway() {
   await app.listen({ port: env.PORT, host: process.env.HOST ?? "0.0.0.0" });
 }
 
-function runWeb() {
+/** Node's arguments for Next: `next start` (or `next dev`) on WEB_PORT. */
+function nextArguments(): string[] {
   const env = loadEnv();
   // Next binds the loopback address only: the gateway is its one caller and vouches for the
   // client address it forwards (x-shopflow-client-ip).
   // Benchmarks only: more Node flags for Next, e.g. --cpu-prof (which Node refuses in NODE_OPTIONS).
   const profile = process.env.BENCH_WEB_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const args = dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...NEXT_NODE_FLAGS, ...profile, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
+  return dev ? [NEXT_BIN, "dev", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"] : [...NEXT_NODE_FLAGS, ...profile, NEXT_BIN, "start", "-p", String(env.WEB_PORT), "-H", "127.0.0.1"];
+}
+
+/** The web role: Next as a child, stopped with this process (`args` replaces Next in tests). */
+export function runWeb(args: string[] = nextArguments()) {
   const next = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, SHOPFLOW_ROLE: "web", NODE_ENV: dev ? "development" : "production" },
   });
   next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  onStopSignal(
-    () =>
-      new Promise<void>((resolve) => {
-        next.once("exit", () => resolve());
-        next.kill("SIGTERM");
-      }),
-  );
+  // Next gets a grace period shorter than this role's own (onStopSignal exits after 8 s), then
+  // SIGKILL: a role that exited first would leave a busy Next behind, holding its port.
+  onStopSignal(() => stopChild(next, NEXT_STOP_GRACE_MS));
 }
 
 async function runWorker() {
