@@ -61,5 +61,13 @@ test("[ADMIN][PAYMENT] admin finds a payment by number, reads its timeline and s
   await admin.goto("/admin/reports/payments");
   await expect(admin.getByRole("heading", { name: "Payment report" })).toBeVisible();
   await expect(admin.getByRole("img", { name: "Payments per day by status" })).toBeVisible();
+  // A year is drawn one bar per week (53 bars, not 366), and the captions say so.
+  await admin.goto(`/admin/reports/payments?from=${yearAgo()}&to=${today()}`);
+  await expect(admin.getByRole("img", { name: "Payments per week by status (each bar from its Monday)" })).toBeVisible();
+  await expect(admin.getByRole("img", { name: "Amount per week by method (each point from its Monday)" })).toBeVisible();
   await admin.context().close();
 });
+
+const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+const today = () => chinaDay(0);
+const yearAgo = () => chinaDay(365);

@@ -23,6 +23,14 @@ export function reportRange(params: { from?: string; to?: string }, now = Date.n
   return { from, to };
 }
 
+/** Ranges longer than this are drawn one bar per week: a year is 53 bars instead of 366. */
+export const REPORT_DAILY_MAX_DAYS = 92;
+
+/** One bar per day up to about three months, per week beyond. */
+export function reportInterval(range: { from: string; to: string }): "day" | "week" {
+  return Date.parse(range.to) - Date.parse(range.from) > REPORT_DAILY_MAX_DAYS * DAY ? "week" : "day";
+}
+
 export const REPORT_TABS = ["payments", "logistics"] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 

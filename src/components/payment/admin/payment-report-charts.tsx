@@ -6,6 +6,9 @@ import { useLocale } from "use-intl";
 import { formatMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS } from "@/lib/payment-ui";
 import type { PaymentReportView } from "@/trpc/payment-types";
+
+/** One bar of the charts: a day, or a week starting on that day. */
+export type ReportPeriod = Pick<PaymentReportView["days"][number], "day" | "countByStatus" | "amountByMethod">;
 import { usePaymentText } from "../payment-text";
 
 const STATUS_COLOURS: Record<(typeof PAYMENT_STATUS_KEYS)[number], string> = {
@@ -20,15 +23,16 @@ const STATUS_COLOURS: Record<(typeof PAYMENT_STATUS_KEYS)[number], string> = {
 };
 const METHOD_COLOURS: Record<(typeof PAYMENT_METHOD_KEYS)[number], string> = { alipay: "#1677ff", wechat_pay: "#07c160", card: "#f97316", balance: "#8b5cf6" };
 
-/** Charts of the payment report (recharts): counts per day stacked by status, amounts per day by method. */
-export function PaymentReportCharts({ report }: { report: PaymentReportView }) {
+/** Charts of the payment report (recharts): counts per day (or week) stacked by status, amounts by method. */
+export function PaymentReportCharts({ periods, interval }: { periods: ReportPeriod[]; interval: "day" | "week" }) {
   const { t } = usePaymentText();
   const locale = useLocale();
-  const counts = report.days.map((d) => ({ day: d.day.slice(5), ...d.countByStatus }));
-  const amounts = report.days.map((d) => ({ day: d.day.slice(5), ...Object.fromEntries(PAYMENT_METHOD_KEYS.map((m) => [m, d.amountByMethod[m] / 100])) }));
+  const counts = periods.map((d) => ({ day: d.day.slice(5), ...d.countByStatus }));
+  const amounts = periods.map((d) => ({ day: d.day.slice(5), ...Object.fromEntries(PAYMENT_METHOD_KEYS.map((m) => [m, d.amountByMethod[m] / 100])) }));
+  const weekly = interval === "week";
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <ChartFigure caption={t("admin.reports.countsByStatus")} height="h-72">
+      <ChartFigure caption={t(weekly ? "admin.reports.countsByStatusWeekly" : "admin.reports.countsByStatus")} height="h-72">
         <BarChart data={counts}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="day" fontSize={12} />
@@ -40,7 +44,7 @@ export function PaymentReportCharts({ report }: { report: PaymentReportView }) {
           ))}
         </BarChart>
       </ChartFigure>
-      <ChartFigure caption={t("admin.reports.amountsByMethod")} height="h-72">
+      <ChartFigure caption={t(weekly ? "admin.reports.amountsByMethodWeekly" : "admin.reports.amountsByMethod")} height="h-72">
         <LineChart data={amounts}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="day" fontSize={12} />

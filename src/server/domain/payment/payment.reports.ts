@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { PAYMENT_METHODS, PAYMENT_STATUSES, type PaymentMethod, type PaymentStatus } from "./payment.machine";
-import { ZPaymentReportInput, type PaymentReportInput } from "./payment.schemas";
+import { ZPaymentReportInput, type PaymentReportInput, type ReportInterval } from "./payment.schemas";
 
 type Counts<K extends string> = Record<K, number>;
 const zeroes = <K extends string>(keys: readonly K[]): Counts<K> => Object.fromEntries(keys.map((k) => [k, 0])) as Counts<K>;
@@ -35,18 +35,20 @@ const ENDED_UNPAID = new Set<string>(["failed", "cancelled", "expired"]);
  */
 export async function paymentReport(db: DbOrTx, rawInput: PaymentReportInput) {
   const input = ZPaymentReportInput.parse(rawInput);
+  const interval = input.interval ?? "day";
+  // A period starts on its day, or on its week's Monday (date_trunc's weeks are ISO weeks), but
+  // never before the range does.
   const rows = (await db.execute(sql`
-    select to_char(day, 'YYYY-MM-DD') as day, status, method,
+    select to_char(greatest(date_trunc(${interval}, day)::date, ${input.from}::date), 'YYYY-MM-DD') as day, status, method,
            sum(payments)::int as n, sum(amount_minor)::bigint as amount, sum(refunded_minor)::bigint as refunded, sum(attempts)::bigint as attempts
     from payment_daily_rollups
     where day between ${input.from}::date and ${input.to}::date
-    group by day, status, method
+    group by 1, status, method
     having sum(payments) <> 0
     order by 1`)) as unknown as { day: string; status: PaymentStatus; method: PaymentMethod; n: number; amount: number | string; refunded: number | string; attempts: number | string }[];
 
   const days = new Map<string, PaymentReportDay>();
-  for (let d = new Date(`${input.from}T00:00:00Z`); d <= new Date(`${input.to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
-    const day = d.toISOString().slice(0, 10);
+  for (const day of periodStarts(input.from, input.to, interval)) {
     days.set(day, {
       day,
       count: 0,
@@ -100,6 +102,7 @@ export async function paymentReport(db: DbOrTx, rawInput: PaymentReportInput) {
   return {
     from: input.from,
     to: input.to,
+    interval,
     days: [...days.values()],
     totals: {
       count,
@@ -122,4 +125,17 @@ export async function paymentReport(db: DbOrTx, rawInput: PaymentReportInput) {
     })),
   };
 }
+const DAY_MS = 86_400_000;
+
+/** The first day of each period from `from` to `to`: every day, or `from` and then each Monday. */
+export function periodStarts(from: string, to: string, interval: ReportInterval): string[] {
+  const starts: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += DAY_MS) {
+    const isMonday = new Date(t).getUTCDay() === 1;
+    if (interval === "day" || starts.length === 0 || isMonday) starts.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return starts;
+}
+
 export type PaymentReport = Awaited<ReturnType<typeof paymentReport>>;

@@ -135,8 +135,16 @@ export type AdminRefundsInput = z.input<typeof ZAdminRefundsInput>;
 
 const ZDay = zDay();
 /** A report's date range: whole days in China time, both ends included. */
+/** A report's bars: one per day, or one per week (Monday to Sunday) for long ranges. */
+export const REPORT_INTERVALS = ["day", "week"] as const;
+export type ReportInterval = (typeof REPORT_INTERVALS)[number];
+
 export const ZPaymentReportInput = z
-  .object({ from: ZDay, to: ZDay })
+  .object({
+    from: ZDay,
+    to: ZDay,
+    interval: z.enum(REPORT_INTERVALS).optional().describe("day (the default): one entry per day; week: one per week, each starting on its Monday (or on `from`)"),
+  })
   .refine((v) => v.from <= v.to, { ...issue("start_after_end", "The start must be before the end"), path: ["to"] })
   .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 24 * 3600 * 1000, { ...issue("range_too_long", "Choose at most a year", { days: 366 }), path: ["to"] });
 export type PaymentReportInput = z.input<typeof ZPaymentReportInput>;
@@ -417,9 +425,10 @@ const ZCountsByMethod = z.record(ZPaymentMethod, z.number());
 export const ZPaymentReport = z.object({
   from: z.string(),
   to: z.string(),
+  interval: z.enum(REPORT_INTERVALS),
   days: z.array(
     z.object({
-      day: z.string(),
+      day: z.string().describe("The period's first day: the day itself, or with interval week its Monday (the first week starts on `from`)"),
       count: z.number().int(),
       countByStatus: ZCountsByStatus,
       amountByStatus: ZCountsByStatus,
