@@ -29,3 +29,14 @@ for (const url of ["/admin", "/admin/orders", "/admin/shipments"]) {
     expect(distinct.filter((p) => sidebarOnly.includes(p)), "sidebar sections prefetched").toEqual([]);
   });
 }
+
+test("an admin page carries no message catalog: the admin's client messages come with its scripts", async ({ page }) => {
+  await signInViaApi(page, DEMO.admin);
+  const response = await page.goto("/admin/payments");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const html = await response!.text();
+  // Message keys appear only in a catalog: the page's own texts are rendered, never keyed.
+  for (const key of ["successRateByAttemptHint", "countsByStatusWeekly", "rollupNote"]) expect(html).not.toContain(key);
+  // The client components still read their messages: the header is one.
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+});

@@ -1,9 +1,9 @@
-import { GroupIntlProvider } from "@/components/layout/group-intl-provider";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { AdminSidebar } from "@/components/admin/admin-sidebar";
+import { AdminIntlProvider } from "@/components/layout/admin-intl-provider";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getTranslations } from "@/i18n/server";
+import { getLocale, getTranslations } from "@/i18n/server";
 import { getSession } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,16 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
  * revoked one) sign in; signed in as anyone but an admin, the admin area does not exist (404).
  */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const session = await getSession();
+  const [session, locale] = await Promise.all([getSession(), getLocale()]);
   if (!session) redirect("/sign-in?callbackUrl=/admin");
   if (session.role !== "admin") notFound();
   return (
-    <GroupIntlProvider group="admin">
+    <AdminIntlProvider locale={locale}>
       <SiteHeader user={{ name: session.name, role: session.role }} />
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <AdminSidebar />
         <main className="min-w-0 flex-1">{children}</main>
       </div>
-    </GroupIntlProvider>
+    </AdminIntlProvider>
   );
 }
