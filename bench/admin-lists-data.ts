@@ -53,6 +53,10 @@ export async function loadAdminListsData(sql: postgres.Sql): Promise<void> {
       from payments p where p.status = 'partially_refunded' and p.refunded_minor > 0`;
   });
   await sql`vacuum (analyze) orders, payments, refunds`;
+  // The load ran the payments' roll-up triggers a million times in minutes: 44k live roll-up
+  // rows in 77 MB of dead versions, which two years of ordinary traffic under autovacuum would
+  // never have piled up. Compacted, the table is what such a database holds (≈ 4 MB).
+  await sql`vacuum (full, analyze) payment_daily_rollups`;
   await sql`checkpoint`;
 }
 
