@@ -315,8 +315,11 @@ export async function getOrderForAdmin(db: DbOrTx, orderId: string) {
   return { ...order, shopper: shopper!, statusLog: fullHistory };
 }
 
+/** An order row as stored. */
+export type OrderRow = typeof orders.$inferSelect;
+
 /** Locks an order row for the rest of the transaction and returns it. */
-export async function lockOrder(tx: Tx, orderId: string) {
+export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;

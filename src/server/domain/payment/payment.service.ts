@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
@@ -67,6 +67,20 @@ const WEBHOOK_FOR: Partial<Record<PaymentStatus, WebhookEventType>> = {
 /** Locks a payment row for the rest of the transaction; PAYMENT_NOT_FOUND when it does not exist. */
 export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {
   const [row] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
+  return row;
+}
+
+/**
+ * Locks a payment row like lockPayment and says in the same statement whether its deadline has
+ * passed by the DATABASE's clock (as isPastDeadline, without a round trip of its own).
+ */
+export async function lockPaymentWithDeadline(tx: Tx, paymentId: string): Promise<{ payment: PaymentRow; pastDeadline: boolean }> {
+  const [row] = await tx
+    .select({ payment: getTableColumns(payments), pastDeadline: sql<boolean>`now() >= ${payments.expiresAt}` })
+    .from(payments)
+    .where(eq(payments.id, paymentId))
+    .for("update");
   if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   return row;
 }
