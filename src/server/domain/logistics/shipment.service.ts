@@ -8,7 +8,7 @@ import type { ActorRef } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
-import { findServiceLevel, pricingOf, trackingFormatOf } from "./carrier.service";
+import { findOfferedServiceLevel, findServiceLevel, pricingOf, trackingFormatOf } from "./carrier.service";
 import { assignCourier, releaseCourier } from "./courier.service";
 import { actualWeightGrams, calculateFee, volumetricWeightGrams } from "./fee-calculator";
 import { zoneBetween } from "./geography/geography";
@@ -109,10 +109,10 @@ export async function createShipment(
   const parcel = await parcelFor(tx, items);
   const destination = order.shippingAddress;
 
-  let found = order.carrierCode && order.serviceLevel ? await findServiceLevel(tx, { carrierCode: order.carrierCode, serviceLevel: order.serviceLevel }) : null;
+  let found = order.carrierCode && order.serviceLevel ? await findOfferedServiceLevel(tx, { carrierCode: order.carrierCode, serviceLevel: order.serviceLevel }) : null;
   if (!found) {
     const [cheapest] = await quoteOptions(tx, { parcel, destination });
-    if (cheapest) found = await findServiceLevel(tx, cheapest);
+    if (cheapest) found = await findOfferedServiceLevel(tx, cheapest);
   }
   if (!found) throw new DomainError("NO_SHIPPING_OPTION", "No carrier is available for this order");
   const { carrier, level } = found;
