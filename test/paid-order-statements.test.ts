@@ -79,11 +79,11 @@ describe("statements per paid order", () => {
     // Round 13's counts (round 12's in the comments). The notification's gateway side here is the
     // test's own delivery, so only the shop's statements count.
     expect(add.shop).toBeLessThanOrEqual(2); // 3
-    expect(checkout.shop).toBeLessThanOrEqual(13); // 14
+    expect(checkout.shop).toBeLessThanOrEqual(12); // 14
     expect(create.shop).toBeLessThanOrEqual(9); // 10
     expect(pay.shop + pay.gateway).toBeLessThanOrEqual(16); // 27: 23 + the gateway's 4
     expect(notification.shop).toBeLessThanOrEqual(8); // 8
     expect(relay.shop).toBeLessThanOrEqual(5); // 11
-    expect(shipment.shop).toBeLessThanOrEqual(18); // 20
+    expect(shipment.shop).toBeLessThanOrEqual(15); // 20
   });
 });
