@@ -5,7 +5,7 @@ import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { OPEN_PAYMENT_STATUSES, assertPaymentTransition, type PaymentMethod, type PaymentStatus } from "./payment.machine";
-import { nextPaymentSn } from "./payment-sn";
+import { nextPaymentSnSql } from "./payment-sn";
 import { tstz } from "./sql-time";
 import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-events";
 
@@ -128,7 +128,7 @@ export async function insertPayment(
   const [row] = await tx
     .insert(payments)
     .values({
-      paymentSn: await nextPaymentSn(tx),
+      paymentSn: nextPaymentSnSql(),
       orderId: input.orderId,
       userId: input.userId,
       amountMinor: input.amountMinor,
