@@ -82,7 +82,7 @@ describe("statements per paid order", () => {
     // Round 13's counts (round 12's in the comments). The notification's gateway side here is the
     // test's own delivery, so only the shop's statements count.
     expect(add.shop).toBeLessThanOrEqual(2); // 3
-    expect(checkout.shop).toBeLessThanOrEqual(12); // 14
+    expect(checkout.shop).toBeLessThanOrEqual(10); // 14
     expect(create.shop).toBeLessThanOrEqual(8); // 10
     expect(pay.shop + pay.gateway).toBeLessThanOrEqual(16); // 27: 23 + the gateway's 4
     expect(notification.shop).toBeLessThanOrEqual(8); // 8

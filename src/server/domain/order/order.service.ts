@@ -92,7 +92,8 @@ export async function patchOrderMirrors(tx: Tx, orderId: string, patch: OrderPat
 
 export type NewOrder = {
   id: string;
-  orderNo: string;
+  /** The number, or an expression that draws it in the insert (nextOrderNoSql). */
+  orderNo: string | SQL;
   userId: string;
   currency: string;
   items: { productId: string; sku: string; name: string; nameZh: string; unitPriceMinor: number; quantity: number; weightGrams: number }[];
@@ -101,7 +102,8 @@ export type NewOrder = {
   carrierCode?: string | null;
   serviceLevel?: string | null;
   note?: string | null;
-  paymentDeadlineAt?: Date | null;
+  /** The deadline, or an expression the insert computes it with (paymentDeadlineSql). */
+  paymentDeadlineAt?: Date | SQL | null;
 };
 
 /** What an order of these lines with this shipping fee charges: the one definition checkout and insertOrder share. */

@@ -21,11 +21,6 @@ export function nextPaymentSnSql(at = new Date()): SQL {
   return sql`${prefix} || lpad((nextval('payment_sn_seq') % 1000000)::text, 6, '0')`;
 }
 
-export async function nextPaymentSn(db: DbOrTx, at = new Date()): Promise<string> {
-  const [row] = await db.execute<{ n: string }>(sql`select nextval('payment_sn_seq')::text as n`);
-  return formatSn("PY", at, Number(row!.n));
-}
-
 export async function nextRefundSn(db: DbOrTx, at = new Date()): Promise<string> {
   const [row] = await db.execute<{ n: string }>(sql`select nextval('refund_sn_seq')::text as n`);
   return formatSn("RF", at, Number(row!.n));
