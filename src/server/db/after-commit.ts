@@ -1,4 +1,5 @@
 import type { Database, DbOrTx } from "./client";
+import { flushCommitBatch, openCommitBatch } from "./commit-batch";
 
 const pending = new WeakMap<object, (() => void)[]>();
 
@@ -15,14 +16,21 @@ export function afterCommit(db: DbOrTx, hook: () => void): void {
   else hook();
 }
 
-/** Makes `db.transaction` run the hooks registered with afterCommit once it has committed. */
+/**
+ * Makes `db.transaction` write the rows queued with insertBeforeCommit once its work is done
+ * (still inside the transaction), and run the hooks registered with afterCommit once it has
+ * committed.
+ */
 export function withAfterCommit(db: Database): Database {
   const begin = db.transaction.bind(db);
   const transaction: Database["transaction"] = async (work, config) => {
     const hooks: (() => void)[] = [];
-    const result = await begin((tx) => {
+    const result = await begin(async (tx) => {
       pending.set(tx, hooks);
-      return work(tx);
+      openCommitBatch(tx);
+      const done = await work(tx);
+      await flushCommitBatch(tx);
+      return done;
     }, config);
     for (const hook of hooks) hook();
     return result;

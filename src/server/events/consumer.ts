@@ -12,5 +12,11 @@ export type DomainEvent = { id: string; name: string; data: Record<string, unkno
 export type EventConsumer = {
   id: string;
   handles: (name: string) => boolean;
+  /**
+   * Whether this event, by its data, calls for any work at all (e.g. a payment that entered
+   * `processing` notifies nobody). An event the consumer does not want is skipped without a
+   * receipt read or written: handling it would change nothing, so there is nothing to remember.
+   */
+  wants?: (event: DomainEvent) => boolean;
   handle: (db: Database, event: DomainEvent) => Promise<void>;
 };

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { outboxEvents } from "@/server/db/schema";
+import { outboxEvents, outboxReceipts } from "@/server/db/schema";
 import { transitionOrder } from "@/server/domain/order";
 import { createPendingOrder } from "../../../test/fixtures";
 import { withLifecycleDatabase } from "../../../test/lifecycle-fixtures";
 import type { EventConsumer } from "./consumer";
 import { enqueueEvent } from "./outbox";
+import { deliverToConsumers } from "./deliver";
 import { localDelivery, relayOutbox } from "./relay";
 
 withLifecycleDatabase();
@@ -132,5 +133,27 @@ describe("outbox relay", () => {
     expect(calls).toEqual(["steady", "flaky", "flaky"]);
     const [event] = await getDb().select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
     expect(event!.deliveredAt).not.toBeNull();
+  });
+
+  it("an event a consumer does not want is neither handled nor given a receipt; one it wants is both", async () => {
+    const handled: string[] = [];
+    const picky: EventConsumer = {
+      id: "picky",
+      handles: (n) => n === "shop/order.status-changed",
+      wants: (e) => e.data.to === "cancelled",
+      handle: async (_db, e) => void handled.push(String(e.data.to)),
+    };
+    const { order, shopper } = await createPendingOrder();
+    const event = async (to: "paid" | "cancelled") => {
+      const data = { orderId: order.id, userId: shopper.user.id, orderNo: order.orderNo, from: "pending_payment", to, actor: "system" } as const;
+      const id = await getDb().transaction((tx) => enqueueEvent(tx, "shop/order.status-changed", data));
+      return { id, name: "shop/order.status-changed", data: data as Record<string, unknown>, createdAt: new Date() };
+    };
+    const [skipped, wanted] = [await event("paid"), await event("cancelled")];
+    expect(await deliverToConsumers(getDb(), skipped, [picky])).toEqual({ handledBy: [] });
+    expect(await deliverToConsumers(getDb(), wanted, [picky])).toEqual({ handledBy: ["picky"] });
+    expect(handled).toEqual(["cancelled"]);
+    const receipts = await getDb().select().from(outboxReceipts).where(inArray(outboxReceipts.eventId, [skipped.id, wanted.id]));
+    expect(receipts.map((r) => r.eventId)).toEqual([wanted.id]);
   });
 });

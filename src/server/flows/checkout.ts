@@ -5,10 +5,10 @@ import { products } from "@/server/db/schema";
 import { getAddress } from "@/server/domain/address";
 import { clearCart, getCart } from "@/server/domain/cart";
 import { reserveStock } from "@/server/domain/inventory";
-import { ZCheckoutInput, insertOrder, nextOrderNo, payableTotalOf, type CheckoutInput } from "@/server/domain/order";
+import { ZCheckoutInput, insertOrder, nextOrderNoSql, payableTotalOf, type CheckoutInput } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
-import { paymentDeadlineFromNow } from "./payment-deadline";
+import { paymentDeadlineSql } from "./payment-deadline";
 
 /**
  * A hook the logistics module fills in: the fee for the chosen shipping option.
@@ -54,15 +54,14 @@ export async function checkout(
     const orderId = randomUUID();
     await reserveStock(tx, { orderId, lines });
 
-    const [quote, orderNo, paymentDeadlineAt] = await Promise.all([
+    const [quote, paymentDeadlineAt] = await Promise.all([
       quoteShipping({
         db: tx,
         shipping: data.shipping,
         destination: { province: address.province, city: address.city, district: address.district },
         lines,
       }),
-      nextOrderNo(tx),
-      paymentDeadlineFromNow(tx),
+      paymentDeadlineSql(tx),
     ]);
     assertShownTotal(data.expectedTotal, payableTotalOf(lines, quote.feeMinor), lines[0]!.currency);
 
@@ -71,7 +70,8 @@ export async function checkout(
         tx,
         {
           id: orderId,
-          orderNo,
+          // Drawn by the insert itself, as is the payment deadline (by the database's clock).
+          orderNo: nextOrderNoSql(),
           userId,
           currency: lines[0]!.currency,
           items: lines,
@@ -92,9 +92,9 @@ export async function checkout(
         { actor: "shopper", actorId: userId },
       ),
       usesCart ? clearCart(tx, userId) : undefined,
-      // Sent after the order's insert on the same connection, so it runs after it too.
-      enqueueEvent(tx, "shop/order.created", { orderId, userId, orderNo }),
     ]);
+    // Written with the transaction's audit rows just before the commit.
+    await enqueueEvent(tx, "shop/order.created", { orderId, userId, orderNo: order.orderNo });
     return { id: order.id, orderNo: order.orderNo, payableTotalMinor: order.payableTotalMinor, currency: order.currency };
   });
 }

@@ -27,7 +27,7 @@ export type NotifyResponse = { status: number; body: Record<string, unknown> };
 async function applyCharge(tx: Tx, n: ChargeNotification, reversals: string[]): Promise<string> {
   const found = await findPaymentBySn(tx, n.data.merchantRef);
   if (!found) return "unknown_payment";
-  await lockOrder(tx, found.orderId);
+  const order = await lockOrder(tx, found.orderId);
   const payment = await lockPayment(tx, found.id);
   await appendPaymentLog(tx, {
     kind: "notification_received",
@@ -59,7 +59,7 @@ async function applyCharge(tx: Tx, n: ChargeNotification, reversals: string[]): 
   }
   if (n.data.chargeKey !== payment.currentChargeKey) return "superseded_charge";
   if (payment.status !== "processing") return `already_${payment.status}`;
-  const applied = await applyChargeState(tx, { payment, charge, by: { actor: "gateway", reason: because("gateway.notification") } });
+  const applied = await applyChargeState(tx, { payment, charge, order, by: { actor: "gateway", reason: because("gateway.notification") } });
   return applied.outcome;
 }
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { notifications } from "@/server/db/schema";
+import { notificationFor } from "@/server/domain/notification";
 import type { DomainEvent } from "@/server/events/consumer";
 import { callerAs, createAdmin, createPendingOrder } from "../../../test/fixtures";
 import { notificationsConsumer, notifyFromEvent } from "./notifications-consumer";
@@ -49,6 +50,9 @@ describe("notifications consumer", () => {
     }
     expect(rows.find((r) => r.kind === "refund_succeeded")?.params).toEqual({ orderNo: order.orderNo, amountMinor: 100, currency: "CNY" });
     expect(notificationsConsumer.handles("shop/order.created")).toBe(false);
+    // What notifies nobody is not even delivered to the consumer (no receipt read or written).
+    for (const event of events) expect(notificationsConsumer.wants!(event)).toBe(notificationFor(event) !== null);
+    expect(notificationsConsumer.wants!(eventFor(ref, "shop/payment.status-changed", { from: "pending", to: "processing" }))).toBe(false);
   });
 
   it("notifies nobody when the event names another shopper's order", async () => {

@@ -26,6 +26,8 @@ export async function notifyFromEvent(db: Database, event: DomainEvent): Promise
 export const notificationsConsumer: EventConsumer = {
   id: "notifications",
   handles: (name) => (NOTIFIED_EVENTS as readonly string[]).includes(name),
+  // Most status changes notify nobody (a payment pending or processing, an order paid).
+  wants: (event) => notificationFor(event) !== null,
   handle: async (db, event) => {
     await notifyFromEvent(db, event);
   },

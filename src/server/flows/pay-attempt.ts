@@ -72,14 +72,14 @@ export async function recordChargeAnswer(
 ): Promise<{ payment: PaymentRow; reversalId: string | null }> {
   const gateway: PaymentActor = { actor: "gateway", reason: because("gateway.charge_answered") };
   return db.transaction(async (tx) => {
-    await lockOrder(tx, orderId);
+    const order = await lockOrder(tx, orderId);
     let payment = await lockPayment(tx, paymentId);
     const current = payment.status === "processing" && payment.currentChargeKey === chargeKey;
     let reversalId: string | null = null;
     if ("charge" in answer) {
       const { charge } = answer;
       const by: PaymentActor = charge.failureCode ? { actor: "gateway", reason: because("gateway.charge_failed", { failureCode: charge.failureCode }) } : gateway;
-      const settled = await settleCharge(tx, { payment, charge, by, message: `charge ${charge.status}${charge.failureCode ? ` (${charge.failureCode})` : ""}` });
+      const settled = await settleCharge(tx, { payment, charge, by, order, message: `charge ${charge.status}${charge.failureCode ? ` (${charge.failureCode})` : ""}` });
       payment = settled.payment;
       reversalId = settled.reversalId;
     } else if (current && "refused" in answer) {

@@ -8,9 +8,8 @@ import {
   findIdempotentResponse,
   findPayment,
   getPaymentProvider,
-  isPastDeadline,
   isQrMethod,
-  lockPayment,
+  lockPaymentWithDeadline,
   normaliseCardNumber,
   paymentSettings,
   toShopperPayment,
@@ -86,7 +85,7 @@ export async function payPayment(
       withIdempotencyKey<StoredPayResponse>(tx, { ...idempotency, request }, async () => {
         begun = null;
         const order = await lockOrder(tx, found.orderId);
-        const payment = await lockPayment(tx, paymentId);
+        const { payment, pastDeadline } = await lockPaymentWithDeadline(tx, paymentId);
         if (payment.status === "succeeded" || payment.status === "partially_refunded" || payment.status === "refunded") {
           if (earlierPaid) return { paymentId, outcome: "succeeded" as Outcome };
           throw new DomainError("INVALID_TRANSITION", "This payment has already been paid");
@@ -94,7 +93,7 @@ export async function payPayment(
         if (payment.status === "expired") throw new DomainError("PAYMENT_EXPIRED", "The payment window has closed");
         if (payment.status === "cancelled") throw new DomainError("PAYMENT_CLOSED", "This payment was cancelled");
         if (order.status !== "pending_payment") throw new DomainError("ORDER_NOT_PAYABLE", "This order is not awaiting payment");
-        if (await isPastDeadline(tx, payment)) throw new DomainError("PAYMENT_EXPIRED", "The payment window has closed");
+        if (pastDeadline) throw new DomainError("PAYMENT_EXPIRED", "The payment window has closed");
         const settings = await paymentSettings.get(tx);
         if (!enabledMethods(settings).includes(data.method)) {
           throw new DomainError("PAYMENT_METHOD_DISABLED", "This payment method is not available", { method: ["Not available"] });

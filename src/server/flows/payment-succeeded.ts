@@ -1,6 +1,6 @@
 import { because } from "@/lib/audit-reasons";
 import type { Tx } from "@/server/db/client";
-import { lockOrder, patchOrderMirrors, transitionOrder, type ActorRef } from "@/server/domain/order";
+import { lockOrder, patchOrderMirrors, transitionOrder, type ActorRef, type OrderRow } from "@/server/domain/order";
 import {
   appendPaymentLog,
   isStrayCapture,
@@ -45,13 +45,14 @@ export async function movePayment(
 /**
  * Payment → succeeded AND order → paid in the caller's transaction (the caller holds the order
  * and payment locks). The captured amount must equal the order's payable total, else
- * PAYMENT_AMOUNT_MISMATCH and nothing changes.
+ * PAYMENT_AMOUNT_MISMATCH and nothing changes. `order` is the row the caller read under its lock
+ * in this transaction (lockOrder), so it is not read again; without it the order is locked here.
  */
 export async function applyPaymentSucceeded(
   tx: Tx,
-  { payment, charge, by }: { payment: PaymentRow; charge: { chargeId: string; amountMinor: number; currency: string }; by: PaymentActor },
+  { payment, charge, by, order: locked }: { payment: PaymentRow; charge: { chargeId: string; amountMinor: number; currency: string }; by: PaymentActor; order?: OrderRow },
 ): Promise<PaymentRow> {
-  const order = await lockOrder(tx, payment.orderId);
+  const order = locked?.id === payment.orderId ? locked : await lockOrder(tx, payment.orderId);
   if (charge.amountMinor !== payment.amountMinor || charge.currency.trim() !== payment.currency.trim() || order.payableTotalMinor !== payment.amountMinor) {
     throw new DomainError("PAYMENT_AMOUNT_MISMATCH", "The captured amount does not match the order's payable total");
   }
@@ -71,9 +72,12 @@ export async function applyPaymentSucceeded(
  * (payable again until the deadline); pending ⇒ still waiting (QR scan). Shared by the pay
  * attempt, the provider query after a lost response, and the notification handler.
  */
-export async function applyChargeState(tx: Tx, { payment, charge, by }: { payment: PaymentRow; charge: ProviderCharge; by: PaymentActor }): Promise<{ payment: PaymentRow; outcome: PayResult["outcome"] }> {
+export async function applyChargeState(
+  tx: Tx,
+  { payment, charge, by, order }: { payment: PaymentRow; charge: ProviderCharge; by: PaymentActor; order?: OrderRow },
+): Promise<{ payment: PaymentRow; outcome: PayResult["outcome"] }> {
   if (payment.status !== "processing" || charge.chargeKey !== payment.currentChargeKey) return { payment, outcome: payment.status === "succeeded" ? "succeeded" : "processing" };
-  if (charge.status === "succeeded") return { payment: await applyPaymentSucceeded(tx, { payment, charge, by }), outcome: "succeeded" };
+  if (charge.status === "succeeded") return { payment: await applyPaymentSucceeded(tx, { payment, charge, by, order }), outcome: "succeeded" };
   if (charge.status === "failed" || charge.status === "closed") {
     const failureCode = charge.failureCode ?? (charge.status === "closed" ? "charge_closed" : "payment_failed");
     const failed = await movePayment(tx, {
@@ -100,7 +104,7 @@ export async function applyChargeState(tx: Tx, { payment, charge, by }: { paymen
  */
 export async function settleCharge(
   tx: Tx,
-  { payment, charge, by, message }: { payment: PaymentRow; charge: ProviderCharge; by: PaymentActor; message: string },
+  { payment, charge, by, message, order }: { payment: PaymentRow; charge: ProviderCharge; by: PaymentActor; message: string; order?: OrderRow },
 ): Promise<{ payment: PaymentRow; outcome: PayResult["outcome"]; reversalId: string | null }> {
   if (payment.status === "processing" && payment.currentChargeKey === charge.chargeKey) {
     await appendPaymentLog(tx, {
@@ -111,7 +115,7 @@ export async function settleCharge(
       message,
       data: { chargeId: charge.chargeId, chargeKey: charge.chargeKey, status: charge.status, failureCode: charge.failureCode },
     });
-    const applied = await applyChargeState(tx, { payment, charge, by });
+    const applied = await applyChargeState(tx, { payment, charge, by, order });
     return { ...applied, reversalId: null };
   }
   if (isStrayCapture(payment, charge)) {

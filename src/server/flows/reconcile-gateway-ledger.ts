@@ -65,7 +65,7 @@ async function healOne(db: Database, charge: ProviderCharge, found: PaymentRow |
     if (payment.status !== "processing") {
       payment = await movePayment(tx, { payment, to: "processing", by, patch: { currentChargeKey: charge.chargeKey }, message: "the gateway captured this charge" });
     }
-    await applyPaymentSucceeded(tx, { payment, charge, by });
+    await applyPaymentSucceeded(tx, { payment, charge, by, order });
     await appendPaymentLog(tx, {
       kind: "reconciled",
       by,

@@ -63,11 +63,12 @@ export async function resolveProcessingPayment(
   const answer = charge;
   const result = await db.transaction(async (tx) => {
     if (claim && !(await tryClaim(tx, `payment:${paymentId}`))) return { outcome: "processing", status: found.status, skipped: true, reversalId: null } as const;
-    await lockOrder(tx, found.orderId);
+    const order = await lockOrder(tx, found.orderId);
     const payment = await lockPayment(tx, paymentId);
     const current = payment.status === "processing" && payment.currentChargeKey === key;
     const settled = await settleCharge(tx, {
       payment,
+      order,
       charge: answer.status === "closed" ? { ...answer, failureCode: answer.failureCode ?? "gateway_timeout" } : answer,
       by,
       message: `query charge → ${answer.status}${by.reason ? ` (${by.reason.code})` : ""}`,

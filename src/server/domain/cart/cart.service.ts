@@ -43,19 +43,26 @@ export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
   return cartOf(rows.map((row) => ({ ...row, lineTotalMinor: row.unitPriceMinor * row.quantity })));
 }
 
-/** Adds a product (or more of it) to the cart; the line quantity is capped at 99. */
+/**
+ * Adds a product (or more of it) to the cart; the line quantity is capped at 99. The product
+ * check and the upsert are one statement (the insert takes its row from the product, if it is
+ * sold), so an add is two round trips with the cart read; why nothing was added is asked only
+ * when nothing was.
+ */
 export async function addToCart(db: DbOrTx, { userId, productId, quantity }: { userId: string; productId: string; quantity: number }) {
-  const [product] = await db.select({ active: products.active }).from(products).where(eq(products.id, productId));
-  if (!product) throw new DomainError("PRODUCT_NOT_FOUND", "This product does not exist");
-  if (!product.active) throw new DomainError("PRODUCT_INACTIVE", "This product is no longer sold");
   // Upsert in one statement, so two quick clicks add up instead of racing.
-  await db
-    .insert(cartItems)
-    .values({ userId, productId, quantity: Math.min(quantity, MAX_LINE_QUANTITY) })
-    .onConflictDoUpdate({
-      target: [cartItems.userId, cartItems.productId],
-      set: { quantity: sql`least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})`, updatedAt: sql`now()` },
-    });
+  const added = (await db.execute(sql`
+    insert into ${cartItems} (user_id, product_id, quantity)
+    select ${userId}::uuid, ${products.id}, ${Math.min(quantity, MAX_LINE_QUANTITY)}::int from ${products}
+    where ${products.id} = ${productId} and ${products.active}
+    on conflict (user_id, product_id) do update
+      set quantity = least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY}), updated_at = now()
+    returning 1 as added`)) as unknown as { added: number }[];
+  if (added.length === 0) {
+    const [product] = await db.select({ active: products.active }).from(products).where(eq(products.id, productId));
+    if (!product) throw new DomainError("PRODUCT_NOT_FOUND", "This product does not exist");
+    throw new DomainError("PRODUCT_INACTIVE", "This product is no longer sold");
+  }
   return getCart(db, userId);
 }
 

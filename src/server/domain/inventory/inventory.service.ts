@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { insertBeforeCommit } from "@/server/db/commit-batch";
 import { inventory, inventoryMovements, orderItems, products } from "@/server/db/schema";
 import { catalogChanged } from "@/server/domain/catalog";
 import { DomainError } from "@/server/errors";
@@ -20,9 +21,10 @@ function normalise(lines: StockLine[]): StockLine[] {
  * transaction rolls back every earlier line.
  */
 export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string; lines: StockLine[] }) {
-  // One round trip for all lines: each conditional update and its movement row are sent
-  // together, in product order. A movement written for a line that could not be held is
-  // rolled back with everything else when OUT_OF_STOCK is thrown below.
+  // One round trip for all lines: the conditional updates are sent together, in product order.
+  // Their movement rows go with the transaction's audit rows just before the commit (nothing
+  // reads a "reserve" movement back: alreadySettled looks for releases and commits only), so
+  // an OUT_OF_STOCK below rolls back before any is written.
   const normalised = normalise(lines);
   const results = await Promise.all(
     normalised.map((line) =>
@@ -32,7 +34,7 @@ export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string
           .set({ reserved: sql`${inventory.reserved} + ${line.quantity}` })
           .where(and(eq(inventory.productId, line.productId), sql`${inventory.onHand} - ${inventory.reserved} >= ${line.quantity}`))
           .returning({ productId: inventory.productId }),
-        tx.insert(inventoryMovements).values({ productId: line.productId, kind: "reserve", quantity: line.quantity, orderId }),
+        insertBeforeCommit(tx, inventoryMovements, { productId: line.productId, kind: "reserve", quantity: line.quantity, orderId }),
       ]),
     ),
   );

@@ -181,6 +181,18 @@ export async function findServiceLevel(db: DbOrTx, { carrierCode, serviceLevel }
 }
 
 /**
+ * findServiceLevel from the checkout's cached carrier configuration (offeredCarriers): for the
+ * shipment of a paid order, which takes the carrier and service the shopper was quoted from
+ * that same cache, no three reads per shipment. A change of the configuration reaches it
+ * within CARRIER_CACHE_MS, as it reaches checkout.
+ */
+export async function findOfferedServiceLevel(db: DbOrTx, { carrierCode, serviceLevel }: { carrierCode: string; serviceLevel: string }) {
+  const carrier = (await offeredCarriers(db)).find((c) => c.code === carrierCode && c.enabled);
+  const level = carrier?.serviceLevels.find((l) => l.code === serviceLevel && l.enabled);
+  return carrier && level ? { carrier, level } : null;
+}
+
+/**
  * The names, in both languages, of the carrier and service an order was bought with (also when
  * they have been disabled since); null when the carrier no longer exists. Reads only.
  */

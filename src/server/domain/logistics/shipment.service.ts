@@ -2,12 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { because } from "@/lib/audit-reasons";
 import { statusLogReason } from "@/server/audit/reason";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { insertBeforeCommit } from "@/server/db/commit-batch";
 import { orderItems, orders, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
-import { findServiceLevel, pricingOf, trackingFormatOf } from "./carrier.service";
+import { findOfferedServiceLevel, findServiceLevel, pricingOf, trackingFormatOf } from "./carrier.service";
 import { assignCourier, releaseCourier } from "./courier.service";
 import { actualWeightGrams, calculateFee, volumetricWeightGrams } from "./fee-calculator";
 import { zoneBetween } from "./geography/geography";
@@ -50,7 +51,7 @@ export async function transitionShipment(
     .returning();
   if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The shipment changed while we were updating it; try again");
   if (isTerminalShipmentStatus(to)) await releaseCourier(tx, updated.courierId);
-  await tx.insert(shipmentStatusLog).values({
+  await insertBeforeCommit(tx, shipmentStatusLog, {
     shipmentId: shipment.id,
     fromStatus: from,
     toStatus: to,
@@ -63,11 +64,11 @@ export async function transitionShipment(
   return updated;
 }
 
-/** The shipment's `shop/shipment.status-changed` outbox event (from = null on creation). */
-async function emitShipmentEvent(tx: Tx, shipment: ShipmentRow, from: ShipmentStatus | null) {
-  const [order] = await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId));
+/** The shipment's `shop/shipment.status-changed` outbox event (from = null on creation); the order's owner is read unless the caller knows it. */
+async function emitShipmentEvent(tx: Tx, shipment: ShipmentRow, from: ShipmentStatus | null, knownUserId?: string) {
+  const userId = knownUserId ?? (await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId)))[0]!.userId;
   const onTime = shipment.status === "delivered" && shipment.promisedAt && shipment.deliveredAt ? { onTime: shipment.deliveredAt <= shipment.promisedAt } : {};
-  await enqueueEvent(tx, "shop/shipment.status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, userId: order!.userId, from, to: shipment.status, ...onTime });
+  await enqueueEvent(tx, "shop/shipment.status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, userId, from, to: shipment.status, ...onTime });
 }
 
 function chinaDate(now: Date): string {
@@ -76,6 +77,8 @@ function chinaDate(now: Date): string {
 
 export type ShippableOrder = {
   id: string;
+  /** The shopper (for the shipment's event); read from the order when not given. */
+  userId?: string;
   status: string;
   carrierCode: string | null;
   serviceLevel: string | null;
@@ -106,10 +109,10 @@ export async function createShipment(
   const parcel = await parcelFor(tx, items);
   const destination = order.shippingAddress;
 
-  let found = order.carrierCode && order.serviceLevel ? await findServiceLevel(tx, { carrierCode: order.carrierCode, serviceLevel: order.serviceLevel }) : null;
+  let found = order.carrierCode && order.serviceLevel ? await findOfferedServiceLevel(tx, { carrierCode: order.carrierCode, serviceLevel: order.serviceLevel }) : null;
   if (!found) {
     const [cheapest] = await quoteOptions(tx, { parcel, destination });
-    if (cheapest) found = await findServiceLevel(tx, cheapest);
+    if (cheapest) found = await findOfferedServiceLevel(tx, cheapest);
   }
   if (!found) throw new DomainError("NO_SHIPPING_OPTION", "No carrier is available for this order");
   const { carrier, level } = found;
@@ -151,7 +154,7 @@ export async function createShipment(
     .returning();
   if (!inserted) return { shipment: (await findShipmentByOrder(tx, order.id))!, created: false };
 
-  await tx.insert(shipmentStatusLog).values({
+  await insertBeforeCommit(tx, shipmentStatusLog, {
     shipmentId: inserted.id,
     fromStatus: null,
     toStatus: "created",
@@ -160,7 +163,7 @@ export async function createShipment(
     ...statusLogReason({ reason: by.reason ?? because("shipment.created"), note: by.note }),
     requestId: currentRequestContext()?.requestId ?? null,
   });
-  await emitShipmentEvent(tx, inserted, null);
+  await emitShipmentEvent(tx, inserted, null, order.userId);
   const courier = await assignCourier(tx, { carrierId: carrier.id, destination, strategy });
   if (!courier) return { shipment: inserted, created: true };
   const [withCourier] = await tx.update(shipments).set({ courierId: courier.id }).where(eq(shipments.id, inserted.id)).returning();

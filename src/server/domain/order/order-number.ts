@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/server/db/client";
+import { sql, type SQL } from "drizzle-orm";
 
 /**
  * Order numbers people can read aloud and sort: "SF" + China-time timestamp to the second +
@@ -13,7 +12,8 @@ export function formatOrderNo(at: Date, sequence: number): string {
   return `SF${stamp}${String(sequence % 1_000_000).padStart(6, "0")}`;
 }
 
-export async function nextOrderNo(db: DbOrTx, at = new Date()): Promise<string> {
-  const [row] = await db.execute<{ n: string }>(sql`select nextval('order_no_seq')::text as n`);
-  return formatOrderNo(at, Number(row!.n));
+/** A new order number as an SQL expression for the order's insert (the sequence drawn by the insert itself: no statement of its own). */
+export function nextOrderNoSql(at = new Date()): SQL {
+  const prefix = formatOrderNo(at, 0).slice(0, -6);
+  return sql`${prefix} || lpad((nextval('order_no_seq') % 1000000)::text, 6, '0')`;
 }

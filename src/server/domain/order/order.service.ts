@@ -1,6 +1,7 @@
 import { because } from "@/lib/audit-reasons";
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { insertBeforeCommit } from "@/server/db/commit-batch";
 import { prepared } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
@@ -35,7 +36,8 @@ const TIMESTAMP_FOR: Partial<Record<OrderStatus, keyof OrderPatch>> = {
  * The one place an order's status changes. Locks the row, checks the move against the
  * transition table, applies it with a conditional update and writes the status log row,
  * all inside the caller's transaction, together with its `shop/order.status-changed` outbox
- * event. INVALID_TRANSITION changes nothing.
+ * event (both in the statement of the transaction's audit rows, see insertBeforeCommit).
+ * INVALID_TRANSITION changes nothing.
  */
 export async function transitionOrder(
   tx: Tx,
@@ -70,7 +72,7 @@ export async function transitionOrder(
     .returning({ id: orders.id });
   if (updated.length === 0) throw new DomainError("CONCURRENT_UPDATE", "The order changed while we were updating it; try again");
 
-  await tx.insert(orderStatusLog).values({
+  await insertBeforeCommit(tx, orderStatusLog, {
     orderId,
     fromStatus: from,
     toStatus: to,
@@ -90,7 +92,8 @@ export async function patchOrderMirrors(tx: Tx, orderId: string, patch: OrderPat
 
 export type NewOrder = {
   id: string;
-  orderNo: string;
+  /** The number, or an expression that draws it in the insert (nextOrderNoSql). */
+  orderNo: string | SQL;
   userId: string;
   currency: string;
   items: { productId: string; sku: string; name: string; nameZh: string; unitPriceMinor: number; quantity: number; weightGrams: number }[];
@@ -99,7 +102,8 @@ export type NewOrder = {
   carrierCode?: string | null;
   serviceLevel?: string | null;
   note?: string | null;
-  paymentDeadlineAt?: Date | null;
+  /** The deadline, or an expression the insert computes it with (paymentDeadlineSql). */
+  paymentDeadlineAt?: Date | SQL | null;
 };
 
 /** What an order of these lines with this shipping fee charges: the one definition checkout and insertOrder share. */
@@ -107,11 +111,11 @@ export function payableTotalOf(items: { unitPriceMinor: number; quantity: number
   return items.reduce((sum, item) => sum + item.unitPriceMinor * item.quantity, 0) + shippingFeeMinor;
 }
 
-/** Inserts an order awaiting payment with its item snapshots and first status-log row. */
+/** Inserts an order awaiting payment with its item snapshots and first status-log row (the log row with the transaction's other audit rows, before the commit). */
 export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
   const lines = order.items.map((item) => ({ ...item, orderId: order.id, lineTotalMinor: item.unitPriceMinor * item.quantity }));
   const itemsTotalMinor = payableTotalOf(lines, 0);
-  // The three inserts go out together (one round trip); PostgreSQL runs them in this order.
+  // The two inserts go out together (one round trip); PostgreSQL runs them in this order.
   const [[row]] = await Promise.all([
     tx
       .insert(orders)
@@ -132,7 +136,7 @@ export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
       })
       .returning(),
     tx.insert(orderItems).values(lines),
-    tx.insert(orderStatusLog).values({
+    insertBeforeCommit(tx, orderStatusLog, {
       orderId: order.id,
       fromStatus: null,
       toStatus: "pending_payment",
@@ -315,8 +319,11 @@ export async function getOrderForAdmin(db: DbOrTx, orderId: string) {
   return { ...order, shopper: shopper!, statusLog: fullHistory };
 }
 
+/** An order row as stored. */
+export type OrderRow = typeof orders.$inferSelect;
+
 /** Locks an order row for the rest of the transaction and returns it. */
-export async function lockOrder(tx: Tx, orderId: string) {
+export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;

@@ -1,5 +1,6 @@
 import type { AuditWhy } from "@/server/audit/reason";
 import type { DbOrTx } from "@/server/db/client";
+import { insertBeforeCommit } from "@/server/db/commit-batch";
 import { paymentLog } from "@/server/db/schema";
 import { currentRequestContext } from "@/server/observability/request-context";
 
@@ -28,7 +29,9 @@ export type PaymentLogKind =
 
 /**
  * Appends one entry to the payment log (append-only: never updated or deleted). Written in
- * the caller's transaction when it records a change, so the change and its log stand or fall together.
+ * the caller's transaction when it records a change, so the change and its log stand or fall
+ * together: with the transaction's other audit rows and events, in one statement just before the
+ * commit (insertBeforeCommit); outside a transaction at once.
  */
 export async function appendPaymentLog(
   db: DbOrTx,
@@ -44,7 +47,7 @@ export async function appendPaymentLog(
     data?: Record<string, unknown> | null;
   },
 ): Promise<void> {
-  await db.insert(paymentLog).values({
+  await insertBeforeCommit(db, paymentLog, {
     paymentId: entry.paymentId ?? null,
     refundId: entry.refundId ?? null,
     orderId: entry.orderId ?? null,

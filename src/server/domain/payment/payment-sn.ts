@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 
 /**
@@ -12,9 +12,13 @@ export function formatSn(prefix: "PY" | "RF", at: Date, sequence: number): strin
   return `${prefix}${stamp}${String(sequence % 1_000_000).padStart(6, "0")}`;
 }
 
-export async function nextPaymentSn(db: DbOrTx, at = new Date()): Promise<string> {
-  const [row] = await db.execute<{ n: string }>(sql`select nextval('payment_sn_seq')::text as n`);
-  return formatSn("PY", at, Number(row!.n));
+/**
+ * A new payment_sn as an SQL expression for the payment's insert (formatSn's format, the sequence
+ * drawn by the insert itself: no statement of its own).
+ */
+export function nextPaymentSnSql(at = new Date()): SQL {
+  const prefix = formatSn("PY", at, 0).slice(0, -6);
+  return sql`${prefix} || lpad((nextval('payment_sn_seq') % 1000000)::text, 6, '0')`;
 }
 
 export async function nextRefundSn(db: DbOrTx, at = new Date()): Promise<string> {

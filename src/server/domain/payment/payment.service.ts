@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { OPEN_PAYMENT_STATUSES, assertPaymentTransition, type PaymentMethod, type PaymentStatus } from "./payment.machine";
-import { nextPaymentSn } from "./payment-sn";
+import { nextPaymentSnSql } from "./payment-sn";
 import { tstz } from "./sql-time";
 import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-events";
 
@@ -71,6 +71,20 @@ export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow
   return row;
 }
 
+/**
+ * Locks a payment row like lockPayment and says in the same statement whether its deadline has
+ * passed by the DATABASE's clock (as isPastDeadline, without a round trip of its own).
+ */
+export async function lockPaymentWithDeadline(tx: Tx, paymentId: string): Promise<{ payment: PaymentRow; pastDeadline: boolean }> {
+  const [row] = await tx
+    .select({ payment: getTableColumns(payments), pastDeadline: sql<boolean>`now() >= ${payments.expiresAt}` })
+    .from(payments)
+    .where(eq(payments.id, paymentId))
+    .for("update");
+  if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
+  return row;
+}
+
 export async function findPayment(db: DbOrTx, paymentId: string): Promise<PaymentRow | null> {
   const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
   return row ?? null;
@@ -114,7 +128,7 @@ export async function insertPayment(
   const [row] = await tx
     .insert(payments)
     .values({
-      paymentSn: await nextPaymentSn(tx),
+      paymentSn: nextPaymentSnSql(),
       orderId: input.orderId,
       userId: input.userId,
       amountMinor: input.amountMinor,

@@ -14,9 +14,11 @@ type RefundRow = typeof gatewayRefunds.$inferSelect;
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 
-/** Queues the notification that reports a settled charge (inside the gateway transaction that settled it). */
-export async function queueChargeNotification(tx: Tx, row: ChargeRow): Promise<void> {
-  if (row.status !== "succeeded" && row.status !== "failed") return;
+/** The notification row that reports a settled charge; null for a charge still pending (a QR code). */
+export function chargeNotificationRow(
+  row: Pick<ChargeRow, "id" | "chargeKey" | "merchantRef" | "amountMinor" | "currency" | "status" | "failureCode" | "failureMessage">,
+): { id: string; type: ProviderNotification["type"]; payload: ProviderNotification } | null {
+  if (row.status !== "succeeded" && row.status !== "failed") return null;
   const id = newId("evt");
   const notification: ProviderNotification = {
     id,
@@ -32,7 +34,13 @@ export async function queueChargeNotification(tx: Tx, row: ChargeRow): Promise<v
       failureMessage: row.failureMessage,
     },
   };
-  await tx.insert(gatewayNotifications).values({ id, type: notification.type, payload: notification });
+  return { id, type: notification.type, payload: notification };
+}
+
+/** Queues the notification that reports a settled charge (inside the gateway transaction that settled it). */
+export async function queueChargeNotification(tx: Tx, row: ChargeRow): Promise<void> {
+  const notification = chargeNotificationRow(row);
+  if (notification) await tx.insert(gatewayNotifications).values(notification);
 }
 
 export async function queueRefundNotification(tx: Tx, row: RefundRow): Promise<void> {

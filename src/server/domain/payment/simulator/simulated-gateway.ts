@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
-import { gatewayCharges, gatewayRefunds } from "@/server/db/schema";
+import { gatewayCharges, gatewayNotifications, gatewayRefunds } from "@/server/db/schema";
 import type {
   CreateChargeInput,
   CreateRefundInput,
@@ -12,7 +12,7 @@ import type {
 import { ProviderRejectedError, ProviderTimeoutError } from "../provider/payment-provider";
 import { isQrMethod, type PaymentMethod } from "../payment.machine";
 import { gatewaySecret } from "./gateway-secret";
-import { queueChargeNotification, verifyGatewayNotification } from "./gateway-notifications";
+import { chargeNotificationRow, verifyGatewayNotification } from "./gateway-notifications";
 import { loadSimulatorConfig, randomFor, type SimulatorConfig } from "./simulator-config";
 import { DECLINE_MESSAGES, forcedOutcomeFor, normaliseCardNumber, type DeclineCode } from "./test-cards";
 
@@ -39,7 +39,27 @@ type RefundRow = typeof gatewayRefunds.$inferSelect;
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 
-export function toProviderCharge(row: ChargeRow): ProviderCharge {
+/**
+ * Inserts a new charge and, if it is settled, the notification that reports it, in ONE
+ * statement (the notification's insert reads the charge's RETURNING, so it is written only with
+ * a charge actually inserted, and both or neither commit). False when the charge key was known.
+ */
+async function insertChargeWithNotification(db: Database, row: typeof gatewayCharges.$inferInsert & { id: string }): Promise<boolean> {
+  const insertCharge = db.insert(gatewayCharges).values(row).onConflictDoNothing({ target: gatewayCharges.chargeKey }).returning({ id: gatewayCharges.id });
+  const notification = chargeNotificationRow({ ...row, failureCode: row.failureCode ?? null, failureMessage: row.failureMessage ?? null });
+  if (!notification) return (await insertCharge).length > 0;
+  const inserted = (await db.execute(sql`
+    with inserted as (${insertCharge.getSQL()}),
+    queued as (
+      insert into ${gatewayNotifications} (id, type, payload)
+      select ${notification.id}, ${notification.type}, ${JSON.stringify(notification.payload)}::jsonb from inserted)
+    select id from inserted`)) as unknown as { id: string }[];
+  return inserted.length > 0;
+}
+
+export function toProviderCharge(
+  row: Pick<ChargeRow, "id" | "chargeKey" | "merchantRef" | "amountMinor" | "currency" | "method" | "status" | "failureCode" | "failureMessage" | "qrToken" | "cardLast4" | "settledAt">,
+): ProviderCharge {
   return {
     chargeId: row.id,
     chargeKey: row.chargeKey,
@@ -110,36 +130,29 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions): Paymen
       await latency(cfg, input.method, input.chargeKey);
       const decision = decideCharge(cfg, input);
       const digits = input.card ? normaliseCardNumber(input.card.number) : null;
-      const charge = await db.transaction(async (tx) => {
-        const [inserted] = await tx
-          .insert(gatewayCharges)
-          .values({
-            id: newId("ch"),
-            chargeKey: input.chargeKey,
-            merchantRef: input.merchantRef,
-            amountMinor: input.amountMinor,
-            currency: input.currency,
-            method: input.method,
-            status: decision.status,
-            failureCode: decision.failureCode,
-            failureMessage: decision.failureCode ? DECLINE_MESSAGES[decision.failureCode] : null,
-            cardLast4: digits ? digits.slice(-4) : null,
-            qrToken: decision.status === "pending" ? randomBytes(16).toString("base64url") : null,
-            expiresAt: input.expiresAt,
-            settledAt: decision.status === "pending" ? null : new Date(),
-          })
-          .onConflictDoNothing({ target: gatewayCharges.chargeKey })
-          .returning();
-        if (!inserted) {
-          // A retry with a key we already know: the original charge, never a second one.
-          const [existing] = await tx.select().from(gatewayCharges).where(eq(gatewayCharges.chargeKey, input.chargeKey));
-          return { row: existing!, fresh: false };
-        }
-        await queueChargeNotification(tx, inserted);
-        return { row: inserted, fresh: true };
-      });
-      if (charge.fresh && decision.loseResponse) throw new ProviderTimeoutError();
-      return toProviderCharge(charge.row);
+      const row = {
+        id: newId("ch"),
+        chargeKey: input.chargeKey,
+        merchantRef: input.merchantRef,
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        method: input.method,
+        status: decision.status,
+        failureCode: decision.failureCode,
+        failureMessage: decision.failureCode ? DECLINE_MESSAGES[decision.failureCode] : null,
+        cardLast4: digits ? digits.slice(-4) : null,
+        qrToken: decision.status === "pending" ? randomBytes(16).toString("base64url") : null,
+        expiresAt: input.expiresAt,
+        settledAt: decision.status === "pending" ? null : new Date(),
+      } satisfies typeof gatewayCharges.$inferInsert;
+      const fresh = await insertChargeWithNotification(db, row);
+      if (!fresh) {
+        // A retry with a key we already know: the original charge, never a second one.
+        const [existing] = await db.select().from(gatewayCharges).where(eq(gatewayCharges.chargeKey, input.chargeKey));
+        return toProviderCharge(existing!);
+      }
+      if (decision.loseResponse) throw new ProviderTimeoutError();
+      return toProviderCharge(row);
     },
 
     async queryCharge(chargeKey) {
