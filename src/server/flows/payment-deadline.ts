@@ -1,12 +1,26 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { paymentSettings } from "@/server/domain/payment";
-import { realDeadline, simulationSettings } from "@/server/domain/simulation";
+import { realDurationMs, simulationSettings } from "@/server/domain/simulation";
+
+/**
+ * The least real time a payment window lasts, whatever the time scale. At the largest scale a
+ * 30-minute window would last 18 ms: shorter than the shop's own work between checkout and the
+ * charge (a few statements, the gateway's answer), so a shopper paying at once — a simulation's
+ * `paid` order — would find it closed. Never longer than the window's unscaled length.
+ */
+export const MIN_REAL_PAYMENT_WINDOW_MS = 10_000;
+
+/** Real milliseconds a payment window of `ttlMinutes` simulated minutes lasts under `timeScale`. */
+export function realPaymentWindowMs(ttlMinutes: number, timeScale: number): number {
+  const simulatedMs = ttlMinutes * 60_000;
+  return Math.max(realDurationMs(simulatedMs, timeScale), Math.min(MIN_REAL_PAYMENT_WINDOW_MS, simulatedMs));
+}
 
 /**
  * The payment deadline of an order placed now: the database's clock plus the payment TTL
- * (simulated minutes, shrunk by the simulation time scale). Every payment of the order expires
- * at this instant.
+ * (simulated minutes, shrunk by the simulation time scale, never below MIN_REAL_PAYMENT_WINDOW_MS).
+ * Every payment of the order expires at this instant.
  */
 export async function paymentDeadlineFromNow(db: DbOrTx): Promise<Date> {
   const [[clock], settings, simulation] = await Promise.all([
@@ -14,5 +28,5 @@ export async function paymentDeadlineFromNow(db: DbOrTx): Promise<Date> {
     paymentSettings.get(db),
     simulationSettings.get(db),
   ]);
-  return realDeadline(new Date(clock.now), settings.ttlMinutes * 60_000, simulation.timeScale);
+  return new Date(new Date(clock.now).getTime() + realPaymentWindowMs(settings.ttlMinutes, simulation.timeScale));
 }
