@@ -18,6 +18,7 @@ import { DomainError } from "@/server/errors";
 import { closeOpenPayment, withChargeClosedFirst, type ClosedCharge, type ClosingPass } from "./close-open-payment";
 import { orderActor } from "./payment-succeeded";
 import { tryClaim } from "./sweep-claim";
+import { SWEEP_STEP_BUDGET_MS } from "./claim-each";
 
 export type ExpiryResult = { changed: boolean; status: string; paidInstead?: boolean };
 
@@ -80,17 +81,33 @@ export async function expireOrderPayment(
 }
 
 /** Orders past their payment deadline and still awaiting payment, expired one by one (claimed, so instances never collide). */
-export async function expireOverdueOrders({ db, now, limit = 50, provider = getPaymentProvider() }: { db: Database; now: Date; limit?: number; provider?: PaymentProvider }) {
+export async function expireOverdueOrders({
+  db,
+  now,
+  limit = 500,
+  budgetMs = SWEEP_STEP_BUDGET_MS,
+  provider = getPaymentProvider(),
+}: {
+  db: Database;
+  now: Date;
+  limit?: number;
+  budgetMs?: number;
+  provider?: PaymentProvider;
+}) {
   const rows = (await db.execute(
     sql`select id from orders where status = 'pending_payment' and payment_deadline_at <= least(now(), ${tstz(now)}) order by payment_deadline_at limit ${limit}`,
   )) as unknown as { id: string }[];
   let expired = 0;
+  let processed = 0;
+  const until = Date.now() + budgetMs;
   for (const { id } of rows) {
+    if (Date.now() >= until) break;
+    processed++;
     const result = await withChargeClosedFirst(db, provider, async (tx, closed): Promise<ClosingPass<ExpiryResult>> => {
       if (!(await tryClaim(tx, `order-expiry:${id}`))) return { done: { changed: false, status: "skipped" } };
       return expirePass(tx, { orderId: id, by: { actor: "system", reason: because("payment.window_expired") }, closed });
     });
     if (result.changed) expired++;
   }
-  return { processed: rows.length, expired };
+  return { processed, expired };
 }

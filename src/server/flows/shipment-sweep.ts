@@ -4,9 +4,11 @@ import type { Database } from "@/server/db/client";
 import { lockOrder } from "@/server/domain/order";
 import { lockShipment } from "@/server/domain/logistics";
 import type { Sweep } from "@/server/scheduler/sweep";
+import { SWEEP_STEP_BUDGET_MS } from "./claim-each";
 import { recordDueForShipment } from "./shipment";
 
-const BATCH = 200;
+/** Shipments per run: a backlog at the largest time scale is taken in a few runs (each within its budget). */
+const BATCH = 1_000;
 
 /**
  * Records every tracking checkpoint that has come due, one shipment per transaction. Each
@@ -15,7 +17,7 @@ const BATCH = 200;
  * the lock order (order, then shipment) matches every other shipment flow. Idempotent: a run
  * that finds nothing due does nothing; a late run records everything it missed, in order.
  */
-export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH }: { now: Date; limit?: number }) {
+export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH, budgetMs = SWEEP_STEP_BUDGET_MS * 2 }: { now: Date; limit?: number; budgetMs?: number }) {
   const seen: string[] = [];
   let moved = 0;
   // One plain read first: with nothing due, no transaction is opened at all. Ordered by the due
@@ -27,7 +29,8 @@ export async function recordDueCheckpointsForAll(db: Database, { now, limit = BA
     order by c.due_at
     limit 1`);
   if (!any) return { processed: 0, details: { statusChanges: 0 } };
-  while (seen.length < limit) {
+  const until = Date.now() + budgetMs;
+  while (seen.length < limit && Date.now() < until) {
     const claimed = await db.transaction(async (tx) => {
       // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
       // index page, however many parcels are on the road.
