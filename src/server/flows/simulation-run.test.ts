@@ -38,6 +38,10 @@ describe("simulation runs", () => {
     const shoppers = await getDb().select({ email: users.email, role: users.role }).from(simulationShoppers).innerJoin(users, eq(users.id, simulationShoppers.userId)).where(eq(simulationShoppers.runId, run.id));
     expect(shoppers).toHaveLength(4);
     expect(shoppers.every((s) => s.role === "shopper" && s.email.endsWith("@sim.shopflow.test"))).toBe(true);
+    // One random secret hashed once for every simulated shopper (no bcrypt per sign-up); no one knows it.
+    const hashes = await getDb().select({ hash: users.passwordHash }).from(simulationShoppers).innerJoin(users, eq(users.id, simulationShoppers.userId)).where(eq(simulationShoppers.runId, run.id));
+    expect(new Set(hashes.map((h) => h.hash)).size).toBe(1);
+    expect(hashes[0]!.hash).toMatch(/^\$2[aby]\$/);
 
     const all = await ordersOfRunShoppers(run.id);
     expect(all).toHaveLength(12);
