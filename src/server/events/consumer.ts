@@ -12,5 +12,11 @@ export type DomainEvent = { id: string; name: string; data: Record<string, unkno
 export type EventConsumer = {
   id: string;
   handles: (name: string) => boolean;
+  /**
+   * Optional, pure: whether this event (of a name it handles) means anything to the consumer.
+   * An event it would ignore is not handed to it and costs no receipt read or write: most
+   * status changes notify nobody, and at a simulation's pace they are thousands a minute.
+   */
+  wants?: (event: DomainEvent) => boolean;
   handle: (db: Database, event: DomainEvent) => Promise<void>;
 };

@@ -19,7 +19,7 @@ export class ConsumerFailedError extends Error {
 export async function deliverToConsumers(db: Database, event: DomainEvent, consumers: readonly EventConsumer[]): Promise<{ handledBy: string[] }> {
   const handledBy: string[] = [];
   const failures: { consumerId: string; error: unknown }[] = [];
-  const interested = consumers.filter((consumer) => consumer.handles(event.name));
+  const interested = consumers.filter((consumer) => consumer.handles(event.name) && (consumer.wants?.(event) ?? true));
   if (interested.length === 0) return { handledBy };
   // The event's receipts in one read, not one per consumer: most events reach several.
   const receipts = await db.select({ consumerId: outboxReceipts.consumerId }).from(outboxReceipts).where(eq(outboxReceipts.eventId, event.id));

@@ -26,6 +26,7 @@ export async function notifyFromEvent(db: Database, event: DomainEvent): Promise
 export const notificationsConsumer: EventConsumer = {
   id: "notifications",
   handles: (name) => (NOTIFIED_EVENTS as readonly string[]).includes(name),
+  wants: (event) => notificationFor(event) !== null,
   handle: async (db, event) => {
     await notifyFromEvent(db, event);
   },

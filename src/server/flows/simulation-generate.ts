@@ -113,8 +113,8 @@ async function signUpSimulatedShopper(ctx: GenerationContext, idx: number): Prom
 
 /** The order a crashed attempt may have placed before recording it: found by its note tag. */
 async function findUnrecordedOrder(ctx: GenerationContext, { userId, note }: { userId: string; note: string }): Promise<string | null> {
-  const recorded = await recordedSimulationOrderIds(ctx.db, ctx.run.id);
   const mine = await listShopperOrders(ctx.db, { userId, pageSize: 50 });
+  const recorded = await recordedSimulationOrderIds(ctx.db, ctx.run.id, mine.items.map((o) => o.id));
   for (const candidate of mine.items.filter((o) => !recorded.has(o.id))) {
     const order = await getShopperOrder(ctx.db, { userId, orderId: candidate.id });
     if (order.note === note) return order.id;

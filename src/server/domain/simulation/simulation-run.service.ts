@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, min, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, min, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { simulationOrders, simulationRuns, simulationShoppers } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
@@ -241,8 +241,15 @@ export async function updateSimulationOrder(
   await db.update(simulationOrders).set(patch).where(and(eq(simulationOrders.runId, runId), eq(simulationOrders.idx, idx)));
 }
 
-/** Order ids a run already recorded for these shoppers' orders (to recognise an unrecorded one). */
-export async function recordedSimulationOrderIds(db: DbOrTx, runId: string): Promise<Set<string>> {
-  const rows = await db.select({ orderId: simulationOrders.orderId }).from(simulationOrders).where(eq(simulationOrders.runId, runId));
+/**
+ * Which of `orderIds` the run already recorded (to recognise an unrecorded one). Asks about those
+ * ids only: a resumed order of a run of a million costs what it costs in a run of ten.
+ */
+export async function recordedSimulationOrderIds(db: DbOrTx, runId: string, orderIds: string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const rows = await db
+    .select({ orderId: simulationOrders.orderId })
+    .from(simulationOrders)
+    .where(and(eq(simulationOrders.runId, runId), inArray(simulationOrders.orderId, orderIds)));
   return new Set(rows.map((r) => r.orderId).filter((id): id is string => id !== null));
 }
