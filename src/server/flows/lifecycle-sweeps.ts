@@ -25,13 +25,18 @@ let lastPruneAt: number | undefined;
  *   undelivered outbox events → relayed again;
  * plus housekeeping of old successful task runs. (Stuck payments and refunds, the gateway ledger
  * and due tracking checkpoints have their own sweeps.) Each step stops at its limit or after
- * SWEEP_STEP_BUDGET_MS; the next run takes the rest.
+ * SWEEP_STEP_BUDGET_MS; the next run takes the rest. Expiry, shipping and confirmation run side
+ * by side: each claims its own rows, as two reconciliations at once do (lifecycle.test.ts).
  */
 export async function reconcileLifecycle(db: Database, { now, deliver }: { now: Date; deliver: OutboxDelivery }) {
-  const expired = await expireOverdueOrders({ db, now });
-  const shipments = await createMissingShipments(db);
-  const shipped = await shipOverdueOrders(db, { now });
-  const confirmed = await confirmOverdueReceipts(db, { now });
+  // Steps over different orders run side by side (unpaid, paid, delivered): one after another,
+  // each with its budget, a run took their sum and each step got a third of the sweep's time.
+  // A paid order gets its shipment before it is shipped, so those two stay in sequence.
+  const [expired, [shipments, shipped], confirmed] = await Promise.all([
+    expireOverdueOrders({ db, now }),
+    createMissingShipments(db).then(async (created) => [created, await shipOverdueOrders(db, { now })] as const),
+    confirmOverdueReceipts(db, { now }),
+  ]);
   const staleEvents = await countStaleOutboxEvents(db, { now });
   const relayed = staleEvents > 0 ? await relayOutbox(db, { deliver, now }) : { processed: 0, delivered: 0 };
   let pruned = 0;
