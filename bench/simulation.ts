@@ -5,7 +5,8 @@
  * then the worker role starts exactly as `npm start` starts it (scripts/role.ts --role worker,
  * scheduler in local mode) beside the gateway role (the simulated gateway's notifications, which
  * settle refunds, arrive at its /api/payments/notify). A run of BENCH_SIM_ORDERS (2,000) orders
- * for BENCH_SIM_SHOPPERS (200) shoppers, pacing `fast`, the admin form's default outcome mix, is
+ * for BENCH_SIM_SHOPPERS (200) shoppers in batches of BENCH_SIM_BATCH (100, the largest the form
+ * takes), pacing `fast`, the admin form's default outcome mix, is
  * started through `startSimulation` (what `adminSimulation.start` calls), and the bench watches:
  * - orders generated per second (the run's checkout and script done, from its start to its end);
  * - order lives per second: orders in their final state (completed, cancelled, refunded, closed,

@@ -19,8 +19,8 @@ let lastPruneAt: number | undefined;
  * `FOR UPDATE SKIP LOCKED` (two instances, or a sweep and a flow, never do the same row twice):
  *   orders past their payment window → closed (every 5 s: at the largest time scale abandoned
  *     orders fall due as fast as they are made);
- *   paid orders without a shipment → shipment created;
  *   paid orders past the auto-ship delay → shipped (picked up, tracking planned);
+ *   other paid orders without a shipment → shipment created;
  *   delivered orders past the receipt window → completed;
  *   undelivered outbox events → relayed again;
  * plus housekeeping of old successful task runs. (Stuck payments and refunds, the gateway ledger
@@ -31,10 +31,12 @@ let lastPruneAt: number | undefined;
 export async function reconcileLifecycle(db: Database, { now, deliver }: { now: Date; deliver: OutboxDelivery }) {
   // Steps over different orders run side by side (unpaid, paid, delivered): one after another,
   // each with its budget, a run took their sum and each step got a third of the sweep's time.
-  // A paid order gets its shipment before it is shipped, so those two stay in sequence.
-  const [expired, [shipments, shipped], confirmed] = await Promise.all([
+  // Paid orders past the auto-ship delay are shipped first (shipping creates the shipment it
+  // needs, in the same transaction), then the others get theirs: at the largest time scale every
+  // paid order is due at once, and creating its shipment first took a transaction more each.
+  const [expired, [shipped, shipments], confirmed] = await Promise.all([
     expireOverdueOrders({ db, now }),
-    createMissingShipments(db).then(async (created) => [created, await shipOverdueOrders(db, { now })] as const),
+    shipOverdueOrders(db, { now }).then(async (done) => [done, await createMissingShipments(db)] as const),
     confirmOverdueReceipts(db, { now }),
   ]);
   const staleEvents = await countStaleOutboxEvents(db, { now });

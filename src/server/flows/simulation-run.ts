@@ -131,7 +131,9 @@ export function ordersByShopper(orderIndexes: number[], totalShoppers: number): 
   const groups = new Map<number, number[]>();
   for (const idx of orderIndexes) {
     const shopper = shopperIndexFor(idx, totalShoppers);
-    groups.set(shopper, [...(groups.get(shopper) ?? []), idx]);
+    const group = groups.get(shopper);
+    if (group) group.push(idx);
+    else groups.set(shopper, [idx]);
   }
   return [...groups.values()];
 }
