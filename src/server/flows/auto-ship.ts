@@ -42,20 +42,26 @@ export async function autoShipOrder(
  * transaction), so an index holding just those orders answers without reading the others.
  */
 export async function createMissingShipments(db: Database, { limit = 1_000, budgetMs = SWEEP_STEP_BUDGET_MS }: { limit?: number; budgetMs?: number } = {}) {
-  const rows = await db.execute<{ id: string }>(sql`
-    select o.id from orders o
-    where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
-    order by o.paid_at limit ${limit}`);
   let created = 0;
   let processed = 0;
   const until = Date.now() + budgetMs;
-  for (const { id } of rows) {
-    if (Date.now() >= until) break;
-    processed++;
-    const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: because("shipment.order_paid") } });
-    if (result.created) created++;
+  // Pages of 100 (a short index walk each), the next while a whole page got its shipment.
+  for (;;) {
+    const page = Math.min(100, limit - processed);
+    const rows = await db.execute<{ id: string }>(sql`
+      select o.id from orders o
+      where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
+      order by o.paid_at limit ${page}`);
+    let createdOfPage = 0;
+    for (const { id } of rows) {
+      if (Date.now() >= until) return { processed, created };
+      processed++;
+      const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: because("shipment.order_paid") } });
+      if (result.created) createdOfPage++;
+    }
+    created += createdOfPage;
+    if (rows.length < page || createdOfPage < rows.length || processed >= limit) return { processed, created };
   }
-  return { processed, created };
 }
 
 /** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED). */
