@@ -10,6 +10,9 @@
  * page-checkout, order-page, page-tracking, page-orders — with the CPU per view of Next and of the
  * gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile;
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
+ * simulation: order lives per second of a simulation run (BENCH_SIM_ORDERS, 2,000) at the maximum
+ * time scale, from checkout to each order's final state, with the worker's and PostgreSQL's CPU per
+ * life, see bench/simulation.ts;
  * admin-lists: the admin lists and the payments report at a million orders on a database kept
  * between runs (BENCH_ADMIN_DB, BENCH_ADMIN_ORDERS), see bench/admin-lists.ts),
  * BENCH_KEEP=1 keeps the temporary data directory. Every HTTP scenario also prints the peak RSS of each
@@ -34,6 +37,7 @@ import { ROOT, SERVER_NODE_FLAGS, stopChild } from "../scripts/lib";
 import { buildNeeded, buildNext } from "../scripts/next-build";
 import { printAdminLists, runAdminLists } from "./admin-lists";
 import { printIdleSweeps, runIdleSweeps } from "./idle-sweeps";
+import { printSimulationBench, runSimulationBench } from "./simulation";
 import { loadBenchData } from "./load";
 import { memoryBreakdown, printMemory, processNameOf, watchMemory, type MemoryBreakdown, type ProcessMemory } from "./memory";
 import { cpuBetween, sampleCpu } from "./proc";
@@ -303,6 +307,25 @@ async function main() {
     fs.writeFileSync(path.join(out, "idle-sweeps.json"), `${JSON.stringify(report, null, 2)}\n`);
     if (ONLY.length === 1) return;
   }
+  // The simulation needs the worker and the gateway role (the gateway's notify endpoint), no build.
+  if (ONLY.includes("simulation")) {
+    const result = await runSimulationBench({
+      historyOrders: ORDERS,
+      shoppers: SHOPPERS,
+      simOrders: env("BENCH_SIM_ORDERS", 2_000),
+      simShoppers: env("BENCH_SIM_SHOPPERS", 200),
+      batchSize: env("BENCH_SIM_BATCH", 100),
+      timeoutS: env("BENCH_SIM_TIMEOUT", 900),
+      port: PORT,
+      pgPort: PG_PORT,
+    });
+    printSimulationBench(result);
+    const out = path.join(ROOT, "bench", "results");
+    fs.mkdirSync(out, { recursive: true });
+    const report = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version }, results: [result] };
+    fs.writeFileSync(path.join(out, "simulation.json"), `${JSON.stringify(report, null, 2)}\n`);
+    if (ONLY.length === 1) return;
+  }
   // A build of other sources would measure other code: rebuild as npm start does.
   const rebuild = buildNeeded();
   if (rebuild) {
@@ -400,7 +423,7 @@ async function main() {
     const rows: Row[] = [];
     const memoryRows: { scenario: string; processes: ProcessMemory[]; breakdowns: MemoryBreakdown[] }[] = [];
     for (const name of ONLY) {
-      if (name === "idle-sweeps" || name === "admin-lists") continue;
+      if (name === "idle-sweeps" || name === "admin-lists" || name === "simulation") continue;
       if (name === "idle") {
         // No load: what the app's own background work (the scheduler's sweeps) costs per second.
         const runsSql = postgres(pg.url, { max: 1, onnotice: () => {} });

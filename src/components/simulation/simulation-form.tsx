@@ -75,7 +75,7 @@ export function SimulationForm({ carriers, onStarted }: { carriers: { code: stri
       <h2 className="text-lg font-semibold">{t("form.heading")}</h2>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label={t("form.shoppers")} name="shoppers" type="number" min={1} max={1000} defaultValue={20} error={errors.shoppers} required />
-        <TextField label={t("form.orders")} name="orders" type="number" min={1} max={2000} defaultValue={200} error={errors.orders} required />
+        <TextField label={t("form.orders")} name="orders" type="number" min={1} max={1_000_000} defaultValue={200} error={errors.orders} required />
         <TextField label={t("form.batchSize")} name="batchSize" type="number" min={1} max={100} defaultValue={20} error={errors.batchSize} />
       </div>
 

@@ -111,6 +111,22 @@ describe("outbox relay", () => {
     await relayOutbox(getDb(), { deliver, now: far(400_000) });
     expect(seen).toEqual([event!.id]);
   });
+  it("an event a consumer does not want is not handed to it and leaves no receipt; the event is still delivered", async () => {
+    const { order } = await createPendingOrder();
+    const calls: string[] = [];
+    const picky: EventConsumer = {
+      id: "picky",
+      handles: (n) => n === "shop/order.created",
+      wants: (e) => e.data.orderId !== order.id,
+      handle: async (_db, e) => void (e.data.orderId === order.id && calls.push("picky")),
+    };
+    await relayOutbox(getDb(), { deliver: localDelivery(getDb(), [picky]), now: far(600_000) });
+    expect(calls).toEqual([]);
+    const [event] = await getDb().select().from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+    expect(event!.deliveredAt).not.toBeNull();
+    expect(await getDb().select().from(outboxReceipts).where(eq(outboxReceipts.eventId, event!.id))).toEqual([]);
+  });
+
   it("a redelivery reaches only the consumers without a receipt for the event", async () => {
     let failOnce = true;
     const calls: string[] = [];

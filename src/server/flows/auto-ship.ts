@@ -5,7 +5,7 @@ import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle
 import { lockOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
 import { DomainError, isDomainError } from "@/server/errors";
-import { claimEach, uuidArray } from "./claim-each";
+import { SWEEP_STEP_BUDGET_MS, claimEach, uuidArray } from "./claim-each";
 import { createShipmentForOrder, shipOrderInTx } from "./shipment";
 
 /** Real length of the auto-ship delay under the current settings and time scale. */
@@ -41,21 +41,31 @@ export async function autoShipOrder(
  * order's logistics mirror is 'none' until its shipment exists (set in the shipment's own
  * transaction), so an index holding just those orders answers without reading the others.
  */
-export async function createMissingShipments(db: Database, { limit = 100 }: { limit?: number } = {}) {
-  const rows = await db.execute<{ id: string }>(sql`
-    select o.id from orders o
-    where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
-    order by o.paid_at limit ${limit}`);
+export async function createMissingShipments(db: Database, { limit = 1_000, budgetMs = SWEEP_STEP_BUDGET_MS }: { limit?: number; budgetMs?: number } = {}) {
   let created = 0;
-  for (const { id } of rows) {
-    const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: because("shipment.order_paid") } });
-    if (result.created) created++;
+  let processed = 0;
+  const until = Date.now() + budgetMs;
+  // Pages of 100 (a short index walk each), the next while a whole page got its shipment.
+  for (;;) {
+    const page = Math.min(100, limit - processed);
+    const rows = await db.execute<{ id: string }>(sql`
+      select o.id from orders o
+      where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
+      order by o.paid_at limit ${page}`);
+    let createdOfPage = 0;
+    for (const { id } of rows) {
+      if (Date.now() >= until) return { processed, created };
+      processed++;
+      const result = await createShipmentForOrder(db, { orderId: id, by: { actor: "system", reason: because("shipment.order_paid") } });
+      if (result.created) createdOfPage++;
+    }
+    created += createdOfPage;
+    if (rows.length < page || createdOfPage < rows.length || processed >= limit) return { processed, created };
   }
-  return { processed: rows.length, created };
 }
 
 /** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED). */
-export async function shipOverdueOrders(db: Database, { now, limit = 100 }: { now: Date; limit?: number }) {
+export async function shipOverdueOrders(db: Database, { now, limit = 1_000 }: { now: Date; limit?: number }) {
   const cutoff = new Date(now.getTime() - (await autoShipDelayMs(db)));
   // One plain read first: with nothing due, no transaction is opened at all.
   const [any] = await db.execute(sql`select 1 from orders where status = 'paid' and paid_at <= ${cutoff.toISOString()}::timestamptz limit 1`);

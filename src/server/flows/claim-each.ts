@@ -1,18 +1,33 @@
 import type { Database, Tx } from "@/server/db/client";
 
 /**
+ * How long one step of a sweep keeps claiming items. The limits let a backlog be taken in a few
+ * runs (at the largest time scale a simulation makes hundreds of orders due every few seconds);
+ * the budget keeps one step from holding up the next ones of the same run. What is left is
+ * taken by the next run.
+ */
+export const SWEEP_STEP_BUDGET_MS = 3_000;
+
+/**
  * Works through due items one transaction each: `claim` selects ONE due row with
  * `FOR UPDATE SKIP LOCKED` (rows another instance holds are skipped, never waited for) and
  * `apply` does the work in the same transaction, so the row stays locked until the work has
- * committed. Items already seen in this run are excluded; stops when nothing is left or at `limit`.
+ * committed. Items already seen in this run are excluded; stops when nothing is left, at
+ * `limit`, or once `budgetMs` has passed.
  */
 export async function claimEach<R extends { id: string }, T>(
   db: Database,
-  { limit, claim, apply }: { limit: number; claim: (tx: Tx, seen: string[]) => Promise<R | undefined>; apply: (tx: Tx, row: R) => Promise<T> },
+  {
+    limit,
+    budgetMs = SWEEP_STEP_BUDGET_MS,
+    claim,
+    apply,
+  }: { limit: number; budgetMs?: number; claim: (tx: Tx, seen: string[]) => Promise<R | undefined>; apply: (tx: Tx, row: R) => Promise<T> },
 ): Promise<{ id: string; result: T }[]> {
   const done: { id: string; result: T }[] = [];
   const seen: string[] = [];
-  while (done.length < limit) {
+  const until = Date.now() + budgetMs;
+  while (done.length < limit && Date.now() < until) {
     const item = await db.transaction(async (tx) => {
       const row = await claim(tx, seen);
       if (!row) return null;

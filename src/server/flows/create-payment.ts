@@ -16,8 +16,9 @@ import {
   type PaymentRow,
   type ShopperPayment,
 } from "@/server/domain/payment";
-import { realDurationMs, simulationSettings } from "@/server/domain/simulation";
+import { simulationSettings } from "@/server/domain/simulation";
 import { DomainError } from "@/server/errors";
+import { realPaymentWindowMs } from "./payment-deadline";
 
 /**
  * Opens a payment for one of the shopper's orders awaiting payment: amount and currency are
@@ -41,7 +42,7 @@ export async function createPayment(
       const order = await lockOrder(tx, data.orderId);
       if (order.userId !== userId) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
       if (order.status !== "pending_payment") throw new DomainError("ORDER_NOT_PAYABLE", "This order is not awaiting payment");
-      const ttlMs = realDurationMs(settings.ttlMinutes * 60_000, simulation.timeScale);
+      const ttlMs = realPaymentWindowMs(settings.ttlMinutes, simulation.timeScale);
       const [clock] = (await tx.execute(
         sql`select now() as now, coalesce(now() >= ${tstz(order.paymentDeadlineAt)}, false) as past`,
       )) as unknown as [{ now: Date; past: boolean }];

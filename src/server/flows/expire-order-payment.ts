@@ -18,6 +18,9 @@ import { DomainError } from "@/server/errors";
 import { closeOpenPayment, withChargeClosedFirst, type ClosedCharge, type ClosingPass } from "./close-open-payment";
 import { orderActor } from "./payment-succeeded";
 import { tryClaim } from "./sweep-claim";
+import { SWEEP_STEP_BUDGET_MS } from "./claim-each";
+
+const EXPIRY_PAGE = 50;
 
 export type ExpiryResult = { changed: boolean; status: string; paidInstead?: boolean };
 
@@ -79,18 +82,45 @@ export async function expireOrderPayment(
   return withChargeClosedFirst(db, provider, (tx, closed) => expirePass(tx, { orderId, by, closed }));
 }
 
-/** Orders past their payment deadline and still awaiting payment, expired one by one (claimed, so instances never collide). */
-export async function expireOverdueOrders({ db, now, limit = 50, provider = getPaymentProvider() }: { db: Database; now: Date; limit?: number; provider?: PaymentProvider }) {
-  const rows = (await db.execute(
-    sql`select id from orders where status = 'pending_payment' and payment_deadline_at <= least(now(), ${tstz(now)}) order by payment_deadline_at limit ${limit}`,
-  )) as unknown as { id: string }[];
+/**
+ * Orders past their payment deadline and still awaiting payment, expired one by one (claimed, so
+ * instances never collide). Read a page of 50 at a time (a small LIMIT keeps the read one short
+ * index walk), the next page while a whole page expired, up to `limit` or `budgetMs`.
+ */
+export async function expireOverdueOrders({
+  db,
+  now,
+  limit = 500,
+  budgetMs = SWEEP_STEP_BUDGET_MS,
+  provider = getPaymentProvider(),
+}: {
+  db: Database;
+  now: Date;
+  limit?: number;
+  budgetMs?: number;
+  provider?: PaymentProvider;
+}) {
   let expired = 0;
-  for (const { id } of rows) {
-    const result = await withChargeClosedFirst(db, provider, async (tx, closed): Promise<ClosingPass<ExpiryResult>> => {
-      if (!(await tryClaim(tx, `order-expiry:${id}`))) return { done: { changed: false, status: "skipped" } };
-      return expirePass(tx, { orderId: id, by: { actor: "system", reason: because("payment.window_expired") }, closed });
-    });
-    if (result.changed) expired++;
+  let processed = 0;
+  const until = Date.now() + budgetMs;
+  for (;;) {
+    const page = Math.min(EXPIRY_PAGE, limit - processed);
+    const rows = (await db.execute(
+      sql`select id from orders where status = 'pending_payment' and payment_deadline_at <= least(now(), ${tstz(now)}) order by payment_deadline_at limit ${page}`,
+    )) as unknown as { id: string }[];
+    let expiredOfPage = 0;
+    for (const { id } of rows) {
+      if (Date.now() >= until) return { processed, expired };
+      processed++;
+      const result = await withChargeClosedFirst(db, provider, async (tx, closed): Promise<ClosingPass<ExpiryResult>> => {
+        if (!(await tryClaim(tx, `order-expiry:${id}`))) return { done: { changed: false, status: "skipped" } };
+        return expirePass(tx, { orderId: id, by: { actor: "system", reason: because("payment.window_expired") }, closed });
+      });
+      if (result.changed) expiredOfPage++;
+    }
+    expired += expiredOfPage;
+    // A short page is the end; one with an order left as it was (another instance holds it, it was
+    // paid meanwhile) would be read again: the next run takes it.
+    if (rows.length < page || expiredOfPage < rows.length || processed >= limit) return { processed, expired };
   }
-  return { processed: rows.length, expired };
 }

@@ -3,6 +3,7 @@ import { pruneTaskRuns } from "@/server/domain/lifecycle";
 import { countStaleOutboxEvents, nextOutboxEventDueAt, relayOutbox, type OutboxDelivery } from "@/server/events";
 import type { Sweep } from "@/server/scheduler/sweep";
 import { createMissingShipments, shipOverdueOrders } from "./auto-ship";
+import { expireOverdueOrders } from "./expire-order-payment";
 import { confirmOverdueReceipts } from "./receipt";
 
 /**
@@ -16,17 +17,28 @@ let lastPruneAt: number | undefined;
  * The order lifecycle's reconciliation: everything overdue is applied through the same
  * idempotent domain operations the durable flows call, each item claimed with
  * `FOR UPDATE SKIP LOCKED` (two instances, or a sweep and a flow, never do the same row twice):
- *   paid orders without a shipment → shipment created;
+ *   orders past their payment window → closed (every 5 s: at the largest time scale abandoned
+ *     orders fall due as fast as they are made);
  *   paid orders past the auto-ship delay → shipped (picked up, tracking planned);
+ *   other paid orders without a shipment → shipment created;
  *   delivered orders past the receipt window → completed;
  *   undelivered outbox events → relayed again;
- * plus housekeeping of old successful task runs. (Payment expiry, stuck payments and refunds,
- * the gateway ledger and due tracking checkpoints have their own sweeps.)
+ * plus housekeeping of old successful task runs. (Stuck payments and refunds, the gateway ledger
+ * and due tracking checkpoints have their own sweeps.) Each step stops at its limit or after
+ * SWEEP_STEP_BUDGET_MS; the next run takes the rest. Expiry, shipping and confirmation run side
+ * by side: each claims its own rows, as two reconciliations at once do (lifecycle.test.ts).
  */
 export async function reconcileLifecycle(db: Database, { now, deliver }: { now: Date; deliver: OutboxDelivery }) {
-  const shipments = await createMissingShipments(db);
-  const shipped = await shipOverdueOrders(db, { now });
-  const confirmed = await confirmOverdueReceipts(db, { now });
+  // Steps over different orders run side by side (unpaid, paid, delivered): one after another,
+  // each with its budget, a run took their sum and each step got a third of the sweep's time.
+  // Paid orders past the auto-ship delay are shipped first (shipping creates the shipment it
+  // needs, in the same transaction), then the others get theirs: at the largest time scale every
+  // paid order is due at once, and creating its shipment first took a transaction more each.
+  const [expired, [shipped, shipments], confirmed] = await Promise.all([
+    expireOverdueOrders({ db, now }),
+    shipOverdueOrders(db, { now }).then(async (done) => [done, await createMissingShipments(db)] as const),
+    confirmOverdueReceipts(db, { now }),
+  ]);
   const staleEvents = await countStaleOutboxEvents(db, { now });
   const relayed = staleEvents > 0 ? await relayOutbox(db, { deliver, now }) : { processed: 0, delivered: 0 };
   let pruned = 0;
@@ -35,8 +47,9 @@ export async function reconcileLifecycle(db: Database, { now, deliver }: { now: 
     lastPruneAt = now.getTime();
   }
   return {
-    processed: shipments.processed + shipped.processed + confirmed.processed + relayed.processed,
+    processed: expired.processed + shipments.processed + shipped.processed + confirmed.processed + relayed.processed,
     details: {
+      expired: expired.expired,
       shipmentsCreated: shipments.created,
       shipped: shipped.shipped,
       autoConfirmed: confirmed.confirmed,
@@ -62,7 +75,7 @@ export function lifecycleSweeps(deliverFor: (db: Database) => OutboxDelivery): S
     },
     {
       id: "lifecycle-reconciliation",
-      description: "Ship orders past the auto-ship delay, auto-confirm deliveries past the receipt window, re-relay stuck events",
+      description: "Close orders past their payment window, ship orders past the auto-ship delay, auto-confirm deliveries past the receipt window, re-relay stuck events",
       cron: "*/5 * * * * *",
       run: ({ db, now }) => reconcileLifecycle(db, { now, deliver: deliverFor(db) }),
     },

@@ -59,6 +59,27 @@ describe("lifecycle reconciliation", () => {
     expect(await orderOf(delivered.order.id)).toMatchObject({ status: "delivered" });
     expect(await getDb().select().from(shipments).where(eq(shipments.orderId, order.id))).toHaveLength(1); // created, waiting
   });
+  it("closes an order past its payment window (every 5 s with the rest of the lifecycle), not one inside it", async () => {
+    const { order } = await createPendingOrder();
+    const waiting = await createPendingOrder();
+    await getDb().update(orders).set({ paymentDeadlineAt: new Date(Date.now() - 1_000) }).where(eq(orders.id, order.id));
+    const result = await reconcileLifecycle(getDb(), { now: new Date(), deliver });
+    expect(result.details.expired).toBeGreaterThanOrEqual(1);
+    expect((await orderOf(order.id)).status).toBe("cancelled");
+    expect((await orderOf(waiting.order.id)).status).toBe("pending_payment");
+  });
+
+  it("each step stops once its time budget is spent; the next run takes the rest", async () => {
+    const paid = [await createPaidOrder(), await createPaidOrder()];
+    for (const p of paid) await markDeliveredByStatus(p.order.id, new Date(Date.now() - 86_400_000 * 30));
+    const { confirmOverdueReceipts } = await import("./receipt");
+    // A budget already spent: nothing is claimed.
+    const { claimEach } = await import("./claim-each");
+    const none = await claimEach(getDb(), { limit: 10, budgetMs: 0, claim: async () => ({ id: "x" }), apply: async () => 1 });
+    expect(none).toEqual([]);
+    await confirmOverdueReceipts(getDb(), { now: new Date() });
+    for (const p of paid) expect((await orderOf(p.order.id)).status).toBe("completed");
+  });
 });
 
 describe("a whole order life driven only by the local sweeps", () => {

@@ -4,13 +4,27 @@ import { paymentSettings } from "@/server/domain/payment";
 import { realDurationMs, simulationSettings } from "@/server/domain/simulation";
 
 /**
+ * The least real time a payment window lasts, whatever the time scale. At the largest scale a
+ * 30-minute window would last 18 ms: shorter than the shop's own work between checkout and the
+ * charge (a few statements, the gateway's answer), so a shopper paying at once — a simulation's
+ * `paid` order — would find it closed. Never longer than the window's unscaled length.
+ */
+export const MIN_REAL_PAYMENT_WINDOW_MS = 10_000;
+
+/** Real milliseconds a payment window of `ttlMinutes` simulated minutes lasts under `timeScale`. */
+export function realPaymentWindowMs(ttlMinutes: number, timeScale: number): number {
+  const simulatedMs = ttlMinutes * 60_000;
+  return Math.max(realDurationMs(simulatedMs, timeScale), Math.min(MIN_REAL_PAYMENT_WINDOW_MS, simulatedMs));
+}
+
+/**
  * The payment deadline of an order placed now, as an SQL expression for the order's insert:
  * the DATABASE's clock plus the payment TTL (simulated minutes, shrunk by the simulation time
- * scale), to the millisecond as a Date carries it, with no statement of its own. Every payment
- * of the order expires at this instant.
+ * scale, never below MIN_REAL_PAYMENT_WINDOW_MS), to the millisecond as a Date carries it, with
+ * no statement of its own. Every payment of the order expires at this instant.
  */
 export async function paymentDeadlineSql(db: DbOrTx): Promise<SQL> {
   const [settings, simulation] = await Promise.all([paymentSettings.get(db), simulationSettings.get(db)]);
-  const ms = realDurationMs(settings.ttlMinutes * 60_000, simulation.timeScale);
+  const ms = realPaymentWindowMs(settings.ttlMinutes, simulation.timeScale);
   return sql`date_trunc('milliseconds', now() + make_interval(secs => ${ms / 1000}))`;
 }

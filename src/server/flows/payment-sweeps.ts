@@ -8,7 +8,6 @@ import {
 } from "@/server/domain/payment";
 import type { Sweep } from "@/server/scheduler/sweep";
 import { driveChargeReversals } from "./charge-reversal";
-import { expireOverdueOrders } from "./expire-order-payment";
 import { reconcileGatewayLedger } from "./reconcile-gateway-ledger";
 import { resolveStuckRefunds, submitApprovedRefunds } from "./refund-submit";
 import { resolveStuckPayments } from "./resolve-processing-payment";
@@ -62,16 +61,15 @@ export const PAYMENT_SWEEPS: Sweep[] = [
   },
   {
     id: "payment-reconciliation",
-    description: "Expire overdue payment windows, resolve payments and refunds stuck after lost answers, heal the gateway ledger",
+    description: "Resolve payments and refunds stuck after lost answers, heal the gateway ledger (overdue payment windows close in lifecycle-reconciliation)",
     cron: "*/30 * * * * *",
     run: async ({ db, now }) => {
-      const expired = await expireOverdueOrders({ db, now });
       const payments = await resolveStuckPayments({ db, now });
       const refunds = await resolveStuckRefunds({ db, now });
       const ledger = await reconcileGatewayLedger({ db, now });
       return {
-        processed: expired.processed + payments.processed + refunds.processed + ledger.processed,
-        details: { expired: expired.expired, paymentsResolved: payments.resolved, refundsResolved: refunds.resolved, ledgerHealed: ledger.healed, ledgerReversed: ledger.reversed, ledgerAnomalies: ledger.anomalies },
+        processed: payments.processed + refunds.processed + ledger.processed,
+        details: { paymentsResolved: payments.resolved, refundsResolved: refunds.resolved, ledgerHealed: ledger.healed, ledgerReversed: ledger.reversed, ledgerAnomalies: ledger.anomalies },
       };
     },
   },

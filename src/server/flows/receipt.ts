@@ -57,7 +57,7 @@ export async function autoConfirmReceipt(
 }
 
 /** Every delivered order past its receipt window, confirmed one per transaction (claimed with SKIP LOCKED). */
-export async function confirmOverdueReceipts(db: Database, { now, limit = 100 }: { now: Date; limit?: number }) {
+export async function confirmOverdueReceipts(db: Database, { now, limit = 1_000 }: { now: Date; limit?: number }) {
   const windowMs = await receiptWindowMs(db);
   const cutoff = new Date(now.getTime() - windowMs);
   // One plain read first: with nothing due, no transaction is opened at all.

@@ -4,20 +4,26 @@ import type { Database } from "@/server/db/client";
 import { lockOrder } from "@/server/domain/order";
 import { lockShipment } from "@/server/domain/logistics";
 import type { Sweep } from "@/server/scheduler/sweep";
+import { SWEEP_STEP_BUDGET_MS } from "./claim-each";
 import { recordDueForShipment } from "./shipment";
 
-const BATCH = 200;
+/** Shipments per run: a backlog at the largest time scale is taken in a few runs (each within its budget). */
+const BATCH = 1_000;
+/** Shipments recorded side by side in one run. */
+const LANES = 2;
 
 /**
- * Records every tracking checkpoint that has come due, one shipment per transaction. Each
+ * Records every tracking checkpoint that has come due, one shipment per transaction, two
+ * transactions at a time, up to BATCH shipments or the budget per run. Each
  * shipment is claimed together with its order (`FOR UPDATE OF s, o SKIP LOCKED`), so two
  * instances — or this sweep and an admin action — never work on the same parcel at once, and
  * the lock order (order, then shipment) matches every other shipment flow. Idempotent: a run
  * that finds nothing due does nothing; a late run records everything it missed, in order.
  */
-export async function recordDueCheckpointsForAll(db: Database, { now, limit = BATCH }: { now: Date; limit?: number }) {
-  const seen: string[] = [];
-  let moved = 0;
+export async function recordDueCheckpointsForAll(
+  db: Database,
+  { now, limit = BATCH, budgetMs = SWEEP_STEP_BUDGET_MS * 2, lanes = LANES }: { now: Date; limit?: number; budgetMs?: number; lanes?: number },
+) {
   // One plain read first: with nothing due, no transaction is opened at all. Ordered by the due
   // time so the planner walks the due-checkpoint index from its oldest entry; without the order,
   // a bare LIMIT 1 sometimes looked cheaper as a sequential scan of every checkpoint.
@@ -27,31 +33,39 @@ export async function recordDueCheckpointsForAll(db: Database, { now, limit = BA
     order by c.due_at
     limit 1`);
   if (!any) return { processed: 0, details: { statusChanges: 0 } };
-  while (seen.length < limit) {
-    const claimed = await db.transaction(async (tx) => {
-      // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
-      // index page, however many parcels are on the road.
-      const [row] = await tx.execute<{ id: string; order_id: string }>(sql`
-        select s.id, s.order_id from shipment_checkpoints c
-        join shipments s on s.id = c.shipment_id
-        join orders o on o.id = s.order_id
-        where c.recorded_at is null and not c.skipped and c.seq is not null
-          and c.due_at <= ${now.toISOString()}::timestamptz
-          and s.status in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
-          ${seen.length ? sql`and s.id <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}
-        order by c.due_at
-        limit 1
-        for update of s, o skip locked`);
-      if (!row) return null;
-      const order = await lockOrder(tx, row.order_id);
-      const shipment = await lockShipment(tx, row.id);
-      const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } });
-      return { id: row.id, moved: result.transitions.length };
-    });
-    if (!claimed) break;
-    seen.push(claimed.id);
-    moved += claimed.moved;
-  }
+  const seen: string[] = [];
+  let moved = 0;
+  const until = Date.now() + budgetMs;
+  // A few claims side by side, as a few instances would run (SKIP LOCKED keeps them apart): a
+  // shipment's transaction waits on PostgreSQL most of its time.
+  const lane = async () => {
+    while (seen.length < limit && Date.now() < until) {
+      const claimed = await db.transaction(async (tx) => {
+        // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
+        // index page, however many parcels are on the road.
+        const [row] = await tx.execute<{ id: string; order_id: string }>(sql`
+          select s.id, s.order_id from shipment_checkpoints c
+          join shipments s on s.id = c.shipment_id
+          join orders o on o.id = s.order_id
+          where c.recorded_at is null and not c.skipped and c.seq is not null
+            and c.due_at <= ${now.toISOString()}::timestamptz
+            and s.status in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
+            ${seen.length ? sql`and s.id <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}
+          order by c.due_at
+          limit 1
+          for update of s, o skip locked`);
+        if (!row) return null;
+        const order = await lockOrder(tx, row.order_id);
+        const shipment = await lockShipment(tx, row.id);
+        const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } });
+        return { id: row.id, moved: result.transitions.length };
+      });
+      if (!claimed) return;
+      seen.push(claimed.id);
+      moved += claimed.moved;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
   return { processed: seen.length, details: { statusChanges: moved } };
 }
 

@@ -1,9 +1,9 @@
 import { because } from "@/lib/audit-reasons";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
-import { createAddress, listAddresses } from "@/server/domain/address";
+import { createAddress, listAddresses, type Address } from "@/server/domain/address";
 import { listProducts, type ProductSummary } from "@/server/domain/catalog";
-import { findShipmentByOrder, parcelFor, quoteOptions } from "@/server/domain/logistics";
+import { findShipmentByOrder, parcelFor, quoteOptions, type ShippingOption } from "@/server/domain/logistics";
 import { getShopperOrder, listShopperOrders, type ActorRef } from "@/server/domain/order";
 import { findRefund, getPaymentProvider, type PaymentProvider } from "@/server/domain/payment";
 import {
@@ -18,7 +18,7 @@ import {
   type SimulationOutcome,
   type SimulationRunRow,
 } from "@/server/domain/simulation";
-import { registerShopper } from "@/server/domain/user";
+import { hashPassword, registerShopper } from "@/server/domain/user";
 import { DomainError, isDomainError } from "@/server/errors";
 import { cancelOrderAsShopper } from "./cancel-order";
 import { checkout } from "./checkout";
@@ -37,7 +37,31 @@ export type GenerationContext = {
   /** Active products with stock, in a stable order (sku). */
   products: ProductSummary[];
   provider?: PaymentProvider;
+  /**
+   * What a batch learns once and reuses: each shopper's account and address, and the shipping
+   * option picked for a product, quantity and district (the carriers' prices do not change
+   * during a batch). Per batch, so a retried batch reads everything afresh.
+   */
+  memo?: GenerationMemo;
 };
+
+type SimulatedAccount = { userId: string; address: Address };
+type GenerationMemo = { shoppers: Map<number, Promise<SimulatedAccount>>; options: Map<string, Promise<ShippingOption[]>> };
+
+const memoOf = (ctx: GenerationContext): GenerationMemo => (ctx.memo ??= { shoppers: new Map(), options: new Map() });
+
+/**
+ * The password of every simulated shopper: a random secret of this process, hashed once and
+ * forgotten. No one can sign in as a simulated shopper, as before when each had its own random one.
+ */
+let unknowableSecret: Promise<{ password: string; hash: string }> | undefined;
+function simulatedShopperSecret() {
+  unknowableSecret ??= (async () => {
+    const password = randomUUID();
+    return { password, hash: await hashPassword(password) };
+  })();
+  return unknowableSecret;
+}
 
 /** Active products with stock, sorted by sku, read through the catalog (a few pages at most). */
 export async function productsForSimulation(db: Database): Promise<ProductSummary[]> {
@@ -55,24 +79,42 @@ export async function productsForSimulation(db: Database): Promise<ProductSummar
  * run's record of it are written in one transaction, so a retry finds it and never signs up twice.
  */
 export async function ensureSimulatedShopper(ctx: GenerationContext, idx: number): Promise<string> {
+  return (await simulatedAccount(ctx, idx)).userId;
+}
+
+/** Shopper `idx`'s account and address, signed up if needed; asked once per batch. */
+function simulatedAccount(ctx: GenerationContext, idx: number): Promise<SimulatedAccount> {
+  const { shoppers } = memoOf(ctx);
+  let account = shoppers.get(idx);
+  if (!account) {
+    account = signUpSimulatedShopper(ctx, idx);
+    // A failed attempt is not remembered: the next order of the shopper tries again.
+    account.catch(() => shoppers.delete(idx));
+    shoppers.set(idx, account);
+  }
+  return account;
+}
+
+async function signUpSimulatedShopper(ctx: GenerationContext, idx: number): Promise<SimulatedAccount> {
   const { db, run } = ctx;
   const shopper = simulatedShopper({ seed: run.seed, runId: run.id, idx });
   let userId = (await findSimulationShopper(db, { runId: run.id, idx }))?.userId;
   if (!userId) {
+    const secret = await simulatedShopperSecret();
     userId = await db.transaction(async (tx) => {
-      const user = await registerShopper(tx, { email: shopper.email, name: shopper.name, password: randomUUID() });
+      const user = await registerShopper(tx, { email: shopper.email, name: shopper.name, password: secret.password }, { passwordHash: secret.hash });
       await recordSimulationShopper(tx, { runId: run.id, idx, userId: user.id });
       return user.id;
     });
   }
-  if ((await listAddresses(db, userId)).length === 0) await createAddress(db, { userId, input: shopper.address });
-  return userId;
+  const [address] = await listAddresses(db, userId);
+  return { userId, address: address ?? (await createAddress(db, { userId, input: shopper.address })) };
 }
 
 /** The order a crashed attempt may have placed before recording it: found by its note tag. */
 async function findUnrecordedOrder(ctx: GenerationContext, { userId, note }: { userId: string; note: string }): Promise<string | null> {
-  const recorded = await recordedSimulationOrderIds(ctx.db, ctx.run.id);
   const mine = await listShopperOrders(ctx.db, { userId, pageSize: 50 });
+  const recorded = await recordedSimulationOrderIds(ctx.db, ctx.run.id, mine.items.map((o) => o.id));
   for (const candidate of mine.items.filter((o) => !recorded.has(o.id))) {
     const order = await getShopperOrder(ctx.db, { userId, orderId: candidate.id });
     if (order.note === note) return order.id;
@@ -81,10 +123,9 @@ async function findUnrecordedOrder(ctx: GenerationContext, { userId, note }: { u
 }
 
 /** Checks out a product (trying the next ones when one runs out) with a carrier from the run's list. */
-async function placeOrder(ctx: GenerationContext, { idx, userId }: { idx: number; userId: string }): Promise<string> {
+async function placeOrder(ctx: GenerationContext, { idx, account: { userId, address } }: { idx: number; account: SimulatedAccount }): Promise<string> {
   const { db, run, products } = ctx;
   const random = seededRandom(run.seed, "simulation-order", idx);
-  const [address] = await listAddresses(db, userId);
   const start = Math.floor(random() * products.length);
   const quantity = random() < 0.8 ? 1 : 2;
   const carrierPick = random();
@@ -92,7 +133,7 @@ async function placeOrder(ctx: GenerationContext, { idx, userId }: { idx: number
   for (let attempt = 0; attempt < Math.min(5, products.length); attempt++) {
     const product = products[(start + attempt) % products.length]!;
     const lines = [{ productId: product.id, quantity }];
-    const options = (await quoteOptions(db, { parcel: await parcelFor(db, lines), destination: address! })).filter(
+    const options = (await shippingOptions(ctx, { productId: product.id, quantity, address })).filter(
       (o) => run.params.carriers.length === 0 || run.params.carriers.includes(o.carrierCode),
     );
     const option = options.length ? options[Math.floor(carrierPick * options.length)]! : undefined;
@@ -100,7 +141,7 @@ async function placeOrder(ctx: GenerationContext, { idx, userId }: { idx: number
       const order = await checkout(db, {
         userId,
         input: {
-          addressId: address!.id,
+          addressId: address.id,
           items: lines,
           note: simulatedOrderNote(run.id, idx),
           shipping: option ? { carrierCode: option.carrierCode, serviceLevel: option.serviceLevel } : undefined,
@@ -114,6 +155,19 @@ async function placeOrder(ctx: GenerationContext, { idx, userId }: { idx: number
     }
   }
   throw lastError;
+}
+
+/** The shipping options for one line to an address, quoted once per product, quantity and district in a batch. */
+function shippingOptions(ctx: GenerationContext, { productId, quantity, address }: { productId: string; quantity: number; address: Address }): Promise<ShippingOption[]> {
+  const { options } = memoOf(ctx);
+  const key = [productId, quantity, address.province, address.city, address.district].join("|");
+  let quoted = options.get(key);
+  if (!quoted) {
+    quoted = parcelFor(ctx.db, [{ productId, quantity }]).then((parcel) => quoteOptions(ctx.db, { parcel, destination: address }));
+    quoted.catch(() => options.delete(key));
+    options.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**
@@ -174,11 +228,12 @@ export async function generateSimulatedOrder(ctx: GenerationContext, { idx, outc
   const { record, fresh } = await planSimulationOrder(db, { runId: run.id, idx, shopperIdx, outcome });
   if (record.stage === "done" || record.stage === "failed") return record.stage;
   try {
-    const userId = await ensureSimulatedShopper(ctx, shopperIdx);
+    const account = await simulatedAccount(ctx, shopperIdx);
+    const { userId } = account;
     let orderId = record.orderId ?? (fresh ? null : await findUnrecordedOrder(ctx, { userId, note: simulatedOrderNote(run.id, idx) }));
     if (!orderId) {
       if (ctx.products.length === 0) throw new DomainError("OUT_OF_STOCK", "No product in stock to order");
-      orderId = await placeOrder(ctx, { idx, userId });
+      orderId = await placeOrder(ctx, { idx, account });
     }
     if (!record.orderId) await updateSimulationOrder(db, { runId: run.id, idx, patch: { orderId, stage: "ordered" } });
     await playScript(ctx, { idx, userId, orderId, outcome: record.outcome });

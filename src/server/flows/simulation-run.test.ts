@@ -6,7 +6,7 @@ import { cancelSimulationRun, getSimulationRun, outcomeCounts, planOutcomes, pla
 import { SMALL_MIX, runToEnd, startRun, withSimulationDatabase } from "../../../test/simulation-fixtures";
 import { checkout } from "./checkout";
 import { ensureSimulatedShopper, generateSimulatedOrder, productsForSimulation } from "./simulation-generate";
-import { advanceDueSimulations, runSimulationBatch } from "./simulation-run";
+import { advanceDueSimulations, ordersByShopper, runSimulationBatch } from "./simulation-run";
 import { dueSimulationRuns, findSimulationRun, setSimulationExecutor } from "@/server/domain/simulation";
 import { quoteShippingForCheckout } from "./shipping-quote";
 
@@ -38,6 +38,10 @@ describe("simulation runs", () => {
     const shoppers = await getDb().select({ email: users.email, role: users.role }).from(simulationShoppers).innerJoin(users, eq(users.id, simulationShoppers.userId)).where(eq(simulationShoppers.runId, run.id));
     expect(shoppers).toHaveLength(4);
     expect(shoppers.every((s) => s.role === "shopper" && s.email.endsWith("@sim.shopflow.test"))).toBe(true);
+    // One random secret hashed once for every simulated shopper (no bcrypt per sign-up); no one knows it.
+    const hashes = await getDb().select({ hash: users.passwordHash }).from(simulationShoppers).innerJoin(users, eq(users.id, simulationShoppers.userId)).where(eq(simulationShoppers.runId, run.id));
+    expect(new Set(hashes.map((h) => h.hash)).size).toBe(1);
+    expect(hashes[0]!.hash).toMatch(/^\$2[aby]\$/);
 
     const all = await ordersOfRunShoppers(run.id);
     expect(all).toHaveLength(12);
@@ -116,6 +120,30 @@ describe("simulation runs", () => {
     expect(await ordersOfRunShoppers(run.id)).toHaveLength(4);
     const records = await recordedOrders(run.id);
     expect(new Set(records.map((r) => r.orderId)).size).toBe(4);
+  });
+
+  it("a batch plays its shoppers side by side and each shopper's orders in index order", async () => {
+    expect(ordersByShopper([10, 11, 12, 13, 14], 3)).toEqual([[10, 13], [11, 14], [12]]);
+    const { run } = await startRun({ shoppers: 3, orders: 9, batchSize: 9, mix: { paid: 50, cancelled: 50 } });
+    const done = await runToEnd(run.id);
+    expect(done).toMatchObject({ status: "completed", ordersCreated: 9, ordersFailed: 0, shoppersCreated: 3 });
+    const all = await ordersOfRunShoppers(run.id);
+    expect(all).toHaveLength(9);
+    expect(new Set(all.map((o) => o.note)).size).toBe(9);
+  });
+
+  it("a batch's counters come from its own records only, added to the run's", async () => {
+    const { run } = await startRun({ shoppers: 2, orders: 6, batchSize: 2, mix: { paid: 50, cancelled: 50 } });
+    // A record of batch 2 already done (as a retried attempt may leave one) is counted with batch 2, not before.
+    await getDb().insert(simulationOrders).values({ runId: run.id, idx: 5, shopperIdx: 1, outcome: "paid", stage: "done" });
+    const afterFirst = await runSimulationBatch(getDb(), { runId: run.id, batch: 0 });
+    expect(afterFirst).toMatchObject({ status: "generated", run: { ordersCreated: 2, nextBatch: 1 } });
+    expect(Object.values((await getSimulationRun(getDb(), run.id)).outcomeCounts).reduce((a, b) => a + b, 0)).toBe(2);
+    await runSimulationBatch(getDb(), { runId: run.id, batch: 1 });
+    expect((await getSimulationRun(getDb(), run.id)).ordersCreated).toBe(4);
+    const done = await runToEnd(run.id);
+    expect(done).toMatchObject({ status: "completed", ordersCreated: 6 });
+    expect(Object.values(done.outcomeCounts).reduce((a, b) => a + b, 0)).toBe(6);
   });
 
   it("cancel stops further batches, in the sweep too", async () => {

@@ -43,8 +43,18 @@ describe("outcome plan", () => {
     const mix = mixOf({ paid: 40, cancelled: 30, refunded: 30 });
     expect(planOutcomes(99, 50, mix)).toEqual(planOutcomes(99, 50, mix));
     expect(planOutcomes(99, 50, mix)).not.toEqual(planOutcomes(100, 50, mix));
-    const count = (plan: string[], o: string) => plan.filter((x) => x === o).length;
+    const count = (plan: readonly string[], o: string) => plan.filter((x) => x === o).length;
     for (const seed of [1, 2, 3]) expect(count(planOutcomes(seed, 50, mix), "refunded")).toBe(15);
+  });
+
+  it("shuffles once per run, not once per batch: the same plan is handed out again, frozen", () => {
+    const mix = mixOf({ paid: 40, cancelled: 30, refunded: 30 });
+    const plan = planOutcomes(5, 1_000, mix);
+    expect(planOutcomes(5, 1_000, mix)).toBe(plan);
+    expect(Object.isFrozen(plan)).toBe(true);
+    // Another run's plan replaces it and is what the first run's seed gave before.
+    expect(planOutcomes(6, 1_000, mix)).not.toBe(plan);
+    expect(planOutcomes(5, 1_000, mix)).toEqual(plan);
   });
 
   it("splits orders and shoppers over the batches, each index exactly once", () => {

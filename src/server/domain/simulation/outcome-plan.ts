@@ -23,7 +23,17 @@ export function outcomeCounts(total: number, mix: OutcomeMix): Record<Simulation
  * The outcome of every order index: the exact counts, shuffled (Fisher–Yates) by a stream drawn
  * from the seed alone, so two runs with the same seed, size and mix script the same orders.
  */
-export function planOutcomes(seed: number, total: number, mix: OutcomeMix): SimulationOutcome[] {
+export function planOutcomes(seed: number, total: number, mix: OutcomeMix): readonly SimulationOutcome[] {
+  // Every batch of a run asks for the same plan: shuffling a million outcomes per batch of a
+  // hundred would make a run's cost grow with the square of its size. The last plan is kept.
+  const key = `${seed}:${total}:${SIMULATION_OUTCOMES.map((o) => mix[o]).join(",")}`;
+  if (lastPlan?.key !== key) lastPlan = { key, plan: Object.freeze(shuffledPlan(seed, total, mix)) };
+  return lastPlan.plan;
+}
+
+let lastPlan: { key: string; plan: readonly SimulationOutcome[] } | undefined;
+
+function shuffledPlan(seed: number, total: number, mix: OutcomeMix): SimulationOutcome[] {
   const counts = outcomeCounts(total, mix);
   const plan = SIMULATION_OUTCOMES.flatMap((outcome) => Array.from({ length: counts[outcome] }, () => outcome));
   const random = seededRandom(seed, "simulation-outcomes", total);

@@ -9,6 +9,9 @@ export type SimulationOutcome = (typeof SIMULATION_OUTCOMES)[number];
 export const SIMULATION_RUN_STATUSES = ["running", "completed", "cancelled", "failed"] as const;
 export type SimulationRunStatus = (typeof SIMULATION_RUN_STATUSES)[number];
 
+/** The largest run: a million orders (a batch's cost does not grow with the run, docs/simulation.md). */
+export const SIMULATION_MAX_ORDERS = 1_000_000;
+
 const ZPercent = z.number().int("Use a whole percentage").min(0, "At least 0%").max(100, "At most 100%");
 
 export const ZOutcomeMix = z
@@ -23,7 +26,7 @@ export type OutcomeMix = z.infer<typeof ZOutcomeMix>;
 export const ZStartSimulationInput = z
   .object({
     shoppers: z.number().int("Use a whole number").min(1, "At least 1 shopper").max(1000, "At most 1000 shoppers"),
-    orders: z.number().int("Use a whole number").min(1, "At least 1 order").max(2000, "At most 2000 orders"),
+    orders: z.number().int("Use a whole number").min(1, "At least 1 order").max(SIMULATION_MAX_ORDERS, "At most 1000000 orders"),
     mix: ZOutcomeMix,
     /** Carrier codes to ship with; empty = whatever checkout offers first. */
     carriers: z.array(zText(32).min(1)).max(20).default([]),

@@ -6,6 +6,7 @@ import { paymentSettings, successPercentFor, type PaymentSettings } from "../pay
 /** How the simulated gateway behaves right now: read from the payment and simulation settings. */
 export type SimulatorConfig = {
   successPercent: (method: PaymentMethod) => number;
+  /** Real milliseconds the gateway takes to answer (the simulated latency shrunk by the time scale). */
   latency: (method: PaymentMethod) => { minMs: number; maxMs: number };
   ambiguousTimeoutPercent: number;
   /** Real milliseconds until a refund settles (the simulated delay shrunk by the time scale). */
@@ -18,7 +19,12 @@ export type SimulatorConfig = {
 export function simulatorConfigFrom(settings: PaymentSettings, simulation: { seed: number; timeScale: number }): SimulatorConfig {
   return {
     successPercent: (method) => successPercentFor(settings, method),
-    latency: (method) => settings.methods[method].latency,
+    // Like every other wait of the simulated world: at a time scale of 100,000 a 500 ms answer
+    // takes no real time, so a simulation run is not paced by the gateway's pretend latency.
+    latency: (method) => {
+      const { minMs, maxMs } = settings.methods[method].latency;
+      return { minMs: realDurationMs(minMs, simulation.timeScale), maxMs: realDurationMs(maxMs, simulation.timeScale) };
+    },
     ambiguousTimeoutPercent: settings.ambiguousTimeoutPercent,
     refundDelayMs: realDurationMs(settings.refundDelaySeconds * 1000, simulation.timeScale),
     refundFailurePercent: settings.refundFailurePercent,
