@@ -113,7 +113,8 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   await app.register(restApi);
   await app.register(adminCsvExport, options.csvExport ?? {});
   await app.register(inngestEndpoint, { mode: options.schedulerMode });
-  await app.register(paymentNotify);
+  const allowance = options.rateLimit ? options.rateLimit.perMinute : undefined;
+  await app.register(paymentNotify, allowance ? { refusedPerMinute: allowance } : {});
   await app.register(productImages);
   await app.register(messagePictures);
   if (options.nextUpstream) await app.register(nextProxy, { upstream: options.nextUpstream });

@@ -15,7 +15,7 @@ export type ApiRateLimitOptions = {
   windowMs?: number;
   /** How long a read allowance is used before it is read again (ms); default 1 s. */
   limitRefreshMs?: number;
-  /** /api requests not to count; default: the health and readiness probes. */
+  /** /api requests not to count; default: the probes and payment notifications (NOT_COUNTED). */
   skip?: (request: FastifyRequest) => boolean;
   /** Prefix of the counter keys (default `api:`); tests use their own. */
   keyPrefix?: string;
@@ -23,7 +23,13 @@ export type ApiRateLimitOptions = {
   onLimited?: (request: FastifyRequest, key: string) => void;
 };
 
-const PROBES = new Set(["/api/health", "/api/ready"]);
+/**
+ * Not counted against the API allowance: the health and readiness probes, and the payment
+ * provider's signed notifications — server-to-server calls whose number is the shop's own
+ * payment volume, not a client's (a busy minute would otherwise have the shop refuse its own
+ * payments' news). Refused notifications are limited on their own (plugins/payment-notify.ts).
+ */
+const NOT_COUNTED = new Set(["/api/health", "/api/ready", "/api/payments/notify"]);
 const pathOf = (url: string) => {
   const query = url.indexOf("?");
   return query === -1 ? url : url.slice(0, query);
@@ -98,7 +104,7 @@ async function apiRateLimit(fastify: FastifyInstance, options: ApiRateLimitOptio
   const counters = options.counters ?? sharedCounters();
   const windowMs = options.windowMs ?? 60_000;
   const allowance = await allowanceReader(options.perMinute ?? (async () => (await apiSettings.get(getDb())).requestsPerMinute), options.limitRefreshMs ?? 1_000);
-  const skip = options.skip ?? ((request: FastifyRequest) => PROBES.has(pathOf(request.url)));
+  const skip = options.skip ?? ((request: FastifyRequest) => NOT_COUNTED.has(pathOf(request.url)));
 
   await fastify.register(fastifyRateLimit, {
     global: false,

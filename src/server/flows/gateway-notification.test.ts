@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { buildGateway } from "@/gateway/build-gateway";
 import { gatewayFetch as POST } from "../../../test/gateway-fixtures";
 import { getDb } from "@/server/db/client";
 import { gatewayNotifications, orderStatusLog, paymentLog } from "@/server/db/schema";
@@ -107,5 +108,49 @@ describe("POST /api/payments/notify", () => {
     expect(await response.json()).toEqual({ ok: true, outcome: "already_succeeded" });
     expect((await paymentRow(payment.id)).status).toBe("succeeded");
     await expectMoneyInvariants([payment.id]);
+  });
+});
+
+describe("POST /api/payments/notify and the API allowance", () => {
+  /** A gateway allowing 3 API requests a minute, and a way to post from one address through it. */
+  async function limitedGateway() {
+    const app = await buildGateway({ schedulerMode: "off", loadShedding: false, rateLimit: { perMinute: () => 3 } });
+    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    const post = async (request: Request) => {
+      const answer = await app.inject({ method: "POST", url: "/api/payments/notify", remoteAddress: address, headers: Object.fromEntries(request.headers), payload: await request.text() });
+      return { status: answer.statusCode, headers: answer.headers, body: answer.body };
+    };
+    return { app, post };
+  }
+
+  it("does not count the provider's signed notifications: more than the allowance in a minute are all applied", async () => {
+    const { app, post } = await limitedGateway();
+    try {
+      const notifications = await Promise.all(Array.from({ length: 6 }, () => scannedQrPayment()));
+      for (const { notificationId, payment } of notifications) {
+        const answer = await post((await signedRequestFor(notificationId))());
+        expect(answer.status).toBe(200);
+        expect((await paymentRow(payment.id)).status).toBe("succeeded");
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("refuses an address whose notifications fail verification, once it has used the allowance: 429 with Retry-After", async () => {
+    const { app, post } = await limitedGateway();
+    try {
+      const { notificationId, payment } = await scannedQrPayment();
+      const tampered = await signedRequestFor(notificationId, { mutate: (body) => body.replace("succeeded", "failed") });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await post(tampered())).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const refused = await post((await signedRequestFor(notificationId))());
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+      expect((await paymentRow(payment.id)).status).not.toBe("succeeded");
+    } finally {
+      await app.close();
+    }
   });
 });
