@@ -6,7 +6,17 @@ import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 export type NextProxyOptions = {
   /** Where Next listens (`next start` / `next dev` on an internal address), e.g. http://127.0.0.1:3001. */
   upstream: string;
+  /** Requests Next is given at once (NEXT_MAX_CONCURRENT_REQUESTS); more wait in the gateway. */
+  maxConcurrent?: number;
 };
+
+/**
+ * How many requests Next renders at once. Each render in flight holds its React tree, RSC
+ * payload and HTML stream: at 50 at once (the proxy's default allows 128) Next's live heap
+ * passed its 192 MB bound on an idle machine and the process died, taking the shop down. More
+ * at once buys no throughput from one event loop; waiting here costs a queued socket.
+ */
+export const NEXT_MAX_CONCURRENT_REQUESTS = 16;
 
 /**
  * Everything the gateway does not answer itself — pages, next-auth, static files, the dev
@@ -16,10 +26,12 @@ export type NextProxyOptions = {
  * the caller sent, and the request id travels on so Next's lines join the gateway's.
  * Next must listen on an address only the gateway reaches, or those headers could be forged.
  */
-const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream }) => {
+const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, maxConcurrent = NEXT_MAX_CONCURRENT_REQUESTS }) => {
   await app.register(proxy, {
     upstream,
     websocket: true,
+    // One request per connection (no pipelining), so the connections bound the renders.
+    undici: { connections: maxConcurrent, pipelining: 1 },
     replyOptions: {
       rewriteRequestHeaders: (request, headers) => ({
         ...headers,
