@@ -70,4 +70,4 @@ EXPOSE 3000 9464
 # Role-aware: the gateway's /api/ready (200 only while PostgreSQL answers), web's Next, the worker's /metrics.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
 # The role comes from SHOPFLOW_ROLE (default gateway); a command given to `docker run` replaces this one.
-CMD ["node", "--max-semi-space-size=32", "--max-old-space-size=192", "--import", "tsx", "scripts/role.ts"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=192", "--import", "tsx", "scripts/role.ts"]

@@ -10,16 +10,17 @@ export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "
 
 /**
  * Node flags of the production gateway, wherever it is started from (npm start, the image, systemd).
- * - `--max-semi-space-size=32`: a young generation twice Node's default, so the order read's
- *   few kilobytes per request are collected in fewer scavenges (round 4 of docs/performance.md
- *   measured 64 MB at about 10 % less CPU per read than the default; 32 keeps most of that);
+ * - `--max-semi-space-size=16` (stated, as defaults move between Node versions): round 4 of
+ *   docs/performance.md measured 64 MB at about 10 % less CPU per read on a loaded machine; on a
+ *   quiet one (round 14), 32 and 16 measured within 2 % of each other, interleaved, while 16
+ *   keeps the gateway's peak at ≈ 250 MB instead of ≈ 290 under the 100-connection order read;
  * - `--max-old-space-size=192`: left alone, V8 lets garbage pile up in the old generation while
  *   memory is plentiful, and the gateway stood at 530–610 MB RSS under the 100-connection order
  *   read, with 50–60 MB of it alive (heap snapshots taken under that load). With a bound V8
  *   collects sooner instead; 192 MB is still three times what is alive. The performance issue
  *   bounds every process at 300 MB (`npm run bench` prints each one's peak).
  */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--max-old-space-size=192"];
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=192"];
 
 /**
  * Node flags of Next's production server (the web role starts it): the same bound on the old

@@ -272,7 +272,7 @@ describe("shell and unit files", () => {
   it("each role's unit starts it with the command npm start and the image use", () => {
     for (const role of ["gateway", "web", "worker"]) {
       const unit = fs.readFileSync(path.join(ROOT, `ops/systemd/shopflow-${role}@.service`), "utf8");
-      const flags = role === "gateway" ? "--max-semi-space-size=32 --max-old-space-size=192 " : "";
+      const flags = role === "gateway" ? "--max-semi-space-size=16 --max-old-space-size=192 " : "";
       expect(unit, role).toContain(`ExecStart=/usr/bin/node ${flags}--import tsx scripts/role.ts --role ${role}`);
       expect(unit, role).toContain("User=shopflow");
       expect(unit, role).toContain("EnvironmentFile=/etc/shopflow/%i.env");
