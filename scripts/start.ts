@@ -18,6 +18,7 @@ import { runMigrations } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 import { DEMO_ACCOUNTS } from "../src/server/db/seed/catalog-data";
 import { DATA_DIR, ROOT, SERVER_NODE_FLAGS, ensureDatabase, ensureLocalSecrets, stopChild } from "./lib";
+import { restartBudget, superviseRole } from "./supervise";
 import { buildNeeded, buildNext } from "./next-build";
 import type { Role } from "./role";
 
@@ -158,12 +159,15 @@ async function main() {
   }
 
   for (const role of ["web", "worker", "gateway"] as const) {
-    const child = startRole(role, env);
-    children[role] = child;
-    child.on("exit", (code, signal) => {
-      if (stopping) return;
-      say(`The ${role} process stopped (${signal ?? `exit code ${code}`}); stopping the others.`, { level: 50 });
-      void shutdown(code || 1);
+    superviseRole(() => startRole(role, env), {
+      stopping: () => stopping,
+      mayRestart: restartBudget(),
+      onStart: (child) => (children[role] = child),
+      onRestart: (why) => say(`The ${role} process stopped (${why}); starting it again.`, { level: 50 }),
+      onGiveUp: (why, code) => {
+        say(`The ${role} process stopped (${why}) again, too often to go on; stopping the others.`, { level: 50 });
+        void shutdown(code);
+      },
     });
   }
 

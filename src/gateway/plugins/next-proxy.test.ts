@@ -64,4 +64,16 @@ describe("the gateway's proxy to Next", () => {
     expect((await Promise.all(answers)).every((a) => a.status === 200 && a.body === "page")).toBe(true);
     expect(next.most()).toBe(NEXT_MAX_CONCURRENT_REQUESTS);
   });
+
+  it("answers 503 with Retry-After, not 500, while Next cannot be reached (restarting)", async () => {
+    const closed = await heldUpstream();
+    const url = closed.url;
+    await closers.pop()!();
+    const app = await buildGateway({ nextUpstream: url, schedulerMode: "off", loadShedding: false, rateLimit: false });
+    closers.push(() => app.close());
+    const answer = await app.inject({ method: "GET", url: "/products/1" });
+    expect(answer.statusCode).toBe(503);
+    expect(answer.headers["retry-after"]).toBe("5");
+    expect(answer.json()).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
+  });
 });

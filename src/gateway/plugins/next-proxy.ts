@@ -18,6 +18,9 @@ export type NextProxyOptions = {
  */
 export const NEXT_MAX_CONCURRENT_REQUESTS = 16;
 
+/** Seconds a caller is asked to wait while Next cannot be reached (the supervisor restarts it in about 2 s). */
+const NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Everything the gateway does not answer itself — pages, next-auth, static files, the dev
  * server's hot-reload websocket — goes to Next, which runs as plain `next start`/`next dev`.
@@ -33,6 +36,16 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
     // One request per connection (no pipelining), so the connections bound the renders.
     undici: { connections: maxConcurrent, pipelining: 1 },
     replyOptions: {
+      // Next not answering (restarting after a crash, or still starting) is a temporary state of
+      // the service, not an error of ours: 503 with Retry-After (504 when it timed out), never 500.
+      onError: (reply, { error }) => {
+        const status = (error as { statusCode?: number }).statusCode === 504 ? 504 : 503;
+        void reply
+          .code(status)
+          .header("retry-after", String(NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS))
+          .header("cache-control", "no-store")
+          .send({ error: { code: status === 504 ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", message: "The shop's pages are briefly unavailable. Please try again in a few seconds." } });
+      },
       rewriteRequestHeaders: (request, headers) => ({
         ...headers,
         [CLIENT_ADDRESS_HEADER]: request.ip,

