@@ -8,7 +8,7 @@
  * `pages`: every shopper page's HTML at 50 connections, signed in — page-floor (an empty page in the
  * shop layout, the floor each page is judged against), page-home, page-product, page-cart,
  * page-checkout, order-page, page-tracking, page-orders — with the CPU per view of Next and of the
- * gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile;
+ * gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile (BENCH_GATEWAY_PROFILE, BENCH_WORKER_PROFILE those roles);
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
  * simulation: order lives per second of a simulation run (BENCH_SIM_ORDERS, 2,000) at the maximum
  * time scale, from checkout to each order's final state, with the worker's and PostgreSQL's CPU per
@@ -156,16 +156,26 @@ function serverCommand(): { args: string[]; env: Record<string, string> } {
  * BENCH_WEB_PROFILE=<dir>: the whole server as `npm start` runs it, with Next (the web role, where
  * pages render) under `node --cpu-prof`; its .cpuprofile is written there when the bench stops it.
  * BENCH_WEB_FLAGS: more Node flags for Next, e.g. `--heapsnapshot-signal=SIGUSR2`.
+ * BENCH_GATEWAY_PROFILE=<dir> and BENCH_WORKER_PROFILE=<dir> profile those roles in the same tree.
  */
 function webProfileEnv(): Record<string, string> {
   const flags = process.env.BENCH_WEB_FLAGS?.split(" ").filter(Boolean) ?? [];
   const dir = process.env.BENCH_WEB_PROFILE;
-  if (dir) {
-    const abs = path.resolve(dir);
-    fs.mkdirSync(abs, { recursive: true });
-    flags.push("--cpu-prof", `--cpu-prof-dir=${abs}`);
+  if (dir) flags.push(...cpuProfileFlags(dir));
+  const env: Record<string, string> = flags.length ? { BENCH_WEB_NODE_FLAGS: flags.join(" ") } : {};
+  // The same for the gateway and the worker inside the whole `npm start` tree (BENCH_PROFILE
+  // instead runs the gateway alone, without Next): BENCH_GATEWAY_PROFILE, BENCH_WORKER_PROFILE.
+  for (const role of ["gateway", "worker"] as const) {
+    const roleDir = process.env[`BENCH_${role.toUpperCase()}_PROFILE`];
+    if (roleDir) env[`BENCH_${role.toUpperCase()}_NODE_FLAGS`] = cpuProfileFlags(roleDir).join(" ");
   }
-  return flags.length ? { BENCH_WEB_NODE_FLAGS: flags.join(" ") } : {};
+  return env;
+}
+
+function cpuProfileFlags(dir: string): string[] {
+  const abs = path.resolve(dir);
+  fs.mkdirSync(abs, { recursive: true });
+  return ["--cpu-prof", `--cpu-prof-dir=${abs}`];
 }
 
 function log(message: string) {

@@ -70,11 +70,21 @@ function relay(child: ChildProcess, role: string) {
   pipe(child.stderr, 50);
 }
 
+/**
+ * Benchmarks only: more Node flags for the gateway or the worker (BENCH_GATEWAY_NODE_FLAGS,
+ * BENCH_WORKER_NODE_FLAGS), e.g. `--cpu-prof`, which Node refuses in NODE_OPTIONS. The web role
+ * passes BENCH_WEB_NODE_FLAGS to Next itself (role.ts).
+ */
+function benchNodeFlags(role: Role): string[] {
+  if (role === "web") return [];
+  return process.env[`BENCH_${role.toUpperCase()}_NODE_FLAGS`]?.split(" ").filter(Boolean) ?? [];
+}
+
 function startRole(role: Role, env: NodeJS.ProcessEnv): ChildProcess {
   // In dev the gateway and worker restart when their code changes (Next reloads itself).
   // In production, tsx as a loader in the same process (tsx's CLI would add a process of its own).
   const script = [path.join(ROOT, "scripts", "role.ts"), "--role", role, ...(dev ? ["--dev"] : [])];
-  const args = dev && role !== "web" ? [TSX_CLI, "watch", "--clear-screen=false", ...script] : [...(role === "gateway" ? SERVER_NODE_FLAGS : []), "--import", "tsx", ...script];
+  const args = dev && role !== "web" ? [TSX_CLI, "watch", "--clear-screen=false", ...script] : [...(role === "gateway" ? SERVER_NODE_FLAGS : []), ...benchNodeFlags(role), "--import", "tsx", ...script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     // The IPC channel is only a lifeline: a role stops when its supervisor is gone, however it went.

@@ -38,10 +38,21 @@ export const LOGGER_OPTIONS: LoggerOptions = {
   },
 };
 
+/**
+ * stdout, written in chunks: lines gather up to 4 KB and go out at least every 250 ms, instead
+ * of one write (a trip through libuv's thread pool) per line — a busy gateway logs thousands of
+ * access lines a second, and one write each was about a tenth of its CPU under the page load.
+ * pino writes what is left when the process exits; a process killed outright (SIGKILL) may lose
+ * its last quarter of a second of lines.
+ */
+export function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, minLength: 4096, periodicFlush: 250 });
+}
+
 /** A logger with the app's options writing to `destination` (stdout when omitted). */
 export function createLogger(overrides: Pick<LoggerOptions, "level"> = {}, destination?: DestinationStream) {
   const options = { ...LOGGER_OPTIONS, ...overrides };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? stdoutDestination());
 }
 
 /**
@@ -50,7 +61,7 @@ export function createLogger(overrides: Pick<LoggerOptions, "level"> = {}, desti
  * stdout shows. Each gets the lines at or above its own level (the logger's level must be the
  * lower of the two).
  */
-export function withLogStore(store: LogStore, destination: DestinationStream = pino.destination(1), levels: { stdout?: Level; store?: Level } = {}): DestinationStream {
+export function withLogStore(store: LogStore, destination: DestinationStream = stdoutDestination(), levels: { stdout?: Level; store?: Level } = {}): DestinationStream {
   return pino.multistream([
     { level: levels.stdout ?? "trace", stream: destination },
     { level: levels.store ?? "trace", stream: store },
@@ -75,7 +86,7 @@ function processLogging(): { level?: string; destination?: DestinationStream } {
   processStore = createLogStore({ url, role: process.env.SHOPFLOW_ROLE });
   if (stdoutLevel === "silent") return { level: storeLevel, destination: withLogStore(processStore, { write: () => undefined }, { store: storeLevel }) };
   const lower = LEVEL_NAMES.indexOf(stdoutLevel) <= LEVEL_NAMES.indexOf(storeLevel) ? stdoutLevel : storeLevel;
-  return { level: lower, destination: withLogStore(processStore, pino.destination(1), { stdout: stdoutLevel, store: storeLevel }) };
+  return { level: lower, destination: withLogStore(processStore, stdoutDestination(), { stdout: stdoutLevel, store: storeLevel }) };
 }
 
 const processSetup = processLogging();
