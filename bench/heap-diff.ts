@@ -3,8 +3,11 @@
  * BENCH_WEB_FLAGS): objects by constructor, count and self size, largest growth first; then, for
  * the constructors that grew most, the path from the roots that retains a sample of the new ones.
  *
- *   npx tsx bench/heap-diff.ts <before.heapsnapshot> <after.heapsnapshot> [--top 30] [--paths 3]
+ *   npx tsx bench/heap-diff.ts [before.heapsnapshot] <after.heapsnapshot> [--top 30] [--paths 3]
+ *     [--key object:ServerResponse] [--id 123] [--roots object:ServerResponse --steps 4]
  *
+ * --key explains that constructor instead of the largest growth, --id one object, --roots counts
+ * where the paths of all objects of a constructor start. With one snapshot, "before" is empty.
  * Snapshots of a 200 MB heap are large JSON files: run it with a large heap
  * (`node --max-old-space-size=4096 --import tsx bench/heap-diff.ts ...`).
  */
@@ -24,10 +27,12 @@ type Heap = {
   selfSize: (i: number) => number;
   id: (i: number) => number;
   edgesOf: (i: number) => { type: string; name: string; to: number }[];
-  /** Whether the node is reachable from the roots (a snapshot may also hold garbage). */
-  live: Uint8Array;
-  /** Node index by node id. */
-  indexOfId: Map<number, number>;
+  /**
+   * Each node's parent on a shortest path from the roots over edges that hold, and the edge's
+   * name; -1 for a node nothing reaches (a snapshot may also hold garbage).
+   */
+  parent: Int32Array;
+  via: string[];
 };
 
 /** A WeakMap entry's edge ("... part of key (Object @12) -> value ..."): the key's node id, else undefined. */
@@ -50,8 +55,8 @@ function load(file: string): Heap {
   for (let i = 0; i < count; i++) firstEdge[i + 1] = firstEdge[i]! + raw.nodes[i * nf + edgeCountAt!]!;
   const heap: Heap = {
     count,
-    live: new Uint8Array(count),
-    indexOfId: new Map(),
+    parent: new Int32Array(count).fill(-1),
+    via: new Array<string>(count),
     key(i) {
       const type = nodeTypes[raw.nodes[i * nf + typeAt!]!]!;
       const name = raw.strings[raw.nodes[i * nf + nameAt!]!]!;
@@ -73,33 +78,31 @@ function load(file: string): Heap {
       return out;
     },
   };
-  // What the roots reach over strong edges; a snapshot may still show garbage. A WeakMap value is
-  // reached from its table once its key is (V8 also writes the pair as an edge from the key,
+  // What the roots reach over edges that hold: not weak ones, and a WeakMap's table → value edge
+  // only once the key is reached some other way (V8 also writes the pair as an edge from the key,
   // which is ignored: it holds only while the table lives).
-  const indexOfId = heap.indexOfId;
+  const indexOfId = new Map<number, number>();
   for (let i = 0; i < count; i++) indexOfId.set(heap.id(i), i);
-  const waitingForKey = new Map<number, number[]>();
+  const waitingForKey = new Map<number, { from: number; to: number; name: string }[]>();
   const queue = [0];
-  heap.live[0] = 1;
-  const reach = (i: number) => {
-    if (heap.live[i]) return;
-    heap.live[i] = 1;
-    queue.push(i);
+  heap.parent[0] = 0;
+  const reach = (from: number, to: number, name: string) => {
+    if (heap.parent[to] !== -1) return;
+    heap.parent[to] = from;
+    heap.via[to] = name;
+    queue.push(to);
   };
   for (let q = 0; q < queue.length; q++) {
     const from = queue[q]!;
-    for (const to of waitingForKey.get(from) ?? []) reach(to);
+    for (const entry of waitingForKey.get(from) ?? []) reach(entry.from, entry.to, entry.name);
     waitingForKey.delete(from);
     for (const edge of heap.edgesOf(from)) {
       if (edge.type === "weak") continue;
       const keyId = weakMapKeyOf(edge.name);
-      if (keyId === undefined) reach(edge.to);
-      else if (indexOfId.get(keyId) === from) continue;
-      else {
-        const key = indexOfId.get(keyId);
-        if (key === undefined || heap.live[key]) reach(edge.to);
-        else waitingForKey.set(key, [...(waitingForKey.get(key) ?? []), edge.to]);
-      }
+      const key = keyId === undefined ? undefined : indexOfId.get(keyId);
+      if (key === from) continue;
+      if (key === undefined || heap.parent[key] !== -1) reach(from, edge.to, edge.name);
+      else waitingForKey.set(key, [...(waitingForKey.get(key) ?? []), { from, to: edge.to, name: edge.name }]);
     }
   }
   return heap;
@@ -108,7 +111,7 @@ function load(file: string): Heap {
 function summarise(heap: Heap): Map<string, { count: number; size: number }> {
   const byKey = new Map<string, { count: number; size: number }>();
   for (let i = 0; i < heap.count; i++) {
-    if (!heap.live[i]) continue;
+    if (heap.parent[i] === -1) continue;
     const k = heap.key(i);
     const row = byKey.get(k) ?? { count: 0, size: 0 };
     row.count++;
@@ -118,45 +121,9 @@ function summarise(heap: Heap): Map<string, { count: number; size: number }> {
   return byKey;
 }
 
-/** For every live node, its parent on a shortest path from the root over edges that hold (computed once). */
-const shortestPaths = new WeakMap<Heap, { parent: Int32Array; via: string[] }>();
-
-function pathTree(heap: Heap): { parent: Int32Array; via: string[] } {
-  const known = shortestPaths.get(heap);
-  if (known) return known;
-  const parent = new Int32Array(heap.count).fill(-1);
-  const via: string[] = new Array(heap.count);
-  // A WeakMap entry holds its value only once its key is reached some other way: until then it waits.
-  const waitingForKey = new Map<number, { from: number; to: number; name: string }[]>();
-  const reach = (from: number, to: number, name: string) => {
-    if (parent[to] !== -1) return;
-    parent[to] = from;
-    via[to] = name;
-    queue.push(to);
-  };
-  parent[0] = 0;
-  const queue = [0];
-  for (let q = 0; q < queue.length; q++) {
-    const from = queue[q]!;
-    for (const entry of waitingForKey.get(from) ?? []) reach(entry.from, entry.to, entry.name);
-    waitingForKey.delete(from);
-    for (const edge of heap.edgesOf(from)) {
-      if (edge.type === "weak" || !heap.live[edge.to] || parent[edge.to] !== -1) continue;
-      const keyId = weakMapKeyOf(edge.name);
-      const key = keyId === undefined ? undefined : heap.indexOfId.get(keyId);
-      if (key === from) continue;
-      if (key === undefined || parent[key] !== -1) reach(from, edge.to, edge.name);
-      else waitingForKey.set(key, [...(waitingForKey.get(key) ?? []), { from, to: edge.to, name: edge.name }]);
-    }
-  }
-  const tree = { parent, via };
-  shortestPaths.set(heap, tree);
-  return tree;
-}
-
 /** The shortest path from the root (node 0) to `target`, as "key ← .edge" steps from the target up. */
 function retainingPath(heap: Heap, target: number): string[] {
-  const { parent, via } = pathTree(heap);
+  const { parent, via } = heap;
   if (parent[target] === -1) return ["(unreachable)"];
   const steps = [];
   for (let n = target; n !== 0; n = parent[n]!) steps.push(`${heap.key(n)} ← .${via[n]}`);
@@ -200,7 +167,7 @@ const keyIndex = args.indexOf("--key");
 const explain = keyIndex >= 0 ? rows.filter((row) => row.key === args[keyIndex + 1]) : rows.filter((row) => row.key.startsWith("object:") && row.count > 0).slice(0, paths);
 for (const r of explain) {
   const fresh = [];
-  for (let i = 0; i < after.count && fresh.length < 4; i++) if (after.live[i] && after.key(i) === r.key && !beforeIds.has(after.id(i))) fresh.push(i);
+  for (let i = 0; i < after.count && fresh.length < 4; i++) if (after.parent[i] !== -1 && after.key(i) === r.key && !beforeIds.has(after.id(i))) fresh.push(i);
   console.log(`\n${r.key} (+${r.count}): retained by`);
   for (const i of fresh) console.log(`  ${retainingPath(after, i).slice(0, 40).join("\n    ")}\n`);
 }
@@ -216,15 +183,15 @@ if (idIndex >= 0) {
   }
 }
 
-// --roots <constructor key>: where the retaining paths of all its live objects start (the three
-// steps nearest the roots), counted — one long-lived holder shows up as one large row.
+// --roots <constructor key>: where the retaining paths of all its live objects start (the --steps
+// steps nearest the roots, default 4), counted — one long-lived holder shows up as one large row.
 const rootsIndex = args.indexOf("--roots");
 if (rootsIndex >= 0) {
   const wanted = args[rootsIndex + 1];
   const starts = new Map<string, number>();
   for (let i = 0; i < after.count; i++) {
-    if (!after.live[i] || after.key(i) !== wanted) continue;
-    const start = retainingPath(after, i).slice(-Number(process.env.ROOT_STEPS ?? 4)).reverse().join("  →  ");
+    if (after.parent[i] === -1 || after.key(i) !== wanted) continue;
+    const start = retainingPath(after, i).slice(-option("--steps", 4)).reverse().join("  →  ");
     starts.set(start, (starts.get(start) ?? 0) + 1);
   }
   console.log(`\n${wanted}: where the retaining paths start`);
