@@ -2,12 +2,16 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
+import { forgetRenderWhenDone } from "@/server/render/finished-render";
 import { LOCALE_COOKIE, TIME_ZONE } from "./config";
 import { MESSAGES, type Messages } from "./messages";
 import { resolveLocale } from "./negotiate";
 
 /** The reader's language: the language switch's cookie, else the browser's Accept-Language. */
 export const getLocale = cache(async () => {
+  // Every render asks for the language (the root layout on a page load, getTranslations on a
+  // navigation), so this is where each render arranges to be forgotten when it ends.
+  forgetRenderWhenDone();
   const [jar, incoming] = await Promise.all([cookies(), headers()]);
   return resolveLocale(jar.get(LOCALE_COOKIE)?.value, incoming.get("accept-language"));
 });
