@@ -36,3 +36,16 @@ test("[SHOP][I18N] a first visit follows the browser's language; the reader's ow
   await expect(page.getByLabel("Language")).toHaveValue("en");
   await context.close();
 });
+
+test("[SHOP][I18N] a shop page carries only its language, no message catalog, and its header still reads in both languages", async ({ page, baseURL }) => {
+  await signInViaApi(page, DEMO.shopper2);
+  for (const [locale, ordersLink] of [["en", "My orders"], ["zh-CN", "我的订单"]] as const) {
+    await page.context().addCookies([{ name: "shopflow-locale", value: locale, url: baseURL! }]);
+    const response = await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("link", { name: ordersLink })).toBeVisible();
+    // The root layout's and the shop's client messages come with the scripts: a key that only
+    // a client component's catalog holds (the route error's log link) is not in the page.
+    expect(await response!.text()).not.toContain("findError");
+  }
+});

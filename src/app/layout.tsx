@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { AppIntlProvider } from "@/components/layout/intl-provider";
+import { RootIntlProvider } from "@/components/layout/root-intl-provider";
 import { getLocale } from "@/i18n/server";
-import { clientMessages } from "@/i18n/client-messages";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
@@ -16,9 +15,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <AppIntlProvider locale={locale} messages={clientMessages(locale, "root")}>
+        <RootIntlProvider locale={locale}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
-        </AppIntlProvider>
+        </RootIntlProvider>
       </body>
     </html>
   );
