@@ -1,11 +1,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { forgetRenderWhenDone } from "@/server/render/finished-render";
-import { LOCALE_COOKIE, TIME_ZONE } from "./config";
-import { MESSAGES, type Messages } from "./messages";
+import { LOCALE_COOKIE } from "./config";
 import { resolveLocale } from "./negotiate";
+import { translatorFor, type Namespace } from "./translators";
 
 /** The reader's language: the language switch's cookie, else the browser's Accept-Language. */
 export const getLocale = cache(async () => {
@@ -20,7 +19,6 @@ export const getLocale = cache(async () => {
  * Translator for server components, e.g. `const t = await getTranslations("shop")`; nested
  * namespaces work too (`getTranslations("shop.order")`), like `useTranslations` on the client.
  */
-export async function getTranslations<N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>>(namespace: N) {
-  const locale = await getLocale();
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace, timeZone: TIME_ZONE });
+export async function getTranslations<N extends Namespace>(namespace: N) {
+  return translatorFor(await getLocale(), namespace);
 }
