@@ -46,23 +46,33 @@ export async function checkout(
   // pipelines queries issued at once on the transaction's connection, and PostgreSQL runs
   // them one after another in the order sent, so each group costs one round trip.
   return db.transaction(async (tx) => {
-    const [address, lines] = await Promise.all([getAddress(tx, { userId, addressId: data.addressId }), checkoutLines(tx, userId, data.items)]);
+    // The address's refusal comes first whichever answer arrives first: another shopper's
+    // address is NOT_FOUND, whatever the cart holds.
+    const [address, linesOrRefusal] = await Promise.all([
+      getAddress(tx, { userId, addressId: data.addressId }),
+      checkoutLines(tx, userId, data.items).catch((error: unknown) => ({ refusal: error })),
+    ]);
+    if ("refusal" in linesOrRefusal) throw linesOrRefusal.refusal;
+    const lines = linesOrRefusal;
 
     const currencies = new Set(lines.map((l) => l.currency));
     if (currencies.size !== 1) throw new DomainError("VALIDATION_FAILED", "All items must share one currency");
 
     const orderId = randomUUID();
-    await reserveStock(tx, { orderId, lines });
-
-    const [quote, paymentDeadlineAt] = await Promise.all([
+    // The quote reads the catalog, not the stock: it goes out with the reservation's updates
+    // (one round trip). OUT_OF_STOCK still comes before the quote's refusals.
+    const [, quoteOrRefusal, paymentDeadlineAt] = await Promise.all([
+      reserveStock(tx, { orderId, lines }),
       quoteShipping({
         db: tx,
         shipping: data.shipping,
         destination: { province: address.province, city: address.city, district: address.district },
         lines,
-      }),
+      }).catch((error: unknown) => ({ refusal: error })),
       paymentDeadlineSql(tx),
     ]);
+    if ("refusal" in quoteOrRefusal) throw quoteOrRefusal.refusal;
+    const quote = quoteOrRefusal;
     assertShownTotal(data.expectedTotal, payableTotalOf(lines, quote.feeMinor), lines[0]!.currency);
 
     const [order] = await Promise.all([

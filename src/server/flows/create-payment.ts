@@ -1,15 +1,14 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
-import { lockOrder, patchOrderMirrors } from "@/server/domain/order";
+import { lockOrderWithClock, patchOrderMirrors } from "@/server/domain/order";
 import {
   ZCreatePaymentInput,
   enabledMethods,
-  findOpenPayment,
   findPayment,
   insertPayment,
   paymentSettings,
+  paymentSnOf,
   toShopperPayment,
-  tstz,
   withIdempotencyKey,
   type CreatePaymentInput,
   type PaymentActor,
@@ -23,7 +22,7 @@ import { realPaymentWindowMs } from "./payment-deadline";
 /**
  * Opens a payment for one of the shopper's orders awaiting payment: amount and currency are
  * the order's payable total, expires_at is the order's payment deadline. At most one open
- * payment per order (PAYMENT_ALREADY_OPEN). Idempotent with a key: the same key and
+ * payment per order (PAYMENT_ALREADY_OPEN, from the partial unique index). Idempotent with a key: the same key and
  * parameters return the original payment; other parameters are IDEMPOTENCY_KEY_REUSED.
  */
 export async function createPayment(
@@ -39,25 +38,29 @@ export async function createPayment(
   let created: PaymentRow | undefined;
   const { response, replayed } = await db.transaction((tx) =>
     withIdempotencyKey(tx, { scope: `create-payment:${userId}`, key: data.idempotencyKey, request: { orderId: data.orderId, method: data.method } }, async () => {
-      const order = await lockOrder(tx, data.orderId);
+      // The lock reads the database's clock and the deadline check with it (no statement of its own).
+      const { order, now, pastDeadline } = await lockOrderWithClock(tx, data.orderId);
       if (order.userId !== userId) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
       if (order.status !== "pending_payment") throw new DomainError("ORDER_NOT_PAYABLE", "This order is not awaiting payment");
+      if (pastDeadline) throw new DomainError("PAYMENT_EXPIRED", "The payment window of this order has closed");
       const ttlMs = realPaymentWindowMs(settings.ttlMinutes, simulation.timeScale);
-      const [clock] = (await tx.execute(
-        sql`select now() as now, coalesce(now() >= ${tstz(order.paymentDeadlineAt)}, false) as past`,
-      )) as unknown as [{ now: Date; past: boolean }];
-      if (clock.past) throw new DomainError("PAYMENT_EXPIRED", "The payment window of this order has closed");
-      if (await findOpenPayment(tx, order.id)) throw new DomainError("PAYMENT_ALREADY_OPEN", "This order already has an open payment");
-      const payment = await insertPayment(tx, {
-        orderId: order.id,
-        userId,
-        amountMinor: order.payableTotalMinor,
-        currency: order.currency,
-        method: data.method,
-        expiresAt: order.paymentDeadlineAt ?? new Date(new Date(clock.now).getTime() + ttlMs),
-        by,
-      });
-      await patchOrderMirrors(tx, order.id, { paymentStatus: payment.status, paymentSn: payment.paymentSn });
+      // The order's mirror columns are set in a statement sent with the insert (one round trip);
+      // when the insert finds an open payment (PAYMENT_ALREADY_OPEN) it matches no row and the
+      // transaction rolls back anyway.
+      const paymentId = randomUUID();
+      const [payment] = await Promise.all([
+        insertPayment(tx, {
+          id: paymentId,
+          orderId: order.id,
+          userId,
+          amountMinor: order.payableTotalMinor,
+          currency: order.currency,
+          method: data.method,
+          expiresAt: order.paymentDeadlineAt ?? new Date(now.getTime() + ttlMs),
+          by,
+        }),
+        patchOrderMirrors(tx, order.id, { paymentStatus: "pending", paymentSn: paymentSnOf(paymentId) }),
+      ]);
       created = payment;
       return { paymentId: payment.id };
     }),

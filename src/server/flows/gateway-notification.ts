@@ -14,6 +14,7 @@ import {
   requestChargeReversal,
   type ChargeNotification,
   type PaymentProvider,
+  type PaymentRow,
   type ProviderNotification,
   type RefundNotification,
 } from "@/server/domain/payment";
@@ -24,11 +25,11 @@ import { applyRefundOutcome } from "./refund-settled";
 
 export type NotifyResponse = { status: number; body: Record<string, unknown> };
 
-async function applyCharge(tx: Tx, n: ChargeNotification, reversals: string[]): Promise<string> {
-  const found = await findPaymentBySn(tx, n.data.merchantRef);
+/** `found` is the payment the notification names (findPaymentBySn), read along with the notification id's insert. */
+async function applyCharge(tx: Tx, n: ChargeNotification, found: PaymentRow | null, reversals: string[]): Promise<string> {
   if (!found) return "unknown_payment";
-  const order = await lockOrder(tx, found.orderId);
-  const payment = await lockPayment(tx, found.id);
+  // Both locks in one round trip, taken in the order sent (order, then payment).
+  const [order, payment] = await Promise.all([lockOrder(tx, found.orderId), lockPayment(tx, found.id)]);
   await appendPaymentLog(tx, {
     kind: "notification_received",
     by: { actor: "gateway" },
@@ -118,13 +119,19 @@ export async function handleGatewayNotification(
   const reversals: string[] = [];
   try {
     const outcome = await db.transaction(async (tx) => {
-      const [fresh] = await tx
-        .insert(gatewayNotificationsReceived)
-        .values({ notificationId: notification.id, type: notification.type, outcome: "applying" })
-        .onConflictDoNothing()
-        .returning({ id: gatewayNotificationsReceived.notificationId });
+      const charge = notification.type.startsWith("charge.") ? (notification as ChargeNotification) : null;
+      // The charge's payment is read in the same round trip as the id's insert (PostgreSQL runs
+      // the read after the insert, so a copy waiting on the id reads only once the first commits).
+      const [[fresh], found] = await Promise.all([
+        tx
+          .insert(gatewayNotificationsReceived)
+          .values({ notificationId: notification.id, type: notification.type, outcome: "applying" })
+          .onConflictDoNothing()
+          .returning({ id: gatewayNotificationsReceived.notificationId }),
+        charge ? findPaymentBySn(tx, charge.data.merchantRef) : null,
+      ]);
       if (!fresh) return null;
-      const result = notification.type.startsWith("charge.") ? await applyCharge(tx, notification as ChargeNotification, reversals) : await applyRefund(tx, notification as RefundNotification);
+      const result = charge ? await applyCharge(tx, charge, found, reversals) : await applyRefund(tx, notification as RefundNotification);
       await tx.update(gatewayNotificationsReceived).set({ outcome: result }).where(eq(gatewayNotificationsReceived.notificationId, notification.id));
       return result;
     });

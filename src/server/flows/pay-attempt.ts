@@ -72,8 +72,9 @@ export async function recordChargeAnswer(
 ): Promise<{ payment: PaymentRow; reversalId: string | null }> {
   const gateway: PaymentActor = { actor: "gateway", reason: because("gateway.charge_answered") };
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
-    let payment = await lockPayment(tx, paymentId);
+    // Both locks in one round trip, taken in the order sent (order, then payment).
+    const [order, locked] = await Promise.all([lockOrder(tx, orderId), lockPayment(tx, paymentId)]);
+    let payment = locked;
     const current = payment.status === "processing" && payment.currentChargeKey === chargeKey;
     let reversalId: string | null = null;
     if ("charge" in answer) {

@@ -84,8 +84,8 @@ export async function payPayment(
     const { response, replayed } = await db.transaction((tx) =>
       withIdempotencyKey<StoredPayResponse>(tx, { ...idempotency, request }, async () => {
         begun = null;
-        const order = await lockOrder(tx, found.orderId);
-        const { payment, pastDeadline } = await lockPaymentWithDeadline(tx, paymentId);
+        // Both locks in one round trip, taken in the order sent (order, then payment).
+        const [order, { payment, pastDeadline }] = await Promise.all([lockOrder(tx, found.orderId), lockPaymentWithDeadline(tx, paymentId)]);
         if (payment.status === "succeeded" || payment.status === "partially_refunded" || payment.status === "refunded") {
           if (earlierPaid) return { paymentId, outcome: "succeeded" as Outcome };
           throw new DomainError("INVALID_TRANSITION", "This payment has already been paid");

@@ -37,8 +37,12 @@ export async function movePayment(
   tx: Tx,
   args: { payment: PaymentRow; to: PaymentStatus; by: PaymentActor; patch?: PaymentPatch; message?: string; data?: Record<string, unknown> },
 ): Promise<PaymentRow> {
-  const updated = await transitionPayment(tx, args);
-  await patchOrderMirrors(tx, updated.orderId, { paymentStatus: updated.status, paymentSn: updated.paymentSn });
+  // The mirror update does not wait for the payment's (one round trip): it writes what the
+  // payment's update sets, and if that update refuses, the error rolls both back.
+  const [updated] = await Promise.all([
+    transitionPayment(tx, args),
+    patchOrderMirrors(tx, args.payment.orderId, { paymentStatus: args.to, paymentSn: args.payment.paymentSn }),
+  ]);
   return updated;
 }
 
@@ -56,13 +60,17 @@ export async function applyPaymentSucceeded(
   if (charge.amountMinor !== payment.amountMinor || charge.currency.trim() !== payment.currency.trim() || order.payableTotalMinor !== payment.amountMinor) {
     throw new DomainError("PAYMENT_AMOUNT_MISMATCH", "The captured amount does not match the order's payable total");
   }
-  const updated = await transitionPayment(tx, {
-    payment,
-    to: "succeeded",
-    by,
-    patch: { providerChargeId: charge.chargeId, succeededAt: new Date(), failureCode: null, failureMessage: null, qrToken: null },
-  });
-  await transitionOrder(tx, { orderId: payment.orderId, to: "paid", by: orderActor(by), patch: { paymentStatus: "succeeded", paymentSn: payment.paymentSn }, locked: order });
+  // Both updates in one round trip, payment first: they depend on the rows already locked, not on
+  // each other's answer, and either's refusal rolls both back.
+  const [updated] = await Promise.all([
+    transitionPayment(tx, {
+      payment,
+      to: "succeeded",
+      by,
+      patch: { providerChargeId: charge.chargeId, succeededAt: new Date(), failureCode: null, failureMessage: null, qrToken: null },
+    }),
+    transitionOrder(tx, { orderId: payment.orderId, to: "paid", by: orderActor(by), patch: { paymentStatus: "succeeded", paymentSn: payment.paymentSn }, locked: order }),
+  ]);
   return updated;
 }
 

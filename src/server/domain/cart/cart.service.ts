@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { cartItems, inventory, products } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { MAX_LINE_QUANTITY, type Cart, type CartLine, type GuestCartLine, type MergeCartOutput } from "./cart.schemas";
@@ -29,17 +30,22 @@ function cartOf(lines: CartLine[]): Cart {
 
 /** The shopper's cart with current prices and availability (inactive products are left out). */
 export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
-  const rows = await db
-    .select({
-      id: cartItems.id,
-      ...PRODUCT_LINE_COLUMNS,
-      quantity: cartItems.quantity,
-    })
-    .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
-    .leftJoin(inventory, eq(inventory.productId, products.id))
-    .where(and(eq(cartItems.userId, userId), eq(products.active, true)))
-    .orderBy(asc(cartItems.createdAt), asc(cartItems.id));
+  // Every cart change answers with the cart: built once, executed with the shopper's id.
+  const query = prepared(db, "cart-lines", (d) =>
+    d
+      .select({
+        id: cartItems.id,
+        ...PRODUCT_LINE_COLUMNS,
+        quantity: cartItems.quantity,
+      })
+      .from(cartItems)
+      .innerJoin(products, eq(products.id, cartItems.productId))
+      .leftJoin(inventory, eq(inventory.productId, products.id))
+      .where(and(eq(cartItems.userId, sql.placeholder("userId")), eq(products.active, true)))
+      .orderBy(asc(cartItems.createdAt), asc(cartItems.id))
+      .prepare("cart_lines"),
+  );
+  const rows = await query.execute({ userId });
   return cartOf(rows.map((row) => ({ ...row, lineTotalMinor: row.unitPriceMinor * row.quantity })));
 }
 
@@ -47,17 +53,35 @@ export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
  * Adds a product (or more of it) to the cart; the line quantity is capped at 99. The product
  * check and the upsert are one statement (the insert takes its row from the product, if it is
  * sold), so an add is two round trips with the cart read; why nothing was added is asked only
- * when nothing was.
+ * when nothing was. Both statements are built once and executed with their values.
  */
 export async function addToCart(db: DbOrTx, { userId, productId, quantity }: { userId: string; productId: string; quantity: number }) {
   // Upsert in one statement, so two quick clicks add up instead of racing.
-  const added = (await db.execute(sql`
-    insert into ${cartItems} (user_id, product_id, quantity)
-    select ${userId}::uuid, ${products.id}, ${Math.min(quantity, MAX_LINE_QUANTITY)}::int from ${products}
-    where ${products.id} = ${productId} and ${products.active}
-    on conflict (user_id, product_id) do update
-      set quantity = least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY}), updated_at = now()
-    returning 1 as added`)) as unknown as { added: number }[];
+  const upsert = prepared(db, "cart-add", (d) =>
+    d
+      .insert(cartItems)
+      .select(
+        // Every column of the table, in its order (drizzle's rule for an insert from a select).
+        d
+          .select({
+            id: sql`gen_random_uuid()`.as("id"),
+            userId: sql`${sql.placeholder("userId")}::uuid`.as("user_id"),
+            productId: products.id,
+            quantity: sql`${sql.placeholder("quantity")}::int`.as("quantity"),
+            createdAt: sql`now()`.as("created_at"),
+            updatedAt: sql`now()`.as("updated_at"),
+          })
+          .from(products)
+          .where(and(eq(products.id, sql.placeholder("productId")), eq(products.active, true))),
+      )
+      .onConflictDoUpdate({
+        target: [cartItems.userId, cartItems.productId],
+        set: { quantity: sql`least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})`, updatedAt: sql`now()` },
+      })
+      .returning({ added: sql<number>`1` })
+      .prepare("cart_add"),
+  );
+  const added = await upsert.execute({ userId, productId, quantity: Math.min(quantity, MAX_LINE_QUANTITY) });
   if (added.length === 0) {
     const [product] = await db.select({ active: products.active }).from(products).where(eq(products.id, productId));
     if (!product) throw new DomainError("PRODUCT_NOT_FOUND", "This product does not exist");

@@ -114,13 +114,16 @@ export async function assignCourier(
   tx: Tx,
   { carrierId, destination, strategy }: { carrierId: string; destination: Destination; strategy: LogisticsSettings["assignmentStrategy"] },
 ): Promise<CourierRow | null> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${hashSeed("courier-assignment", carrierId, destination.province, destination.city) | 0})`);
   const inCity = and(eq(couriers.province, destination.province), eq(couriers.city, destination.city), or(isNull(couriers.district), eq(couriers.district, destination.district)));
   const area = strategy === "nearest" ? eq(couriers.province, destination.province) : inCity;
-  const candidates = await tx
-    .select()
-    .from(couriers)
-    .where(and(eq(couriers.carrierId, carrierId), eq(couriers.status, "active"), area));
+  // Lock and read in one round trip: PostgreSQL runs the read once the lock is granted.
+  const [, candidates] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(${hashSeed("courier-assignment", carrierId, destination.province, destination.city) | 0})`),
+    tx
+      .select()
+      .from(couriers)
+      .where(and(eq(couriers.carrierId, carrierId), eq(couriers.status, "active"), area)),
+  ]);
   if (candidates.length === 0) return null;
 
   const target = locate(destination);

@@ -98,15 +98,24 @@ export async function createShipment(
   tx: Tx,
   { order, strategy, by, now = new Date() }: { order: ShippableOrder; strategy: LogisticsSettings["assignmentStrategy"]; by: ActorRef; now?: Date },
 ): Promise<{ shipment: ShipmentRow; created: boolean }> {
-  const existing = await findShipmentByOrder(tx, order.id);
+  // The items go out with the check for an existing shipment (one round trip; read for nothing
+  // only when the shipment exists, which the sweeps that create shipments rarely meet).
+  const [existing, items] = await Promise.all([
+    findShipmentByOrder(tx, order.id),
+    tx
+      .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id)),
+  ]);
   if (existing) return { shipment: existing, created: false };
   if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `Only paid orders are shipped (this one is ${order.status})`);
 
-  const items = await tx
-    .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, order.id));
-  const parcel = await parcelFor(tx, items);
+  // The numbers are drawn with the parcel's catalog read (one round trip); a shipment refused
+  // below leaves a gap in the sequences, as a rolled-back one always did.
+  const [parcel, [{ sn, serial }]] = await Promise.all([
+    parcelFor(tx, items),
+    tx.execute(sql`select nextval('logistics_sn_seq')::int as sn, nextval('tracking_serial_seq')::int as serial`) as unknown as Promise<[{ sn: number; serial: number }]>,
+  ]);
   const destination = order.shippingAddress;
 
   let found = order.carrierCode && order.serviceLevel ? await findOfferedServiceLevel(tx, { carrierCode: order.carrierCode, serviceLevel: order.serviceLevel }) : null;
@@ -119,9 +128,6 @@ export async function createShipment(
 
   const zone = zoneBetween(parcel.origin, destination);
   const breakdown = calculateFee({ pricing: pricingOf(level), zone, lines: parcel.lines, itemsTotalMinor: parcel.itemsTotalMinor });
-  const [{ sn, serial }] = (await tx.execute(
-    sql`select nextval('logistics_sn_seq')::int as sn, nextval('tracking_serial_seq')::int as serial`,
-  )) as unknown as [{ sn: number; serial: number }];
   const logisticsSn = `LG${chinaDate(now)}${String(sn).padStart(8, "0")}`;
   const trackingNo = formatTrackingNumber(trackingFormatOf(carrier), serial, carrier.code.length * 131 + carrier.code.charCodeAt(0));
 

@@ -1,5 +1,5 @@
 import { because } from "@/lib/audit-reasons";
-import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { insertBeforeCommit } from "@/server/db/commit-batch";
 import { prepared } from "@/server/db/prepared";
@@ -85,8 +85,11 @@ export async function transitionOrder(
   return { from, to };
 }
 
-/** Updates mirror columns (payment_status, logistics_status, sn's) without a status change. */
-export async function patchOrderMirrors(tx: Tx, orderId: string, patch: OrderPatch): Promise<void> {
+/**
+ * Updates mirror columns (payment_status, logistics_status, sn's) without a status change; a
+ * number may be an SQL expression (read from its own module's row by the statement itself).
+ */
+export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<OrderPatch, "paymentSn"> & { paymentSn?: string | SQL | null }): Promise<void> {
   await tx.update(orders).set(patch).where(eq(orders.id, orderId));
 }
 
@@ -325,6 +328,21 @@ export type OrderRow = typeof orders.$inferSelect;
 /** Locks an order row for the rest of the transaction and returns it. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
+  return row;
+}
+
+/**
+ * Locks an order row like lockOrder and reads, in the same statement, the DATABASE's clock and
+ * whether the order's payment deadline has passed by it (false without a deadline): no round
+ * trip of its own for the time.
+ */
+export async function lockOrderWithClock(tx: Tx, orderId: string): Promise<{ order: OrderRow; now: Date; pastDeadline: boolean }> {
+  const [row] = await tx
+    .select({ order: getTableColumns(orders), now: sql<Date>`now()`.mapWith(orders.createdAt), pastDeadline: sql<boolean>`coalesce(now() >= ${orders.paymentDeadlineAt}, false)` })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for("update");
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
@@ -86,8 +87,19 @@ export async function lockPaymentWithDeadline(tx: Tx, paymentId: string): Promis
 }
 
 export async function findPayment(db: DbOrTx, paymentId: string): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  // Every pay attempt starts with it: built once, executed with the id.
+  const query = prepared(db, "payment-by-id", (d) => d.select().from(payments).where(eq(payments.id, sql.placeholder("paymentId"))).prepare("payment_by_id"));
+  const [row] = await query.execute({ paymentId });
   return row ?? null;
+}
+
+/**
+ * A payment's number as an SQL expression, for a statement sent in the same transaction right
+ * after the payment's insert (PostgreSQL runs a transaction's statements in the order sent, so
+ * it sees the row): the order's mirror column is set without waiting for the insert's answer.
+ */
+export function paymentSnOf(paymentId: string): SQL {
+  return sql`(select ${payments.paymentSn} from ${payments} where ${payments.id} = ${paymentId})`;
 }
 
 export async function findPaymentBySn(db: DbOrTx, paymentSn: string): Promise<PaymentRow | null> {
@@ -120,14 +132,20 @@ export async function isPastDeadline(tx: DbOrTx, payment: Pick<PaymentRow, "expi
   return row.past;
 }
 
-/** Inserts a pending payment for an order, with its log row. The caller checked the order. */
+/**
+ * Inserts a pending payment for an order, with its log row. The caller checked the order (and
+ * holds its lock); a second open payment of the order is PAYMENT_ALREADY_OPEN, answered by the
+ * partial unique index (payments_one_open_per_order) rather than a read before the insert. `id`
+ * lets the caller name the row in a statement it sends along with the insert (paymentSnOf).
+ */
 export async function insertPayment(
   tx: Tx,
-  input: { orderId: string; userId: string; amountMinor: number; currency: string; method: PaymentMethod; expiresAt: Date; by: PaymentActor },
+  input: { id?: string; orderId: string; userId: string; amountMinor: number; currency: string; method: PaymentMethod; expiresAt: Date; by: PaymentActor },
 ): Promise<PaymentRow> {
   const [row] = await tx
     .insert(payments)
     .values({
+      id: input.id,
       paymentSn: nextPaymentSnSql(),
       orderId: input.orderId,
       userId: input.userId,
