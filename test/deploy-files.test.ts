@@ -176,8 +176,8 @@ describe("Dockerfile", () => {
 
   it("starts a role the way npm start does, and checks health on /api/ready", () => {
     expect(jsonArguments("CMD")).toEqual(["node", ...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/role.ts"]);
-    // scripts/start.ts: `[...SERVER_NODE_FLAGS, "--import", "tsx", …role.ts]`.
-    expect(read("scripts/start.ts")).toContain('[...(role === "gateway" ? SERVER_NODE_FLAGS : []), "--import", "tsx", ...script]');
+    // scripts/start.ts: `[...SERVER_NODE_FLAGS, "--import", "tsx", …role.ts]` (plus a benchmark's profiling flags, when it asks).
+    expect(read("scripts/start.ts")).toContain('[...(role === "gateway" ? SERVER_NODE_FLAGS : []), ...benchNodeFlags(role), "--import", "tsx", ...script]');
     expect(jsonArguments("HEALTHCHECK")).toEqual(["node", "scripts/healthcheck.mjs"]);
     expect(read("scripts/healthcheck.mjs")).toContain("/api/ready");
   });
