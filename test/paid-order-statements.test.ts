@@ -91,7 +91,9 @@ describe("statements per paid order", () => {
     expect(create.shop).toBeLessThanOrEqual(8); // 10
     expect(pay.shop + pay.gateway).toBeLessThanOrEqual(16); // 27: 23 + the gateway's 4
     expect(notification.shop).toBeLessThanOrEqual(8); // 8
-    expect(relay.shop).toBeLessThanOrEqual(4); // 11; 5 before round 15 (a first claim reads no receipts)
+    // Round 15: a first claim reads no receipts, and the notification reads the order number on this pool (the
+    // order view it read before ran on the prepared-statement pool, which this count does not see): 6 sent before, 5 now.
+    expect(relay.shop).toBeLessThanOrEqual(5); // 11
     expect(shipment.shop).toBeLessThanOrEqual(14); // 20; 15 before round 15 (the courier in the shipment's insert)
     // Round 15: the key is claimed in one statement (an expired one taken over), not a delete and an insert.
     expect(keyedCreate.shop).toBeLessThanOrEqual(create.shop + 2); // + 3 before round 15
