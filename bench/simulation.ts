@@ -14,6 +14,9 @@
  * - worker, gateway and PostgreSQL CPU per order life.
  * Needs no build (no web process). BENCH_SIM_TIMEOUT (seconds, 900) bounds the wait for the last
  * life. BENCH_PROFILE=<dir> runs the worker under `node --cpu-prof` (then not a measurement).
+ * BENCH_SIM_STATEMENTS=<file> loads pg_stat_statements and writes there, after the run, every
+ * statement the run sent with its calls per life and PostgreSQL time per life, most called first
+ * (the statistics cost PostgreSQL some CPU: then not a measurement either).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -92,6 +95,21 @@ async function finalStates(sql: postgres.Sql, runId: string): Promise<Record<str
   return Object.fromEntries(rows.filter((r) => r.state !== "in-flight").map((r) => [r.state, r.n]));
 }
 
+/** Every statement since the reset, per order life: calls, rows and PostgreSQL's execution time, most called first. */
+async function writeStatements(sql: postgres.Sql, file: string, lives: number) {
+  const rows = await sql<{ calls: number; rows: number; ms: number; query: string }[]>`
+    select calls::int, rows::int, total_exec_time::float8 as ms, query from pg_stat_statements
+    where query not ilike '%pg_stat_statements%' order by calls desc`;
+  const total = rows.reduce((sum, r) => sum + r.calls, 0);
+  const lines = [`${total} statements, ${(total / lives).toFixed(1)} per life over ${lives} lives`, "calls/life  rows/life  exec ms/life  statement"];
+  for (const r of rows) {
+    lines.push(`${(r.calls / lives).toFixed(2).padStart(10)} ${(r.rows / lives).toFixed(2).padStart(10)} ${(r.ms / lives).toFixed(3).padStart(13)}  ${r.query.replace(/\s+/g, " ").slice(0, 400)}`);
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, lines.join("\n") + "\n");
+  log(`${total} statements (${(total / lives).toFixed(1)} per life) written to ${file}`);
+}
+
 function startRole(role: "worker" | "gateway", { env, logFd, flags }: { env: NodeJS.ProcessEnv; logFd: number; flags: string[] }): ChildProcess {
   return spawn(process.execPath, [...flags, "--import", "tsx", path.join(ROOT, "scripts", "role.ts"), "--role", role], {
     cwd: ROOT,
@@ -121,7 +139,12 @@ export async function runSimulationBench({
 }): Promise<SimulationBenchResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shopflow-bench-"));
   fs.chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort });
+  const statementsFile = process.env.BENCH_SIM_STATEMENTS ? path.resolve(process.env.BENCH_SIM_STATEMENTS) : undefined;
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    port: pgPort,
+    postgresFlags: statementsFile ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.max=10000"] : [],
+  });
   const children: ChildProcess[] = [];
   try {
     log(`PostgreSQL ready; migrating, seeding, loading ${historyOrders} orders of history…`);
@@ -179,6 +202,10 @@ export async function runSimulationBench({
     log(`worker (pid ${worker.pid}) and gateway (pid ${gateway.pid}) up, log ${logFile}; time scale ${timeScale}; starting ${simOrders} orders for ${simShoppers} shoppers…`);
 
     const { startSimulation } = await import("../src/server/flows/simulation-run");
+    if (statementsFile) {
+      await sql`create extension if not exists pg_stat_statements`;
+      await sql`select pg_stat_statements_reset()`;
+    }
     const loadAtStart = os.loadavg()[0]!;
     const before = sampleCpu(worker.pid!, process.pid);
     const gatewayBefore = sampleCpu(gateway.pid!, process.pid);
@@ -233,6 +260,7 @@ export async function runSimulationBench({
     const spent = cpuBetween(before, sampleCpu(worker.pid!, process.pid));
     const gatewaySpent = cpuBetween(gatewayBefore, sampleCpu(gateway.pid!, process.pid));
     const loadAtEnd = os.loadavg()[0]!;
+    if (statementsFile) await writeStatements(sql, statementsFile, Math.max(ended(states), 1));
     await sql.end();
     await dbSql.end();
 

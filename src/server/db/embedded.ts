@@ -48,6 +48,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   database?: string;
   log?: (line: string) => void;
+  /** More server flags (`-c name=value`), e.g. the bench's statement statistics. */
+  postgresFlags?: string[];
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -62,6 +64,7 @@ export async function startEmbeddedPostgres(options: {
     // Running as root: postgres refuses root, so the library creates and uses a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: options.postgresFlags ?? [],
     onLog: (line: string) => {
       logs.push(String(line));
       options.log?.(String(line));

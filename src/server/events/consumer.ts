@@ -1,7 +1,10 @@
 import type { Database } from "@/server/db/client";
 
-/** An outbox event as a consumer sees it. */
-export type DomainEvent = { id: string; name: string; data: Record<string, unknown>; createdAt: Date };
+/**
+ * An outbox event as a consumer sees it. `attempt`: which claim of the relay this delivery is
+ * (1 for the first; absent when the event comes another way, e.g. from Inngest).
+ */
+export type DomainEvent = { id: string; name: string; data: Record<string, unknown>; createdAt: Date; attempt?: number };
 
 /**
  * Something that reacts to domain events (in-app notifications, projections...). The relay calls

@@ -21,8 +21,11 @@ export async function deliverToConsumers(db: Database, event: DomainEvent, consu
   const failures: { consumerId: string; error: unknown }[] = [];
   const interested = consumers.filter((consumer) => consumer.handles(event.name) && (consumer.wants?.(event) ?? true));
   if (interested.length === 0) return { handledBy };
-  // The event's receipts in one read, not one per consumer: most events reach several.
-  const receipts = await db.select({ consumerId: outboxReceipts.consumerId }).from(outboxReceipts).where(eq(outboxReceipts.eventId, event.id));
+  // The event's receipts in one read, not one per consumer: most events reach several. On the
+  // relay's first claim of an event no consumer can have had it yet (every delivery follows a
+  // claim, and each claim counts): nothing to read.
+  const receipts =
+    event.attempt === 1 ? [] : await db.select({ consumerId: outboxReceipts.consumerId }).from(outboxReceipts).where(eq(outboxReceipts.eventId, event.id));
   const handledBefore = new Set(receipts.map((r) => r.consumerId));
   for (const consumer of interested) {
     if (handledBefore.has(consumer.id)) continue;

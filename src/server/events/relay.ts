@@ -58,7 +58,7 @@ export async function relayOutbox(
     returning id, name, data, created_at, attempts`)) as unknown as (ClaimedRow & { attempts: number })[];
   if (claimed.length === 0) return { processed: 0, delivered: 0, failed: 0 };
   claimed.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
-  const events: DomainEvent[] = claimed.map((r) => ({ id: r.id, name: r.name, data: r.data, createdAt: new Date(r.created_at) }));
+  const events: DomainEvent[] = claimed.map((r) => ({ id: r.id, name: r.name, data: r.data, createdAt: new Date(r.created_at), attempt: r.attempts }));
 
   let failed: { id: string; error: string }[];
   try {

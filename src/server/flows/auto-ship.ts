@@ -1,6 +1,7 @@
 import { because } from "@/lib/audit-reasons";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
+import { orders } from "@/server/db/schema";
 import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
 import { lockOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
@@ -14,12 +15,15 @@ export async function autoShipDelayMs(db: Database | Tx): Promise<number> {
   return lifecycleDurations(settings, sim.timeScale).autoShipDelayMs;
 }
 
-async function autoShipInTx(tx: Tx, { orderId, now, by }: { orderId: string; now: Date; by: ActorRef }) {
-  const order = await lockOrder(tx, orderId);
+type LockedOrder = Awaited<ReturnType<typeof lockOrder>>;
+
+/** `locked`: the order as the caller read it under its row lock (the sweep's claim), not read again. */
+async function autoShipInTx(tx: Tx, { orderId, now, by, locked }: { orderId: string; now: Date; by: ActorRef; locked?: LockedOrder }) {
+  const order = locked?.id === orderId ? locked : await lockOrder(tx, orderId);
   if (order.status !== "paid" || !order.paidAt) return { changed: false, status: order.status };
   const due = new Date(order.paidAt.getTime() + (await autoShipDelayMs(tx)));
   if (due > now) throw new DomainError("INVALID_TRANSITION", "The auto-ship delay of this order has not passed yet");
-  const shipment = await shipOrderInTx(tx, { orderId, by, now });
+  const shipment = await shipOrderInTx(tx, { orderId, by, now, locked: order });
   return { changed: shipment.status === "picked_up", status: "shipped" };
 }
 
@@ -72,17 +76,20 @@ export async function shipOverdueOrders(db: Database, { now, limit = 1_000 }: { 
   if (!any) return { processed: 0, shipped: 0 };
   const done = await claimEach(db, {
     limit,
+    // The whole row is claimed (and locked): shipping reads nothing of the order again.
     claim: async (tx, seen) => {
-      const [row] = await tx.execute<{ id: string }>(sql`
-        select id from orders
-        where status = 'paid' and paid_at <= ${cutoff.toISOString()}::timestamptz
-          ${seen.length ? sql`and id <> all(${uuidArray(seen)}::uuid[])` : sql``}
-        order by paid_at limit 1 for update skip locked`);
+      const [row] = await tx
+        .select()
+        .from(orders)
+        .where(sql`${orders.status} = 'paid' and ${orders.paidAt} <= ${cutoff.toISOString()}::timestamptz ${seen.length ? sql`and ${orders.id} <> all(${uuidArray(seen)}::uuid[])` : sql``}`)
+        .orderBy(orders.paidAt)
+        .limit(1)
+        .for("update", { skipLocked: true });
       return row;
     },
     apply: async (tx, row) => {
       try {
-        return await autoShipInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: because("shipment.auto_ship_due") } });
+        return await autoShipInTx(tx, { orderId: row.id, now, locked: row, by: { actor: "system", reason: because("shipment.auto_ship_due") } });
       } catch (error) {
         // No carrier for the destination: leave it for an admin instead of failing the batch.
         if (isDomainError(error, "NO_SHIPPING_OPTION")) return { changed: false, status: "paid" };

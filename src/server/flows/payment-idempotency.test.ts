@@ -86,4 +86,18 @@ describe("idempotency keys", () => {
     await purgeExpiredIdempotencyKeys(getDb(), new Date());
     expect(await getDb().select().from(paymentIdempotencyKeys).where(eq(paymentIdempotencyKeys.key, key))).toHaveLength(0);
   });
+
+  it("an expired key not yet purged is used afresh: a new request with it runs and keeps the key another 24 hours", async () => {
+    const first = await createPendingOrder();
+    const key = newKey();
+    await first.shopper.caller.payment.create({ orderId: first.order.id, method: "card", idempotencyKey: key });
+    await getDb().update(paymentIdempotencyKeys).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(paymentIdempotencyKeys.key, key));
+    // Other parameters under the same key: refused while the key lives, run once it has expired.
+    const second = await first.shopper.caller.order.checkout({ addressId: first.address.id, items: [{ productId: first.product.id, quantity: 1 }] });
+    const created = await first.shopper.caller.payment.create({ orderId: second.id, method: "card", idempotencyKey: key });
+    expect(created.payment.orderId).toBe(second.id);
+    const [row] = await getDb().select().from(paymentIdempotencyKeys).where(eq(paymentIdempotencyKeys.key, key));
+    expect(row!.expiresAt.getTime() - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
+    await expect(first.shopper.caller.payment.create({ orderId: first.order.id, method: "card", idempotencyKey: key })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
 });

@@ -1,6 +1,7 @@
 import { because } from "@/lib/audit-reasons";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
+import { orders } from "@/server/db/schema";
 import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle";
 import { canTransition, getShopperOrder, lockOrder, transitionOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
@@ -34,13 +35,16 @@ export async function confirmReceipt(db: Database, { userId, orderId }: { userId
   });
 }
 
-async function autoConfirmInTx(tx: Tx, { orderId, now, by }: { orderId: string; now: Date; by: ActorRef }) {
-  const order = await lockOrder(tx, orderId);
+type LockedOrder = Awaited<ReturnType<typeof lockOrder>>;
+
+/** `locked`: the order as the caller read it under its row lock (the sweep's claim), not read again. */
+async function autoConfirmInTx(tx: Tx, { orderId, now, by, locked }: { orderId: string; now: Date; by: ActorRef; locked?: LockedOrder }) {
+  const order = locked?.id === orderId ? locked : await lockOrder(tx, orderId);
   if (order.status !== "delivered" || !order.deliveredAt) return { changed: false, status: order.status };
   const deadline = await receiptDeadline(tx, order.deliveredAt);
   if (deadline > now) throw new DomainError("INVALID_TRANSITION", "The receipt window of this order is still open");
   if (!canTransition(order.status, "completed")) return { changed: false, status: order.status };
-  await transitionOrder(tx, { orderId, to: "completed", by });
+  await transitionOrder(tx, { orderId, to: "completed", by, locked: order });
   return { changed: true, status: "completed" };
 }
 
@@ -65,15 +69,18 @@ export async function confirmOverdueReceipts(db: Database, { now, limit = 1_000 
   if (!any) return { processed: 0, confirmed: 0 };
   const done = await claimEach(db, {
     limit,
+    // The whole row is claimed (and locked): confirming reads nothing of the order again.
     claim: async (tx, seen) => {
-      const [row] = await tx.execute<{ id: string }>(sql`
-        select id from orders
-        where status = 'delivered' and delivered_at <= ${cutoff.toISOString()}::timestamptz
-          ${seen.length ? sql`and id <> all(${uuidArray(seen)}::uuid[])` : sql``}
-        order by delivered_at limit 1 for update skip locked`);
+      const [row] = await tx
+        .select()
+        .from(orders)
+        .where(sql`${orders.status} = 'delivered' and ${orders.deliveredAt} <= ${cutoff.toISOString()}::timestamptz ${seen.length ? sql`and ${orders.id} <> all(${uuidArray(seen)}::uuid[])` : sql``}`)
+        .orderBy(orders.deliveredAt)
+        .limit(1)
+        .for("update", { skipLocked: true });
       return row;
     },
-    apply: (tx, row) => autoConfirmInTx(tx, { orderId: row.id, now, by: { actor: "system", reason: because("receipt.auto_confirmed") } }),
+    apply: (tx, row) => autoConfirmInTx(tx, { orderId: row.id, now, locked: row, by: { actor: "system", reason: because("receipt.auto_confirmed") } }),
   });
   return { processed: done.length, confirmed: done.filter((d) => d.result.changed).length };
 }

@@ -1,8 +1,7 @@
 import { because } from "@/lib/audit-reasons";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
-import { lockOrder } from "@/server/domain/order";
-import { lockShipment } from "@/server/domain/logistics";
+import { orders, shipmentCheckpoints, shipments } from "@/server/db/schema";
 import type { Sweep } from "@/server/scheduler/sweep";
 import { SWEEP_STEP_BUDGET_MS } from "./claim-each";
 import { recordDueForShipment } from "./shipment";
@@ -42,23 +41,24 @@ export async function recordDueCheckpointsForAll(
     while (seen.length < limit && Date.now() < until) {
       const claimed = await db.transaction(async (tx) => {
         // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
-        // index page, however many parcels are on the road.
-        const [row] = await tx.execute<{ id: string; order_id: string }>(sql`
-          select s.id, s.order_id from shipment_checkpoints c
-          join shipments s on s.id = c.shipment_id
-          join orders o on o.id = s.order_id
-          where c.recorded_at is null and not c.skipped and c.seq is not null
-            and c.due_at <= ${now.toISOString()}::timestamptz
-            and s.status in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
-            ${seen.length ? sql`and s.id <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}
-          order by c.due_at
-          limit 1
-          for update of s, o skip locked`);
+        // index page, however many parcels are on the road. Both rows come whole with their
+        // locks: recording reads neither again.
+        const [row] = await tx
+          .select({ shipment: shipments, order: orders })
+          .from(shipmentCheckpoints)
+          .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
+          .innerJoin(orders, eq(orders.id, shipments.orderId))
+          .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and ${shipmentCheckpoints.seq} is not null
+            and ${shipmentCheckpoints.dueAt} <= ${now.toISOString()}::timestamptz
+            and ${shipments.status} in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
+            ${seen.length ? sql`and ${shipments.id} <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}`)
+          .orderBy(shipmentCheckpoints.dueAt)
+          .limit(1)
+          .for("update", { of: [shipments, orders], skipLocked: true });
         if (!row) return null;
-        const order = await lockOrder(tx, row.order_id);
-        const shipment = await lockShipment(tx, row.id);
+        const { order, shipment } = row;
         const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } });
-        return { id: row.id, moved: result.transitions.length };
+        return { id: shipment.id, moved: result.transitions.length };
       });
       if (!claimed) return;
       seen.push(claimed.id);

@@ -34,27 +34,37 @@ import { DomainError } from "@/server/errors";
  */
 type OrderRow = Awaited<ReturnType<typeof lockOrder>>;
 
-/** Mirrors shipment status moves onto the order, inside the caller's transaction. */
+/**
+ * Mirrors shipment status moves onto the order, inside the caller's transaction. `order` is the
+ * row the caller locked in it (no second read); the mirror columns are written only where the
+ * moves left them behind.
+ */
 export async function mirrorShipmentOnOrder(
   tx: Tx,
   { order, shipment, transitions, by }: { order: OrderRow; shipment: ShipmentRow; transitions: ShipmentTransition[]; by: ActorRef },
 ): Promise<void> {
   let orderStatus = order.status;
+  let mirrored = { logisticsStatus: order.logisticsStatus, logisticsSn: order.logisticsSn };
+  const locked = () => ({ ...order, status: orderStatus });
   for (const { to } of transitions) {
     if (to === "picked_up") {
       if (orderStatus !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `The order is ${orderStatus}; only paid orders are shipped`);
       // The order's times are the parcel's recorded times, so pages show one date for each.
-      await transitionOrder(tx, { orderId: order.id, to: "shipped", by, patch: { logisticsStatus: to, logisticsSn: shipment.logisticsSn, shippedAt: shipment.pickedUpAt ?? undefined } });
+      await transitionOrder(tx, { orderId: order.id, to: "shipped", by, locked: locked(), patch: { logisticsStatus: to, logisticsSn: shipment.logisticsSn, shippedAt: shipment.pickedUpAt ?? undefined } });
+      mirrored = { logisticsStatus: to, logisticsSn: shipment.logisticsSn };
       await commitOrderStock(tx, order.id);
       orderStatus = "shipped";
     } else if (to === "delivered" && orderStatus === "shipped") {
-      await transitionOrder(tx, { orderId: order.id, to: "delivered", by, patch: { logisticsStatus: to, deliveredAt: shipment.deliveredAt ?? undefined } });
+      await transitionOrder(tx, { orderId: order.id, to: "delivered", by, locked: locked(), patch: { logisticsStatus: to, deliveredAt: shipment.deliveredAt ?? undefined } });
+      mirrored = { ...mirrored, logisticsStatus: to };
       orderStatus = "delivered";
     } else if (to === "returned_to_sender") {
       await restockOrder(tx, order.id, "returned to sender");
     }
   }
-  await patchOrderMirrors(tx, order.id, { logisticsStatus: shipment.status, logisticsSn: shipment.logisticsSn });
+  if (mirrored.logisticsStatus !== shipment.status || mirrored.logisticsSn !== shipment.logisticsSn) {
+    await patchOrderMirrors(tx, order.id, { logisticsStatus: shipment.status, logisticsSn: shipment.logisticsSn });
+  }
 }
 
 async function loadSettings(tx: Tx) {
@@ -90,12 +100,16 @@ export async function shipOrder(db: Database, { orderId, by, service, now = new 
   return db.transaction((tx) => shipOrderInTx(tx, { orderId, by, service, now }));
 }
 
-/** `shipOrder` inside the caller's transaction (sweeps that claimed the order row first). */
-export async function shipOrderInTx(tx: Tx, { orderId, by, service, now }: { orderId: string; by: ActorRef; service?: ShipService; now: Date }) {
-  const order = await lockOrder(tx, orderId);
+/**
+ * `shipOrder` inside the caller's transaction (sweeps that claimed the order row first: they
+ * pass it as `locked`, the row as read under that lock, instead of it being read again).
+ */
+export async function shipOrderInTx(tx: Tx, { orderId, by, service, now, locked }: { orderId: string; by: ActorRef; service?: ShipService; now: Date; locked?: OrderRow }) {
+  const order = locked?.id === orderId ? locked : await lockOrder(tx, orderId);
   const { settings, sim } = await loadSettings(tx);
-  const { shipment: created } = await createShipment(tx, { order, strategy: settings.assignmentStrategy, by, now });
-  let shipment = await lockShipment(tx, created.id);
+  const { shipment: found, created } = await createShipment(tx, { order, strategy: settings.assignmentStrategy, by, now });
+  // A shipment this transaction inserted is not visible to any other yet: no lock to take.
+  let shipment = created ? found : await lockShipment(tx, found.id);
   if (shipment.status !== "created") return shipment;
   if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `The order is ${order.status}; only paid orders are shipped`);
   if (service) {
@@ -111,7 +125,7 @@ export async function shipOrderInTx(tx: Tx, { orderId, by, service, now }: { ord
     }
   }
   const withCourier = await assignShipmentCourier(tx, { shipment, now, by, settings, seed: sim.seed });
-  const picked = await pickUpShipment(tx, { shipment: withCourier, by, now, sim, settings });
+  const picked = await pickUpShipment(tx, { shipment: withCourier, by, now, sim, settings, userId: order.userId });
   await mirrorShipmentOnOrder(tx, { order, shipment: picked.shipment, transitions: [picked.transition], by });
   return picked.shipment;
 }
@@ -192,7 +206,7 @@ export const assignCourierFlow = (db: Database, { shipmentId, by, courierId, now
 /** Records what is due for one shipment (order and shipment locked by the caller). */
 export async function recordDueForShipment(tx: Tx, { order, shipment, now, by }: { order: OrderRow; shipment: ShipmentRow; now: Date; by: ActorRef }) {
   const { settings } = await loadSettings(tx);
-  const result = await recordDueCheckpoints(tx, { shipment, now, by, strategy: settings.assignmentStrategy });
+  const result = await recordDueCheckpoints(tx, { shipment, now, by, strategy: settings.assignmentStrategy, userId: order.userId });
   if (result.transitions.length > 0) await mirrorShipmentOnOrder(tx, { order, shipment: result.shipment, transitions: result.transitions, by });
   return result;
 }

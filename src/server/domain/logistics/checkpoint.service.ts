@@ -1,15 +1,15 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db/client";
-import { couriers, shipmentCheckpoints, shipments } from "@/server/db/schema";
+import { couriers, shipmentCheckpoints } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
 import { realDeadline } from "@/server/domain/simulation";
 import { DomainError } from "@/server/errors";
-import { getCarrier } from "./carrier.service";
+import { getCarrier, offeredCarriers } from "./carrier.service";
 import { promisedDaysFor } from "./quote.service";
 import { shortCityName } from "./geography/geography";
 import type { LogisticsSettings } from "./logistics.settings";
 import { isTerminalShipmentStatus, type ShipmentStatus } from "./shipment.machine";
-import { ensureCourier, transitionShipment, type ShipmentPatch, type ShipmentRow, type ShipmentTransition } from "./shipment.service";
+import { applyShipmentSteps, ensureCourier, transitionShipment, type ShipmentPatch, type ShipmentRow, type ShipmentStep, type ShipmentTransition } from "./shipment.service";
 import { planTrajectory, type EventKind, type Facility, type PlannedCheckpoint } from "./trajectory/planner";
 
 export type CheckpointRow = typeof shipmentCheckpoints.$inferSelect;
@@ -56,6 +56,29 @@ export async function pendingCheckpoints(tx: Tx, shipmentId: string): Promise<Ch
     .orderBy(asc(shipmentCheckpoints.seq));
 }
 
+/**
+ * pendingCheckpoints and lastRecorded in one read: the shipment's checkpoints still to record
+ * (in plan order) and its latest recorded one.
+ */
+export async function pendingAndLastRecorded(tx: Tx, shipmentId: string): Promise<{ pending: CheckpointRow[]; last: CheckpointRow | undefined }> {
+  const rows = await tx
+    .select()
+    .from(shipmentCheckpoints)
+    .where(
+      and(
+        eq(shipmentCheckpoints.shipmentId, shipmentId),
+        or(isNotNull(shipmentCheckpoints.recordedAt), and(eq(shipmentCheckpoints.skipped, false), isNotNull(shipmentCheckpoints.seq))),
+      ),
+    );
+  const pending = rows.filter((r) => r.recordedAt === null).sort((a, b) => a.seq! - b.seq!);
+  let last: CheckpointRow | undefined;
+  for (const r of rows) {
+    if (r.recordedAt === null) continue;
+    if (!last || r.eventAt > last.eventAt || (r.eventAt.getTime() === last.eventAt.getTime() && r.id > last.id)) last = r;
+  }
+  return { pending, last };
+}
+
 export async function lastRecorded(tx: Tx, shipmentId: string): Promise<CheckpointRow | undefined> {
   const [row] = await tx
     .select()
@@ -74,10 +97,18 @@ export async function nextSeq(tx: Tx, shipmentId: string): Promise<number> {
   return (row?.max ?? -1) + 1;
 }
 
-export async function insertPlanned(tx: Tx, shipment: ShipmentRow, planned: Omit<PlannedCheckpoint, "seq">[], firstSeq: number) {
+export async function insertPlanned(
+  tx: Tx,
+  shipment: ShipmentRow,
+  planned: Omit<PlannedCheckpoint, "seq">[],
+  firstSeq: number,
+  /** The first checkpoint happened at this instant and is recorded with it (the pickup scan). */
+  { firstRecordedAt }: { firstRecordedAt?: Date } = {},
+) {
   if (planned.length === 0) return;
   await tx.insert(shipmentCheckpoints).values(
     planned.map((cp, i) => ({
+      ...(i === 0 && firstRecordedAt ? { recordedAt: firstRecordedAt } : {}),
       shipmentId: shipment.id,
       seq: firstSeq + i,
       kind: cp.kind,
@@ -87,8 +118,8 @@ export async function insertPlanned(tx: Tx, shipment: ShipmentRow, planned: Omit
       cityEn: cp.cityEn,
       facility: cp.facility,
       next: cp.next ?? null,
-      eventAt: cp.at,
-      dueAt: realDueAt(shipment, cp.at),
+      eventAt: i === 0 && firstRecordedAt ? firstRecordedAt : cp.at,
+      dueAt: i === 0 && firstRecordedAt ? firstRecordedAt : realDueAt(shipment, cp.at),
     })),
   );
 }
@@ -147,10 +178,12 @@ export async function insertAdminEvent(
  */
 export async function pickUpShipment(
   tx: Tx,
-  { shipment, by, now, sim, settings }: { shipment: ShipmentRow; by: ActorRef; now: Date; sim: Sim; settings: LogisticsSettings },
+  { shipment, by, now, sim, settings, userId }: { shipment: ShipmentRow; by: ActorRef; now: Date; sim: Sim; settings: LogisticsSettings; userId?: string },
 ): Promise<{ shipment: ShipmentRow; transition: ShipmentTransition }> {
   if (shipment.status !== "created") throw new DomainError("INVALID_TRANSITION", `Shipment cannot move from ${shipment.status} to picked_up`);
-  const carrier = await getCarrier(tx, { id: shipment.carrierId });
+  // The service's speed and promise from the cached configuration the order was quoted from
+  // (findOfferedServiceLevel); a carrier disabled since is read from its table.
+  const carrier = (await offeredCarriers(tx)).find((c) => c.id === shipment.carrierId) ?? (await getCarrier(tx, { id: shipment.carrierId }));
   const level = carrier.serviceLevels.find((l) => l.code === shipment.serviceLevel);
   const o = shipment.origin;
   const plan = planTrajectory({
@@ -166,16 +199,14 @@ export async function pickUpShipment(
   });
   const clock = { clockReal: now, clockSim: now, timeScale: sim.timeScale };
   const clocked = { ...shipment, ...clock };
-  await insertPlanned(tx, clocked, plan.checkpoints, 0);
-  await tx
-    .update(shipmentCheckpoints)
-    .set({ eventAt: now, recordedAt: now, dueAt: now })
-    .where(and(eq(shipmentCheckpoints.shipmentId, shipment.id), eq(shipmentCheckpoints.seq, 0)));
+  // The pickup scan (the plan's first checkpoint) is recorded as it is inserted.
+  await insertPlanned(tx, clocked, plan.checkpoints, 0, { firstRecordedAt: now });
   const delivered = plan.checkpoints.find((c) => c.kind === "delivered");
   const updated = await transitionShipment(tx, {
     shipment,
     to: "picked_up",
     by,
+    userId,
     patch: {
       ...clock,
       pickedUpAt: now,
@@ -203,20 +234,25 @@ export async function recordDueCheckpoints(
     by,
     strategy,
     ignoreCourier = false,
-  }: { shipment: ShipmentRow; now: Date; by: ActorRef; strategy: LogisticsSettings["assignmentStrategy"]; ignoreCourier?: boolean },
+    userId,
+  }: { shipment: ShipmentRow; now: Date; by: ActorRef; strategy: LogisticsSettings["assignmentStrategy"]; ignoreCourier?: boolean; /** The order's shopper, for the events. */ userId?: string },
 ): Promise<{ shipment: ShipmentRow; transitions: ShipmentTransition[] }> {
   let shipment = initial;
-  const transitions: ShipmentTransition[] = [];
-  const pending = await pendingCheckpoints(tx, shipment.id);
-  if (pending.length === 0) return { shipment, transitions };
+  const { pending, last } = await pendingAndLastRecorded(tx, shipment.id);
+  if (pending.length === 0) return { shipment, transitions: [] };
   if (!shipment.courierId && pending.some((cp) => cp.kind === "out_for_delivery" && cp.dueAt <= now)) {
     shipment = await ensureCourier(tx, { shipment, strategy });
   }
   const due = dueCheckpoints(pending, { now, status: shipment.status, hasCourier: ignoreCourier || Boolean(shipment.courierId) });
-  if (due.length === 0) return { shipment, transitions };
-  const [courier] = shipment.courierId ? await tx.select().from(couriers).where(eq(couriers.id, shipment.courierId)) : [];
-  let previous = (await lastRecorded(tx, shipment.id))?.eventAt ?? new Date(0);
+  if (due.length === 0) return { shipment, transitions: [] };
+  const [courier] = shipment.courierId && due.some((cp) => cp.kind === "out_for_delivery") ? await tx.select().from(couriers).where(eq(couriers.id, shipment.courierId)) : [];
+  let previous = last?.eventAt ?? new Date(0);
 
+  // Every due scan becomes a step of the shipment (applied in one write, each status move
+  // logged) and a recorded checkpoint (all written in one statement).
+  const steps: ShipmentStep[] = [];
+  const recorded: { id: number; eventAt: Date; courierName: string | null; courierPhone: string | null }[] = [];
+  let state = shipment;
   for (const cp of due) {
     // What happened is recorded at the real instant it came due, never after `now` and never
     // before the scan already recorded (a parcel that waited for a courier goes out once one
@@ -225,30 +261,35 @@ export async function recordDueCheckpoints(
     previous = happenedAt;
     const patch: ShipmentPatch = { lastScanAt: happenedAt };
     if (cp.kind === "delivered") Object.assign(patch, { deliveredAt: happenedAt, signer: cp.signer });
-    if (cp.kind === "delivery_failed") patch.failedAttempts = shipment.failedAttempts + 1;
+    if (cp.kind === "delivery_failed") patch.failedAttempts = state.failedAttempts + 1;
     if (cp.kind === "exception_address" || cp.kind === "exception_lost") {
       Object.assign(patch, {
         exceptionKind: cp.kind === "exception_address" ? "address" : "lost",
         exceptionNote: cp.kind === "exception_address" ? "Address incomplete: contact the recipient" : "No scan after the last sorting centre: parcel being traced",
-        statusBeforeException: shipment.status,
+        statusBeforeException: state.status,
       });
     }
-    if (cp.status !== shipment.status) {
-      const from = shipment.status;
-      shipment = await transitionShipment(tx, { shipment, to: cp.status, by, patch });
-      transitions.push({ from, to: cp.status });
-    } else {
-      const [row] = await tx.update(shipments).set(patch).where(eq(shipments.id, shipment.id)).returning();
-      shipment = row!;
-    }
-    await tx
-      .update(shipmentCheckpoints)
-      .set({
-        eventAt: happenedAt,
-        recordedAt: now,
-        ...(cp.kind === "out_for_delivery" && courier ? { courierName: courier.name, courierPhone: courier.phone } : {}),
-      })
-      .where(eq(shipmentCheckpoints.id, cp.id));
+    steps.push({ to: cp.status, patch });
+    state = { ...state, ...patch, status: cp.status } as ShipmentRow;
+    const withCourier = cp.kind === "out_for_delivery" && courier;
+    recorded.push({ id: cp.id, eventAt: happenedAt, courierName: withCourier ? courier.name : null, courierPhone: withCourier ? courier.phone : null });
   }
-  return { shipment, transitions };
+  const result = await applyShipmentSteps(tx, { shipment, steps, by, userId });
+  await tx.execute(sql`
+    update shipment_checkpoints c
+    set event_at = r.event_at, recorded_at = ${now.toISOString()}::timestamptz,
+        courier_name = coalesce(r.courier_name, c.courier_name), courier_phone = coalesce(r.courier_phone, c.courier_phone)
+    from unnest(
+      ${`{${recorded.map((r) => r.id).join(",")}}`}::bigint[],
+      ${`{${recorded.map((r) => `"${r.eventAt.toISOString()}"`).join(",")}}`}::timestamptz[],
+      ${pgTextArray(recorded.map((r) => r.courierName))}::text[],
+      ${pgTextArray(recorded.map((r) => r.courierPhone))}::text[]
+    ) as r(id, event_at, courier_name, courier_phone)
+    where c.id = r.id and c.shipment_id = ${shipment.id}`);
+  return result;
+}
+
+/** A PostgreSQL array literal of texts (NULL for null), for the checkpoints' one update. */
+function pgTextArray(values: (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
 }

@@ -40,7 +40,7 @@ export async function findShipmentByOrder(db: DbOrTx, orderId: string): Promise<
  */
 export async function transitionShipment(
   tx: Tx,
-  { shipment, to, by, patch = {} }: { shipment: ShipmentRow; to: ShipmentStatus; by: ActorRef; patch?: ShipmentPatch },
+  { shipment, to, by, patch = {}, userId }: { shipment: ShipmentRow; to: ShipmentStatus; by: ActorRef; patch?: ShipmentPatch; /** The order's shopper, when the caller has the order: no read for the event. */ userId?: string },
 ): Promise<ShipmentRow> {
   const from = shipment.status;
   assertShipmentTransition(from, to);
@@ -60,8 +60,58 @@ export async function transitionShipment(
     ...statusLogReason(by),
     requestId: currentRequestContext()?.requestId ?? null,
   });
-  await emitShipmentEvent(tx, updated, from);
+  await emitShipmentEvent(tx, updated, from, userId);
   return updated;
+}
+
+/** One scan of a parcel: the status it leaves the shipment in (the same one for a scan that moves nothing) and what it changes. */
+export type ShipmentStep = { to: ShipmentStatus; patch: ShipmentPatch };
+
+/**
+ * Several scans of one shipment applied at once (the row locked by the caller), as
+ * transitionShipment would apply them one by one: every status move is checked against the
+ * transition table in order and gets its status-log row and its event (with the shipment as it
+ * stood after that move), a terminal status frees the courier's slot; the row itself is written
+ * once, in its final state, with a conditional update on the status it had (`WHERE status =
+ * $first`). A route recorded in one go (the checkpoint sweep at a large time scale) costs one
+ * update instead of one per scan.
+ */
+export async function applyShipmentSteps(
+  tx: Tx,
+  { shipment, steps, by, userId }: { shipment: ShipmentRow; steps: ShipmentStep[]; by: ActorRef; userId?: string },
+): Promise<{ shipment: ShipmentRow; transitions: ShipmentTransition[] }> {
+  if (steps.length === 0) return { shipment, transitions: [] };
+  let current = shipment;
+  let patch: ShipmentPatch = {};
+  const moves: { from: ShipmentStatus; after: ShipmentRow }[] = [];
+  for (const step of steps) {
+    const from = current.status;
+    if (step.to !== from) assertShipmentTransition(from, step.to);
+    current = { ...current, ...step.patch, status: step.to } as ShipmentRow;
+    patch = { ...patch, ...step.patch };
+    if (step.to !== from) moves.push({ from, after: current });
+  }
+  const [updated] = await tx
+    .update(shipments)
+    .set({ ...patch, status: current.status })
+    .where(sql`${shipments.id} = ${shipment.id} and ${shipments.status} = ${shipment.status}`)
+    .returning();
+  if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The shipment changed while we were updating it; try again");
+  if (moves.some((m) => isTerminalShipmentStatus(m.after.status))) await releaseCourier(tx, updated.courierId);
+  const knownUserId = userId ?? (moves.length ? (await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId)))[0]!.userId : undefined);
+  for (const { from, after } of moves) {
+    await insertBeforeCommit(tx, shipmentStatusLog, {
+      shipmentId: shipment.id,
+      fromStatus: from,
+      toStatus: after.status,
+      actor: by.actor,
+      actorId: by.actorId ?? null,
+      ...statusLogReason(by),
+      requestId: currentRequestContext()?.requestId ?? null,
+    });
+    await emitShipmentEvent(tx, after, from, knownUserId);
+  }
+  return { shipment: updated, transitions: moves.map((m) => ({ from: m.from, to: m.after.status })) };
 }
 
 /** The shipment's `shop/shipment.status-changed` outbox event (from = null on creation); the order's owner is read unless the caller knows it. */
@@ -131,10 +181,15 @@ export async function createShipment(
   const logisticsSn = `LG${chinaDate(now)}${String(sn).padStart(8, "0")}`;
   const trackingNo = formatTrackingNumber(trackingFormatOf(carrier), serial, carrier.code.length * 131 + carrier.code.charCodeAt(0));
 
+  // The courier is booked first and goes into the insert (no second write of the new row); the
+  // order row is locked by the caller, so the insert below conflicts only when a caller forgot
+  // to lock it — then the booking is given back.
+  const courier = await assignCourier(tx, { carrierId: carrier.id, destination, strategy });
   const [inserted] = await tx
     .insert(shipments)
     .values({
       orderId: order.id,
+      courierId: courier?.id ?? null,
       logisticsSn,
       trackingNo,
       carrierId: carrier.id,
@@ -158,7 +213,10 @@ export async function createShipment(
     })
     .onConflictDoNothing({ target: shipments.orderId })
     .returning();
-  if (!inserted) return { shipment: (await findShipmentByOrder(tx, order.id))!, created: false };
+  if (!inserted) {
+    await releaseCourier(tx, courier?.id ?? null);
+    return { shipment: (await findShipmentByOrder(tx, order.id))!, created: false };
+  }
 
   await insertBeforeCommit(tx, shipmentStatusLog, {
     shipmentId: inserted.id,
@@ -170,10 +228,7 @@ export async function createShipment(
     requestId: currentRequestContext()?.requestId ?? null,
   });
   await emitShipmentEvent(tx, inserted, null, order.userId);
-  const courier = await assignCourier(tx, { carrierId: carrier.id, destination, strategy });
-  if (!courier) return { shipment: inserted, created: true };
-  const [withCourier] = await tx.update(shipments).set({ courierId: courier.id }).where(eq(shipments.id, inserted.id)).returning();
-  return { shipment: withCourier!, created: true };
+  return { shipment: inserted, created: true };
 }
 
 /** Books a courier for an unassigned shipment (idempotent: an assigned one is returned as is). */

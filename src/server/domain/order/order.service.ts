@@ -214,6 +214,15 @@ export async function getShopperOrder(db: DbOrTx, { userId, orderId }: { userId:
   return order;
 }
 
+/**
+ * The number of one of the shopper's orders, or null when the order is not theirs (or does not
+ * exist): what a notification about the order shows, without the whole order view.
+ */
+export async function shopperOrderNo(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }): Promise<string | null> {
+  const [row] = await db.select({ orderNo: orders.orderNo }).from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  return row?.orderNo ?? null;
+}
+
 /** The shopper's orders, newest first. */
 export async function listShopperOrders(
   db: DbOrTx,

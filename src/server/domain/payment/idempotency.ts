@@ -42,14 +42,17 @@ export async function withIdempotencyKey<T extends Record<string, unknown>>(
 ): Promise<{ response: T; replayed: boolean }> {
   if (!key) return { response: await operation(), replayed: false };
   const hash = requestHash(request);
-  // An expired key is forgotten first, so it can be used afresh.
-  await tx
-    .delete(paymentIdempotencyKeys)
-    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key), sql`${paymentIdempotencyKeys.expiresAt} < now()`));
+  // The key is claimed in one statement: a new key is inserted, an expired one is taken over
+  // as if it had been forgotten (its old request and response replaced), a live one is left as
+  // it is and returns nothing.
   const [claimed] = await tx
     .insert(paymentIdempotencyKeys)
     .values({ scope, key, requestHash: hash, response: {}, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})` })
-    .onConflictDoNothing()
+    .onConflictDoUpdate({
+      target: [paymentIdempotencyKeys.scope, paymentIdempotencyKeys.key],
+      set: { requestHash: hash, response: {}, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
+      setWhere: sql`${paymentIdempotencyKeys.expiresAt} < now()`,
+    })
     .returning({ key: paymentIdempotencyKeys.key });
   if (!claimed) {
     const [existing] = await tx

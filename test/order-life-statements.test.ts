@@ -1,0 +1,125 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type postgres from "postgres";
+import { getDb, statementDbFor, type Database } from "../src/server/db/client";
+import { shipmentCheckpoints, shipments } from "../src/server/db/schema";
+import { logisticsSettings } from "../src/server/domain/logistics";
+import { closeGatewayDb, setPaymentProvider } from "../src/server/domain/payment";
+import { EVENT_CONSUMERS } from "../src/server/events/consumers";
+import { localDelivery, relayOutbox } from "../src/server/events/relay";
+import { shipOverdueOrders } from "../src/server/flows/auto-ship";
+import { confirmOverdueReceipts } from "../src/server/flows/receipt";
+import { recordDueCheckpointsForAll } from "../src/server/flows/shipment-sweep";
+import { createAddressFor, createAdmin, createProduct, createShopper } from "./fixtures";
+import { withLogisticsDatabase } from "./logistics-fixtures";
+import { GOOD_CARD, deliverNotificationsFor, testGateway } from "./payment-fixtures";
+
+withLogisticsDatabase();
+beforeAll(() => setPaymentProvider(testGateway()));
+afterAll(async () => {
+  setPaymentProvider(null);
+  await closeGatewayDb();
+});
+
+/**
+ * Statements that belong to no life: the rate limiter's timed flush, postgres.js's one-time
+ * array-type lookup on a new connection, and the refills of the process caches (settings and
+ * the carriers' configuration, every few seconds per process whatever the traffic).
+ */
+const UNRELATED = /rate_limit_counters|pg_catalog\.pg_type|from "app_settings"|from "carriers"|from "carrier_service_levels"|from "carrier_fee_rules"/;
+
+/**
+ * Counts the statements the shop's pools send while `work` runs (postgres.js calls
+ * `options.debug` once per statement, BEGIN and COMMIT included): the main pool and the small
+ * pool prepared single statements run on (statementDbFor).
+ */
+async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; shop: number; texts: string[] }> {
+  const clients = [getDb().$client, (statementDbFor(getDb()) as Database).$client] as postgres.Sql[];
+  let shop = 0;
+  const texts: string[] = [];
+  for (const client of new Set(clients)) {
+    (client.options as { debug?: unknown }).debug = (_connection: number, text: string) => {
+      if (UNRELATED.test(text)) return;
+      shop += 1;
+      texts.push(text.replace(/\s+/g, " ").slice(0, 160));
+    };
+  }
+  try {
+    return { result: await work(), shop, texts };
+  } finally {
+    for (const client of clients) delete (client.options as { debug?: unknown }).debug;
+  }
+}
+
+const DAY = 86_400_000;
+const relay = () => relayOutbox(getDb(), { deliver: localDelivery(getDb(), EVENT_CONSUMERS), limit: 1000 });
+
+/** A shopper's order paid through the API, with the gateway's notification and the events it set off handled. */
+async function paidOrder() {
+  const shopper = await createShopper();
+  const address = await createAddressFor(shopper.user.id);
+  const product = await createProduct({ stock: 50, priceMinor: 4_200 });
+  await shopper.caller.cart.add({ productId: product.id, quantity: 1 });
+  const order = await shopper.caller.order.checkout({ addressId: address.id });
+  const created = await shopper.caller.payment.create({ orderId: order.id, method: "card" });
+  await shopper.caller.payment.pay({ paymentId: created.payment.id, method: "card", card: { number: GOOD_CARD } });
+  await deliverNotificationsFor({ paymentSn: created.payment.paymentSn });
+  await relay();
+  return order;
+}
+
+/** What the worker's sweeps do for a paid order until it is completed, one step at a time (each at an instant where that step is due). */
+async function sweepToCompletion(start: number) {
+  const ship = await countStatements(() => shipOverdueOrders(getDb(), { now: new Date(start + DAY) }));
+  const shipEvents = await countStatements(relay);
+  const checkpoints = await countStatements(() => recordDueCheckpointsForAll(getDb(), { now: new Date(start + 30 * DAY) }));
+  const checkpointEvents = await countStatements(relay);
+  const confirm = await countStatements(() => confirmOverdueReceipts(getDb(), { now: new Date(start + 90 * DAY) }));
+  const confirmEvents = await countStatements(relay);
+  return { ship, shipEvents, checkpoints, checkpointEvents, confirm, confirmEvents };
+}
+
+/**
+ * The life of a paid order after its payment, as the simulation at its largest time scale plays
+ * it: shipped by the lifecycle reconciliation, every tracking checkpoint recorded by the
+ * checkpoint sweep (at that scale the whole route is due at once), confirmed when the receipt
+ * window ends, and the events of each step relayed to their consumers. The statements each step
+ * sends are what round 15 cut (docs/performance.md); a change that adds some back, or makes
+ * the checkpoint step grow with the route again, fails here before it shows in the benchmark.
+ */
+describe("statements per order life after payment", () => {
+  it("shipping, the checkpoints, the confirmation and their events stay within their counts", async () => {
+    // Faults off, so the route is the plain one (pickup, sorting, transit, out for delivery, delivered).
+    const admin = await createAdmin();
+    await logisticsSettings.update(getDb(), { failedAttemptRate: 0, addressProblemRate: 0, lostParcelRate: 0, outageRate: 0 }, admin.user.id);
+    // One life first, to warm the process caches (settings, carriers) as a running worker has them.
+    await paidOrder();
+    await sweepToCompletion(Date.now());
+
+    const order = await paidOrder();
+    const steps = await sweepToCompletion(Date.now() + 100 * DAY);
+    const recorded = await getDb()
+      .select({ id: shipmentCheckpoints.id })
+      .from(shipmentCheckpoints)
+      .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
+      .where(eq(shipments.orderId, order.id));
+    expect(steps.ship.result.shipped).toBe(1);
+    expect(steps.confirm.result.confirmed).toBe(1);
+    if (process.env.PRINT_STATEMENTS) {
+      process.stdout.write(`checkpoints on the route: ${recorded.length}\n`);
+      for (const [name, step] of Object.entries(steps)) process.stdout.write(`${name}: ${step.shop}\n  ${step.texts.join("\n  ")}\n`);
+    }
+    // Round 15's counts (before it in the comments, for a route of 6 checkpoints: the checkpoint
+    // step then grew by two statements a scan and a third for each status move). Each sweep step
+    // includes what a run costs however many orders it moves: the probe for due work and the
+    // claim that finds nothing more (three statements, two lanes of them for the checkpoints).
+    expect(steps.ship.shop).toBeLessThanOrEqual(23); // 31
+    expect(steps.shipEvents.shop).toBeLessThanOrEqual(5); // 6
+    expect(steps.checkpoints.shop).toBeLessThanOrEqual(17); // 33
+    expect(steps.checkpointEvents.shop).toBeLessThanOrEqual(8); // 10
+    expect(steps.confirm.shop).toBeLessThanOrEqual(9); // 11
+    expect(steps.confirmEvents.shop).toBeLessThanOrEqual(5); // 6
+    const total = Object.values(steps).reduce((sum, step) => sum + step.shop, 0);
+    expect(total).toBeLessThanOrEqual(67); // 97
+  });
+});
