@@ -6,7 +6,7 @@ import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle
 import { lockOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
 import { DomainError, isDomainError } from "@/server/errors";
-import { SWEEP_STEP_BUDGET_MS, claimEach, uuidArray } from "./claim-each";
+import { SWEEP_STEP_BUDGET_MS, claimDueOrder, claimEach } from "./claim-each";
 import { createShipmentForOrder, shipOrderInTx } from "./shipment";
 
 /** Real length of the auto-ship delay under the current settings and time scale. */
@@ -77,16 +77,7 @@ export async function shipOverdueOrders(db: Database, { now, limit = 1_000 }: { 
   const done = await claimEach(db, {
     limit,
     // The whole row is claimed (and locked): shipping reads nothing of the order again.
-    claim: async (tx, seen) => {
-      const [row] = await tx
-        .select()
-        .from(orders)
-        .where(sql`${orders.status} = 'paid' and ${orders.paidAt} <= ${cutoff.toISOString()}::timestamptz ${seen.length ? sql`and ${orders.id} <> all(${uuidArray(seen)}::uuid[])` : sql``}`)
-        .orderBy(orders.paidAt)
-        .limit(1)
-        .for("update", { skipLocked: true });
-      return row;
-    },
+    claim: (tx, seen) => claimDueOrder(tx, seen, { status: "paid", dueAt: orders.paidAt, cutoff }),
     apply: async (tx, row) => {
       try {
         return await autoShipInTx(tx, { orderId: row.id, now, locked: row, by: { actor: "system", reason: because("shipment.auto_ship_due") } });

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
+import { orders } from "@/server/db/schema";
 
 /**
  * How long one step of a sweep keeps claiming items. The limits let a backlog be taken in a few
@@ -42,3 +44,24 @@ export async function claimEach<R extends { id: string }, T>(
 
 /** SQL array literal of uuids for `id <> all(...)`. */
 export const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
+
+/**
+ * A `claim` for the sweeps over orders: the oldest order in `status` whose `dueAt` column is at
+ * or before `cutoff`, not seen yet in this run, locked and returned whole — the work reads
+ * nothing of the order again.
+ */
+export async function claimDueOrder(
+  tx: Tx,
+  seen: string[],
+  { status, dueAt, cutoff }: { status: (typeof orders.$inferSelect)["status"]; dueAt: typeof orders.paidAt | typeof orders.deliveredAt; cutoff: Date },
+) {
+  const notSeen = seen.length ? sql`and ${orders.id} <> all(${uuidArray(seen)}::uuid[])` : sql``;
+  const [row] = await tx
+    .select()
+    .from(orders)
+    .where(sql`${orders.status} = ${status} and ${dueAt} <= ${cutoff.toISOString()}::timestamptz ${notSeen}`)
+    .orderBy(dueAt)
+    .limit(1)
+    .for("update", { skipLocked: true });
+  return row;
+}

@@ -6,7 +6,7 @@ import { lifecycleDurations, lifecycleSettings } from "@/server/domain/lifecycle
 import { canTransition, getShopperOrder, lockOrder, transitionOrder, type ActorRef } from "@/server/domain/order";
 import { simulationSettings } from "@/server/domain/simulation";
 import { DomainError } from "@/server/errors";
-import { claimEach, uuidArray } from "./claim-each";
+import { claimDueOrder, claimEach } from "./claim-each";
 
 /** Real length of the receipt window under the current settings and time scale. */
 export async function receiptWindowMs(db: Database | Tx): Promise<number> {
@@ -70,16 +70,7 @@ export async function confirmOverdueReceipts(db: Database, { now, limit = 1_000 
   const done = await claimEach(db, {
     limit,
     // The whole row is claimed (and locked): confirming reads nothing of the order again.
-    claim: async (tx, seen) => {
-      const [row] = await tx
-        .select()
-        .from(orders)
-        .where(sql`${orders.status} = 'delivered' and ${orders.deliveredAt} <= ${cutoff.toISOString()}::timestamptz ${seen.length ? sql`and ${orders.id} <> all(${uuidArray(seen)}::uuid[])` : sql``}`)
-        .orderBy(orders.deliveredAt)
-        .limit(1)
-        .for("update", { skipLocked: true });
-      return row;
-    },
+    claim: (tx, seen) => claimDueOrder(tx, seen, { status: "delivered", dueAt: orders.deliveredAt, cutoff }),
     apply: (tx, row) => autoConfirmInTx(tx, { orderId: row.id, now, locked: row, by: { actor: "system", reason: because("receipt.auto_confirmed") } }),
   });
   return { processed: done.length, confirmed: done.filter((d) => d.result.changed).length };
