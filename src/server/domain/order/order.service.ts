@@ -336,7 +336,9 @@ export type OrderRow = typeof orders.$inferSelect;
 
 /** Locks an order row for the rest of the transaction and returns it. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
-  const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  // Three times per paid order, each in a transaction: built once, executed on the transaction's connection.
+  const query = prepared(tx, "lock-order", (d) => d.select().from(orders).where(eq(orders.id, sql.placeholder("orderId"))).for("update").prepare("lock_order"));
+  const [row] = await query.execute({ orderId });
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;
 }
@@ -347,11 +349,15 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
  * trip of its own for the time.
  */
 export async function lockOrderWithClock(tx: Tx, orderId: string): Promise<{ order: OrderRow; now: Date; pastDeadline: boolean }> {
-  const [row] = await tx
-    .select({ order: getTableColumns(orders), now: sql<Date>`now()`.mapWith(orders.createdAt), pastDeadline: sql<boolean>`coalesce(now() >= ${orders.paymentDeadlineAt}, false)` })
-    .from(orders)
-    .where(eq(orders.id, orderId))
-    .for("update");
+  const query = prepared(tx, "lock-order-with-clock", (d) =>
+    d
+      .select({ order: getTableColumns(orders), now: sql<Date>`now()`.mapWith(orders.createdAt), pastDeadline: sql<boolean>`coalesce(now() >= ${orders.paymentDeadlineAt}, false)` })
+      .from(orders)
+      .where(eq(orders.id, sql.placeholder("orderId")))
+      .for("update")
+      .prepare("lock_order_with_clock"),
+  );
+  const [row] = await query.execute({ orderId });
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;
 }

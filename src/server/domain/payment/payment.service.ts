@@ -67,7 +67,9 @@ const WEBHOOK_FOR: Partial<Record<PaymentStatus, WebhookEventType>> = {
 
 /** Locks a payment row for the rest of the transaction; PAYMENT_NOT_FOUND when it does not exist. */
 export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {
-  const [row] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  // Built once, executed on the transaction's connection (see prepared).
+  const query = prepared(tx, "lock-payment", (d) => d.select().from(payments).where(eq(payments.id, sql.placeholder("paymentId"))).for("update").prepare("lock_payment"));
+  const [row] = await query.execute({ paymentId });
   if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   return row;
 }
@@ -77,11 +79,15 @@ export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow
  * passed by the DATABASE's clock (as isPastDeadline, without a round trip of its own).
  */
 export async function lockPaymentWithDeadline(tx: Tx, paymentId: string): Promise<{ payment: PaymentRow; pastDeadline: boolean }> {
-  const [row] = await tx
-    .select({ payment: getTableColumns(payments), pastDeadline: sql<boolean>`now() >= ${payments.expiresAt}` })
-    .from(payments)
-    .where(eq(payments.id, paymentId))
-    .for("update");
+  const query = prepared(tx, "lock-payment-with-deadline", (d) =>
+    d
+      .select({ payment: getTableColumns(payments), pastDeadline: sql<boolean>`now() >= ${payments.expiresAt}` })
+      .from(payments)
+      .where(eq(payments.id, sql.placeholder("paymentId")))
+      .for("update")
+      .prepare("lock_payment_with_deadline"),
+  );
+  const [row] = await query.execute({ paymentId });
   if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   return row;
 }
@@ -103,7 +109,9 @@ export function paymentSnOf(paymentId: string): SQL {
 }
 
 export async function findPaymentBySn(db: DbOrTx, paymentSn: string): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(payments).where(eq(payments.paymentSn, paymentSn));
+  // Every gateway notification reads it, in its transaction: built once (see prepared).
+  const query = prepared(db, "payment-by-sn", (d) => d.select().from(payments).where(eq(payments.paymentSn, sql.placeholder("paymentSn"))).prepare("payment_by_sn"));
+  const [row] = await query.execute({ paymentSn });
   return row ?? null;
 }
 
