@@ -1,4 +1,4 @@
-import { is } from "drizzle-orm";
+import { is, SQL, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { statementDbFor, type DbOrTx } from "./client";
 import { transactionRoute } from "./transaction-routes";
@@ -39,4 +39,35 @@ function builtOn<Q extends Executable>(db: DbOrTx, name: string, build: (db: DbO
   let query = byName.get(name);
   if (!query) byName.set(name, (query = build(db)));
   return query as Q;
+}
+
+/** An update's `set` with its values as placeholders, the key of its shape, and the values to execute it with. */
+export type PlaceholderSet<T> = { shape: string; set: T; values: Record<string, unknown> };
+
+/**
+ * The `set` of an update, for building the update once per shape with `prepared`: each value
+ * becomes a placeholder `set_<key>` (drizzle encodes it with its column, as it encodes the value
+ * itself), a null stays a literal null and an undefined is left out (both are part of the
+ * shape), and an SQL value cannot be a placeholder, so `null` is returned and the caller builds
+ * the update per call. The SQL text and parameters are those of the update built with the values.
+ * A column with an update default (`updated_at`) must be in `set`, or the build's time is kept.
+ */
+export function placeholderSet<T extends Record<string, unknown>>(set: T): PlaceholderSet<T> | null {
+  const placeholders: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  let shape = "";
+  for (const key of Object.keys(set).sort()) {
+    const value = set[key];
+    if (value === undefined) continue;
+    if (is(value, SQL)) return null;
+    if (value === null) {
+      placeholders[key] = null;
+      shape += `${key}=null,`;
+    } else {
+      placeholders[key] = sql.placeholder(`set_${key}`);
+      values[`set_${key}`] = value;
+      shape += `${key},`;
+    }
+  }
+  return { shape, set: placeholders as T, values };
 }

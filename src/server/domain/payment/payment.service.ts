@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
-import { prepared } from "@/server/db/prepared";
+import { placeholderSet, prepared } from "@/server/db/prepared";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
@@ -193,11 +193,23 @@ export async function transitionPayment(
   assertPaymentTransition(payment.status, to);
   // Entering processing starts the clock of the reconciliation sweep's first question.
   const checkPatch = to === "processing" ? { nextCheckAt: new Date(Date.now() + PROCESSING_FIRST_CHECK_MS) } : {};
-  const [updated] = await tx
-    .update(payments)
-    .set({ ...patch, ...checkPatch, status: to })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)))
-    .returning();
+  const set = { ...patch, ...checkPatch, status: to, updatedAt: new Date() };
+  // Built once per shape of the change (which columns, which of them null), see placeholderSet.
+  const shaped = placeholderSet(set);
+  const [updated] = shaped
+    ? await prepared(tx, `transition-payment:${shaped.shape}`, (d) =>
+        d
+          .update(payments)
+          .set(shaped.set)
+          .where(and(eq(payments.id, sql.placeholder("paymentId")), eq(payments.status, sql.placeholder("from"))))
+          .returning()
+          .prepare("transition_payment"),
+      ).execute({ ...shaped.values, paymentId: payment.id, from: payment.status })
+    : await tx
+        .update(payments)
+        .set(set)
+        .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)))
+        .returning();
   if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The payment changed while we were updating it; try again");
   await appendPaymentLog(tx, {
     kind: "state_change",
