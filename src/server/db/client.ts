@@ -5,6 +5,7 @@ import { clearProcessCaches } from "@/server/cache/process-cache";
 import { withAfterCommit } from "./after-commit";
 import { withPoolMetrics } from "./pool-metrics";
 import { preparingEveryStatement } from "./prepared-statements";
+import { recordingTransactions, routingClient, withTransactionRoutes } from "./transaction-routes";
 import * as schema from "./schema";
 
 /** The drizzle database over a postgres.js pool (`$client`, for what needs a connection of its own). */
@@ -56,8 +57,10 @@ export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE"
 
 /** `pool` and `size` label the pool's gauges (shopflow_db_pool_*); the process pools are `main` and `statement`. */
 function wrap(sql: postgres.Sql, pool: string, size: number, prepareStatements = preparedStatementsWanted()): Database {
-  const client = prepareStatements ? preparingEveryStatement(sql) : sql;
-  return withAfterCommit(withPoolMetrics(drizzle({ client, schema, casing: "snake_case" }), pool, size));
+  const client = recordingTransactions(prepareStatements ? preparingEveryStatement(sql) : sql);
+  // Statements built once for use inside this database's transactions (see transaction-routes.ts).
+  const routing = drizzle({ client: routingClient(), schema, casing: "snake_case" }) as Database;
+  return withAfterCommit(withPoolMetrics(withTransactionRoutes(drizzle({ client, schema, casing: "snake_case" }), routing), pool, size));
 }
 
 /**

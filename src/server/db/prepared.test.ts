@@ -1,9 +1,11 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
 import { describe, expect, it } from "vitest";
 import { createAuthSession, findActiveSession } from "@/server/domain/user";
 import { createUser } from "../../../test/fixtures";
 import { getDb, type DbOrTx } from "./client";
-import { prepared } from "./prepared";
+import { placeholderSet, prepared } from "./prepared";
+import { payments } from "./schema";
 
 const backendPid = (db: DbOrTx) => prepared(db, "test-backend-pid", (d) => d.select({ pid: sql<number>`pg_backend_pid()` }).from(sql`(select 1) one`).prepare("test_backend_pid"));
 
@@ -33,5 +35,25 @@ describe("prepared statements", () => {
       expect(await findActiveSession(getDb(), sid)).toBeNull();
     });
     expect(await findActiveSession(getDb(), sid)).toMatchObject({ id: user.id, sessionId: sid });
+  });
+});
+
+describe("placeholderSet", () => {
+  it("turns values into placeholders, keeps nulls, leaves undefined out and refuses SQL values", () => {
+    const at = new Date("2026-12-04T00:00:00Z");
+    const shaped = placeholderSet({ status: "failed", failureCode: null, qrToken: undefined, updatedAt: at });
+    expect(shaped!.shape).toBe("failureCode=null,status,updatedAt,");
+    expect(shaped!.values).toEqual({ set_status: "failed", set_updatedAt: at });
+    expect(placeholderSet({ updatedAt: at, failureCode: null, status: "failed" })!.shape).toBe(shaped!.shape);
+    expect(placeholderSet({ paymentSn: sql`(select 1)` })).toBeNull();
+  });
+
+  it("builds the same SQL text as the update built with the values", () => {
+    const d = drizzle.mock({ casing: "snake_case" });
+    const set = { status: "failed" as const, failureCode: null, failureMessage: "declined", updatedAt: new Date() };
+    const direct = d.update(payments).set(set).where(and(eq(payments.id, "p"), eq(payments.status, "processing"))).returning().toSQL();
+    const shaped = placeholderSet(set)!;
+    const built = d.update(payments).set(shaped.set).where(and(eq(payments.id, sql.placeholder("paymentId")), eq(payments.status, sql.placeholder("from")))).returning().toSQL();
+    expect(built.sql).toBe(direct.sql);
   });
 });

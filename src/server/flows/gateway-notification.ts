@@ -1,6 +1,7 @@
 import { because } from "@/lib/audit-reasons";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { gatewayNotificationsReceived } from "@/server/db/schema";
 import { lockOrder } from "@/server/domain/order";
 import {
@@ -101,6 +102,18 @@ async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
  *   nothing. Concurrent copies wait on the id's unique key until the first commits.
  * - A failure while applying answers 500, so the gateway delivers it again later.
  */
+/** Records what applying a notification came to (its row was inserted as "applying" in the same transaction). */
+async function recordNotificationOutcome(tx: Tx, notificationId: string, outcome: string): Promise<void> {
+  const update = prepared(tx, "gateway-notification-outcome", (d) =>
+    d
+      .update(gatewayNotificationsReceived)
+      .set({ outcome: sql`${sql.placeholder("outcome")}` })
+      .where(eq(gatewayNotificationsReceived.notificationId, sql.placeholder("notificationId")))
+      .prepare("gateway_notification_outcome"),
+  );
+  await update.execute({ notificationId, outcome });
+}
+
 export async function handleGatewayNotification(
   db: Database,
   { headers, rawBody, now = new Date(), provider = getPaymentProvider() }: { headers: Headers; rawBody: string; now?: Date; provider?: PaymentProvider },
@@ -132,7 +145,7 @@ export async function handleGatewayNotification(
       ]);
       if (!fresh) return null;
       const result = charge ? await applyCharge(tx, charge, found, reversals) : await applyRefund(tx, notification as RefundNotification);
-      await tx.update(gatewayNotificationsReceived).set({ outcome: result }).where(eq(gatewayNotificationsReceived.notificationId, notification.id));
+      await recordNotificationOutcome(tx, notification.id, result);
       return result;
     });
     for (const id of reversals) await submitChargeReversalSoon(db, id, provider);

@@ -2,7 +2,7 @@ import { because } from "@/lib/audit-reasons";
 import { and, asc, desc, eq, getTableColumns, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { insertBeforeCommit } from "@/server/db/commit-batch";
-import { prepared } from "@/server/db/prepared";
+import { placeholderSet, prepared } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { statusLogReason, type AuditWhy } from "@/server/audit/reason";
@@ -65,11 +65,23 @@ export async function transitionOrder(
   assertTransition(from, to);
 
   const stamp = TIMESTAMP_FOR[to];
-  const updated = await tx
-    .update(orders)
-    .set({ ...patch, ...(stamp && !patch[stamp] ? { [stamp]: new Date() } : {}), status: to })
-    .where(and(eq(orders.id, orderId), eq(orders.status, from)))
-    .returning({ id: orders.id });
+  const set = { ...patch, ...(stamp && !patch[stamp] ? { [stamp]: new Date() } : {}), status: to, updatedAt: new Date() };
+  // Built once per shape of the change (see placeholderSet); a value given as SQL is built per call.
+  const shaped = placeholderSet(set);
+  const updated = shaped
+    ? await prepared(tx, `transition-order:${shaped.shape}`, (d) =>
+        d
+          .update(orders)
+          .set(shaped.set)
+          .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.status, sql.placeholder("from"))))
+          .returning({ id: orders.id })
+          .prepare("transition_order"),
+      ).execute({ ...shaped.values, orderId, from })
+    : await tx
+        .update(orders)
+        .set(set)
+        .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+        .returning({ id: orders.id });
   if (updated.length === 0) throw new DomainError("CONCURRENT_UPDATE", "The order changed while we were updating it; try again");
 
   await insertBeforeCommit(tx, orderStatusLog, {
@@ -90,7 +102,20 @@ export async function transitionOrder(
  * number may be an SQL expression (read from its own module's row by the statement itself).
  */
 export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<OrderPatch, "paymentSn"> & { paymentSn?: string | SQL | null }): Promise<void> {
-  await tx.update(orders).set(patch).where(eq(orders.id, orderId));
+  const set = { ...patch, updatedAt: new Date() };
+  // Built once per shape of the patch (see placeholderSet); a number given as SQL is built per call.
+  const shaped = placeholderSet(set);
+  if (!shaped) {
+    await tx.update(orders).set(set).where(eq(orders.id, orderId));
+    return;
+  }
+  await prepared(tx, `patch-order-mirrors:${shaped.shape}`, (d) =>
+    d
+      .update(orders)
+      .set(shaped.set)
+      .where(eq(orders.id, sql.placeholder("orderId")))
+      .prepare("patch_order_mirrors"),
+  ).execute({ ...shaped.values, orderId });
 }
 
 export type NewOrder = {
@@ -336,7 +361,9 @@ export type OrderRow = typeof orders.$inferSelect;
 
 /** Locks an order row for the rest of the transaction and returns it. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
-  const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  // Three times per paid order, each in a transaction: built once, executed on the transaction's connection.
+  const query = prepared(tx, "lock-order", (d) => d.select().from(orders).where(eq(orders.id, sql.placeholder("orderId"))).for("update").prepare("lock_order"));
+  const [row] = await query.execute({ orderId });
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;
 }
@@ -347,11 +374,15 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
  * trip of its own for the time.
  */
 export async function lockOrderWithClock(tx: Tx, orderId: string): Promise<{ order: OrderRow; now: Date; pastDeadline: boolean }> {
-  const [row] = await tx
-    .select({ order: getTableColumns(orders), now: sql<Date>`now()`.mapWith(orders.createdAt), pastDeadline: sql<boolean>`coalesce(now() >= ${orders.paymentDeadlineAt}, false)` })
-    .from(orders)
-    .where(eq(orders.id, orderId))
-    .for("update");
+  const query = prepared(tx, "lock-order-with-clock", (d) =>
+    d
+      .select({ order: getTableColumns(orders), now: sql<Date>`now()`.mapWith(orders.createdAt), pastDeadline: sql<boolean>`coalesce(now() >= ${orders.paymentDeadlineAt}, false)` })
+      .from(orders)
+      .where(eq(orders.id, sql.placeholder("orderId")))
+      .for("update")
+      .prepare("lock_order_with_clock"),
+  );
+  const [row] = await query.execute({ orderId });
   if (!row) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
   return row;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
-import { prepared } from "@/server/db/prepared";
+import { placeholderSet, prepared } from "@/server/db/prepared";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
@@ -67,7 +67,9 @@ const WEBHOOK_FOR: Partial<Record<PaymentStatus, WebhookEventType>> = {
 
 /** Locks a payment row for the rest of the transaction; PAYMENT_NOT_FOUND when it does not exist. */
 export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {
-  const [row] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  // Built once, executed on the transaction's connection (see prepared).
+  const query = prepared(tx, "lock-payment", (d) => d.select().from(payments).where(eq(payments.id, sql.placeholder("paymentId"))).for("update").prepare("lock_payment"));
+  const [row] = await query.execute({ paymentId });
   if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   return row;
 }
@@ -77,11 +79,15 @@ export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow
  * passed by the DATABASE's clock (as isPastDeadline, without a round trip of its own).
  */
 export async function lockPaymentWithDeadline(tx: Tx, paymentId: string): Promise<{ payment: PaymentRow; pastDeadline: boolean }> {
-  const [row] = await tx
-    .select({ payment: getTableColumns(payments), pastDeadline: sql<boolean>`now() >= ${payments.expiresAt}` })
-    .from(payments)
-    .where(eq(payments.id, paymentId))
-    .for("update");
+  const query = prepared(tx, "lock-payment-with-deadline", (d) =>
+    d
+      .select({ payment: getTableColumns(payments), pastDeadline: sql<boolean>`now() >= ${payments.expiresAt}` })
+      .from(payments)
+      .where(eq(payments.id, sql.placeholder("paymentId")))
+      .for("update")
+      .prepare("lock_payment_with_deadline"),
+  );
+  const [row] = await query.execute({ paymentId });
   if (!row) throw new DomainError("PAYMENT_NOT_FOUND", "Payment not found");
   return row;
 }
@@ -103,7 +109,9 @@ export function paymentSnOf(paymentId: string): SQL {
 }
 
 export async function findPaymentBySn(db: DbOrTx, paymentSn: string): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(payments).where(eq(payments.paymentSn, paymentSn));
+  // Every gateway notification reads it, in its transaction: built once (see prepared).
+  const query = prepared(db, "payment-by-sn", (d) => d.select().from(payments).where(eq(payments.paymentSn, sql.placeholder("paymentSn"))).prepare("payment_by_sn"));
+  const [row] = await query.execute({ paymentSn });
   return row ?? null;
 }
 
@@ -185,11 +193,23 @@ export async function transitionPayment(
   assertPaymentTransition(payment.status, to);
   // Entering processing starts the clock of the reconciliation sweep's first question.
   const checkPatch = to === "processing" ? { nextCheckAt: new Date(Date.now() + PROCESSING_FIRST_CHECK_MS) } : {};
-  const [updated] = await tx
-    .update(payments)
-    .set({ ...patch, ...checkPatch, status: to })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)))
-    .returning();
+  const set = { ...patch, ...checkPatch, status: to, updatedAt: new Date() };
+  // Built once per shape of the change (which columns, which of them null), see placeholderSet.
+  const shaped = placeholderSet(set);
+  const [updated] = shaped
+    ? await prepared(tx, `transition-payment:${shaped.shape}`, (d) =>
+        d
+          .update(payments)
+          .set(shaped.set)
+          .where(and(eq(payments.id, sql.placeholder("paymentId")), eq(payments.status, sql.placeholder("from"))))
+          .returning()
+          .prepare("transition_payment"),
+      ).execute({ ...shaped.values, paymentId: payment.id, from: payment.status })
+    : await tx
+        .update(payments)
+        .set(set)
+        .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)))
+        .returning();
   if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The payment changed while we were updating it; try again");
   await appendPaymentLog(tx, {
     kind: "state_change",
