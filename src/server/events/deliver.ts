@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { outboxReceipts } from "@/server/db/schema/lifecycle";
 import type { DomainEvent, EventConsumer } from "./consumer";
 
@@ -31,7 +32,13 @@ export async function deliverToConsumers(db: Database, event: DomainEvent, consu
     if (handledBefore.has(consumer.id)) continue;
     try {
       await consumer.handle(db, event);
-      await db.insert(outboxReceipts).values({ eventId: event.id, consumerId: consumer.id }).onConflictDoNothing();
+      await prepared(db, "outbox-receipt", (d) =>
+        d
+          .insert(outboxReceipts)
+          .values({ eventId: sql.placeholder("eventId"), consumerId: sql.placeholder("consumerId") })
+          .onConflictDoNothing()
+          .prepare("outbox_receipt"),
+      ).execute({ eventId: event.id, consumerId: consumer.id });
       handledBy.push(consumer.id);
     } catch (error) {
       failures.push({ consumerId: consumer.id, error });

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
-import { notifications } from "@/server/db/schema";
+import { notifications, outboxEvents, outboxReceipts } from "@/server/db/schema";
 import { notificationFor } from "@/server/domain/notification";
 import type { DomainEvent } from "@/server/events/consumer";
+import { deliverToConsumers } from "@/server/events/deliver";
 import { callerAs, createAdmin, createPendingOrder } from "../../../test/fixtures";
 import { notificationsConsumer, notifyFromEvent } from "./notifications-consumer";
 
@@ -74,6 +76,31 @@ describe("notifications consumer", () => {
       expect(rows).toHaveLength(1);
     }
     expect(await rowsFor(shopper.user.id)).toHaveLength(25);
+  });
+});
+
+describe("notifications consumer: statements built once", () => {
+  it("delivers notifying events without building a statement after the first", async () => {
+    const { shopper, order } = await createPendingOrder();
+    const ref = { id: order.id, userId: shopper.user.id };
+    // Events in the outbox, as the relay hands them over on its first claim (receipts name their event).
+    const events = Array.from({ length: 6 }, () => ({ ...eventFor(ref, "shop/shipment.status-changed", { shipmentId: randomUUID(), from: "created", to: "picked_up" }), attempt: 1 }));
+    await getDb()
+      .insert(outboxEvents)
+      .values(events.map((event) => ({ id: event.id, name: event.name, data: event.data, orderId: order.id })));
+    // The first delivery builds the order-number read, the insert and the receipt once.
+    await deliverToConsumers(getDb(), events[0]!, [notificationsConsumer]);
+    // Every statement drizzle renders goes through its dialect's sqlToQuery: count the renders.
+    const builds = vi.spyOn(PgDialect.prototype, "sqlToQuery");
+    try {
+      for (const event of events.slice(1)) expect(await deliverToConsumers(getDb(), event, [notificationsConsumer])).toEqual({ handledBy: ["notifications"] });
+      expect(builds).not.toHaveBeenCalled();
+    } finally {
+      builds.mockRestore();
+    }
+    expect(await rowsFor(shopper.user.id)).toHaveLength(6);
+    const receipts = await getDb().select().from(outboxReceipts).where(inArray(outboxReceipts.eventId, events.map((e) => e.id)));
+    expect(receipts).toHaveLength(6);
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { notifications, type NotificationParams } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { notificationsSent } from "@/server/observability/metrics";
@@ -24,7 +25,22 @@ export async function createNotification(
   db: DbOrTx,
   input: { userId: string; orderId: string | null; kind: NotificationKind; params: NotificationParams; sourceEventId: string },
 ): Promise<{ created: boolean }> {
-  const rows = await db.insert(notifications).values(input).onConflictDoNothing({ target: [notifications.userId, notifications.sourceEventId] }).returning({ id: notifications.id });
+  // Built once: one per notifying event, mostly from the outbox relay.
+  const insert = prepared(db, "create-notification", (d) =>
+    d
+      .insert(notifications)
+      .values({
+        userId: sql.placeholder("userId"),
+        orderId: sql.placeholder("orderId"),
+        kind: sql.placeholder("kind"),
+        params: sql.placeholder("params"),
+        sourceEventId: sql.placeholder("sourceEventId"),
+      })
+      .onConflictDoNothing({ target: [notifications.userId, notifications.sourceEventId] })
+      .returning({ id: notifications.id })
+      .prepare("create_notification"),
+  );
+  const rows = await insert.execute({ userId: input.userId, orderId: input.orderId, kind: input.kind, params: input.params, sourceEventId: input.sourceEventId });
   if (rows.length > 0) afterCommit(db, () => notificationsSent.inc({ kind: input.kind }));
   return { created: rows.length > 0 };
 }

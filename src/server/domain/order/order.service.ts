@@ -244,7 +244,15 @@ export async function getShopperOrder(db: DbOrTx, { userId, orderId }: { userId:
  * exist): what a notification about the order shows, without the whole order view.
  */
 export async function shopperOrderNo(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }): Promise<string | null> {
-  const [row] = await db.select({ orderNo: orders.orderNo }).from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  // Built once: the notifications consumer asks this for nearly every event it is handed.
+  const query = prepared(db, "shopper-order-no", (d) =>
+    d
+      .select({ orderNo: orders.orderNo })
+      .from(orders)
+      .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.userId, sql.placeholder("userId"))))
+      .prepare("shopper_order_no"),
+  );
+  const [row] = await query.execute({ orderId, userId });
   return row?.orderNo ?? null;
 }
 
