@@ -422,6 +422,8 @@ async function main() {
       "page-checkout": page(everyReader("/checkout")),
       "page-tracking": page(targets.map((t) => ({ path: `/orders/${t.orderId}/tracking`, cookie: t.cookie }))),
       "page-orders": page(everyReader("/orders")),
+      // Experiment: what a fully static page's header costs when the browser reads its user part (one batched tRPC request).
+      "api-header": page(everyReader(`/api/trpc/auth.me,cart.get,notification.unreadCount?batch=1&input=${encodeURIComponent("{}")}`)),
       "order-read-rest": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "rest" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
       checkout: { kind: "checkout", baseUrl: BASE, buyers: buyerInputs },
