@@ -423,7 +423,7 @@ async function main() {
       "page-checkout": page(everyReader("/checkout")),
       "page-tracking": page(targets.map((t) => ({ path: `/orders/${t.orderId}/tracking`, cookie: t.cookie }))),
       "page-orders": page(everyReader("/orders")),
-      // Experiment: what a fully static page's header costs when the browser reads its user part (one batched tRPC request).
+      // What a static page's header would cost if the browser read its user part itself: one batched tRPC request (docs/experiments/ppr-floor.md).
       "api-header": page(everyReader(`/api/trpc/auth.me,cart.get,notification.unreadCount?batch=1&input=${encodeURIComponent("{}")}`)),
       "order-read-rest": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "rest" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
