@@ -133,8 +133,10 @@ export async function handleGatewayNotification(
   try {
     const outcome = await db.transaction(async (tx) => {
       const charge = notification.type.startsWith("charge.") ? (notification as ChargeNotification) : null;
-      // The charge's payment is read in the same round trip as the id's insert (PostgreSQL runs
-      // the read after the insert, so a copy waiting on the id reads only once the first commits).
+      // The charge's payment is read in the same round trip as the id's insert. The read leaves
+      // first (findPaymentBySn sends when called, the insert when awaited) and may see the payment
+      // as it was before a copy of this notification commits: only its ids are used, and
+      // applyCharge locks the order and the payment afresh before it reads anything else of them.
       const [[fresh], found] = await Promise.all([
         tx
           .insert(gatewayNotificationsReceived)
