@@ -8,8 +8,12 @@ import { preparingEveryStatement } from "./prepared-statements";
 import { recordingTransactions, routingClient, withTransactionRoutes } from "./transaction-routes";
 import * as schema from "./schema";
 
-/** The drizzle database over a postgres.js pool (`$client`, for what needs a connection of its own). */
-export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
+/**
+ * The drizzle database over a postgres.js pool (`$client`, for what needs a connection of its own).
+ * Built without drizzle's relational query API (`db.query.<table>`, which nothing uses): with a
+ * schema, drizzle builds a query builder for every table each time it opens a transaction.
+ */
+export type Database = PostgresJsDatabase & { $client: postgres.Sql };
 /** A transaction handle; services accept `DbOrTx` so flows can compose them in one transaction. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbOrTx = Database | Tx;
@@ -59,8 +63,8 @@ export function createDatabase(url: string, size = poolSize("DATABASE_POOL_SIZE"
 function wrap(sql: postgres.Sql, pool: string, size: number, prepareStatements = preparedStatementsWanted()): Database {
   const client = recordingTransactions(prepareStatements ? preparingEveryStatement(sql) : sql);
   // Statements built once for use inside this database's transactions (see transaction-routes.ts).
-  const routing = drizzle({ client: routingClient(), schema, casing: "snake_case" }) as Database;
-  return withAfterCommit(withPoolMetrics(withTransactionRoutes(drizzle({ client, schema, casing: "snake_case" }), routing), pool, size));
+  const routing = drizzle({ client: routingClient(), casing: "snake_case" }) as Database;
+  return withAfterCommit(withPoolMetrics(withTransactionRoutes(drizzle({ client, casing: "snake_case" }), routing), pool, size));
 }
 
 /**

@@ -144,3 +144,12 @@ describe("statements built once, run inside transactions", () => {
     });
   });
 });
+
+describe("opening a transaction", () => {
+  it("builds no relational query builders (the database is made without drizzle's relational API)", async () => {
+    // With a schema, drizzle builds a query builder for every table of it on each transaction.
+    await getDb().transaction(async (tx) => {
+      expect(Object.keys(tx.query)).toEqual([]);
+    });
+  });
+});

@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from "vitest";
 import { authSecret } from "@/env";
 import { createDatabase, getDb, type Database } from "@/server/db/client";
-import { userEvents } from "@/server/db/schema";
+import { passwordResetTokens, userEvents } from "@/server/db/schema";
 import { createApiKey } from "@/server/domain/api-key";
 import { setUserDisabled, setUserRole } from "@/server/flows/user-access";
 import { logger } from "@/server/observability/logger";
@@ -174,7 +174,7 @@ describe("password reset links", () => {
       code: "RESET_LINK_INVALID",
     });
     // Only the hash is stored: the database never holds the token itself.
-    const stored = await getDb().query.passwordResetTokens.findMany({ where: (t, { eq: is }) => is(t.userId, user.id) });
+    const stored = await getDb().select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
     expect(stored.some((row) => row.tokenHash === latest.token)).toBe(false);
     await resetPasswordWithToken({ db: getDb(), token: latest.token, newPassword: "latest-Link-pw-1" });
     // The public procedure answers a bad link with 400 and a clear message.
