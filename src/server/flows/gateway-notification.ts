@@ -93,6 +93,18 @@ async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
   });
 }
 
+/** Records what applying a notification came to (its row was inserted as "applying" in the same transaction). */
+async function recordNotificationOutcome(tx: Tx, notificationId: string, outcome: string): Promise<void> {
+  const update = prepared(tx, "gateway-notification-outcome", (d) =>
+    d
+      .update(gatewayNotificationsReceived)
+      .set({ outcome: sql`${sql.placeholder("outcome")}` }) // set() does not type a bare placeholder
+      .where(eq(gatewayNotificationsReceived.notificationId, sql.placeholder("notificationId")))
+      .prepare("gateway_notification_outcome"),
+  );
+  await update.execute({ notificationId, outcome });
+}
+
 /**
  * POST /api/payments/notify: verify, then apply — the one path for every asynchronous
  * gateway outcome (QR paid, refund settled, card result echoed).
@@ -102,18 +114,6 @@ async function applyRefund(tx: Tx, n: RefundNotification): Promise<string> {
  *   nothing. Concurrent copies wait on the id's unique key until the first commits.
  * - A failure while applying answers 500, so the gateway delivers it again later.
  */
-/** Records what applying a notification came to (its row was inserted as "applying" in the same transaction). */
-async function recordNotificationOutcome(tx: Tx, notificationId: string, outcome: string): Promise<void> {
-  const update = prepared(tx, "gateway-notification-outcome", (d) =>
-    d
-      .update(gatewayNotificationsReceived)
-      .set({ outcome: sql`${sql.placeholder("outcome")}` })
-      .where(eq(gatewayNotificationsReceived.notificationId, sql.placeholder("notificationId")))
-      .prepare("gateway_notification_outcome"),
-  );
-  await update.execute({ notificationId, outcome });
-}
-
 export async function handleGatewayNotification(
   db: Database,
   { headers, rawBody, now = new Date(), provider = getPaymentProvider() }: { headers: Headers; rawBody: string; now?: Date; provider?: PaymentProvider },
