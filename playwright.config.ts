@@ -66,6 +66,11 @@ export default defineConfig({
       // Admin → Logs specs search request lines, which are info.
       LOG_STORE_LEVEL: "info",
       E2E: "1",
+      // bcrypt at its lowest cost, as in the unit tests: the suite checks a password about two
+      // hundred times (sign-ins, sign-ups, the rate-limit specs' wrong passwords), and at
+      // production's cost 10 each check is several hundred ms of the web process's CPU on a
+      // loaded two-core machine. Same code, same checks; only the work factor.
+      BCRYPT_COST: "4",
       // The benchmark's empty shop page (src/app/(shop)/floor): the page walker reads it too.
       SHOPFLOW_FLOOR_PAGE: "1",
       // The e2e server runs on its own fresh database and settings, never a developer's .env.

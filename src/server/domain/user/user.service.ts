@@ -6,7 +6,7 @@ import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { authSessions, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
-import { hashPassword, verifyPassword } from "./password";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import type { Role, SessionUser, SignUpInput } from "./user.schemas";
 
 /** How long a sign-in lasts before the shopper must sign in again. */
@@ -41,11 +41,10 @@ export async function registerShopper(db: DbOrTx, input: SignUpInput, { password
 export async function verifyCredentials(db: DbOrTx, email: string, password: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role, disabled: user.disabledAt !== null };
 }
-const DUMMY_HASH = "$2b$10$EYfaEjOIcB35RGUTTJCxyeoh0F.Ga2zSzymS9W0GIFwWrBLKXAZCC";
 
 /**
  * Locks one user's row until the transaction ends, so changes to what a user owns as a set (their
