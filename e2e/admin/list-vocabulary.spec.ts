@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_LISTS, catalogValue, type Locale } from "../fixtures/admin-lists";
 import { DEMO, signInViaApi } from "../fixtures/auth";
+import { inLanes } from "../fixtures/lanes";
 
 /**
  * Every admin list says the same thing for the same action, in both languages: "Apply filters",
@@ -14,12 +15,13 @@ for (const locale of ["en", "zh-CN"] as const satisfies Locale[]) {
     await signInViaApi(page, DEMO.admin);
     const word = (key: string) => catalogValue(locale, `common.listFilters.${key}`) as string;
 
-    for (const list of ADMIN_LISTS) {
+    // The lists side by side, on two pages of this signed-in context.
+    await inLanes(context, ADMIN_LISTS, 2, async (page, list) => {
       await page.goto(list.path);
       const bar = page.getByRole("search");
       if (!list.filters) {
         await expect(bar, list.path).toHaveCount(0);
-        continue;
+        return;
       }
       await expect(bar.getByTestId("filters-apply"), list.path).toHaveText(word("apply"));
       await expect(bar.getByTestId("filters-clear"), list.path).toHaveText(word("clear"));
@@ -42,7 +44,7 @@ for (const locale of ["en", "zh-CN"] as const satisfies Locale[]) {
         expect(options.length, list.path).toBeGreaterThan(0);
         for (const [value, text] of options) expect(text, `${list.path} status ${value}`).toBe(labels[value]);
       }
-    }
+    });
 
     // The shipment queues count rows by the words their badges show.
     await page.goto("/admin/shipments");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO } from "../fixtures/auth";
 import { STORED_TEXT_PAGES, STORED_TEXT_WORDS, createWalkData, languageContext, strayHan, strayLatin, visibleWords, watchPage, type Finding, type WalkData } from "../fixtures/page-walk";
 
@@ -107,6 +107,62 @@ async function check(page: Page, url: string, locale: "en" | "zh-CN", data: Walk
   for (const f of findings.slice(before)) console.warn(`[${locale}] ${f.url}: ${f.problem}`);
 }
 
+/**
+ * One language's walk: the visitor's, the shopper's and the admin's pages, one after another.
+ * The two languages are walked side by side (no page the walk opens changes what another one
+ * shows): one page at a time left a core of two idle while the other worked (server, then browser).
+ */
+async function walkLanguage(browser: Browser, baseURL: string, locale: "en" | "zh-CN", data: WalkData, walked: Set<string>, findings: Finding[]) {
+  const visitor = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { "Accept-Language": locale } });
+  await visitor.addCookies([{ name: "shopflow-locale", value: locale, url: baseURL }]);
+  const shopper = await languageContext(browser, baseURL, locale, data.shopper);
+  const admin = await languageContext(browser, baseURL, locale, DEMO.admin);
+  try {
+    const pages = { visitor: await visitor.newPage(), shopper: await shopper.newPage(), admin: await admin.newPage() };
+    for (const p of Object.values(pages)) watchPage(p, findings, baseURL);
+
+    for (const [route, url] of Object.entries(visitorPages())) {
+      walked.add(route);
+      await check(pages.visitor, url, locale, data, findings);
+    }
+    for (const [route, url] of Object.entries(shopperPages(data))) {
+      walked.add(route);
+      await check(pages.shopper, url, locale, data, findings);
+    }
+    // The phone page behind the cashier's QR code (the alipay payment is open), signed out.
+    await pages.shopper.goto(`/pay/${data.unpaidOrderId}`);
+    const scan = await pages.shopper.locator('a[href*="/pay/scan/"]').first().getAttribute("href");
+    walked.add("/pay/scan/[token]");
+    await check(pages.visitor, new URL(scan!, baseURL).pathname, locale, data, findings);
+    // The shipped order's own page too: a shipped order reads differently from an unpaid one.
+    await check(pages.shopper, `/orders/${data.shippedOrderId}`, locale, data, findings);
+
+    for (const url of ADMIN_STATIC) {
+      walked.add(url);
+      await check(pages.admin, url, locale, data, findings);
+    }
+    walked.add("/admin/orders/[id]");
+    await check(pages.admin, `/admin/orders/${data.unpaidOrderId}`, locale, data, findings);
+    await check(pages.admin, `/admin/orders/${data.shippedOrderId}`, locale, data, findings);
+    walked.add("/admin/tasks/runs/[id]");
+    await check(pages.admin, `/admin/tasks/runs/${data.taskRunId}`, locale, data, findings);
+    walked.add("/admin/messages/[id]");
+    await check(pages.admin, `/admin/messages/${data.threadId}`, locale, data, findings);
+    for (const [route, { list, pattern }] of Object.entries(ADMIN_DETAIL_FROM_LIST)) {
+      await pages.admin.goto(list);
+      const href = await firstLink(pages.admin, pattern);
+      if (!href) {
+        findings.push({ url: list, problem: `no link to ${route} on the list` });
+        continue;
+      }
+      walked.add(route);
+      await check(pages.admin, href, locale, data, findings);
+    }
+  } finally {
+    await Promise.all([visitor.close(), shopper.close(), admin.close()]);
+  }
+}
+
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
 
@@ -115,56 +171,7 @@ test("every page reads in one language, with no console errors, for shoppers and
   const walked = new Set<string>();
   const findings: Finding[] = [];
 
-  for (const locale of ["zh-CN", "en"] as const) {
-    const visitor = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { "Accept-Language": locale } });
-    await visitor.addCookies([{ name: "shopflow-locale", value: locale, url: baseURL! }]);
-    const shopper = await languageContext(browser, baseURL!, locale, data.shopper);
-    const admin = await languageContext(browser, baseURL!, locale, DEMO.admin);
-    try {
-      const pages = { visitor: await visitor.newPage(), shopper: await shopper.newPage(), admin: await admin.newPage() };
-      for (const p of Object.values(pages)) watchPage(p, findings, baseURL!);
-
-      for (const [route, url] of Object.entries(visitorPages())) {
-        walked.add(route);
-        await check(pages.visitor, url, locale, data, findings);
-      }
-      for (const [route, url] of Object.entries(shopperPages(data))) {
-        walked.add(route);
-        await check(pages.shopper, url, locale, data, findings);
-      }
-      // The phone page behind the cashier's QR code (the alipay payment is open), signed out.
-      await pages.shopper.goto(`/pay/${data.unpaidOrderId}`);
-      const scan = await pages.shopper.locator('a[href*="/pay/scan/"]').first().getAttribute("href");
-      walked.add("/pay/scan/[token]");
-      await check(pages.visitor, new URL(scan!, baseURL).pathname, locale, data, findings);
-      // The shipped order's own page too: a shipped order reads differently from an unpaid one.
-      await check(pages.shopper, `/orders/${data.shippedOrderId}`, locale, data, findings);
-
-      for (const url of ADMIN_STATIC) {
-        walked.add(url);
-        await check(pages.admin, url, locale, data, findings);
-      }
-      walked.add("/admin/orders/[id]");
-      await check(pages.admin, `/admin/orders/${data.unpaidOrderId}`, locale, data, findings);
-      await check(pages.admin, `/admin/orders/${data.shippedOrderId}`, locale, data, findings);
-      walked.add("/admin/tasks/runs/[id]");
-      await check(pages.admin, `/admin/tasks/runs/${data.taskRunId}`, locale, data, findings);
-      walked.add("/admin/messages/[id]");
-      await check(pages.admin, `/admin/messages/${data.threadId}`, locale, data, findings);
-      for (const [route, { list, pattern }] of Object.entries(ADMIN_DETAIL_FROM_LIST)) {
-        await pages.admin.goto(list);
-        const href = await firstLink(pages.admin, pattern);
-        if (!href) {
-          findings.push({ url: list, problem: `no link to ${route} on the list` });
-          continue;
-        }
-        walked.add(route);
-        await check(pages.admin, href, locale, data, findings);
-      }
-    } finally {
-      await Promise.all([visitor.close(), shopper.close(), admin.close()]);
-    }
-  }
+  await Promise.all((["zh-CN", "en"] as const).map((locale) => walkLanguage(browser, baseURL!, locale, data, walked, findings)));
 
   expect(appRoutes().filter((route) => !walked.has(route)), "routes under src/app the walk does not reach").toEqual([]);
   const report = findings.map((f) => `${f.url}: ${f.problem}`);
