@@ -138,5 +138,11 @@ describe("statements per paid order", () => {
     expect(shipment.shopTrips).toBeLessThanOrEqual(10); // 14
     // Round 15: the key is claimed in one statement (an expired one taken over), not a delete and an insert.
     expect(keyedCreate.shop).toBeLessThanOrEqual(create.shop + 2); // + 3 before round 15
+    // Round 17: the shop renders no statement of a paid order after the first (round 16 rendered
+    // 14: checkout 7, create 3, pay 2, the notification 2); what is left is the simulated
+    // gateway's own (its charge, its delivery of the notification).
+    const paidOrder = [add, checkout, create, pay, notification].flatMap((step) => step.builds);
+    expect(paidOrder.filter((text) => !/"gateway"\./.test(text))).toEqual([]);
+    expect(paidOrder.length).toBeLessThanOrEqual(4); // 18
   });
 });

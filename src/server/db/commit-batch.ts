@@ -38,8 +38,8 @@ export function openCommitBatch(tx: Tx): void {
 /**
  * Writes the rows queued in `tx`: one multi-row insert per table, all in ONE statement (each
  * table's insert but the last in a data-modifying WITH, which PostgreSQL runs to completion
- * whether or not the query reads it). Rows keep the order they were queued in, so serial ids
- * follow it as before.
+ * whether or not the query reads it). A table's rows keep the order they were queued in, so
+ * serial ids follow it as before.
  *
  * The statement is built once per shape (which tables, how many rows each, which values are
  * null or left to their default) and then only executed with the rows' values as placeholders:
@@ -55,7 +55,10 @@ export async function flushCommitBatch(tx: Tx): Promise<void> {
   const batch = batches.get(tx);
   batches.delete(tx);
   if (!batch || batch.size === 0) return;
-  const tables = [...batch];
+  // In the order of their names: steps whose statements run concurrently queue the same tables
+  // in either order, which would otherwise make two shapes of one batch. Which table's rows go
+  // in first does not matter (PostgreSQL runs a WITH's inserts in no promised order anyway).
+  const tables = [...batch].sort(([a], [b]) => (tableKey(a) < tableKey(b) ? -1 : 1));
   const shaped: { shape: string; rows: Row[][]; values: Record<string, unknown> } = { shape: "", rows: [], values: {} };
   for (const [i, [table, rows]] of tables.entries()) {
     const placeholders = placeholderRows(rows, { prefix: `t${i}` });

@@ -2,7 +2,7 @@ import { because } from "@/lib/audit-reasons";
 import { and, asc, desc, eq, getTableColumns, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { insertBeforeCommit } from "@/server/db/commit-batch";
-import { placeholderRows, placeholderSet, prepared } from "@/server/db/prepared";
+import { placeholderRows, placeholderSet, prepared, type SqlWithValues } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { statusLogReason, type AuditWhy } from "@/server/audit/reason";
@@ -100,16 +100,12 @@ export async function transitionOrder(
 
 /**
  * Updates mirror columns (payment_status, logistics_status, sn's) without a status change; a
- * number may be an SQL expression (read from its own module's row by the statement itself).
+ * number may be an SQL expression with its values (read from its own module's row by the
+ * statement itself, e.g. paymentSnOf).
  */
-export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<OrderPatch, "paymentSn"> & { paymentSn?: string | SQL | null }): Promise<void> {
-  const set = { ...patch, updatedAt: new Date() };
-  // Built once per shape of the patch (see placeholderSet); a number given as SQL is built per call.
-  const shaped = placeholderSet(set);
-  if (!shaped) {
-    await tx.update(orders).set(set).where(eq(orders.id, orderId));
-    return;
-  }
+export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<OrderPatch, "paymentSn"> & { paymentSn?: string | SqlWithValues | null }): Promise<void> {
+  // Built once per shape of the patch (see placeholderSet): no value is plain SQL, so there is a shape.
+  const shaped = placeholderSet({ ...patch, updatedAt: new Date() })!;
   await prepared(tx, `patch-order-mirrors:${shaped.shape}`, (d) =>
     d
       .update(orders)
