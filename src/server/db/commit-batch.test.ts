@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
 import { orderStatusLog, outboxEvents, paymentLog } from "@/server/db/schema";
 import { transitionOrder } from "@/server/domain/order";
@@ -82,5 +83,45 @@ describe("audit rows and events written just before the commit", () => {
       await appendPaymentLog(tx, { kind: "gateway_request", by: { actor: "system" }, message: "kept", data: { marker } });
     });
     expect((await logRows(marker)).map((r) => r.message)).toEqual(["alone", "kept"]);
+  });
+
+  it("builds the batch once per shape: a later transaction of that shape renders nothing and writes its own values", async () => {
+    const { order } = await createPendingOrder();
+    const marker = randomUUID();
+    // Two rows, one with a JSON value and one without (SQL NULL, not JSON's null).
+    const write = (message: string) =>
+      getDb().transaction(async (tx) => {
+        await appendPaymentLog(tx, { kind: "gateway_request", by: { actor: "system" }, orderId: order.id, message, data: { marker, message } });
+        await appendPaymentLog(tx, { kind: "gateway_response", by: { actor: "system" }, orderId: order.id, message: `${message} answered`, data: null });
+      });
+    await write("first");
+    const builds = vi.spyOn(PgDialect.prototype, "sqlToQuery");
+    try {
+      await write("second");
+      expect(builds).not.toHaveBeenCalled();
+    } finally {
+      builds.mockRestore();
+    }
+    const rows = await getDb()
+      .select({ message: paymentLog.message, data: paymentLog.data, dataIsNull: sql<boolean>`${paymentLog.data} is null` })
+      .from(paymentLog)
+      .where(and(eq(paymentLog.orderId, order.id), sql`${paymentLog.kind} in ('gateway_request', 'gateway_response')`))
+      .orderBy(asc(paymentLog.id));
+    expect(rows).toEqual([
+      { message: "first", data: { marker, message: "first" }, dataIsNull: false },
+      { message: "first answered", data: null, dataIsNull: true },
+      { message: "second", data: { marker, message: "second" }, dataIsNull: false },
+      { message: "second answered", data: null, dataIsNull: true },
+    ]);
+  });
+
+  it("a batch longer than the bound of kept shapes is built for its call and writes every row in order", async () => {
+    const { order } = await createPendingOrder();
+    const marker = randomUUID();
+    const steps = Array.from({ length: 12 }, (_, i) => `step ${i}`);
+    await getDb().transaction(async (tx) => {
+      for (const step of steps) await appendPaymentLog(tx, { kind: "gateway_request", by: { actor: "system" }, orderId: order.id, message: step, data: { marker } });
+    });
+    expect((await logRows(marker)).map((r) => r.message)).toEqual(steps);
   });
 });

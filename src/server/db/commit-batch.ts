@@ -1,6 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx, Tx } from "./client";
+import { placeholderRows, prepared } from "./prepared";
 
 type Row = Record<string, unknown>;
 
@@ -37,22 +38,71 @@ export function openCommitBatch(tx: Tx): void {
 /**
  * Writes the rows queued in `tx`: one multi-row insert per table, all in ONE statement (each
  * table's insert but the last in a data-modifying WITH, which PostgreSQL runs to completion
- * whether or not the query reads it). Rows keep the order they were queued in, so serial ids
- * follow it as before.
+ * whether or not the query reads it). A table's rows keep the order they were queued in, so
+ * serial ids follow it as before.
+ *
+ * The statement is built once per shape (which tables, how many rows each, which values are
+ * null or left to their default) and then only executed with the rows' values as placeholders:
+ * a step queues the same rows every time (a payment's log row and an event, an order's status
+ * row), so a few shapes cover every transaction, and the SQL text is the one the rows built
+ * per call would have, which PostgreSQL already keeps prepared on each connection. One
+ * statement per shape reads more plainly than rows passed as a JSON or array parameter and
+ * unpacked in SQL, and keeps drizzle encoding each value with its column. A table with more
+ * than a few rows queued (a bulk admin change) is built per call, so only a bounded set of
+ * shapes is ever kept.
  */
 export async function flushCommitBatch(tx: Tx): Promise<void> {
   const batch = batches.get(tx);
   batches.delete(tx);
   if (!batch || batch.size === 0) return;
-  const inserts: SQL[] = [...batch].map(([table, rows]) => tx.insert(table).values(rows).getSQL());
-  const last = inserts.pop()!;
-  if (inserts.length === 0) {
-    await tx.execute(last);
-    return;
+  // In the order of their names: steps whose statements run concurrently queue the same tables
+  // in either order, which would otherwise make two shapes of one batch. Which table's rows go
+  // in first does not matter (PostgreSQL runs a WITH's inserts in no promised order anyway).
+  const tables = [...batch].sort(([a], [b]) => (tableKey(a) < tableKey(b) ? -1 : 1));
+  const shaped: { shape: string; rows: Row[][]; values: Record<string, unknown> } = { shape: "", rows: [], values: {} };
+  for (const [i, [table, rows]] of tables.entries()) {
+    const placeholders = placeholderRows(rows, { prefix: `t${i}` });
+    if (!placeholders) {
+      await batchInsert(tx, tables);
+      return;
+    }
+    shaped.shape += `${tableKey(table)}${placeholders.shape};`;
+    shaped.rows.push(placeholders.rows);
+    Object.assign(shaped.values, placeholders.values);
   }
-  const ctes = sql.join(
-    inserts.map((insert, i) => sql`${sql.raw(`queued_${i}`)} as (${insert})`),
-    sql`, `,
+  await prepared(tx, `commit-batch:${shaped.shape}`, (d) => batchInsert(d, tables.map(([table], i) => [table, shaped.rows[i]!])).prepare("commit_batch")).execute(shaped.values);
+}
+
+/**
+ * The one statement that inserts every table's rows. Drizzle takes a query with RETURNING as a
+ * WITH's body, so the inserts in the WITH return a constant nobody reads.
+ */
+function batchInsert(db: DbOrTx, tables: [PgTable, Row[]][]) {
+  const ctes = tables.slice(0, -1).map(([table, rows], i) =>
+    db
+      .$with(`queued_${i}`)
+      .as(
+        db
+          .insert(table)
+          .values(rows as never)
+          .returning({ queued: sql<number>`1`.as("queued") }),
+      ),
   );
-  await tx.execute(sql`with ${ctes} ${last}`);
+  const [table, rows] = tables.at(-1)!;
+  return db
+    .with(...ctes)
+    .insert(table)
+    .values(rows as never);
+}
+
+const tableKeys = new WeakMap<PgTable, string>();
+
+/** A table's schema-qualified name, the part of a batch's shape that says where its rows go. */
+function tableKey(table: PgTable): string {
+  let key = tableKeys.get(table);
+  if (key === undefined) {
+    const { schema, name } = getTableConfig(table);
+    tableKeys.set(table, (key = `${schema ?? "public"}.${name}`));
+  }
+  return key;
 }

@@ -5,10 +5,10 @@ import { products } from "@/server/db/schema";
 import { getAddress } from "@/server/domain/address";
 import { clearCart, getCart } from "@/server/domain/cart";
 import { reserveStock } from "@/server/domain/inventory";
-import { ZCheckoutInput, insertOrder, nextOrderNoSql, payableTotalOf, type CheckoutInput } from "@/server/domain/order";
+import { ZCheckoutInput, insertOrder, payableTotalOf, type CheckoutInput } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
-import { paymentDeadlineSql } from "./payment-deadline";
+import { paymentWindowMs } from "./payment-deadline";
 
 /**
  * A hook the logistics module fills in: the fee for the chosen shipping option.
@@ -61,7 +61,7 @@ export async function checkout(
     const orderId = randomUUID();
     // The quote reads the catalog, not the stock: it goes out with the reservation's updates
     // (one round trip). OUT_OF_STOCK still comes before the quote's refusals.
-    const [, quoteOrRefusal, paymentDeadlineAt] = await Promise.all([
+    const [, quoteOrRefusal, paymentWindow] = await Promise.all([
       reserveStock(tx, { orderId, lines }),
       quoteShipping({
         db: tx,
@@ -69,7 +69,7 @@ export async function checkout(
         destination: { province: address.province, city: address.city, district: address.district },
         lines,
       }).catch((error: unknown) => ({ refusal: error })),
-      paymentDeadlineSql(tx),
+      paymentWindowMs(tx),
     ]);
     if ("refusal" in quoteOrRefusal) throw quoteOrRefusal.refusal;
     const quote = quoteOrRefusal;
@@ -80,8 +80,6 @@ export async function checkout(
         tx,
         {
           id: orderId,
-          // Drawn by the insert itself, as is the payment deadline (by the database's clock).
-          orderNo: nextOrderNoSql(),
           userId,
           currency: lines[0]!.currency,
           items: lines,
@@ -97,7 +95,7 @@ export async function checkout(
             detail: address.detail,
           },
           note: data.note ?? null,
-          paymentDeadlineAt,
+          paymentWindowMs: paymentWindow,
         },
         { actor: "shopper", actorId: userId },
       ),

@@ -137,12 +137,16 @@ export async function handleGatewayNotification(
       // first (findPaymentBySn sends when called, the insert when awaited) and may see the payment
       // as it was before a copy of this notification commits: only its ids are used, and
       // applyCharge locks the order and the payment afresh before it reads anything else of them.
-      const [[fresh], found] = await Promise.all([
-        tx
+      const receive = prepared(tx, "notification-receipt", (d) =>
+        d
           .insert(gatewayNotificationsReceived)
-          .values({ notificationId: notification.id, type: notification.type, outcome: "applying" })
+          .values({ notificationId: sql.placeholder("notificationId"), type: sql.placeholder("type"), outcome: "applying" })
           .onConflictDoNothing()
-          .returning({ id: gatewayNotificationsReceived.notificationId }),
+          .returning({ id: gatewayNotificationsReceived.notificationId })
+          .prepare("notification_receipt"),
+      );
+      const [[fresh], found] = await Promise.all([
+        receive.execute({ notificationId: notification.id, type: notification.type }),
         charge ? findPaymentBySn(tx, charge.data.merchantRef) : null,
       ]);
       if (!fresh) return null;

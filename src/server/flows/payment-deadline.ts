@@ -1,4 +1,3 @@
-import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { paymentSettings } from "@/server/domain/payment";
 import { realDurationMs, simulationSettings } from "@/server/domain/simulation";
@@ -18,13 +17,12 @@ export function realPaymentWindowMs(ttlMinutes: number, timeScale: number): numb
 }
 
 /**
- * The payment deadline of an order placed now, as an SQL expression for the order's insert:
- * the DATABASE's clock plus the payment TTL (simulated minutes, shrunk by the simulation time
- * scale, never below MIN_REAL_PAYMENT_WINDOW_MS), to the millisecond as a Date carries it, with
- * no statement of its own. Every payment of the order expires at this instant.
+ * The real milliseconds the shopper of an order placed now has to pay: the payment TTL
+ * (simulated minutes, shrunk by the simulation time scale, never below
+ * MIN_REAL_PAYMENT_WINDOW_MS). The order's insert adds it to the DATABASE's clock (insertOrder);
+ * every payment of the order expires at that instant.
  */
-export async function paymentDeadlineSql(db: DbOrTx): Promise<SQL> {
+export async function paymentWindowMs(db: DbOrTx): Promise<number> {
   const [settings, simulation] = await Promise.all([paymentSettings.get(db), simulationSettings.get(db)]);
-  const ms = realPaymentWindowMs(settings.ttlMinutes, simulation.timeScale);
-  return sql`date_trunc('milliseconds', now() + make_interval(secs => ${ms / 1000}))`;
+  return realPaymentWindowMs(settings.ttlMinutes, simulation.timeScale);
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database, DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { addresses } from "@/server/db/schema";
 import { lockUser } from "@/server/domain/user";
 import { DomainError } from "@/server/errors";
@@ -24,10 +25,15 @@ export async function listAddresses(db: DbOrTx, userId: string): Promise<Address
 
 /** One of the shopper's own addresses; ADDRESS_NOT_FOUND for anyone else's. */
 export async function getAddress(db: DbOrTx, { userId, addressId }: { userId: string; addressId: string }): Promise<Address> {
-  const [row] = await db
-    .select(columns)
-    .from(addresses)
-    .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
+  // Checkout reads it on every order: built once, executed with the ids.
+  const query = prepared(db, "shopper-address", (d) =>
+    d
+      .select(columns)
+      .from(addresses)
+      .where(and(eq(addresses.id, sql.placeholder("addressId")), eq(addresses.userId, sql.placeholder("userId"))))
+      .prepare("shopper_address"),
+  );
+  const [row] = await query.execute({ addressId, userId });
   if (!row) throw new DomainError("ADDRESS_NOT_FOUND", "Address not found");
   return row;
 }

@@ -109,8 +109,9 @@ export async function removeCartItem(db: DbOrTx, { userId, itemId }: { userId: s
   return getCart(db, userId);
 }
 
+/** Empties the shopper's cart (checkout, in its transaction). Idempotent. */
 export async function clearCart(db: DbOrTx, userId: string): Promise<void> {
-  await db.delete(cartItems).where(eq(cartItems.userId, userId));
+  await prepared(db, "cart-clear", (d) => d.delete(cartItems).where(eq(cartItems.userId, sql.placeholder("userId"))).prepare("cart_clear")).execute({ userId });
 }
 
 /** Guest lines with one line per product (quantities added up, at most the per-line limit), in first-seen order. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { insertBeforeCommit } from "@/server/db/commit-batch";
+import { prepared } from "@/server/db/prepared";
 import { inventory, inventoryMovements, orderItems, products } from "@/server/db/schema";
 import { catalogChanged } from "@/server/domain/catalog";
 import { DomainError } from "@/server/errors";
@@ -26,14 +27,20 @@ export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string
   // reads a "reserve" movement back: alreadySettled looks for releases and commits only), so
   // an OUT_OF_STOCK below rolls back before any is written.
   const normalised = normalise(lines);
+  // Built once; `updated_at` is given, or the update default would keep the build's time.
+  const reserve = prepared(tx, "reserve-stock", (d) =>
+    d
+      .update(inventory)
+      .set({ reserved: sql`${inventory.reserved} + ${sql.placeholder("quantity")}`, updatedAt: sql.placeholder("updatedAt") as never })
+      .where(and(eq(inventory.productId, sql.placeholder("productId")), sql`${inventory.onHand} - ${inventory.reserved} >= ${sql.placeholder("quantity")}`))
+      .returning({ productId: inventory.productId })
+      .prepare("reserve_stock"),
+  );
+  const updatedAt = new Date();
   const results = await Promise.all(
     normalised.map((line) =>
       Promise.all([
-        tx
-          .update(inventory)
-          .set({ reserved: sql`${inventory.reserved} + ${line.quantity}` })
-          .where(and(eq(inventory.productId, line.productId), sql`${inventory.onHand} - ${inventory.reserved} >= ${line.quantity}`))
-          .returning({ productId: inventory.productId }),
+        reserve.execute({ productId: line.productId, quantity: line.quantity, updatedAt }),
         insertBeforeCommit(tx, inventoryMovements, { productId: line.productId, kind: "reserve", quantity: line.quantity, orderId }),
       ]),
     ),

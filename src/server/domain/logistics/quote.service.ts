@@ -1,5 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { products, warehouses } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { offeredCarriers, pricingOf, findServiceLevel } from "./carrier.service";
@@ -39,26 +40,26 @@ export type Parcel = {
  */
 export async function parcelFor(db: DbOrTx, lines: { productId: string; quantity: number; unitPriceMinor?: number }[]): Promise<Parcel> {
   if (lines.length === 0) throw new DomainError("CART_EMPTY", "Nothing to ship");
-  // Each product's warehouse rides along (one round trip instead of two).
-  const rows = await db
-    .select({
-      id: products.id,
-      priceMinor: products.priceMinor,
-      weightGrams: products.weightGrams,
-      lengthMm: products.lengthMm,
-      widthMm: products.widthMm,
-      heightMm: products.heightMm,
-      warehouseId: products.warehouseId,
-      warehouse: warehouses,
-    })
-    .from(products)
-    .innerJoin(warehouses, eq(warehouses.id, products.warehouseId))
-    .where(
-      inArray(
-        products.id,
-        lines.map((l) => l.productId),
-      ),
-    );
+  // Each product's warehouse rides along (one round trip instead of two). Built once for any
+  // number of lines: the ids go as one array parameter.
+  const query = prepared(db, "parcel-products", (d) =>
+    d
+      .select({
+        id: products.id,
+        priceMinor: products.priceMinor,
+        weightGrams: products.weightGrams,
+        lengthMm: products.lengthMm,
+        widthMm: products.widthMm,
+        heightMm: products.heightMm,
+        warehouseId: products.warehouseId,
+        warehouse: warehouses,
+      })
+      .from(products)
+      .innerJoin(warehouses, eq(warehouses.id, products.warehouseId))
+      .where(sql`${products.id} = any(${sql.placeholder("productIds")}::uuid[])`)
+      .prepare("parcel_products"),
+  );
+  const rows = await query.execute({ productIds: lines.map((l) => l.productId) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const weightByWarehouse = new Map<string, number>();
   const parcelLines: ParcelLine[] = [];

@@ -1,6 +1,6 @@
 export * from "./order.machine";
 export * from "./order.schemas";
 export * from "./order.service";
-export { nextOrderNoSql, formatOrderNo } from "./order-number";
+export { nextOrderNoSql, formatOrderNo, orderNoPrefix } from "./order-number";
 export { orderDashboard } from "./order.dashboard";
 export { orderTimelineRows, recordOrderAdminAction, type OrderAdminAction } from "./order.timeline";

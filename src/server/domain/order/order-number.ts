@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 
 /**
  * Order numbers people can read aloud and sort: "SF" + China-time timestamp to the second +
@@ -12,8 +12,16 @@ export function formatOrderNo(at: Date, sequence: number): string {
   return `SF${stamp}${String(sequence % 1_000_000).padStart(6, "0")}`;
 }
 
-/** A new order number as an SQL expression for the order's insert (the sequence drawn by the insert itself: no statement of its own). */
-export function nextOrderNoSql(at = new Date()): SQL {
-  const prefix = formatOrderNo(at, 0).slice(0, -6);
+/** What an order number placed at `at` has before its six sequence digits ("SF" and the timestamp). */
+export function orderNoPrefix(at: Date): string {
+  return formatOrderNo(at, 0).slice(0, -6);
+}
+
+/**
+ * A new order number as an SQL expression for the order's insert (the sequence drawn by the
+ * insert itself: no statement of its own), after `prefix` (orderNoPrefix), given as a value or
+ * as the placeholder of a statement built once.
+ */
+export function nextOrderNoSql(prefix: string | Placeholder = orderNoPrefix(new Date())): SQL {
   return sql`${prefix} || lpad((nextval('order_no_seq') % 1000000)::text, 6, '0')`;
 }

@@ -2,7 +2,7 @@ import { because } from "@/lib/audit-reasons";
 import { and, asc, desc, eq, getTableColumns, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { insertBeforeCommit } from "@/server/db/commit-batch";
-import { placeholderSet, prepared } from "@/server/db/prepared";
+import { placeholderRows, placeholderSet, prepared, type SqlWithValues } from "@/server/db/prepared";
 import { orderItems, orderStatusLog, orders, products, users, type AddressSnapshot } from "@/server/db/schema";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { statusLogReason, type AuditWhy } from "@/server/audit/reason";
@@ -10,6 +10,7 @@ import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { currentRequestContext } from "@/server/observability/request-context";
 import { assertTransition, type OrderStatus } from "./order.machine";
+import { nextOrderNoSql, orderNoPrefix } from "./order-number";
 import { ZAdminOrdersInput, type AdminOrdersInput, type AdminOrdersSort, type ShopperOrder } from "./order.schemas";
 
 export type StatusActor = "shopper" | "admin" | "system" | "workflow";
@@ -99,16 +100,12 @@ export async function transitionOrder(
 
 /**
  * Updates mirror columns (payment_status, logistics_status, sn's) without a status change; a
- * number may be an SQL expression (read from its own module's row by the statement itself).
+ * number may be an SQL expression with its values (read from its own module's row by the
+ * statement itself, e.g. paymentSnOf).
  */
-export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<OrderPatch, "paymentSn"> & { paymentSn?: string | SQL | null }): Promise<void> {
-  const set = { ...patch, updatedAt: new Date() };
-  // Built once per shape of the patch (see placeholderSet); a number given as SQL is built per call.
-  const shaped = placeholderSet(set);
-  if (!shaped) {
-    await tx.update(orders).set(set).where(eq(orders.id, orderId));
-    return;
-  }
+export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<OrderPatch, "paymentSn"> & { paymentSn?: string | SqlWithValues | null }): Promise<void> {
+  // Built once per shape of the patch (see placeholderSet): no value is plain SQL, so there is a shape.
+  const shaped = placeholderSet({ ...patch, updatedAt: new Date() })!;
   await prepared(tx, `patch-order-mirrors:${shaped.shape}`, (d) =>
     d
       .update(orders)
@@ -120,8 +117,6 @@ export async function patchOrderMirrors(tx: Tx, orderId: string, patch: Omit<Ord
 
 export type NewOrder = {
   id: string;
-  /** The number, or an expression that draws it in the insert (nextOrderNoSql). */
-  orderNo: string | SQL;
   userId: string;
   currency: string;
   items: { productId: string; sku: string; name: string; nameZh: string; unitPriceMinor: number; quantity: number; weightGrams: number }[];
@@ -130,8 +125,8 @@ export type NewOrder = {
   carrierCode?: string | null;
   serviceLevel?: string | null;
   note?: string | null;
-  /** The deadline, or an expression the insert computes it with (paymentDeadlineSql). */
-  paymentDeadlineAt?: Date | SQL | null;
+  /** How long the shopper has to pay: the deadline is the database's clock at the insert plus this. */
+  paymentWindowMs: number;
 };
 
 /** What an order of these lines with this shipping fee charges: the one definition checkout and insertOrder share. */
@@ -139,31 +134,57 @@ export function payableTotalOf(items: { unitPriceMinor: number; quantity: number
   return items.reduce((sum, item) => sum + item.unitPriceMinor * item.quantity, 0) + shippingFeeMinor;
 }
 
-/** Inserts an order awaiting payment with its item snapshots and first status-log row (the log row with the transaction's other audit rows, before the commit). */
+/**
+ * Inserts an order awaiting payment with its item snapshots and first status-log row (the log
+ * row with the transaction's other audit rows, before the commit). The insert draws the order
+ * number from its sequence (nextOrderNoSql) and computes the payment deadline by the
+ * database's clock, to the millisecond as a Date carries it: neither costs a statement.
+ */
 export async function insertOrder(tx: Tx, order: NewOrder, by: ActorRef) {
   const lines = order.items.map((item) => ({ ...item, orderId: order.id, lineTotalMinor: item.unitPriceMinor * item.quantity }));
   const itemsTotalMinor = payableTotalOf(lines, 0);
-  // The two inserts go out together (one round trip); PostgreSQL runs them in this order.
-  const [[row]] = await Promise.all([
-    tx
+  // Both inserts are built once (the items once per number of lines, up to a few) and go out
+  // together (one round trip); PostgreSQL runs them in this order.
+  const insert = prepared(tx, "insert-order", (d) =>
+    d
       .insert(orders)
       .values({
-        id: order.id,
-        orderNo: order.orderNo,
-        userId: order.userId,
+        id: sql.placeholder("id"),
+        orderNo: nextOrderNoSql(sql.placeholder("orderNoPrefix")),
+        userId: sql.placeholder("userId"),
         status: "pending_payment",
-        currency: order.currency,
-        itemsTotalMinor,
-        shippingFeeMinor: order.shippingFeeMinor,
-        payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
-        shippingAddress: order.shippingAddress,
-        carrierCode: order.carrierCode ?? null,
-        serviceLevel: order.serviceLevel ?? null,
-        note: order.note ?? null,
-        paymentDeadlineAt: order.paymentDeadlineAt ?? null,
+        currency: sql.placeholder("currency"),
+        itemsTotalMinor: sql.placeholder("itemsTotalMinor"),
+        shippingFeeMinor: sql.placeholder("shippingFeeMinor"),
+        payableTotalMinor: sql.placeholder("payableTotalMinor"),
+        shippingAddress: sql.placeholder("shippingAddress"),
+        carrierCode: sql.placeholder("carrierCode"),
+        serviceLevel: sql.placeholder("serviceLevel"),
+        note: sql.placeholder("note"),
+        paymentDeadlineAt: sql`date_trunc('milliseconds', now() + make_interval(secs => ${sql.placeholder("paymentWindowSecs")}))`,
       })
-      .returning(),
-    tx.insert(orderItems).values(lines),
+      .returning()
+      .prepare("insert_order"),
+  );
+  const items = placeholderRows(lines);
+  const [[row]] = await Promise.all([
+    insert.execute({
+      id: order.id,
+      orderNoPrefix: orderNoPrefix(new Date()),
+      userId: order.userId,
+      currency: order.currency,
+      itemsTotalMinor,
+      shippingFeeMinor: order.shippingFeeMinor,
+      payableTotalMinor: itemsTotalMinor + order.shippingFeeMinor,
+      shippingAddress: order.shippingAddress,
+      carrierCode: order.carrierCode ?? null,
+      serviceLevel: order.serviceLevel ?? null,
+      note: order.note ?? null,
+      paymentWindowSecs: order.paymentWindowMs / 1000,
+    }),
+    items
+      ? prepared(tx, `insert-order-items:${items.shape}`, (d) => d.insert(orderItems).values(items.rows).prepare("insert_order_items")).execute(items.values)
+      : tx.insert(orderItems).values(lines),
     insertBeforeCommit(tx, orderStatusLog, {
       orderId: order.id,
       fromStatus: null,

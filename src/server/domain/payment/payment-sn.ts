@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 
 /**
@@ -12,12 +12,16 @@ export function formatSn(prefix: "PY" | "RF", at: Date, sequence: number): strin
   return `${prefix}${stamp}${String(sequence % 1_000_000).padStart(6, "0")}`;
 }
 
+/** What a payment number drawn at `at` has before its six sequence digits ("PY" and the timestamp). */
+export function paymentSnPrefix(at: Date): string {
+  return formatSn("PY", at, 0).slice(0, -6);
+}
+
 /**
  * A new payment_sn as an SQL expression for the payment's insert (formatSn's format, the sequence
  * drawn by the insert itself: no statement of its own).
  */
-export function nextPaymentSnSql(at = new Date()): SQL {
-  const prefix = formatSn("PY", at, 0).slice(0, -6);
+export function nextPaymentSnSql(prefix: string | Placeholder = paymentSnPrefix(new Date())): SQL {
   return sql`${prefix} || lpad((nextval('payment_sn_seq') % 1000000)::text, 6, '0')`;
 }
 

@@ -1,12 +1,13 @@
-import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import type { DbOrTx, Tx } from "@/server/db/client";
-import { placeholderSet, prepared } from "@/server/db/prepared";
+import { placeholderSet, prepared, SqlWithValues } from "@/server/db/prepared";
 import { payments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { appendPaymentLog, type PaymentActor } from "./payment-log";
 import { OPEN_PAYMENT_STATUSES, assertPaymentTransition, type PaymentMethod, type PaymentStatus } from "./payment.machine";
-import { nextPaymentSnSql } from "./payment-sn";
+import { nextPaymentSnSql, paymentSnPrefix } from "./payment-sn";
 import { tstz } from "./sql-time";
 import { enqueueWebhookEvent, type WebhookEventType } from "./webhooks/webhook-events";
 
@@ -104,8 +105,8 @@ export async function findPayment(db: DbOrTx, paymentId: string): Promise<Paymen
  * after the payment's insert (PostgreSQL runs a transaction's statements in the order sent, so
  * it sees the row): the order's mirror column is set without waiting for the insert's answer.
  */
-export function paymentSnOf(paymentId: string): SQL {
-  return sql`(select ${payments.paymentSn} from ${payments} where ${payments.id} = ${paymentId})`;
+export function paymentSnOf(paymentId: string): SqlWithValues {
+  return new SqlWithValues("paymentSnOf", sql`(select ${payments.paymentSn} from ${payments} where ${payments.id} = ${sql.placeholder("paymentSnOf_paymentId")})`, { paymentSnOf_paymentId: paymentId });
 }
 
 export async function findPaymentBySn(db: DbOrTx, paymentSn: string): Promise<PaymentRow | null> {
@@ -150,21 +151,35 @@ export async function insertPayment(
   tx: Tx,
   input: { id?: string; orderId: string; userId: string; amountMinor: number; currency: string; method: PaymentMethod; expiresAt: Date; by: PaymentActor },
 ): Promise<PaymentRow> {
-  const [row] = await tx
-    .insert(payments)
-    .values({
-      id: input.id,
-      paymentSn: nextPaymentSnSql(),
-      orderId: input.orderId,
-      userId: input.userId,
-      amountMinor: input.amountMinor,
-      currency: input.currency,
-      method: input.method,
-      status: "pending",
-      expiresAt: input.expiresAt,
-    })
-    .onConflictDoNothing()
-    .returning();
+  // Built once; the payment number is drawn by the insert (nextPaymentSnSql).
+  const insert = prepared(tx, "insert-payment", (d) =>
+    d
+      .insert(payments)
+      .values({
+        id: sql.placeholder("id"),
+        paymentSn: nextPaymentSnSql(sql.placeholder("paymentSnPrefix")),
+        orderId: sql.placeholder("orderId"),
+        userId: sql.placeholder("userId"),
+        amountMinor: sql.placeholder("amountMinor"),
+        currency: sql.placeholder("currency"),
+        method: sql.placeholder("method"),
+        status: "pending",
+        expiresAt: sql.placeholder("expiresAt"),
+      })
+      .onConflictDoNothing()
+      .returning()
+      .prepare("insert_payment"),
+  );
+  const [row] = await insert.execute({
+    id: input.id ?? randomUUID(),
+    paymentSnPrefix: paymentSnPrefix(new Date()),
+    orderId: input.orderId,
+    userId: input.userId,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    method: input.method,
+    expiresAt: input.expiresAt,
+  });
   // The partial unique index allows one open payment per order; a concurrent create lost.
   if (!row) throw new DomainError("PAYMENT_ALREADY_OPEN", "This order already has an open payment");
   await appendPaymentLog(tx, {
