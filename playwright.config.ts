@@ -74,7 +74,7 @@ export default defineConfig({
       // production's cost 10 each check is several hundred ms of the web process's CPU on a
       // loaded two-core machine. Same code, same checks; only the work factor.
       BCRYPT_COST: "4",
-      // The benchmark's empty shop page (src/app/(shop)/floor): the page walker reads it too.
+      // The benchmark's empty shop page (src/app/[locale]/(shop)/floor): the page walker reads it too.
       SHOPFLOW_FLOOR_PAGE: "1",
       // The e2e server runs on its own fresh database and settings, never a developer's .env.
       SHOPFLOW_ENV_FILE: "",

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, LOCALE_HEADER, NOT_FOUND_HEADER, splitLocalePath } from "@/i18n/config";
+import { resolveLocale } from "@/i18n/negotiate";
 import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
 import { pageAccessAnswer } from "@/server/http/page-access";
 import { trackLimitAnswer } from "@/server/http/track-limit-gate";
@@ -7,10 +9,14 @@ import { trackLimitAnswer } from "@/server/http/track-limit-gate";
  * Runs before every route:
  * - gives each request an id (the caller's x-request-id when sane), passes it on to the
  *   route and echoes it in the response;
+ * - chooses the page's language (the one a path like `/zh-CN/cart` names, else the language
+ *   switch's cookie, else Accept-Language) and passes it on in a header, on which
+ *   `next.config.ts` rewrites the page to `/{locale}/…`;
  * - refuses state-changing requests that come from another origin. tRPC accepts form posts,
  *   so a cross-site <form> could otherwise ride on the shopper's cookie;
  * - sends visitors without a session from pages that need one to the sign-in page (a real
- *   307, before anything renders), answers 404 for the admin area to everyone but admins,
+ *   307, before anything renders), routes everyone but admins from the admin area to the
+ *   not-found page (404) before any admin page renders,
  *   and 429 to a rate-limited /track lookup.
  * Server-to-server endpoints (gateway notifications, Inngest) authenticate by signature instead.
  * Every request reaches Next through the gateway (src/gateway), which answers /api/trpc and the
@@ -23,12 +29,18 @@ export async function proxy(req: NextRequest) {
   const requestId = requestIdOf(get);
 
   const path = req.nextUrl.pathname;
+  const inPath = splitLocalePath(path);
+  const page = inPath.rest;
+  const locale = inPath.locale ?? resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, get("accept-language"));
   if (!SAFE_METHODS.has(req.method) && !SIGNED_ENDPOINTS.some((p) => path.startsWith(p)) && isCrossOrigin(get)) {
     return NextResponse.json(CROSS_ORIGIN_REFUSAL, { status: 403, headers: { "x-request-id": requestId } });
   }
 
+  let notFound = false;
   if (req.method === "GET" || req.method === "HEAD") {
-    const answer = (await pageAccessAnswer(req)) ?? (await trackLimitAnswer(req));
+    const access = await pageAccessAnswer(req, page);
+    notFound = access === "not-found";
+    const answer = floorAnswer(page) ?? (access === "not-found" ? null : access) ?? (await trackLimitAnswer(req, page, locale));
     if (answer) {
       answer.headers.set("x-request-id", requestId);
       return answer;
@@ -37,9 +49,23 @@ export async function proxy(req: NextRequest) {
 
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
+  headers.set(LOCALE_HEADER, locale);
+  // Only the proxy decides this; whatever a caller sent is dropped.
+  if (notFound) headers.set(NOT_FOUND_HEADER, "1");
+  else headers.delete(NOT_FOUND_HEADER);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   return response;
+}
+
+/**
+ * The empty shop page the benchmark measures every shopper page against exists only when the
+ * server runs with SHOPFLOW_FLOOR_PAGE=1: it is rendered once at build time, so the page itself
+ * cannot ask.
+ */
+function floorAnswer(page: string): NextResponse | null {
+  if (page !== "/floor" || process.env.SHOPFLOW_FLOOR_PAGE === "1") return null;
+  return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 export const config = {

@@ -13,18 +13,22 @@ import { STORED_TEXT_PAGES, STORED_TEXT_WORDS, createWalkData, languageContext, 
 
 const APP = path.join(process.cwd(), "src/app");
 
-/** Every page route under src/app, route groups removed: "/orders/[id]". */
+/**
+ * Every page route under src/app/[locale] (every page is there; the browser's URLs carry no
+ * language), route groups removed: "/orders/[id]". The catch-all that answers paths no page
+ * matches is the not-found page, not a page of its own.
+ */
 function appRoutes(): string[] {
   const routes: string[] = [];
   const visit = (dir: string, parts: string[]) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
-        if (entry.name === "api") continue;
+        if (entry.name === "api" || entry.name === "[...missing]") continue;
         visit(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? parts : [...parts, entry.name]);
       } else if (entry.name === "page.tsx") routes.push("/" + parts.join("/"));
     }
   };
-  visit(APP, []);
+  visit(path.join(APP, "[locale]"), []);
   return routes.sort();
 }
 

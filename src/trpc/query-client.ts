@@ -1,8 +1,14 @@
-import { QueryClient, defaultShouldDehydrateQuery } from "@tanstack/react-query";
+import { MutationCache, QueryClient, defaultShouldDehydrateQuery } from "@tanstack/react-query";
 import superjson from "superjson";
 
+/** The shop header's query (`auth.header`), by tRPC's key prefix for that procedure. */
+export const SHOP_HEADER_KEY = [["auth", "header"]];
+
 export function makeQueryClient() {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // A change that went through (a cart line added, an order placed, a notification read) can
+    // move the header's counts: read them again, whichever page made the change.
+    mutationCache: new MutationCache({ onSuccess: () => client.invalidateQueries({ queryKey: SHOP_HEADER_KEY }) }),
     defaultOptions: {
       queries: { staleTime: 30 * 1000, retry: (count, error) => count < 2 && !isClientError(error) },
       dehydrate: {
@@ -12,6 +18,7 @@ export function makeQueryClient() {
       hydrate: { deserializeData: superjson.deserialize },
     },
   });
+  return client;
 }
 
 function isClientError(error: unknown): boolean {

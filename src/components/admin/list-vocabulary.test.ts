@@ -19,7 +19,7 @@ function files(dir: string): string[] {
   });
 }
 
-const ADMIN_SOURCES = [...files("src/app/admin"), ...files("src/components/admin"), ...files("src/components/logistics/admin"), ...files("src/components/payment/admin")];
+const ADMIN_SOURCES = [...files("src/app/[locale]/admin"), ...files("src/components/admin"), ...files("src/components/logistics/admin"), ...files("src/components/payment/admin")];
 const FILTER_WORDS = new Set(["apply", "reset", "clear", "csv", "exportCsv", "applyLabel", "resetLabel"]);
 
 function leaves(value: unknown, at: string[] = []): [string, unknown][] {

@@ -1,14 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
 import { LOCALE_COOKIE, LOCALES } from "@/i18n/config";
 
-/** Persists the choice in a cookie for a year and re-renders the server components. */
+/**
+ * Persists the choice in a cookie for a year and loads the page again: the pages built once per
+ * language are chosen by that cookie (src/proxy.ts), and a full load also drops what the
+ * browser's router kept of them in the other language.
+ */
 export function LanguageSwitch() {
   const t = useTranslations("common.language");
   const locale = useLocale();
-  const router = useRouter();
   return (
     <label className="flex items-center gap-1 text-sm text-slate-600">
       <span className="sr-only">{t("label")}</span>
@@ -18,7 +20,7 @@ export function LanguageSwitch() {
         value={locale}
         onChange={(event) => {
           document.cookie = `${LOCALE_COOKIE}=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
-          router.refresh();
+          window.location.reload();
         }}
       >
         {LOCALES.map((l) => (

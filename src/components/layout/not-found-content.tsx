@@ -1,21 +1,18 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { getTranslations } from "@/i18n/server";
+"use client";
 
-/** The not-found pages' title, in the reader's language (each not-found.tsx exports it as generateMetadata). */
-export async function notFoundMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
-  return { title: t("states.notFoundTitle"), robots: { index: false } };
-}
+import Link from "next/link";
+import { useTranslations } from "use-intl";
 
 /**
- * The not-found message, shared by the root and the section not-found pages. It renders the
- * page title too (React puts it in the head): after `notFound()` in a page, Next leaves the
- * metadata out of what the browser hydrates, which would otherwise drop the title that
- * generateMetadata put in the HTML. `titleTemplate` is the section layout's title template.
+ * The not-found message, shared by the root and the section not-found pages, from the client
+ * messages every layout ships ("common"). A client component: Next renders a segment's
+ * not-found element with every view of its pages, and a server component reading the language
+ * from the request would make the pages built once per language per-request. It renders the
+ * page title too (React puts it in the head), which the browser's render of a not-found view
+ * would otherwise drop. `titleTemplate` is the section layout's title template.
  */
-export async function NotFoundContent({ titleTemplate = "%s · shopflow" }: { titleTemplate?: string }) {
-  const t = await getTranslations("common");
+export function NotFoundContent({ titleTemplate = "%s · shopflow" }: { titleTemplate?: string }) {
+  const t = useTranslations("common");
   return (
     <div className="mx-auto max-w-xl px-4 py-16 text-center">
       <title>{titleTemplate.replace("%s", t("states.notFoundTitle"))}</title>

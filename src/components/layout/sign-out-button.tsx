@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "use-intl";
@@ -12,8 +13,11 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   const t = useTranslations("common.nav");
   const router = useRouter();
+  const queryClient = useQueryClient();
   async function onClick() {
     await signOut({ redirect: false });
+    // Nothing read as the shopper stays, and the header asks again who reads.
+    await queryClient.resetQueries();
     router.push("/");
     router.refresh();
   }

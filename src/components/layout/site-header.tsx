@@ -14,9 +14,10 @@ export type HeaderUser = { name: string; role: "shopper" | "admin" } | null;
 
 /**
  * The top bar on every page; `extra` lets modules add items (e.g. a notification bell).
- * `cartCount` comes from the server layout, which re-renders on `router.refresh()` after cart changes.
+ * `user` is undefined while the shop's header is still asking who reads (src/components/layout/shop-header.tsx):
+ * then only what everyone sees is shown, neither a guest's links nor a shopper's.
  */
-export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra?: React.ReactNode; cartCount?: number }) {
+export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser | undefined; extra?: React.ReactNode; cartCount?: number }) {
   const t = useTranslations("common");
   const tc = useTranslations("shop.cart");
   const tf = useTranslations("catalog");
@@ -42,7 +43,7 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
               <NavLink href="/account/api-keys">{t("nav.apiKeys")}</NavLink>
             </>
           )}
-          {!user && <GuestCartLink label={(count) => tc("linkLabel", { count })} />}
+          {user === null && <GuestCartLink label={(count) => tc("linkLabel", { count })} />}
           {user?.role === "admin" && (
             <NavLink href="/admin">{t("nav.admin")}</NavLink>
           )}
@@ -51,18 +52,15 @@ export function SiteHeader({ user, extra, cartCount }: { user: HeaderUser; extra
         <div className="flex items-center gap-2">
           {extra}
           <LanguageSwitch />
-          {user ? (
+          {user && (
             <>
               <span className="text-sm text-slate-600" data-testid="signed-in-user">
                 {user.name}
               </span>
               <SignOutButton />
             </>
-          ) : (
-            <>
-              <GuestAuthLinks signIn={t("nav.signIn")} signUp={t("nav.signUp")} />
-            </>
           )}
+          {user === null && <GuestAuthLinks signIn={t("nav.signIn")} signUp={t("nav.signUp")} />}
         </div>
       </div>
     </header>

@@ -2,6 +2,7 @@ import proxy from "@fastify/http-proxy";
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
+import { withoutLanguageRewriteQuery } from "./language-rewrite";
 
 export type NextProxyOptions = {
   /** Where Next listens (`next start` / `next dev` on an internal address), e.g. http://127.0.0.1:3001. */
@@ -46,6 +47,7 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
           .header("cache-control", "no-store")
           .send({ error: { code: status === 504 ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", message: "The shop's pages are briefly unavailable. Please try again in a few seconds." } });
       },
+      rewriteHeaders: (headers, request) => (request ? withoutLanguageRewriteQuery(headers, request.url) : headers),
       rewriteRequestHeaders: (request, headers) => ({
         ...headers,
         [CLIENT_ADDRESS_HEADER]: request.ip,

@@ -1,8 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createTranslator } from "use-intl/core";
-import { LOCALE_COOKIE, TIME_ZONE } from "@/i18n/config";
+import { TIME_ZONE, type Locale } from "@/i18n/config";
 import { MESSAGES } from "@/i18n/messages";
-import { resolveLocale } from "@/i18n/negotiate";
 import { getDb } from "@/server/db/client";
 // The limiter and the settings themselves, not the logistics module's index (the whole module).
 import { logisticsSettings } from "@/server/domain/logistics/logistics.settings";
@@ -16,13 +15,12 @@ import { clientAddressFromHeaders } from "./client-address";
  * counts in (one read of the store per /track view with a number). The page keeps counting through logistics.track; one that loses a race
  * for the last lookup redirects to itself and lands here.
  */
-export async function trackLimitAnswer(req: NextRequest): Promise<NextResponse | null> {
-  if (req.nextUrl.pathname !== "/track" || !req.nextUrl.searchParams.get("no")?.trim()) return null;
+export async function trackLimitAnswer(req: NextRequest, pathname: string, locale: Locale): Promise<NextResponse | null> {
+  if (pathname !== "/track" || !req.nextUrl.searchParams.get("no")?.trim()) return null;
   const { publicLookupsPerMinute } = await logisticsSettings.get(getDb());
   const seconds = await publicLookupRetryAfter(clientAddressFromHeaders(req.headers), publicLookupsPerMinute);
   if (seconds === null) return null;
 
-  const locale = resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get("accept-language"));
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "logistics.tracking", timeZone: TIME_ZONE });
   // Our own catalog's text only (nothing from the request), in a page that needs no script or stylesheet.
   const html = `<!doctype html>

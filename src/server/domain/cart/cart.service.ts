@@ -28,6 +28,20 @@ function cartOf(lines: CartLine[]): Cart {
   };
 }
 
+/** How many items the shopper's cart holds (the header's count): the cart's lines summed, without reading them. */
+export async function countCartItems(db: DbOrTx, userId: string): Promise<number> {
+  const query = prepared(db, "cart-item-count", (d) =>
+    d
+      .select({ count: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` })
+      .from(cartItems)
+      .innerJoin(products, eq(products.id, cartItems.productId))
+      .where(and(eq(cartItems.userId, sql.placeholder("userId")), eq(products.active, true)))
+      .prepare("cart_item_count"),
+  );
+  const [row] = await query.execute({ userId });
+  return row?.count ?? 0;
+}
+
 /** The shopper's cart with current prices and availability (inactive products are left out). */
 export async function getCart(db: DbOrTx, userId: string): Promise<Cart> {
   // Every cart change answers with the cart: built once, executed with the shopper's id.

@@ -1,30 +1,58 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "use-intl";
 import { ProductImage } from "@/components/shop/product-image";
-import { EmptyState } from "@/components/ui/states";
-import { getLocale, getTranslations } from "@/i18n/server";
+import { PaginationLinks } from "@/components/ui/pagination-links";
+import { EmptyState, ErrorState } from "@/components/ui/states";
 import { cn } from "@/lib/cn";
 import { formatMoney, parseMoney } from "@/lib/money";
-import { firstParams, pageParam, type RawSearchParams } from "@/lib/search-params";
-import { api } from "@/trpc/server";
+import { firstParams, pageParam } from "@/lib/search-params";
+import { useTRPC } from "@/trpc/client";
 
-type SearchParams = { q?: string; category?: string; page?: string; sort?: string; min?: string; max?: string; stock?: string };
 const SORTS = ["newest", "price_asc", "price_desc", "name"] as const;
+const PAGE_SIZE = 12;
+const KEYS = ["q", "category", "page", "sort", "min", "max", "stock"] as const;
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params: SearchParams = firstParams(await searchParams, 64);
-  const [t, tc, tcat, locale, caller] = await Promise.all([getTranslations("shop"), getTranslations("common"), getTranslations("catalog.shop"), getLocale(), api()]);
-  const page = pageParam(params.page, 10_000);
+/** The catalog's query from the page's URL: the same parameters the search form sends. */
+function useCatalogQuery() {
+  const search = useSearchParams();
+  // The first value of each, cleaned and bounded like every page's query (firstParams).
+  const first = firstParams(Object.fromEntries(KEYS.map((key) => [key, search.get(key) ?? undefined])), 64);
+  const params = { q: first.q, category: first.category, page: first.page, sort: first.sort, min: first.min, max: first.max, stock: first.stock };
   const sort = SORTS.find((s) => s === params.sort) ?? "newest";
-  // A price bound that is not an amount is ignored rather than an error page.
+  // A price bound that is not an amount is ignored rather than an error.
   const minPrice = params.min ? (parseMoney(params.min) ?? undefined) : undefined;
   const maxPrice = params.max ? (parseMoney(params.max) ?? undefined) : undefined;
   const inStock = params.stock === "1" || undefined;
-  const [result, categories] = await Promise.all([
-    caller.catalog.list({ q: params.q || undefined, category: params.category || undefined, page, pageSize: 12, sort, minPrice, maxPrice, inStock }),
-    caller.catalog.categories(),
-  ]);
-  const listParams = { q: params.q, category: params.category, sort: params.sort, min: params.min, max: params.max, stock: inStock ? "1" : undefined };
+  const page = pageParam(params.page, 10_000);
+  return {
+    params,
+    sort,
+    inStock,
+    page,
+    input: { q: params.q || undefined, category: params.category || undefined, page, pageSize: PAGE_SIZE, sort, minPrice, maxPrice, inStock },
+    listParams: { q: params.q, category: params.category, sort: params.sort, min: params.min, max: params.max, stock: inStock ? "1" : undefined },
+  };
+}
+
+/**
+ * The catalog: categories, the search form and a page of products, read from the API in the
+ * browser so the page around it is the same for everyone and built once per language. Every
+ * filter is in the URL, so a filtered list can be linked, bookmarked and reloaded.
+ */
+export function CatalogBrowser() {
+  const t = useTranslations("shop");
+  const tc = useTranslations("common");
+  const tcat = useTranslations("catalog.shop");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const { params, sort, inStock, page, input, listParams } = useCatalogQuery();
+  const list = useQuery(trpc.catalog.list.queryOptions(input));
+  const categories = useQuery(trpc.catalog.categories.queryOptions());
+
   const categoryHref = (slug?: string) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries({ ...listParams, category: slug })) if (value) query.set(key, value);
@@ -32,13 +60,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     return text ? `/?${text}` : "/";
   };
   const nameOf = (p: { name: string; nameZh: string }) => (locale === "zh-CN" && p.nameZh ? p.nameZh : p.name);
+  const categoryList = categories.data ?? [];
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("catalog.title")}</h1>
       <nav aria-label={tcat("categoriesNav")}>
-        <ul className="flex flex-wrap gap-2 text-sm">
-          {[{ slug: undefined, label: tcat("allCategories") }, ...categories.map((c) => ({ slug: c.slug, label: locale === "zh-CN" ? c.nameZh : c.nameEn }))].map((c) => {
+        <ul className="flex min-h-7 flex-wrap gap-2 text-sm">
+          {[{ slug: undefined, label: tcat("allCategories") }, ...categoryList.map((c) => ({ slug: c.slug, label: locale === "zh-CN" ? c.nameZh : c.nameEn }))].map((c) => {
             const current = (params.category || undefined) === c.slug;
             return (
               <li key={c.slug ?? ""}>
@@ -54,7 +83,8 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           })}
         </ul>
       </nav>
-      <form role="search" className="flex flex-wrap items-end gap-3" action="/">
+      {/* Keyed on the URL's query: the form's fields start from it again after a link changes it. */}
+      <form key={JSON.stringify(listParams)} role="search" className="flex flex-wrap items-end gap-3" action="/">
         <label className="flex-1 text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("catalog.searchLabel")}</span>
           <input
@@ -67,9 +97,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("catalog.categoryLabel")}</span>
-          <select name="category" defaultValue={params.category ?? ""} className="rounded-md border border-slate-300 px-3 py-2">
+          {/* Keyed on the categories: a select's default value applies only to its first render with options. */}
+          <select key={categoryList.length} name="category" defaultValue={params.category ?? ""} className="rounded-md border border-slate-300 px-3 py-2">
             <option value="">{t("catalog.allCategories")}</option>
-            {categories.map((c) => (
+            {categoryList.map((c) => (
               <option key={c.id} value={c.slug}>
                 {locale === "zh-CN" ? c.nameZh : c.nameEn}
               </option>
@@ -103,11 +134,17 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         </button>
       </form>
 
-      {result.items.length === 0 ? (
+      {list.isError ? (
+        <ErrorState title={tc("states.error")} />
+      ) : !list.data ? (
+        <p role="status" className="text-sm text-slate-500">
+          {tc("states.loading")}
+        </p>
+      ) : list.data.items.length === 0 ? (
         <EmptyState title={t("catalog.noResults")} />
       ) : (
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("catalog.title")}>
-          {result.items.map((product) => (
+          {list.data.items.map((product) => (
             <li key={product.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <Link href={`/products/${product.id}`} className="block space-y-2">
                 <ProductImage imageUrl={product.imageUrl} alt={nameOf(product)} size="grid" className="h-auto w-full" />
@@ -123,13 +160,16 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
-      <Pagination
-        page={page}
-        pageSize={result.pageSize}
-        total={result.total}
-        basePath="/"
-        params={listParams}
-      />
+      {list.data && (
+        <PaginationLinks
+          page={page}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          basePath="/"
+          params={listParams}
+          labels={{ label: tc("pagination.label"), previous: tc("pagination.previous"), next: tc("pagination.next"), pageOf: (p, pages) => tc("pagination.pageOf", { page: p, pages }) }}
+        />
+      )}
     </div>
   );
 }

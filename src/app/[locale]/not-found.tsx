@@ -1,4 +1,5 @@
-import { NotFoundContent, notFoundMetadata } from "@/components/layout/not-found-content";
+import { NotFoundContent } from "@/components/layout/not-found-content";
+import { notFoundMetadata } from "@/components/layout/not-found-metadata";
 
 export const generateMetadata = notFoundMetadata;
 

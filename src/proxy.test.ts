@@ -1,0 +1,57 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { LOCALE_HEADER, splitLocalePath } from "@/i18n/config";
+import { proxy } from "./proxy";
+
+/** The language the proxy passes on to the route (Next applies it as a request header). */
+function chosenLanguage(response: Response): string | null {
+  return response.headers.get(`x-middleware-request-${LOCALE_HEADER}`);
+}
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return new NextRequest(`http://shop.test${path}`, { headers });
+}
+
+describe("the proxy's choice of language, on which next.config.ts rewrites every page to /{locale}/…", () => {
+  it("takes the switch's cookie first, then Accept-Language's quality values, else English", async () => {
+    expect(chosenLanguage(await proxy(get("/", { cookie: "shopflow-locale=zh-CN" })))).toBe("zh-CN");
+    expect(chosenLanguage(await proxy(get("/cart", { cookie: "shopflow-locale=en", "accept-language": "zh-CN" })))).toBe("en");
+    // A plain prefix test of the header would say English here.
+    expect(chosenLanguage(await proxy(get("/", { "accept-language": "en;q=0.1, zh;q=0.9" })))).toBe("zh-CN");
+    expect(chosenLanguage(await proxy(get("/", { cookie: "shopflow-locale=fr" })))).toBe("en");
+  });
+
+  it("keeps the language a path names, and overwrites whatever the caller sent in its header", async () => {
+    expect(chosenLanguage(await proxy(get("/zh-CN/track", { cookie: "shopflow-locale=en" })))).toBe("zh-CN");
+    expect(chosenLanguage(await proxy(get("/track", { [LOCALE_HEADER]: "zh-CN" })))).toBe("en");
+  });
+
+  it("answers a path with a language as it answers the same page without one: sign in first, back to the page", async () => {
+    const answer = await proxy(get("/zh-CN/checkout"));
+    expect(answer.status).toBe(307);
+    expect(answer.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fcheckout");
+  });
+
+  it("hides the benchmark's empty page unless the server runs with it", async () => {
+    const previous = process.env.SHOPFLOW_FLOOR_PAGE;
+    try {
+      delete process.env.SHOPFLOW_FLOOR_PAGE;
+      expect((await proxy(get("/floor"))).status).toBe(404);
+      expect((await proxy(get("/en/floor"))).status).toBe(404);
+      process.env.SHOPFLOW_FLOOR_PAGE = "1";
+      expect((await proxy(get("/floor"))).status).toBe(200);
+    } finally {
+      if (previous === undefined) delete process.env.SHOPFLOW_FLOOR_PAGE;
+      else process.env.SHOPFLOW_FLOOR_PAGE = previous;
+    }
+  });
+});
+
+describe("splitLocalePath", () => {
+  it("splits a leading language off a path, and only a whole segment", () => {
+    expect(splitLocalePath("/zh-CN/orders/1")).toEqual({ locale: "zh-CN", rest: "/orders/1" });
+    expect(splitLocalePath("/en")).toEqual({ locale: "en", rest: "/" });
+    expect(splitLocalePath("/english")).toEqual({ locale: null, rest: "/english" });
+    expect(splitLocalePath("/cart")).toEqual({ locale: null, rest: "/cart" });
+  });
+});
