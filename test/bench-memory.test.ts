@@ -46,15 +46,17 @@ describe("the benchmark's memory report", () => {
   });
 
   it("keeps the peak resident set of each process in a tree", () => {
+    const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
     const watch = watchMemory(process.pid, 10);
+    // 64 MB, every page written, so all of it is resident.
     const ballast = Buffer.alloc(64 * 1024 * 1024, 1);
-    // Read before stop, whose last sample comes after it: read after, the process may have grown
-    // since that sample (170.98 against a peak of 170.82 MB in one CI run).
-    const rssWithBallastMb = process.memoryUsage().rss / 1024 / 1024;
     const peaks = watch.stop();
     const own = peaks.find((p) => p.pid === process.pid);
     expect(own).toBeDefined();
-    expect(own!.peakRssMb).toBeGreaterThanOrEqual(rssWithBallastMb - 1);
+    // The watch reads the process from outside, and Linux brings another reader's view of a
+    // process's resident set up to date only now and then (CI runs saw it 0.2 and 5.5 MB behind
+    // the process's own reading): so the peak is checked against most of the ballast, not to the MB.
+    expect(own!.peakRssMb).toBeGreaterThanOrEqual(rssBeforeMb + 48);
     expect(ballast.length).toBe(64 * 1024 * 1024);
   });
 });
