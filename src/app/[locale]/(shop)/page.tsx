@@ -10,7 +10,8 @@ import { getTranslationsFor } from "@/i18n/server";
  */
 export default async function CatalogPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const [t, tc] = [getTranslationsFor(locale, "shop"), getTranslationsFor(locale, "common")];
+  const t = getTranslationsFor(locale, "shop");
+  const tc = getTranslationsFor(locale, "common");
   return (
     <Suspense
       fallback={
