@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { Suspense } from "react";
 import { useTranslations } from "use-intl";
 import { OrderTrackingSection } from "@/components/logistics/order-tracking-section";
 import { OrderPaymentSection } from "@/components/payment/order-payment-section";
@@ -29,7 +30,6 @@ export function OrderView() {
   const tm = useTranslations("catalog.messages");
   const trpc = useTRPC();
   const orderId = pathIdAfter(usePathname(), "orders") ?? "";
-  const placed = useSearchParams().get("placed") === "1";
   const order = useQuery({ ...trpc.order.byId.queryOptions({ id: orderId }), retry: false });
   const payment = useQuery({ ...trpc.payment.forOrder.queryOptions({ orderId }), retry: false });
   if (!order.data) return <RecordQueryState query={order} />;
@@ -38,11 +38,10 @@ export function OrderView() {
   return (
     <div className="space-y-6">
       <title>{`${t("title", { orderNo: data.orderNo })} · shopflow`}</title>
-      {placed && (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
-          {t("placedBanner")}
-        </p>
-      )}
+      {/* The query string is the browser's only: the banner waits for it, the page does not. */}
+      <Suspense fallback={null}>
+        <PlacedBanner />
+      </Suspense>
       <OrderHeader order={data} />
       <OrderActions order={data} />
       <Link href={`/messages?order=${data.id}`} className="inline-block text-sm text-brand-700 underline">
@@ -64,5 +63,16 @@ export function OrderView() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** "Thank you, your order has been placed" after checkout (`?placed=1`). */
+function PlacedBanner() {
+  const t = useTranslations("shop.order");
+  if (useSearchParams().get("placed") !== "1") return null;
+  return (
+    <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+      {t("placedBanner")}
+    </p>
   );
 }

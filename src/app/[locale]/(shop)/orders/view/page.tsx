@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { OrderView } from "@/components/shop/order-view";
-import { LoadingState } from "@/components/ui/states";
 import { getTranslationsFor } from "@/i18n/server";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -16,12 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * shopper; the browser reads the order from the API (OrderView). Whether the reader may see the
  * order is decided before this page is served (the gateway's page-visibility check: 404).
  */
-export default async function OrderPage({ params }: Props) {
-  const t = getTranslationsFor((await params).locale, "common");
-  // The id and `?placed=1` are in the browser's URL only: what reads them waits for the browser.
-  return (
-    <Suspense fallback={<LoadingState label={t("states.loading")} />}>
-      <OrderView />
-    </Suspense>
-  );
+export default function OrderPage() {
+  // Built with the loading state: the id is in the browser's URL only. The record's read goes out
+  // with the header's, in one batch, as the page hydrates.
+  return <OrderView />;
 }

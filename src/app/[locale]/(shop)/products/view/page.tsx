@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ProductView } from "@/components/shop/product-view";
-import { LoadingState } from "@/components/ui/states";
 import { getTranslationsFor } from "@/i18n/server";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -17,11 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * current ones (the gateway caches the catalog's reads and drops them on every change). An
  * unknown or withdrawn product is answered 404 before this page is served (the gateway).
  */
-export default async function ProductPage({ params }: Props) {
-  const t = getTranslationsFor((await params).locale, "common");
-  return (
-    <Suspense fallback={<LoadingState label={t("states.loading")} />}>
-      <ProductView />
-    </Suspense>
-  );
+export default function ProductPage() {
+  // Built with the loading state: the id is in the browser's URL only. The record's read goes out
+  // with the header's, in one batch, as the page hydrates.
+  return <ProductView />;
 }

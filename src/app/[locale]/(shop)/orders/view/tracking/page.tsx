@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { OrderTrackingView } from "@/components/logistics/order-tracking-view";
-import { LoadingState } from "@/components/ui/states";
 import { getTranslationsFor } from "@/i18n/server";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -15,11 +13,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * order; the browser reads the order and its parcel from the API. The gateway has checked the
  * order is the reader's before this page is served.
  */
-export default async function OrderTrackingPage({ params }: Props) {
-  const t = getTranslationsFor((await params).locale, "common");
-  return (
-    <Suspense fallback={<LoadingState label={t("states.loading")} />}>
-      <OrderTrackingView />
-    </Suspense>
-  );
+export default function OrderTrackingPage() {
+  // Built with the loading state: the id is in the browser's URL only. The record's read goes out
+  // with the header's, in one batch, as the page hydrates.
+  return <OrderTrackingView />;
 }
