@@ -22,12 +22,23 @@ const ciBuild = process.env.SHOPFLOW_CI_BUILD === "1";
 // The lookahead sees past the segment (path-to-regexp puts this group inside the whole path's
 // pattern), so it names where a segment ends: `/api/auth/csrf` is not a page, `/apiary` would be.
 const NOT_A_PAGE = `(?!(?:api|_next|${LOCALES.join("|")})(?:/|$))[^/.]+`;
+/**
+ * Pages that show one record by the id in their URL are one page per language, the same for
+ * every id (the browser reads the record from the API): every id is routed to it. Whether the
+ * reader may see the record is decided before, in the gateway (page-visibility.ts).
+ */
+const ID_PAGES = [
+  ["/orders/:id", "/orders/view"],
+  ["/orders/:id/tracking", "/orders/view/tracking"],
+  ["/products/:id", "/products/view"],
+] as const;
 const languageRewrites = LOCALES.flatMap((locale) => {
   const chosen = [{ type: "header" as const, key: LOCALE_HEADER, value: locale }];
   return [
     // A page the reader may not see (the proxy says so): the not-found page, in their language,
     // without the page starting to render. `/{locale}/not-found` is a path no page has.
     { source: "/:path*", has: [...chosen, { type: "header" as const, key: NOT_FOUND_HEADER, value: "1" }], destination: `/${locale}/not-found` },
+    ...ID_PAGES.flatMap(([page, shell]) => [page, `/${locale}${page}`].map((source) => ({ source, has: chosen, destination: `/${locale}${shell}` }))),
     { source: "/", has: chosen, destination: `/${locale}` },
     { source: `/:first(${NOT_A_PAGE})/:rest*`, has: chosen, destination: `/${locale}/:first/:rest*` },
   ];

@@ -115,7 +115,16 @@ const TARGETS: Record<string, { text: string; ok: (r: Row, rows: Row[]) => boole
   ...Object.fromEntries(SHOPPER_PAGES.map((name) => [name, pageTarget(name)])),
   "api-header": { text: "(what every shop page adds per view: its header's read)", ok: () => true },
   "api-home": { text: "(what the home page adds per view: header + catalog in one batch)", ok: () => true },
+  "api-order": { text: "(what the order page adds per view: header + order + payment section in one batch)", ok: () => true },
+  "api-tracking": { text: "(what the tracking page adds per view: header + order + tracking in one batch)", ok: () => true },
+  "api-product": { text: "(what the product page adds per view: header + product, and a shopper's favourite state)", ok: () => true },
 };
+
+/** A browser's batched tRPC query, as httpBatchLink sends it. */
+function trpcBatch(procedures: string[], inputs: (object | undefined)[]): string {
+  const input = Object.fromEntries(inputs.flatMap((value, i) => (value ? [[i, { json: value }]] : [])));
+  return `/api/trpc/${procedures.join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+}
 
 type Row = DriveResult & {
   scenario: string;
@@ -430,6 +439,10 @@ async function main() {
       "api-home": page(
         everyReader(`/api/trpc/auth.header,catalog.list,catalog.categories?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { json: { page: 1, pageSize: 12, sort: "newest" } } }))}`),
       ),
+      // The order, tracking and product pages are built once too: the browser reads the record.
+      "api-order": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "order.byId", "payment.forOrder"], [undefined, { id: t.orderId }, { orderId: t.orderId }]), cookie: t.cookie }))),
+      "api-tracking": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "order.byId", "logistics.myTracking"], [undefined, { id: t.orderId }, { orderId: t.orderId }]), cookie: t.cookie }))),
+      "api-product": page(products.flatMap((p) => everyReader(trpcBatch(["auth.header", "catalog.byId", "favourite.state"], [undefined, { id: p.id }, { productId: p.id }])))),
       "order-read-rest": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "rest" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
       checkout: { kind: "checkout", baseUrl: BASE, buyers: buyerInputs },

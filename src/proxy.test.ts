@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { LOCALE_HEADER, splitLocalePath } from "@/i18n/config";
+import { LOCALE_HEADER, NOT_FOUND_HEADER, splitLocalePath } from "@/i18n/config";
+import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
 import { proxy } from "./proxy";
 
 /** The language the proxy passes on to the route (Next applies it as a request header). */
@@ -30,6 +31,13 @@ describe("the proxy's choice of language, on which next.config.ts rewrites every
     const answer = await proxy(get("/zh-CN/checkout"));
     expect(answer.status).toBe(307);
     expect(answer.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fcheckout");
+  });
+
+  it("routes a page the gateway found hidden to the not-found page, and only that one", async () => {
+    const notFound = (response: Response) => response.headers.get(`x-middleware-request-${NOT_FOUND_HEADER}`);
+    expect(notFound(await proxy(get("/products/abc", { [HIDDEN_PAGE_HEADER]: "1" })))).toBe("1");
+    expect(notFound(await proxy(get("/products/abc")))).toBeNull();
+    expect(notFound(await proxy(get("/products/abc", { [NOT_FOUND_HEADER]: "1" })))).toBeNull();
   });
 
   it("hides the benchmark's empty page unless the server runs with it", async () => {

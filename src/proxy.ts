@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, LOCALE_HEADER, NOT_FOUND_HEADER, splitLocalePath } from "@/i18n/config";
 import { resolveLocale } from "@/i18n/negotiate";
 import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
+import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
 import { pageAccessAnswer } from "@/server/http/page-access";
 import { trackLimitAnswer } from "@/server/http/track-limit-gate";
 
@@ -39,7 +40,8 @@ export async function proxy(req: NextRequest) {
   let notFound = false;
   if (req.method === "GET" || req.method === "HEAD") {
     const access = await pageAccessAnswer(req, page);
-    notFound = access === "not-found";
+    // The gateway has found the record an order or product page shows hidden from this reader.
+    notFound = access === "not-found" || get(HIDDEN_PAGE_HEADER) === "1";
     const answer = floorAnswer(page) ?? (access === "not-found" ? null : access) ?? (await trackLimitAnswer(req, page, locale));
     if (answer) {
       answer.headers.set("x-request-id", requestId);

@@ -15,7 +15,7 @@ const APP = path.join(process.cwd(), "src/app");
 
 /**
  * Every page route under src/app/[locale] (every page is there; the browser's URLs carry no
- * language), route groups removed: "/orders/[id]". The catch-all that answers paths no page
+ * language), route groups removed: "/messages/[id]". The catch-all that answers paths no page
  * matches is the not-found page, not a page of its own.
  */
 function appRoutes(): string[] {
@@ -36,12 +36,13 @@ function appRoutes(): string[] {
 function shopperPages(data: WalkData): Record<string, string> {
   return {
     "/": "/",
-    "/products/[id]": `/products/${data.productId}`,
+    // Pages that show one record are one route for every id (next.config.ts routes the ids to it).
+    "/products/view": `/products/${data.productId}`,
     "/cart": "/cart",
     "/checkout": "/checkout",
     "/orders": "/orders",
-    "/orders/[id]": `/orders/${data.unpaidOrderId}`,
-    "/orders/[id]/tracking": `/orders/${data.shippedOrderId}/tracking`,
+    "/orders/view": `/orders/${data.unpaidOrderId}`,
+    "/orders/view/tracking": `/orders/${data.shippedOrderId}/tracking`,
     "/pay/[orderId]": `/pay/${data.unpaidOrderId}`,
     "/addresses": "/addresses",
     "/favourites": "/favourites",

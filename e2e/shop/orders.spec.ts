@@ -78,18 +78,19 @@ test("[SHOP][ORDERS] My orders pages on the server and filters by status", async
   await expect(page.getByText("You have no orders with this status.")).toBeVisible();
 });
 
-test("[SHOP][ORDER] the order page reads its payment section once, on the server, and carries no message catalog", async ({ page }) => {
+test("[SHOP][ORDER] the order page reads the order and its payment section once, in one batch with the header, and carries no message catalog", async ({ page }) => {
   await signUpViaApi(page.request, "One Read Tester");
   const order = await placeOrderViaApi(page.request, [{ q: "Notebook", quantity: 1 }]);
-  const paymentReads: string[] = [];
+  const apiReads: string[] = [];
   page.on("request", (request) => {
-    if (request.url().includes("payment.forOrder")) paymentReads.push(request.url());
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/trpc/")) apiReads.push(pathname.slice("/api/trpc/".length));
   });
   const response = await page.goto(`/orders/${order.id}`);
   await expect(page.getByRole("heading", { name: "Payment", exact: true })).toBeVisible();
   await page.waitForLoadState("networkidle");
-  // The section starts from the page's own read: the browser does not ask again on load.
-  expect(paymentReads).toEqual([]);
+  // The totals, the history and the payment section share one read, sent with the header's.
+  expect(apiReads).toEqual(["auth.header,order.byId,payment.forOrder"]);
   // The shop's client messages come with the scripts, not inside each page's HTML.
   const html = await response!.text();
   expect(html).not.toContain("refundStatus");

@@ -14,6 +14,7 @@ import metrics from "./plugins/metrics";
 import { apiRateLimitPlugin, type ApiRateLimitOptions } from "./rate-limit";
 import { countRateLimitRejection } from "@/server/observability/metrics";
 import nextProxy from "./plugins/next-proxy";
+import pageVisibility from "./plugins/page-visibility";
 import paymentNotify from "./plugins/payment-notify";
 import productImages from "./plugins/product-images";
 import requestContext from "./plugins/request-context";
@@ -117,6 +118,9 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Fastif
   await app.register(paymentNotify, allowance ? { refusedPerMinute: allowance } : {});
   await app.register(productImages);
   await app.register(messagePictures);
-  if (options.nextUpstream) await app.register(nextProxy, { upstream: options.nextUpstream });
+  if (options.nextUpstream) {
+    await app.register(pageVisibility);
+    await app.register(nextProxy, { upstream: options.nextUpstream });
+  }
   return app;
 }

@@ -43,7 +43,7 @@ export const CLIENT_NAMESPACES = {
     "users.errors",
     "notification",
   ],
-  admin: [...HEADER, "admin", "apiKeys", "audit", "catalog", "dashboard", "images", "lifecycle", "logistics", "logs", "monitoring", "orderHub", "payment", "simulation", "users"],
+  admin: [...HEADER, "shop.order", "shop.totals", "admin", "apiKeys", "audit", "catalog", "dashboard", "images", "lifecycle", "logistics", "logs", "monitoring", "orderHub", "payment", "simulation", "users"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientGroup = keyof typeof CLIENT_NAMESPACES;

@@ -7,22 +7,22 @@ import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 
 /**
- * Save / unsave on the product page. The saved state comes from the server page render
- * (`initialSaved`), so the button is right before any script runs; guests are sent to sign in.
+ * Save / unsave on the product page. A shopper's saved state is read from the API (the page is
+ * the same for everyone); the button waits for it. Guests are sent to sign in.
  */
-export function FavouriteButton({ productId, initialSaved, viewer }: { productId: string; initialSaved: boolean; viewer: "guest" | "shopper" | "admin" }) {
+export function FavouriteButton({ productId, viewer }: { productId: string; viewer: "guest" | "shopper" | "admin" }) {
   const t = useTranslations("catalog.favourites");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const stateKey = trpc.favourite.state.queryKey({ productId });
-  const state = useQuery({ ...trpc.favourite.state.queryOptions({ productId }), enabled: false, initialData: { productId, saved: initialSaved } });
+  const state = useQuery({ ...trpc.favourite.state.queryOptions({ productId }), enabled: viewer === "shopper" });
   const onSuccess = (next: { productId: string; saved: boolean }) => queryClient.setQueryData(stateKey, next);
   const add = useMutation(trpc.favourite.add.mutationOptions({ onSuccess }));
   const remove = useMutation(trpc.favourite.remove.mutationOptions({ onSuccess }));
   if (viewer === "admin") return null;
-  const saved = state.data?.saved ?? initialSaved;
-  const pending = add.isPending || remove.isPending;
+  const saved = state.data?.saved ?? false;
+  const pending = add.isPending || remove.isPending || (viewer === "shopper" && state.isPending);
   return (
     <Button
       type="button"

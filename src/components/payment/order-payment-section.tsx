@@ -1,7 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useLocale } from "use-intl";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +13,6 @@ import { formatMoney } from "@/lib/money";
 import { productName } from "@/lib/product-image";
 import { PAYMENT_STATUS_TONE, REFUND_STATUS_TONE, type PaymentStatusKey, type RefundStatusKey } from "@/lib/payment-ui";
 import { useTRPC } from "@/trpc/client";
-import type { OrderPaymentSectionView } from "@/trpc/payment-types";
 import { usePaymentText } from "./payment-text";
 import { RefundRequestForm } from "./refund-request-form";
 
@@ -24,36 +22,34 @@ const IN_FLIGHT = new Set(["requested", "approved", "processing"]);
  * The payment part of a shopper's order: each payment with its status and history, the
  * refunds with their status and items, and "Request a refund" (which opens the form) while
  * money can still be refunded.
- * Refreshes itself while a refund or a payment is under way. `initial`: the section as the
- * server page read it, if it did.
+ * Refreshes itself while a refund or a payment is under way. The order page reads the same
+ * query for its totals and history, so one read serves both.
  */
-export function OrderPaymentSection({ orderId, initial }: { orderId: string; initial?: OrderPaymentSectionView }) {
+export function OrderPaymentSection({ orderId }: { orderId: string }) {
   const { t, errorMessage, failure } = usePaymentText();
   const locale = useLocale();
   const trpc = useTRPC();
   const section = useQuery({
     ...trpc.payment.forOrder.queryOptions({ orderId }),
-    // The order page has read this section on the server already (its totals and history need
-    // it): the browser starts from that read instead of asking for it again.
-    initialData: initial,
     refetchInterval: (query) => {
       const data = query.state.data;
       const busy = data?.refunds.some((r) => IN_FLIGHT.has(r.status)) || data?.payments.some((p) => p.status === "processing");
       return busy ? 2000 : false;
     },
   });
-  const router = useRouter();
+  const queryClient = useQueryClient();
   const { refresh } = useOrderRefresh(orderId);
   const [formOpen, setFormOpen] = useState(false);
   const [done, setDone] = useState(false);
-  // When a refund moves on its own (approved, money back), the server-rendered totals and history follow.
+  // When a refund moves on its own (approved, money back), the order (its status) is read again;
+  // totals and history follow this section's read by themselves.
   const refundStates = section.data?.refunds.map((r) => `${r.id}:${r.status}`).join(",");
   const seenStates = useRef(refundStates);
   useEffect(() => {
     if (refundStates === undefined) return;
-    if (seenStates.current !== undefined && seenStates.current !== refundStates) router.refresh();
+    if (seenStates.current !== undefined && seenStates.current !== refundStates) void queryClient.invalidateQueries(trpc.order.byId.queryFilter({ id: orderId }));
     seenStates.current = refundStates;
-  }, [refundStates, router]);
+  }, [refundStates, queryClient, trpc, orderId]);
 
   if (section.isPending) return <LoadingState label={t("section.loading")} />;
   if (section.isError) return <ErrorState title={t("section.loadError")} message={errorMessage(section.error)} />;

@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -28,11 +27,11 @@ export function AddToCartForm({
 }) {
   const t = useTranslations("shop.product");
   const trpc = useTRPC();
-  const router = useRouter();
   const [quantity, setQuantity] = useState("1");
   const [quantityError, setQuantityError] = useState<string | null>(null);
   const [guestAdded, setGuestAdded] = useState(false);
-  const add = useMutation(trpc.cart.add.mutationOptions({ onSuccess: () => router.refresh() }));
+  // The header's cart count follows by itself: every successful mutation invalidates its read.
+  const add = useMutation(trpc.cart.add.mutationOptions());
   const max = Math.max(1, Math.min(available, MAX_QUANTITY));
   const soldOut = available <= 0;
 

@@ -1,11 +1,13 @@
-import { getTranslations } from "@/i18n/server";
+"use client";
+
+import { useTranslations } from "use-intl";
 import type { ShopperOrderView } from "@/trpc/types";
 import { AddressText } from "./address-text";
 import { OrderSection } from "./order-section";
 
 /** The delivery address as snapshotted when the order was placed, and the shopper's note. */
-export async function OrderAddress({ order }: { order: Pick<ShopperOrderView, "shippingAddress" | "note"> }) {
-  const t = await getTranslations("shop.order");
+export function OrderAddress({ order }: { order: Pick<ShopperOrderView, "shippingAddress" | "note"> }) {
+  const t = useTranslations("shop.order");
   return (
     <OrderSection id="order-address" title={t("addressTitle")}>
       <AddressText address={order.shippingAddress} />

@@ -1,11 +1,14 @@
-import { getLocale, getTranslations } from "@/i18n/server";
+"use client";
+
+import { useLocale, useTranslations } from "use-intl";
 import type { ShopperOrderView } from "@/trpc/types";
 import { OrderSection } from "./order-section";
 
 /** The carrier and service the shopper chose at checkout, named in the page's language. */
-export async function OrderDelivery({ service }: { service: ShopperOrderView["shippingService"] }) {
+export function OrderDelivery({ service }: { service: ShopperOrderView["shippingService"] }) {
+  const t = useTranslations("shop.order");
+  const locale = useLocale();
   if (!service) return null;
-  const [t, locale] = await Promise.all([getTranslations("shop.order"), getLocale()]);
   const zh = locale === "zh-CN";
   const serviceName = zh ? (service.serviceNameZh ?? service.serviceNameEn) : service.serviceNameEn;
   return (

@@ -1,12 +1,15 @@
+"use client";
+
 import Link from "next/link";
-import { getLocale, getTranslations } from "@/i18n/server";
+import { useLocale, useTranslations } from "use-intl";
 import { formatDateTime } from "@/lib/dates";
 import type { ShopperOrderView } from "@/trpc/types";
 import { OrderStatusBadge } from "./order-status-badge";
 
 /** Order number, status and when it was placed, with the way back to the list. */
-export async function OrderHeader({ order, backHref = "/orders" }: { order: Pick<ShopperOrderView, "orderNo" | "status" | "createdAt">; backHref?: string }) {
-  const [t, locale] = await Promise.all([getTranslations("shop.order"), getLocale()]);
+export function OrderHeader({ order, backHref = "/orders" }: { order: Pick<ShopperOrderView, "orderNo" | "status" | "createdAt">; backHref?: string }) {
+  const t = useTranslations("shop.order");
+  const locale = useLocale();
   return (
     <div className="space-y-2">
       <Link href={backHref} className="text-sm text-brand-700 underline">

@@ -1,5 +1,6 @@
-import { getLocale, getTranslations } from "@/i18n/server";
-import { getStatusLogLabels } from "@/i18n/status-labels";
+"use client";
+
+import { useLocale, useTranslations } from "use-intl";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { RouterOutputs, ShopperOrderView } from "@/trpc/types";
@@ -9,8 +10,21 @@ type Entry = ShopperOrderView["history"][number];
 type Refund = RouterOutputs["payment"]["forOrder"]["refunds"][number];
 type Line = { at: Date; text: string; by?: string };
 
+/**
+ * Labels for order status-log rows. The log stores plain text, so a status or actor added later
+ * (or a row written by an older version) is shown as stored instead of failing.
+ */
+function useStatusLogLabels() {
+  const ts = useTranslations("common.orderStatus");
+  const ta = useTranslations("common.actor");
+  return {
+    status: (value: string) => (ts.has(value as Parameters<typeof ts>[0]) ? ts(value as Parameters<typeof ts>[0]) : value),
+    actor: (value: string) => (ta.has(value as Parameters<typeof ta>[0]) ? ta(value as Parameters<typeof ta>[0]) : value),
+  };
+}
+
 /** What happened to a refund, as history lines: asked for, approved or declined, money back or failed. */
-function refundLines(refund: Refund, t: Awaited<ReturnType<typeof getTranslations<"shop.order">>>, money: (minor: number) => string): Line[] {
+function refundLines(refund: Refund, t: ReturnType<typeof useTranslations<"shop.order">>, money: (minor: number) => string): Line[] {
   const params = { refundSn: refund.refundSn, amount: money(refund.amountMinor) };
   const lines: Line[] = [{ at: refund.createdAt, text: t("historyRefundOpened", params) }];
   if (refund.reviewedAt) lines.push({ at: refund.reviewedAt, text: refund.status === "rejected" ? t("historyRefundRejected", params) : t("historyRefundApproved", params) });
@@ -20,8 +34,10 @@ function refundLines(refund: Refund, t: Awaited<ReturnType<typeof getTranslation
 }
 
 /** Every status change of the order and every step of its refunds, oldest first: what, who (for status changes) and when. */
-export async function OrderHistory({ history, refunds = [], currency }: { history: Entry[]; refunds?: Refund[]; currency: string }) {
-  const [t, { status, actor }, locale] = await Promise.all([getTranslations("shop.order"), getStatusLogLabels(), getLocale()]);
+export function OrderHistory({ history, refunds = [], currency }: { history: Entry[]; refunds?: Refund[]; currency: string }) {
+  const t = useTranslations("shop.order");
+  const { status, actor } = useStatusLogLabels();
+  const locale = useLocale();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const lines: Line[] = [
     ...history.map((entry) => ({

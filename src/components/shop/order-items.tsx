@@ -1,4 +1,6 @@
-import { getLocale, getTranslations } from "@/i18n/server";
+"use client";
+
+import { useLocale, useTranslations } from "use-intl";
 import { formatMoney } from "@/lib/money";
 import { productName } from "@/lib/product-image";
 import { ProductImage } from "./product-image";
@@ -6,8 +8,9 @@ import type { OrderItemView } from "@/trpc/types";
 import { OrderSection } from "./order-section";
 
 /** The items as they were bought (name and price snapshots, in the page's language), one row each, with the product's picture. */
-export async function OrderItems({ items, currency }: { items: OrderItemView[]; currency: string }) {
-  const [t, locale] = await Promise.all([getTranslations("shop.order"), getLocale()]);
+export function OrderItems({ items, currency }: { items: OrderItemView[]; currency: string }) {
+  const t = useTranslations("shop.order");
+  const locale = useLocale();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <OrderSection id="order-items" title={t("itemsTitle")}>

@@ -1,4 +1,6 @@
-import { getLocale, getTranslations } from "@/i18n/server";
+"use client";
+
+import { useLocale, useTranslations } from "use-intl";
 import { formatMoney } from "@/lib/money";
 import type { ShopperOrderView } from "@/trpc/types";
 import { OrderSection } from "./order-section";
@@ -10,8 +12,9 @@ type Totals = Pick<ShopperOrderView, "itemsTotalMinor" | "shippingFeeMinor" | "p
  * Items total, shipping fee and the total payable, as stored on the order; once refunds exist,
  * what came back (Refunded), what refunds still hold (in progress) and the net paid.
  */
-export async function OrderTotals({ order, refunds }: { order: Totals; refunds?: { refundedMinor: number; pendingMinor: number } }) {
-  const [t, locale] = await Promise.all([getTranslations("shop.totals"), getLocale()]);
+export function OrderTotals({ order, refunds }: { order: Totals; refunds?: { refundedMinor: number; pendingMinor: number } }) {
+  const t = useTranslations("shop.totals");
+  const locale = useLocale();
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
   const refunded = refunds?.refundedMinor ?? 0;
   const pending = refunds?.pendingMinor ?? 0;

@@ -7,10 +7,10 @@ import { useTRPC } from "@/trpc/client";
 
 /**
  * After an action on an order (cancel, pay, confirm receipt, refund request), everything that
- * shows the order is fetched again: the client-side sections read through tanstack-query
- * (payment section, cashier, tracking) and the notifications are invalidated, and the
- * server-rendered parts (header, actions, status history) re-render with `router.refresh()`,
- * which alone would leave the client caches showing the old state until a reload.
+ * shows the order is fetched again: what is read through tanstack-query (the order page's order,
+ * payment section, cashier, tracking) and the notifications are invalidated, and the
+ * server-rendered parts of the payment page re-render with `router.refresh()`, which alone
+ * would leave the client caches showing the old state until a reload.
  */
 export function useOrderRefresh(orderId: string) {
   const trpc = useTRPC();
@@ -20,6 +20,7 @@ export function useOrderRefresh(orderId: string) {
   const refresh = useCallback(async () => {
     startRefresh(() => router.refresh());
     await Promise.all([
+      queryClient.invalidateQueries(trpc.order.byId.queryFilter({ id: orderId })),
       queryClient.invalidateQueries(trpc.payment.forOrder.queryFilter({ orderId })),
       queryClient.invalidateQueries(trpc.payment.cashier.queryFilter({ orderId })),
       queryClient.invalidateQueries(trpc.logistics.myTracking.queryFilter({ orderId })),

@@ -2,6 +2,7 @@ import proxy from "@fastify/http-proxy";
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
+import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
 import { withoutLanguageRewriteQuery } from "./language-rewrite";
 
 export type NextProxyOptions = {
@@ -28,6 +29,7 @@ const NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  * Next never sees the client's socket, so the gateway tells it who is calling: the client
  * address (worked out once, with TRUST_PROXY, by Fastify) replaces any `x-shopflow-client-ip`
  * the caller sent, and the request id travels on so Next's lines join the gateway's.
+ * A page view the visibility check hid (page-visibility.ts) says so in HIDDEN_PAGE_HEADER.
  * Next must listen on an address only the gateway reaches, or those headers could be forged.
  */
 const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, maxConcurrent = NEXT_MAX_CONCURRENT_REQUESTS }) => {
@@ -48,13 +50,18 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
           .send({ error: { code: status === 504 ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", message: "The shop's pages are briefly unavailable. Please try again in a few seconds." } });
       },
       rewriteHeaders: (headers, request) => (request ? withoutLanguageRewriteQuery(headers, request.url) : headers),
-      rewriteRequestHeaders: (request, headers) => ({
-        ...headers,
-        [CLIENT_ADDRESS_HEADER]: request.ip,
-        "x-request-id": request.id,
-        "x-forwarded-host": request.headers.host ?? "",
-        "x-forwarded-proto": request.protocol,
-      }),
+      rewriteRequestHeaders: (request, headers) => {
+        // Only the page-visibility check says a page is hidden; a caller's copy is dropped.
+        const { [HIDDEN_PAGE_HEADER]: _callerSaid, ...rest } = headers;
+        return {
+          ...rest,
+          [CLIENT_ADDRESS_HEADER]: request.ip,
+          "x-request-id": request.id,
+          "x-forwarded-host": request.headers.host ?? "",
+          "x-forwarded-proto": request.protocol,
+          ...(request.hiddenPage ? { [HIDDEN_PAGE_HEADER]: "1" } : {}),
+        };
+      },
     },
   });
   app.addHook("onRequest", async (request) => {

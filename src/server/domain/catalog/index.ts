@@ -8,3 +8,4 @@ export { createCategory, updateCategory, listAdminCategories } from "./category-
 export { attachProductImage, setProductImage, readProductImage, removeProductImage } from "./product-image.service";
 export { productArtworkPng, productArtworkSvg } from "./product-artwork";
 export { prepareProductImage, imageRefused, PRODUCT_IMAGE_MAX_BYTES, PRODUCT_IMAGE_MAX_SIDE, type ImageProblem, type PreparedProductImage } from "./product-image";
+export { isListedProduct } from "./product-visibility";

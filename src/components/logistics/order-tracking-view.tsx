@@ -1,0 +1,37 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "use-intl";
+import { RecordQueryState } from "@/components/shop/record-query-state";
+import { EmptyState } from "@/components/ui/states";
+import { pathIdAfter } from "@/lib/path-id";
+import { useTRPC } from "@/trpc/client";
+import { TrackingPanel } from "./tracking-panel";
+
+/**
+ * The shopper's own order's parcel: full address (it is theirs), courier with a masked phone.
+ * The page is the same for every order; the order and its tracking are read here, in one batch
+ * with the header's call. An order not shipped yet has no tracking (NOT_FOUND): it says so.
+ */
+export function OrderTrackingView() {
+  const t = useTranslations("logistics.tracking");
+  const trpc = useTRPC();
+  const orderId = pathIdAfter(usePathname(), "orders") ?? "";
+  const order = useQuery({ ...trpc.order.byId.queryOptions({ id: orderId }), retry: false });
+  const tracking = useQuery({ ...trpc.logistics.myTracking.queryOptions({ orderId }), retry: false });
+  if (!order.data) return <RecordQueryState query={order} />;
+  const notShipped = tracking.isError && (tracking.error as { data?: { code?: string } }).data?.code === "NOT_FOUND";
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div className="space-y-1">
+        <Link href={`/orders/${order.data.id}`} className="text-sm text-brand-700 hover:underline">
+          ← {t("backToOrder")}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("orderTitle", { orderNo: order.data.orderNo })}</h1>
+      </div>
+      {tracking.data ? <TrackingPanel data={tracking.data} /> : notShipped ? <EmptyState title={t("notShipped")} /> : <RecordQueryState query={tracking} />}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { splitLocalePath } from "@/i18n/config";
+
+/**
+ * Set by the gateway alone (it drops any copy a caller sent) on a view of a page whose id the
+ * reader may not see: the proxy (src/proxy.ts) then has next.config.ts route the view to the
+ * not-found page. Next listens where only the gateway reaches it, so the header cannot be forged.
+ */
+export const HIDDEN_PAGE_HEADER = "x-shopflow-hidden-page";
+
+/** The pages that show one record by the id in their URL, built once per language (next.config.ts). */
+export type IdPage = { kind: "order" | "product"; id: string };
+
+const ORDER_PAGE = /^\/orders\/([^/]+)(?:\/tracking)?\/?$/;
+const PRODUCT_PAGE = /^\/products\/([^/]+)\/?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Which record a page view shows, from its request URL (with or without a language, with any
+ * query): `/orders/<id>` and `/orders/<id>/tracking` an order, `/products/<id>` a product;
+ * null for every other path. An id that is not a UUID is returned as it is: no record has it.
+ */
+export function idPageOf(url: string): IdPage | null {
+  const path = splitLocalePath(url.split("?", 1)[0] ?? "").rest;
+  const order = ORDER_PAGE.exec(path);
+  if (order) return { kind: "order", id: order[1]! };
+  const product = PRODUCT_PAGE.exec(path);
+  if (product) return { kind: "product", id: product[1]! };
+  return null;
+}
+
+/** Whether `id` can name a record at all (a UUID); anything else is not found without a read. */
+export const isRecordId = (id: string) => UUID.test(id);
