@@ -115,6 +115,9 @@ const TARGETS: Record<string, { text: string; ok: (r: Row, rows: Row[]) => boole
   ...Object.fromEntries(SHOPPER_PAGES.map((name) => [name, pageTarget(name)])),
   "api-header": { text: "(what every shop page adds per view: its header's read)", ok: () => true },
   "api-home": { text: "(what the home page adds per view: header + catalog in one batch)", ok: () => true },
+  "api-cart": { text: "(what the cart page adds per view: header + cart in one batch)", ok: () => true },
+  "api-checkout": { text: "(what checkout adds per view: header + cart + addresses in one batch)", ok: () => true },
+  "api-orders": { text: "(what my orders adds per view: header + a page of orders in one batch)", ok: () => true },
 };
 
 type Row = DriveResult & {
@@ -430,6 +433,10 @@ async function main() {
       "api-home": page(
         everyReader(`/api/trpc/auth.header,catalog.list,catalog.categories?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { json: { page: 1, pageSize: 12, sort: "newest" } } }))}`),
       ),
+      // The cart, checkout and my orders read the reader's own data the same way (round 18).
+      "api-cart": page(everyReader(`/api/trpc/auth.header,cart.get?batch=1&input=${encodeURIComponent("{}")}`)),
+      "api-checkout": page(everyReader(`/api/trpc/auth.header,cart.get,address.list?batch=1&input=${encodeURIComponent("{}")}`)),
+      "api-orders": page(everyReader(`/api/trpc/auth.header,order.mine?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { json: { page: 1, pageSize: 10 } } }))}`)),
       "order-read-rest": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "rest" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
       checkout: { kind: "checkout", baseUrl: BASE, buyers: buyerInputs },

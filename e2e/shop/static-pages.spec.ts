@@ -113,3 +113,27 @@ test("[SHOP][PAGES] moving between built pages, the cart follows an add and my o
   await expect(page.getByRole("table", { name: "Your orders" }).locator("tbody tr")).toHaveCount(1);
   await expect(page.getByText("1 order", { exact: true })).toBeVisible();
 });
+
+test("[SHOP][PAGES] the cart, checkout and my orders read what they show in one API request, the header's", async ({ page }) => {
+  await signUpViaApi(page.request, "One Batch Reader");
+  const pages: [string, string[], string][] = [
+    ["/cart", ["auth.header", "cart.get"], "Your cart is empty."],
+    ["/checkout", ["address.list", "auth.header", "cart.get"], "Your cart is empty, so there is nothing to check out yet."],
+    ["/orders?page=2&status=paid", ["auth.header", "order.mine"], "You have no orders with this status."],
+  ];
+  for (const [path, procedures, shown] of pages) {
+    const calls: string[][] = [];
+    const onRequest = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      const procedures = decodeURIComponent(url.pathname.slice("/api/trpc/".length));
+      // The notification bell's poll (every 5 s) is not the page's read.
+      if (url.pathname.startsWith("/api/trpc/") && procedures !== "notification.unreadCount") calls.push(procedures.split(",").sort());
+    };
+    page.on("request", onRequest);
+    await page.goto(path);
+    await expect(page.getByRole("main").getByText(shown)).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    page.off("request", onRequest);
+    expect(calls, path).toEqual([procedures]);
+  }
+});

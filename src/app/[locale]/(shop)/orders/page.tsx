@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { MyOrders } from "@/components/shop/my-orders";
+import { MyOrders, MyOrdersEarlyRead } from "@/components/shop/my-orders";
 import { LoadingState } from "@/components/ui/states";
 import { getTranslationsFor } from "@/i18n/server";
 
@@ -13,6 +13,7 @@ export async function generateMetadata({ params }: Props) {
  * My orders, read by the browser with the filter and page from the URL (MyOrders): the page is
  * built once per language. The query string is only known in the browser, hence the Suspense
  * boundary around what reads it: its fallback is what the built page shows until the script runs.
+ * MyOrdersEarlyRead, outside it, starts the read in the header's batch.
  */
 export default async function OrdersPage({ params }: Props) {
   const { locale } = await params;
@@ -20,6 +21,7 @@ export default async function OrdersPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <MyOrdersEarlyRead />
       <Suspense fallback={<LoadingState label={tc("states.loading")} />}>
         <MyOrders />
       </Suspense>
