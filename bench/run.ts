@@ -118,6 +118,9 @@ const TARGETS: Record<string, { text: string; ok: (r: Row, rows: Row[]) => boole
   "api-order": { text: "(what the order page adds per view: header + order + payment section in one batch)", ok: () => true },
   "api-tracking": { text: "(what the tracking page adds per view: header + order + tracking in one batch)", ok: () => true },
   "api-product": { text: "(what the product page adds per view: header + product, and a shopper's favourite state)", ok: () => true },
+  "api-cart": { text: "(what the cart page adds per view: header + cart in one batch)", ok: () => true },
+  "api-checkout": { text: "(what checkout adds per view: header + cart + addresses in one batch)", ok: () => true },
+  "api-orders": { text: "(what my orders adds per view: header + a page of orders in one batch)", ok: () => true },
 };
 
 /** A browser's batched tRPC query, as httpBatchLink sends it. */
@@ -443,6 +446,10 @@ async function main() {
       "api-order": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "order.byId", "payment.forOrder"], [undefined, { id: t.orderId }, { orderId: t.orderId }]), cookie: t.cookie }))),
       "api-tracking": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "order.byId", "logistics.myTracking"], [undefined, { id: t.orderId }, { orderId: t.orderId }]), cookie: t.cookie }))),
       "api-product": page(products.flatMap((p) => everyReader(trpcBatch(["auth.header", "catalog.byId", "favourite.state"], [undefined, { id: p.id }, { productId: p.id }])))),
+      // The cart, checkout and my orders read the reader's own data the same way (round 18).
+      "api-cart": page(everyReader(`/api/trpc/auth.header,cart.get?batch=1&input=${encodeURIComponent("{}")}`)),
+      "api-checkout": page(everyReader(`/api/trpc/auth.header,cart.get,address.list?batch=1&input=${encodeURIComponent("{}")}`)),
+      "api-orders": page(everyReader(`/api/trpc/auth.header,order.mine?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { json: { page: 1, pageSize: 10 } } }))}`)),
       "order-read-rest": { kind: "order-read", baseUrl: BASE, connections: CONNECTIONS, targets, shape: "rest" },
       catalog: { kind: "catalog", baseUrl: BASE, connections: CONNECTIONS },
       checkout: { kind: "checkout", baseUrl: BASE, buyers: buyerInputs },

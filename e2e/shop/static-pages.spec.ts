@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { findProduct, placeOrderViaApi } from "../fixtures/api";
+import { findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
 import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 /**
@@ -101,4 +101,89 @@ test("[SHOP][PAGES] links between built order pages and the router's back and fo
   await page.goForward();
   await page.goForward();
   await expect(page.getByRole("heading", { name: `Order ${two.orderNo}` })).toBeVisible();
+/**
+ * The cart, checkout and my orders are built once per language too: the browser reads the
+ * reader's cart, addresses and orders from the API. Two shoppers with carts and orders of their
+ * own get the same bytes, and nothing of theirs is in them.
+ */
+test("[SHOP][PAGES] the cart, checkout and my orders are served as built: the same page for two shoppers, nobody's data in it", async ({ playwright, baseURL }) => {
+  const readers = [await playwright.request.newContext({ baseURL }), await playwright.request.newContext({ baseURL })] as const;
+  const visitor = await playwright.request.newContext({ baseURL });
+  const personal: string[] = [];
+  for (const [i, reader] of readers.entries()) {
+    const account = await signUpViaApi(reader, `Static Buyer ${i + 1}`);
+    const order = await placeOrderViaApi(reader, [{ q: "Notebook", quantity: 1 }]);
+    await trpcMutation(reader, "cart.add", { productId: (await findProduct(reader, "Tote")).id, quantity: 2 });
+    personal.push(account.name, account.email, order.orderNo, "测试收件人");
+  }
+
+  for (const path of ["/cart", "/checkout", "/orders", "/orders?page=2&status=paid"]) {
+    const [first, second] = await Promise.all([readers[0].get(path), readers[1].get(path)]);
+    expect(first.status(), path).toBe(200);
+    expect(first.headers()["x-nextjs-prerender"], path).toBeTruthy();
+    const html = await first.text();
+    expect(await second.text(), path).toBe(html);
+    for (const text of personal) expect(html, path).not.toContain(text);
+  }
+  // A visitor's cart (kept in their browser) comes in the same page as a shopper's.
+  expect(await (await visitor.get("/cart")).text()).toBe(await (await readers[0].get("/cart")).text());
+  await Promise.all([...readers, visitor].map((context) => context.dispose()));
+});
+
+test("[SHOP][PAGES] moving between built pages, the cart follows an add and my orders follow a checkout", async ({ page }) => {
+  await signUpViaApi(page.request, "Cache Follower");
+  const bottle = await findProduct(page.request, "Water Bottle");
+  await trpcMutation(page.request, "cart.add", { productId: bottle.id, quantity: 1 });
+  await trpcMutation(page.request, "address.create", {
+    recipient: "测试收件人",
+    phone: "13900001111",
+    province: "浙江省",
+    city: "杭州市",
+    district: "余杭区",
+    detail: "文一西路 1 号",
+    isDefault: true,
+  });
+
+  // The cart and my orders are read once; everything after is the browser's own navigation.
+  await page.goto("/orders");
+  await expect(page.getByText("You have not placed any orders yet.")).toBeVisible();
+  await page.getByTestId("header-cart").click();
+  await expect(page.getByTestId("cart-total")).toHaveText(shownMoney(bottle.priceMinor));
+
+  await page.getByRole("main").getByRole("link", { name: bottle.name, exact: true }).click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("header-cart")).toHaveText("Cart (2 items)");
+  await page.getByTestId("header-cart").click();
+  await expect(page.getByTestId("cart-total")).toHaveText(shownMoney(2 * bottle.priceMinor));
+
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
+  await page.getByRole("banner").getByRole("link", { name: "My orders" }).click();
+  await expect(page.getByRole("table", { name: "Your orders" }).locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByText("1 order", { exact: true })).toBeVisible();
+});
+
+test("[SHOP][PAGES] the cart, checkout and my orders read what they show in one API request, the header's", async ({ page }) => {
+  await signUpViaApi(page.request, "One Batch Reader");
+  const pages: [string, string[], string][] = [
+    ["/cart", ["auth.header", "cart.get"], "Your cart is empty."],
+    ["/checkout", ["address.list", "auth.header", "cart.get"], "Your cart is empty, so there is nothing to check out yet."],
+    ["/orders?page=2&status=paid", ["auth.header", "order.mine"], "You have no orders with this status."],
+  ];
+  for (const [path, procedures, shown] of pages) {
+    const calls: string[][] = [];
+    const onRequest = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      const procedures = decodeURIComponent(url.pathname.slice("/api/trpc/".length));
+      // The notification bell's poll (every 5 s) is not the page's read.
+      if (url.pathname.startsWith("/api/trpc/") && procedures !== "notification.unreadCount") calls.push(procedures.split(",").sort());
+    };
+    page.on("request", onRequest);
+    await page.goto(path);
+    await expect(page.getByRole("main").getByText(shown)).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    page.off("request", onRequest);
+    expect(calls, path).toEqual([procedures]);
+  }
 });

@@ -22,12 +22,6 @@ export const api = cache(async () => {
   return createCaller(createContext({ db: getDb(), session: await getSession(), requestId: requestIdFrom(h), clientIp: clientAddressFromHeaders(h) }));
 });
 
-/**
- * The signed-in shopper's cart, read once per request: the shop layout shows its item count in
- * the header and the cart and checkout pages show the cart itself.
- */
-export const getMyCart = cache(async () => (await api()).cart.get());
-
 /** Turns NOT_FOUND into the not-found page and UNAUTHORIZED into the sign-in page. */
 export async function orNotFound<T>(promise: Promise<T>, callbackUrl?: string): Promise<T> {
   try {

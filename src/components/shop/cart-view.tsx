@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,21 +12,17 @@ import type { CartView as Cart, CartLineView } from "@/trpc/types";
 import { CartLineItem } from "./cart-line-item";
 import { TotalsList } from "./totals-list";
 
-/**
- * The cart page body. The server renders the cart; each change goes through tRPC and then
- * `router.refresh()` re-renders the page and the header count from the database.
- */
+/** A shopper's cart. Each change goes through tRPC, which answers with the cart as it now is. */
 export function CartView({ cart }: { cart: Cart }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [refreshing, startRefresh] = useTransition();
-  const refresh = () => startRefresh(() => router.refresh());
-  const update = useMutation(trpc.cart.update.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.cart.remove.mutationOptions({ onSuccess: refresh }));
+  const queryClient = useQueryClient();
+  const showChanged = (changed: Cart) => queryClient.setQueryData(trpc.cart.get.queryKey(), changed);
+  const update = useMutation(trpc.cart.update.mutationOptions({ onSuccess: showChanged }));
+  const remove = useMutation(trpc.cart.remove.mutationOptions({ onSuccess: showChanged }));
   return (
     <CartBody
       cart={cart}
-      busy={update.isPending || remove.isPending || refreshing}
+      busy={update.isPending || remove.isPending}
       failed={update.isError || remove.isError}
       onQuantity={(line, quantity) => update.mutate({ itemId: line.id, quantity })}
       onRemove={(line) => remove.mutate({ itemId: line.id })}

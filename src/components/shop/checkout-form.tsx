@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useIsFetching, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { fieldIssuesOf } from "@/components/forms/error-text";
 import { Button } from "@/components/ui/button";
@@ -37,7 +37,8 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
   const [newArea, setNewArea] = useState<AddressArea>(EMPTY_AREA);
   const [choice, setChoice] = useState<ShippingKey | null>(null);
   const [noteError, setNoteError] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
+  // The cart being read again (after TOTAL_CHANGED): the total shown may be about to move.
+  const refreshing = useIsFetching({ queryKey: trpc.cart.get.queryKey() }) > 0;
   const client = useTRPCClient();
   const createAddress = useMutation(trpc.address.create.mutationOptions());
   // One Idempotency-Key per order the shopper means to place: a repeated submit of the same
@@ -55,10 +56,10 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
       // The server answered (a refusal, not a lost answer): the next submit is a new attempt.
       if (errorData(error).code) attempt.current = null;
       if (errorData(error).domainCode !== "TOTAL_CHANGED") return;
-      // Re-read what makes up the total (the cart from the server page, the quote), then the
-      // shopper confirms the new figure with another "Place order".
+      // Re-read what makes up the total (the cart, the quote), then the shopper confirms the
+      // new figure with another "Place order".
       void queryClient.invalidateQueries(trpc.logistics.quoteOptions.pathFilter());
-      startRefresh(() => router.refresh());
+      void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
     },
   });
   const [navigating, setNavigating] = useState(false);
@@ -102,10 +103,9 @@ export function CheckoutForm({ cart, addresses: initialAddresses }: { cart: Cart
     const order = await checkout.mutateAsync({ addressId, note: note || undefined, ...shown }).catch(() => null);
     if (!order) return;
     setNavigating(true);
-    // Straight to the cashier: paying is the next step of a placed order.
+    // Straight to the cashier: paying is the next step of a placed order. The header's cart
+    // count follows by itself (src/trpc/query-client.ts).
     router.push(`/pay/${order.id}`);
-    // The header's cart count lives in the layout, which a push alone does not re-render.
-    router.refresh();
   }
 
   return (

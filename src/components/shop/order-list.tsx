@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { getLocale, getTranslations } from "@/i18n/server";
+import { useLocale, useTranslations } from "use-intl";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { RouterOutputs } from "@/trpc/types";
@@ -8,8 +10,9 @@ import { OrderStatusBadge } from "./order-status-badge";
 type Summary = RouterOutputs["order"]["mine"]["items"][number];
 
 /** The shopper's orders as a table (cards on narrow screens): number, date, status, items, total. */
-export async function OrderList({ orders }: { orders: Summary[] }) {
-  const [t, locale] = await Promise.all([getTranslations("shop.orders"), getLocale()]);
+export function OrderList({ orders }: { orders: Summary[] }) {
+  const t = useTranslations("shop.orders");
+  const locale = useLocale();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm" aria-label={t("list")}>

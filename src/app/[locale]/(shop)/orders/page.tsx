@@ -1,69 +1,30 @@
-import Link from "next/link";
-import { ORDER_STATUS_OPTIONS, parseOrderStatus } from "@/components/shop/order-status";
-import { OrderList } from "@/components/shop/order-list";
-import { Pagination } from "@/components/ui/pagination";
-import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/states";
-import { getTranslations } from "@/i18n/server";
-import { firstParams, type RawSearchParams } from "@/lib/search-params";
-import { api, orNotFound } from "@/trpc/server";
+import { Suspense } from "react";
+import { MyOrders, MyOrdersEarlyRead } from "@/components/shop/my-orders";
+import { LoadingState } from "@/components/ui/states";
+import { getTranslationsFor } from "@/i18n/server";
 
-type SearchParams = { page?: string; status?: string };
-const PAGE_SIZE = 10;
+type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("shop.orders"))("title") };
+export async function generateMetadata({ params }: Props) {
+  return { title: getTranslationsFor((await params).locale, "shop.orders")("title") };
 }
 
-/** My orders: newest first, paginated and filtered on the server through URL parameters. */
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params: SearchParams = firstParams(await searchParams);
-  const [t, ts, caller] = await Promise.all([getTranslations("shop.orders"), getTranslations("common.orderStatus"), api()]);
-  const page = Math.min(10_000, Math.max(1, Math.floor(Number(params.page)) || 1));
-  const status = parseOrderStatus(params.status);
-  const result = await orNotFound(caller.order.mine({ page, pageSize: PAGE_SIZE, status }), "/orders");
-
+/**
+ * My orders, read by the browser with the filter and page from the URL (MyOrders): the page is
+ * built once per language. The query string is only known in the browser, hence the Suspense
+ * boundary around what reads it: its fallback is what the built page shows until the script runs.
+ * MyOrdersEarlyRead, outside it, starts the read in the header's batch.
+ */
+export default async function OrdersPage({ params }: Props) {
+  const { locale } = await params;
+  const [t, tc] = [getTranslationsFor(locale, "shop.orders"), getTranslationsFor(locale, "common")];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <form action="/orders" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("statusFilter")}</span>
-          <select name="status" defaultValue={status ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
-            <option value="">{t("allStatuses")}</option>
-            {ORDER_STATUS_OPTIONS.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("filter")}
-        </button>
-        <p className="ml-auto text-sm text-slate-600">{t("count", { total: result.total })}</p>
-      </form>
-
-      {result.items.length === 0 ? (
-        <EmptyState title={status ? t("emptyFiltered") : t("empty")}>
-          {!status && (
-            <Link href="/" className={buttonClass("primary")}>
-              {t("startShopping")}
-            </Link>
-          )}
-        </EmptyState>
-      ) : (
-        <OrderList orders={result.items} />
-      )}
-      {result.total > result.pageSize && (
-        <Pagination
-          page={page}
-          pageSize={result.pageSize}
-          total={result.total}
-          basePath="/orders"
-          params={{ status }}
-        />
-      )}
+      <MyOrdersEarlyRead />
+      <Suspense fallback={<LoadingState label={tc("states.loading")} />}>
+        <MyOrders />
+      </Suspense>
     </div>
   );
 }
