@@ -46,8 +46,10 @@ for (const locale of ["en", "zh-CN"] as const satisfies Locale[]) {
       }
     });
 
-    // The shipment queues count rows by the words their badges show.
+    // The shipment queues count rows by the words their badges show (counted with the list's
+    // page, which the browser reads after the page arrives: its total shows it is in).
     await page.goto("/admin/shipments");
+    await expect(page.getByTestId("list-total")).toBeVisible();
     const chips = await page.getByRole("navigation", { name: catalogValue(locale, "logistics.admin.shipments.queues") as string }).getByRole("link").allTextContents();
     expect(chips[0]).toBe(word("all"));
     const chip = catalogValue(locale, "logistics.admin.shipments.queue.chip") as string;

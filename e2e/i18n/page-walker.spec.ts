@@ -86,8 +86,10 @@ const ADMIN_DETAIL_FROM_LIST: Record<string, { list: string; pattern: RegExp }> 
 };
 
 async function firstLink(page: Page, pattern: RegExp): Promise<string | null> {
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  return hrefs.find((h) => pattern.test(h)) ?? null;
+  const find = async () => (await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))).find((h) => pattern.test(h)) ?? null;
+  // A list built once per language reads its rows after the page arrives: wait for them.
+  await expect.poll(find, { timeout: 15_000 }).not.toBeNull().catch(() => undefined);
+  return find();
 }
 
 async function check(page: Page, url: string, locale: "en" | "zh-CN", data: WalkData, findings: Finding[]) {

@@ -1,9 +1,11 @@
+"use client";
+
 import Link from "next/link";
+import { useLocale, useTranslations } from "use-intl";
 import { BULK_SHIP_FORM } from "@/components/admin/bulk-ship";
 import { OrderNoLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { MirrorStatus } from "@/components/shop/mirror-status";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
-import { getLocale, getTranslations } from "@/i18n/server";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { SortState } from "@/lib/list-sort";
@@ -15,8 +17,10 @@ type Row = RouterOutputs["adminOrder"]["list"]["items"][number];
  * One page of orders for admins: number and shopper (links), the three statuses, total, created
  * (sortable by its header). `selectable`: a checkbox per row for bulk ship (the "to ship" queue).
  */
-export async function AdminOrdersTable({ orders, selectable = false, createdSort }: { orders: Row[]; selectable?: boolean; createdSort?: { href: string; state: SortState } }) {
-  const [t, tb, locale] = await Promise.all([getTranslations("admin.orders"), getTranslations("orderHub.bulk"), getLocale()]);
+export function AdminOrdersTable({ orders, selectable = false, createdSort }: { orders: Row[]; selectable?: boolean; createdSort?: { href: string; state: SortState } }) {
+  const t = useTranslations("admin.orders");
+  const tb = useTranslations("orderHub.bulk");
+  const locale = useLocale();
   const th = "px-3 py-3 font-medium";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">

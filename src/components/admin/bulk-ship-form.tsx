@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { BULK_SHIP_FORM, BULK_SHIP_LIMIT } from "@/components/admin/bulk-ship";
@@ -24,11 +23,11 @@ export function BulkShipForm({ orders, services }: { orders: { id: string; order
   const th = useTranslations("orderHub");
   const [service, setService] = useState("");
   const trpc = useTRPC();
-  const router = useRouter();
+  const queryClient = useQueryClient();
   const ship = useMutation(trpc.adminLogistics.shipMany.mutationOptions());
   const [count, setCount] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  // The numbers of the orders sent, kept: shipped orders leave the list when the page refreshes.
+  // The numbers of the orders sent, kept: shipped orders leave the list when it is read again.
   const [orderNo, setOrderNo] = useState(() => new Map<string, string>());
   const boxes = () => Array.from(document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${BULK_SHIP_FORM}"][name=orderId]`));
   const recount = () => setCount(boxes().filter((b) => b.checked).length);
@@ -52,7 +51,8 @@ export function BulkShipForm({ orders, services }: { orders: { id: string; order
       await ship.mutateAsync({ orderIds, service: shipServiceOf(service) });
       for (const box of boxes()) box.checked = false;
       setCount(0);
-      router.refresh();
+      // The list is read by the browser: reading it again drops the shipped orders from the queue.
+      await queryClient.invalidateQueries(trpc.adminOrder.list.pathFilter());
     } catch {
       setError(t("reasons.other"));
     }

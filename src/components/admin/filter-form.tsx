@@ -1,6 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { useTranslations } from "use-intl";
 import { buttonClass } from "@/components/ui/button";
-import { getTranslations } from "@/i18n/server";
 import { cn } from "@/lib/cn";
 
 /**
@@ -8,7 +10,7 @@ import { cn } from "@/lib/cn";
  * shared and reloaded. Every admin list says "Apply filters" and "Clear filters" in the same
  * words (common.listFilters), so the buttons take no labels of their own.
  */
-export async function FilterForm({
+export function FilterForm({
   label,
   action,
   className,
@@ -22,7 +24,7 @@ export async function FilterForm({
   className?: string;
   children: React.ReactNode;
 }) {
-  const t = await getTranslations("common.listFilters");
+  const t = useTranslations("common.listFilters");
   return (
     <form role="search" aria-label={label} action={action} className={cn("grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4", className)}>
       {children}

@@ -1,12 +1,15 @@
+"use client";
+
+import { useTranslations } from "use-intl";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { ORDER_STATUS_OPTIONS } from "@/components/shop/order-status";
-import { getTranslations } from "@/i18n/server";
 
 export type AdminOrderFilterValues = { status?: string; from?: string; to?: string; orderNo?: string; shopper?: string };
 
 /** The admin order filters as a plain GET form, so every filtered view is a shareable URL. */
-export async function AdminOrderFilters({ values }: { values: AdminOrderFilterValues }) {
-  const [t, ts] = await Promise.all([getTranslations("admin.orders"), getTranslations("common.orderStatus")]);
+export function AdminOrderFilters({ values }: { values: AdminOrderFilterValues }) {
+  const t = useTranslations("admin.orders");
+  const ts = useTranslations("common.orderStatus");
   return (
     <FilterForm label={t("filters")} action="/admin/orders" className="sm:grid-cols-2 lg:grid-cols-3">
       <FilterInput label={t("orderNo")} name="orderNo" defaultValue={values.orderNo} />

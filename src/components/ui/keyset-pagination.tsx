@@ -1,12 +1,14 @@
+"use client";
+
 import Link from "next/link";
-import { getTranslations } from "@/i18n/server";
+import { useTranslations } from "use-intl";
 
 /**
  * Pagination of a keyset-paged list: Previous and Next are links carrying the page's cursors
  * (`?cursor=…`) and the list's other query parameters; the page number is shown, not a page
  * count (the total of a long list is an estimate).
  */
-export async function KeysetPagination({
+export function KeysetPagination({
   page,
   prevCursor,
   nextCursor,
@@ -19,8 +21,8 @@ export async function KeysetPagination({
   basePath: string;
   params: Record<string, string | undefined>;
 }) {
+  const t = useTranslations("common.pagination");
   if (!prevCursor && !nextCursor) return null;
-  const t = await getTranslations("common.pagination");
   const href = (cursor: string) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value && key !== "page" && key !== "cursor") query.set(key, value);

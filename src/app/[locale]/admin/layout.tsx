@@ -1,28 +1,29 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { AdminSidebar } from "@/components/admin/admin-sidebar";
+import { AdminHeader } from "@/components/layout/admin-header";
 import { AdminIntlProvider } from "@/components/layout/admin-intl-provider";
-import { SiteHeader } from "@/components/layout/site-header";
-import { getLocale, getTranslations } from "@/i18n/server";
-import { getSession } from "@/trpc/server";
+import { toLocale } from "@/i18n/config";
+import { getTranslationsFor } from "@/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("admin");
+type LocaleParams = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
+  const t = getTranslationsFor((await params).locale, "admin");
   return { title: { default: t("title"), template: `%s · ${t("title")} · shopflow` } };
 }
 
 /**
- * The role gate for every admin page runs here, on the server, before anything is sent:
- * without a session (the proxy already redirects visitors without a token; this catches a
- * revoked one) sign in; signed in as anyone but an admin, the admin area does not exist (404).
+ * The admin's frame. It reads nothing per request, so an admin page whose own content is read
+ * by the browser is built once per language. The role is gated before anything renders: the
+ * proxy sends visitors without a session to sign in and routes everyone but admins to the
+ * not-found page (src/server/http/page-access.ts); every API call checks the role again. Who is
+ * signed in is read by the browser (AdminHeader).
  */
-export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const [session, locale] = await Promise.all([getSession(), getLocale()]);
-  if (!session) redirect("/sign-in?callbackUrl=/admin");
-  if (session.role !== "admin") notFound();
+export default async function AdminLayout({ children, params }: { children: React.ReactNode } & LocaleParams) {
+  const locale = toLocale((await params).locale);
   return (
     <AdminIntlProvider locale={locale}>
-      <SiteHeader user={{ name: session.name, role: session.role }} />
+      <AdminHeader />
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <AdminSidebar />
         <main className="min-w-0 flex-1">{children}</main>

@@ -1,95 +1,19 @@
-import { OrderNoLink, PaymentSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
-import { ExportCsvLink } from "@/components/admin/export-csv-link";
-import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
-import { ListTotal } from "@/components/admin/list-total";
-import { KeysetPagination } from "@/components/ui/keyset-pagination";
-import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { getLocale, getTranslations } from "@/i18n/server";
-import { ADMIN_LIST_SORTS, adminPaymentsFilters, csvExportHref } from "@/lib/admin-list-filters";
-import { formatDateTime } from "@/lib/dates";
-import { formatMoney } from "@/lib/money";
-import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type PaymentMethodKey, type PaymentStatusKey } from "@/lib/payment-ui";
-import { sortHeader } from "@/lib/list-sort";
-import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
-import { api } from "@/trpc/server";
+import { BuiltListPage } from "@/components/admin/list/built-list-page";
+import { getTranslationsFor } from "@/i18n/server";
+import { PaymentsList } from "./payments-list";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("admin.nav"))("payments") };
+type LocaleParams = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: LocaleParams) {
+  return { title: getTranslationsFor((await params).locale, "admin.nav")("payments") };
 }
 
-type Params = { status?: string; method?: string; from?: string; to?: string; orderNo?: string; paymentSn?: string; min?: string; max?: string; sort?: string };
-const SORTS = ADMIN_LIST_SORTS;
-
-/** Admin → Payments: filters, sorting (column headers) and keyset pages, all in the URL. */
-export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const raw = await searchParams;
-  const params: Params = firstParams(raw, 40);
-  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
-  const filters = adminPaymentsFilters(raw);
-  const { status, method, sort } = filters;
-  const result = await caller.adminPayment.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
-  const listParams = { status, method, from: params.from, to: params.to, orderNo: params.orderNo, paymentSn: params.paymentSn, min: params.min, max: params.max, sort };
-  const sortBy = (column: "created" | "amount") => sortHeader(column, sort, "/admin/payments", listParams);
-
+/** Admin → Payments, built once per language; the list reads the URL's query and its rows in the browser (PaymentsList). */
+export default async function AdminPaymentsPage({ params }: LocaleParams) {
+  const { locale } = await params;
   return (
-    <div className="space-y-5">
-      <h1 className="text-2xl font-semibold">{t("admin.list.title")}</h1>
-      <FilterForm label={t("admin.list.filters")} action="/admin/payments" className="md:grid-cols-4">
-        <FilterSelect
-          label={t("admin.list.status")}
-          name="status"
-          defaultValue={status}
-          anyLabel={t("admin.list.any")}
-          options={PAYMENT_STATUS_KEYS.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <FilterSelect
-          label={t("admin.list.method")}
-          name="method"
-          defaultValue={method}
-          anyLabel={t("admin.list.any")}
-          options={PAYMENT_METHOD_KEYS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
-        />
-        <FilterInput label={t("admin.list.from")} name="from" type="date" defaultValue={params.from} />
-        <FilterInput label={t("admin.list.to")} name="to" type="date" defaultValue={params.to} />
-        <FilterInput label={t("admin.list.orderNo")} name="orderNo" defaultValue={params.orderNo} />
-        <FilterInput label={t("admin.list.paymentSn")} name="paymentSn" defaultValue={params.paymentSn} />
-        <FilterInput label={t("admin.list.minAmount")} name="min" inputMode="decimal" defaultValue={params.min} />
-        <FilterInput label={t("admin.list.maxAmount")} name="max" inputMode="decimal" defaultValue={params.max} />
-        <FilterSelect label={t("admin.list.sort")} name="sort" defaultValue={sort} options={SORTS.map((s) => ({ value: s, label: t(`admin.list.sorts.${s}`) }))} />
-      </FilterForm>
-
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.list.total", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("payments", raw)} />
-      </div>
-      <DataTable
-        label={t("admin.list.title")}
-        rows={result.items}
-        rowKey={(p) => p.id}
-        empty={t("admin.list.empty")}
-        columns={[
-          {
-            id: "paymentSn",
-            header: t("admin.list.columns.paymentSn"),
-            className: "text-xs",
-            cell: (p) => (
-              <PaymentSnLink id={p.id} paymentSn={p.paymentSn} />
-            ),
-          },
-          { id: "order", header: t("admin.list.columns.order"), className: "text-xs", cell: (p) => <OrderNoLink id={p.orderId} orderNo={p.orderNo} /> },
-          { id: "shopper", header: t("admin.list.columns.shopper"), cell: (p) => <ShopperEmailLink email={p.shopperEmail} inList /> },
-          { id: "amount", header: t("admin.list.columns.amount"), align: "right", sort: sortBy("amount"), cell: (p) => formatMoney(p.amountMinor, p.currency, locale) },
-          { id: "method", header: t("admin.list.columns.method"), cell: (p) => t(`method.${p.method as PaymentMethodKey}`) },
-          {
-            id: "status",
-            header: t("admin.list.columns.status"),
-            cell: (p) => <Badge tone={PAYMENT_STATUS_TONE[p.status as PaymentStatusKey]}>{t(`status.${p.status as PaymentStatusKey}`)}</Badge>,
-          },
-          { id: "created", header: t("admin.list.columns.created"), className: "whitespace-nowrap", sort: sortBy("created"), cell: (p) => formatDateTime(p.createdAt, locale) },
-        ]}
-      />
-      <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/payments" params={listParams} />
-    </div>
+    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "payment")("admin.list.title")}>
+      <PaymentsList />
+    </BuiltListPage>
   );
 }

@@ -1,91 +1,19 @@
-import { OrderNoLink, RefundSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
-import { ExportCsvLink } from "@/components/admin/export-csv-link";
-import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
-import { ListTotal } from "@/components/admin/list-total";
-import { KeysetPagination } from "@/components/ui/keyset-pagination";
-import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { getLocale, getTranslations } from "@/i18n/server";
-import { ADMIN_LIST_SORTS, adminRefundsFilters, csvExportHref } from "@/lib/admin-list-filters";
-import { formatDateTime } from "@/lib/dates";
-import { formatMoney } from "@/lib/money";
-import { REFUND_STATUS_KEYS, REFUND_STATUS_TONE, type RefundStatusKey } from "@/lib/payment-ui";
-import { sortHeader } from "@/lib/list-sort";
-import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
-import { api } from "@/trpc/server";
+import { BuiltListPage } from "@/components/admin/list/built-list-page";
+import { getTranslationsFor } from "@/i18n/server";
+import { RefundsList } from "./refunds-list";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("admin.nav"))("refunds") };
+type LocaleParams = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: LocaleParams) {
+  return { title: getTranslationsFor((await params).locale, "admin.nav")("refunds") };
 }
 
-type Params = { status?: string; from?: string; to?: string; refundSn?: string; orderNo?: string; sort?: string };
-const SORTS = ADMIN_LIST_SORTS;
-
-/** Admin → Refunds: filters, sorting (column headers) and keyset pages. Requests waiting for review come first by default filter. */
-export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const raw = await searchParams;
-  const params: Params = firstParams(raw, 40);
-  const [t, locale, caller] = await Promise.all([getTranslations("payment"), getLocale(), api()]);
-  const filters = adminRefundsFilters(raw);
-  const { status, sort } = filters;
-  const result = await caller.adminPayment.refunds.list({ pageSize: 20, cursor: cursorParam(raw), ...filters });
-  const listParams = { status, from: params.from, to: params.to, refundSn: params.refundSn, orderNo: params.orderNo, sort };
-  const sortBy = (column: "created" | "amount") => sortHeader(column, sort, "/admin/refunds", listParams);
-
+/** Admin → Refunds, built once per language; the list reads the URL's query and its rows in the browser (RefundsList). */
+export default async function AdminRefundsPage({ params }: LocaleParams) {
+  const { locale } = await params;
   return (
-    <div className="space-y-5">
-      <h1 className="text-2xl font-semibold">{t("admin.refunds.title")}</h1>
-      <FilterForm label={t("admin.refunds.filters")} action="/admin/refunds" className="md:grid-cols-4">
-        <FilterSelect
-          label={t("admin.refunds.status")}
-          name="status"
-          defaultValue={status}
-          anyLabel={t("admin.refunds.any")}
-          options={REFUND_STATUS_KEYS.map((s) => ({ value: s, label: t(`refundStatus.${s}`) }))}
-        />
-        <FilterInput label={t("admin.refunds.from")} name="from" type="date" defaultValue={params.from} />
-        <FilterInput label={t("admin.refunds.to")} name="to" type="date" defaultValue={params.to} />
-        <FilterInput label={t("admin.refunds.refundSn")} name="refundSn" defaultValue={params.refundSn} />
-        <FilterInput label={t("admin.refunds.orderNo")} name="orderNo" defaultValue={params.orderNo} />
-        <FilterSelect label={t("admin.refunds.sort")} name="sort" defaultValue={sort} options={SORTS.map((s) => ({ value: s, label: t(`admin.list.sorts.${s}`) }))} />
-      </FilterForm>
-
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <ListTotal total={result.total} isEstimate={result.totalIsEstimate} exact={t("admin.refunds.total", { count: result.total })} />
-        <ExportCsvLink href={csvExportHref("refunds", raw)} />
-      </div>
-      <DataTable
-        label={t("admin.refunds.title")}
-        rows={result.items}
-        rowKey={(r) => r.id}
-        empty={t("admin.refunds.empty")}
-        columns={[
-          {
-            id: "refundSn",
-            header: t("admin.refunds.columns.refundSn"),
-            className: "text-xs",
-            cell: (r) => (
-              <RefundSnLink id={r.id} refundSn={r.refundSn} />
-            ),
-          },
-          { id: "order", header: t("admin.refunds.columns.order"), className: "text-xs", cell: (r) => <OrderNoLink id={r.orderId} orderNo={r.orderNo} /> },
-          { id: "shopper", header: t("admin.refunds.columns.shopper"), cell: (r) => <ShopperEmailLink email={r.shopperEmail} inList /> },
-          { id: "amount", header: t("admin.refunds.columns.amount"), align: "right", sort: sortBy("amount"), cell: (r) => formatMoney(r.amountMinor, r.currency, locale) },
-          {
-            id: "reason",
-            header: t("admin.refunds.columns.reason"),
-            className: "max-w-40 truncate",
-            cell: (r) => (r.reason ? <span title={r.reason}>{r.reason}</span> : "—"),
-          },
-          {
-            id: "status",
-            header: t("admin.refunds.columns.status"),
-            cell: (r) => <Badge tone={REFUND_STATUS_TONE[r.status as RefundStatusKey]}>{t(`refundStatus.${r.status as RefundStatusKey}`)}</Badge>,
-          },
-          { id: "created", header: t("admin.refunds.columns.created"), className: "whitespace-nowrap", sort: sortBy("created"), cell: (r) => formatDateTime(r.createdAt, locale) },
-        ]}
-      />
-      <KeysetPagination page={result.page} prevCursor={result.prevCursor} nextCursor={result.nextCursor} basePath="/admin/refunds" params={listParams} />
-    </div>
+    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "payment")("admin.refunds.title")}>
+      <RefundsList />
+    </BuiltListPage>
   );
 }
