@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { products } from "@/server/db/schema";
 import { getAddress } from "@/server/domain/address";
 import { clearCart, getCart } from "@/server/domain/cart";
@@ -130,10 +131,14 @@ async function checkoutLines(tx: Tx, userId: string, items: CheckoutInput["items
   if (items) {
     const wanted = new Map<string, number>();
     for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-    const rows = await tx
-      .select()
-      .from(products)
-      .where(and(inArray(products.id, [...wanted.keys()]), eq(products.active, true)));
+    // Built once for any number of lines (the ids as one array parameter); only the columns a line takes.
+    const rows = await prepared(tx, "checkout-products", (d) =>
+      d
+        .select({ id: products.id, sku: products.sku, name: products.name, nameZh: products.nameZh, priceMinor: products.priceMinor, weightGrams: products.weightGrams, currency: products.currency })
+        .from(products)
+        .where(and(sql`${products.id} = any(${sql.placeholder("productIds")}::uuid[])`, eq(products.active, true)))
+        .prepare("checkout_products"),
+    ).execute({ productIds: [...wanted.keys()] });
     if (rows.length !== wanted.size) throw new DomainError("PRODUCT_NOT_FOUND", "A product in your order is not available");
     return rows.map((p) => ({
       productId: p.id,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { orders } from "@/server/db/schema";
 
 /**
@@ -55,13 +56,21 @@ export async function claimDueOrder(
   seen: string[],
   { status, dueAt, cutoff }: { status: (typeof orders.$inferSelect)["status"]; dueAt: typeof orders.paidAt | typeof orders.deliveredAt; cutoff: Date },
 ) {
-  const notSeen = seen.length ? sql`and ${orders.id} <> all(${uuidArray(seen)}::uuid[])` : sql``;
-  const [row] = await tx
-    .select()
-    .from(orders)
-    .where(sql`${orders.status} = ${status} and ${dueAt} <= ${cutoff.toISOString()}::timestamptz ${notSeen}`)
-    .orderBy(dueAt)
-    .limit(1)
-    .for("update", { skipLocked: true });
+  // Built once per due column, with and without items already seen (prepared.ts): every order a sweep moves is claimed with it.
+  const dueColumn = dueAt === orders.paidAt ? "paid_at" : "delivered_at";
+  const [row] = await prepared(tx, `claim-due-order:${dueColumn}:${seen.length ? "more" : "first"}`, (d) =>
+    d
+      .select()
+      .from(orders)
+      .where(
+        sql`${orders.status} = ${sql.placeholder("status")} and ${dueAt} <= ${sql.placeholder("cutoff")}::timestamptz ${
+          seen.length ? sql`and ${orders.id} <> all(${sql.placeholder("seen")}::uuid[])` : sql``
+        }`,
+      )
+      .orderBy(dueAt)
+      .limit(1)
+      .for("update", { skipLocked: true })
+      .prepare("claim_due_order"),
+  ).execute({ status, cutoff: cutoff.toISOString(), seen: uuidArray(seen) });
   return row;
 }

@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import { orders, shipmentCheckpoints, shipments } from "@/server/db/schema";
 import type { Sweep } from "@/server/scheduler/sweep";
-import { SWEEP_STEP_BUDGET_MS } from "./claim-each";
+import { prepared } from "@/server/db/prepared";
+import { SWEEP_STEP_BUDGET_MS, uuidArray } from "./claim-each";
 import { recordDueForShipment } from "./shipment";
 
 /** Shipments per run: a backlog at the largest time scale is taken in a few runs (each within its budget). */
@@ -43,18 +44,22 @@ export async function recordDueCheckpointsForAll(
         // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
         // index page, however many parcels are on the road. Both rows come whole with their
         // locks: recording reads neither again.
-        const [row] = await tx
-          .select({ shipment: shipments, order: orders })
-          .from(shipmentCheckpoints)
-          .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
-          .innerJoin(orders, eq(orders.id, shipments.orderId))
-          .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and ${shipmentCheckpoints.seq} is not null
-            and ${shipmentCheckpoints.dueAt} <= ${now.toISOString()}::timestamptz
+        // Built once, with and without shipments already seen (prepared.ts).
+        const [row] = await prepared(tx, `claim-due-shipment:${seen.length ? "more" : "first"}`, (d) =>
+          d
+            .select({ shipment: shipments, order: orders })
+            .from(shipmentCheckpoints)
+            .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
+            .innerJoin(orders, eq(orders.id, shipments.orderId))
+            .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and ${shipmentCheckpoints.seq} is not null
+            and ${shipmentCheckpoints.dueAt} <= ${sql.placeholder("now")}::timestamptz
             and ${shipments.status} in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
-            ${seen.length ? sql`and ${shipments.id} <> all(${`{${seen.join(",")}}`}::uuid[])` : sql``}`)
-          .orderBy(shipmentCheckpoints.dueAt)
-          .limit(1)
-          .for("update", { of: [shipments, orders], skipLocked: true });
+            ${seen.length ? sql`and ${shipments.id} <> all(${sql.placeholder("seen")}::uuid[])` : sql``}`)
+            .orderBy(shipmentCheckpoints.dueAt)
+            .limit(1)
+            .for("update", { of: [shipments, orders], skipLocked: true })
+            .prepare("claim_due_shipment"),
+        ).execute({ now: now.toISOString(), seen: uuidArray(seen) });
         if (!row) return null;
         const { order, shipment } = row;
         const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } });

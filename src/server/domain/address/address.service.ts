@@ -20,7 +20,15 @@ const columns = {
 
 /** A shopper's addresses, default first. */
 export async function listAddresses(db: DbOrTx, userId: string): Promise<Address[]> {
-  return db.select(columns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefault), desc(addresses.createdAt));
+  // Built once: the simulation's generator reads its shoppers' addresses with every batch.
+  return prepared(db, "shopper-addresses", (d) =>
+    d
+      .select(columns)
+      .from(addresses)
+      .where(eq(addresses.userId, sql.placeholder("userId")))
+      .orderBy(desc(addresses.isDefault), desc(addresses.createdAt))
+      .prepare("shopper_addresses"),
+  ).execute({ userId });
 }
 
 /** One of the shopper's own addresses; ADDRESS_NOT_FOUND for anyone else's. */

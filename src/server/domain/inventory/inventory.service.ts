@@ -55,20 +55,76 @@ export async function reserveStock(tx: Tx, { orderId, lines }: { orderId: string
   }
 }
 
+// What shipping, cancelling and refunding do to an order's stock, built once each (prepared.ts).
+
 async function orderLines(tx: Tx, orderId: string): Promise<StockLine[]> {
-  const rows = await tx
-    .select({ productId: orderItems.productId, quantity: orderItems.quantity })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId));
+  const rows = await prepared(tx, "order-stock-lines", (d) =>
+    d
+      .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+      .prepare("order_stock_lines"),
+  ).execute({ orderId });
   return normalise(rows);
 }
 
 async function alreadySettled(tx: Tx, orderId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(inventoryMovements)
-    .where(and(eq(inventoryMovements.orderId, orderId), inArray(inventoryMovements.kind, ["release", "commit"])));
+  const [row] = await prepared(tx, "order-stock-settled", (d) =>
+    d
+      .select({ n: sql<number>`count(*)::int` })
+      .from(inventoryMovements)
+      .where(and(eq(inventoryMovements.orderId, sql.placeholder("orderId")), inArray(inventoryMovements.kind, ["release", "commit"])))
+      .prepare("order_stock_settled"),
+  ).execute({ orderId });
   return (row?.n ?? 0) > 0;
+}
+
+/** Whether the order's stock was already settled, and its lines: both read in one round trip. */
+async function unsettledLines(tx: Tx, orderId: string): Promise<StockLine[] | null> {
+  const [settled, lines] = await Promise.all([alreadySettled(tx, orderId), orderLines(tx, orderId)]);
+  return settled ? null : lines;
+}
+
+/** A settling move of held stock: the line's quantity leaves `reserved` (and `on_hand` when shipped), never below what is held. */
+function settleHeld(tx: Tx, kind: "release" | "commit") {
+  return prepared(tx, `settle-held-stock:${kind}`, (d) =>
+    d
+      .update(inventory)
+      .set({
+        ...(kind === "commit" ? { onHand: sql`${inventory.onHand} - ${sql.placeholder("quantity")}` } : {}),
+        reserved: sql`${inventory.reserved} - ${sql.placeholder("quantity")}`,
+        updatedAt: sql.placeholder("updatedAt") as never,
+      })
+      .where(and(eq(inventory.productId, sql.placeholder("productId")), sql`${inventory.reserved} >= ${sql.placeholder("quantity")}`))
+      .returning({ productId: inventory.productId })
+      .prepare("settle_held_stock"),
+  );
+}
+
+function insertMovement(tx: Tx) {
+  return prepared(tx, "insert-stock-movement", (d) =>
+    d
+      .insert(inventoryMovements)
+      .values({ productId: sql.placeholder("productId"), kind: sql.placeholder("kind"), quantity: sql.placeholder("quantity"), orderId: sql.placeholder("orderId") })
+      .prepare("insert_stock_movement"),
+  );
+}
+
+/**
+ * Settles each line's held stock with its movement row. A line's update and movement go out
+ * together (a refused update throws, and the caller's transaction rolls the movement back).
+ */
+async function settleLines(tx: Tx, orderId: string, lines: StockLine[], kind: "release" | "commit"): Promise<void> {
+  const update = settleHeld(tx, kind);
+  const movement = insertMovement(tx);
+  const updatedAt = new Date();
+  for (const line of lines) {
+    const [updated] = await Promise.all([
+      update.execute({ productId: line.productId, quantity: line.quantity, updatedAt }),
+      movement.execute({ productId: line.productId, kind, quantity: line.quantity, orderId }),
+    ]);
+    if (updated.length === 0) throw new DomainError("INVENTORY_INCONSISTENT", "Reserved stock is lower than the order holds");
+  }
 }
 
 /**
@@ -77,17 +133,10 @@ async function alreadySettled(tx: Tx, orderId: string): Promise<boolean> {
  * Call it inside the transaction that changes the order's status, after locking the order row.
  */
 export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ released: boolean }> {
-  if (await alreadySettled(tx, orderId)) return { released: false };
+  const lines = await unsettledLines(tx, orderId);
+  if (!lines) return { released: false };
   catalogChanged(tx);
-  for (const line of await orderLines(tx, orderId)) {
-    const updated = await tx
-      .update(inventory)
-      .set({ reserved: sql`${inventory.reserved} - ${line.quantity}` })
-      .where(and(eq(inventory.productId, line.productId), sql`${inventory.reserved} >= ${line.quantity}`))
-      .returning({ productId: inventory.productId });
-    if (updated.length === 0) throw new DomainError("INVENTORY_INCONSISTENT", "Reserved stock is lower than the order holds");
-    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "release", quantity: line.quantity, orderId });
-  }
+  await settleLines(tx, orderId, lines, "release");
   return { released: true };
 }
 
@@ -96,20 +145,10 @@ export async function releaseOrderStock(tx: Tx, orderId: string): Promise<{ rele
  * Idempotent like `releaseOrderStock`.
  */
 export async function commitOrderStock(tx: Tx, orderId: string): Promise<{ committed: boolean }> {
-  if (await alreadySettled(tx, orderId)) return { committed: false };
+  const lines = await unsettledLines(tx, orderId);
+  if (!lines) return { committed: false };
   catalogChanged(tx);
-  for (const line of await orderLines(tx, orderId)) {
-    const updated = await tx
-      .update(inventory)
-      .set({
-        onHand: sql`${inventory.onHand} - ${line.quantity}`,
-        reserved: sql`${inventory.reserved} - ${line.quantity}`,
-      })
-      .where(and(eq(inventory.productId, line.productId), sql`${inventory.reserved} >= ${line.quantity}`))
-      .returning({ productId: inventory.productId });
-    if (updated.length === 0) throw new DomainError("INVENTORY_INCONSISTENT", "Reserved stock is lower than the order holds");
-    await tx.insert(inventoryMovements).values({ productId: line.productId, kind: "commit", quantity: line.quantity, orderId });
-  }
+  await settleLines(tx, orderId, lines, "commit");
   return { committed: true };
 }
 

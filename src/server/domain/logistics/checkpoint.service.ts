@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db/client";
+import { placeholderRows, prepared } from "@/server/db/prepared";
 import { couriers, shipmentCheckpoints } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
 import { realDeadline } from "@/server/domain/simulation";
@@ -61,15 +62,18 @@ export async function pendingCheckpoints(tx: Tx, shipmentId: string): Promise<Ch
  * (in plan order) and its latest recorded one.
  */
 export async function pendingAndLastRecorded(tx: Tx, shipmentId: string): Promise<{ pending: CheckpointRow[]; last: CheckpointRow | undefined }> {
-  const rows = await tx
-    .select()
-    .from(shipmentCheckpoints)
-    .where(
-      and(
-        eq(shipmentCheckpoints.shipmentId, shipmentId),
-        or(isNotNull(shipmentCheckpoints.recordedAt), and(eq(shipmentCheckpoints.skipped, false), isNotNull(shipmentCheckpoints.seq))),
-      ),
-    );
+  const rows = await prepared(tx, "pending-and-last-recorded", (d) =>
+    d
+      .select()
+      .from(shipmentCheckpoints)
+      .where(
+        and(
+          eq(shipmentCheckpoints.shipmentId, sql.placeholder("shipmentId")),
+          or(isNotNull(shipmentCheckpoints.recordedAt), and(eq(shipmentCheckpoints.skipped, false), isNotNull(shipmentCheckpoints.seq))),
+        ),
+      )
+      .prepare("pending_and_last_recorded"),
+  ).execute({ shipmentId });
   const pending = rows.filter((r) => r.recordedAt === null).sort((a, b) => a.seq! - b.seq!);
   let last: CheckpointRow | undefined;
   for (const r of rows) {
@@ -106,23 +110,32 @@ export async function insertPlanned(
   { firstRecordedAt }: { firstRecordedAt?: Date } = {},
 ) {
   if (planned.length === 0) return;
-  await tx.insert(shipmentCheckpoints).values(
-    planned.map((cp, i) => ({
-      ...(i === 0 && firstRecordedAt ? { recordedAt: firstRecordedAt } : {}),
-      shipmentId: shipment.id,
-      seq: firstSeq + i,
-      kind: cp.kind,
-      status: cp.status,
-      province: cp.province,
-      city: cp.city,
-      cityEn: cp.cityEn,
-      facility: cp.facility,
-      next: cp.next ?? null,
-      eventAt: i === 0 && firstRecordedAt ? firstRecordedAt : cp.at,
-      dueAt: i === 0 && firstRecordedAt ? firstRecordedAt : realDueAt(shipment, cp.at),
-    })),
-  );
+  const rows = planned.map((cp, i) => ({
+    ...(i === 0 && firstRecordedAt ? { recordedAt: firstRecordedAt } : {}),
+    shipmentId: shipment.id,
+    seq: firstSeq + i,
+    kind: cp.kind,
+    status: cp.status,
+    province: cp.province,
+    city: cp.city,
+    cityEn: cp.cityEn,
+    facility: cp.facility,
+    next: cp.next ?? null,
+    eventAt: i === 0 && firstRecordedAt ? firstRecordedAt : cp.at,
+    dueAt: i === 0 && firstRecordedAt ? firstRecordedAt : realDueAt(shipment, cp.at),
+  }));
+  // A pickup inserts its whole plan: built once per shape of the plan (its length, which
+  // checkpoints have no next stop), up to the longest plans a route makes.
+  const shaped = placeholderRows(rows, { maxRows: MAX_PREPARED_PLAN });
+  if (!shaped) {
+    await tx.insert(shipmentCheckpoints).values(rows);
+    return;
+  }
+  await prepared(tx, `insert-checkpoints:${shaped.shape}`, (d) => d.insert(shipmentCheckpoints).values(shaped.rows).prepare("insert_checkpoints")).execute(shaped.values);
 }
+
+/** Plans longer than this (an admin's long reroute) are inserted with a statement built per call. */
+const MAX_PREPARED_PLAN = 16;
 
 export async function skipPending(tx: Tx, shipmentId: string, ids?: number[]) {
   await tx
@@ -245,7 +258,10 @@ export async function recordDueCheckpoints(
   }
   const due = dueCheckpoints(pending, { now, status: shipment.status, hasCourier: ignoreCourier || Boolean(shipment.courierId) });
   if (due.length === 0) return { shipment, transitions: [] };
-  const [courier] = shipment.courierId && due.some((cp) => cp.kind === "out_for_delivery") ? await tx.select().from(couriers).where(eq(couriers.id, shipment.courierId)) : [];
+  const [courier] =
+    shipment.courierId && due.some((cp) => cp.kind === "out_for_delivery")
+      ? await prepared(tx, "courier-by-id", (d) => d.select().from(couriers).where(eq(couriers.id, sql.placeholder("courierId"))).prepare("courier_by_id")).execute({ courierId: shipment.courierId })
+      : [];
   let previous = last?.eventAt ?? new Date(0);
 
   // Every due scan becomes a step of the shipment (applied in one write, each status move

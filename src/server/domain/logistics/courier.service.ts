@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, DbOrTx, Tx } from "@/server/db/client";
 import { carriers, couriers } from "@/server/db/schema";
+import { prepared } from "@/server/db/prepared";
 import { DomainError } from "@/server/errors";
 import { hashSeed } from "@/server/domain/simulation";
 import { isKnownArea } from "./geography/divisions";
@@ -114,15 +115,33 @@ export async function assignCourier(
   tx: Tx,
   { carrierId, destination, strategy }: { carrierId: string; destination: Destination; strategy: LogisticsSettings["assignmentStrategy"] },
 ): Promise<CourierRow | null> {
-  const inCity = and(eq(couriers.province, destination.province), eq(couriers.city, destination.city), or(isNull(couriers.district), eq(couriers.district, destination.district)));
-  const area = strategy === "nearest" ? eq(couriers.province, destination.province) : inCity;
-  // Lock and read in one round trip: PostgreSQL runs the read once the lock is granted.
-  const [, candidates] = await Promise.all([
-    tx.execute(sql`select pg_advisory_xact_lock(${hashSeed("courier-assignment", carrierId, destination.province, destination.city) | 0})`),
-    tx
+  // The candidates' read and the booking are built once per strategy's area (prepared.ts).
+  const area = strategy === "nearest" ? "province" : "city";
+  const inArea = (d: DbOrTx) =>
+    d
       .select()
       .from(couriers)
-      .where(and(eq(couriers.carrierId, carrierId), eq(couriers.status, "active"), area)),
+      .where(
+        and(
+          eq(couriers.carrierId, sql.placeholder("carrierId")),
+          eq(couriers.status, "active"),
+          area === "province"
+            ? eq(couriers.province, sql.placeholder("province"))
+            : and(
+                eq(couriers.province, sql.placeholder("province")),
+                eq(couriers.city, sql.placeholder("city")),
+                or(isNull(couriers.district), eq(couriers.district, sql.placeholder("district"))),
+              ),
+        ),
+      )
+      .prepare("couriers_in_area");
+  // Lock and read in one round trip: PostgreSQL runs the read once the lock is granted. The lock
+  // must leave first: a prepared statement is sent when it is executed, a composed one only once
+  // its promise is taken, so the lock's is taken before the read is executed.
+  const lock = tx.execute(sql`select pg_advisory_xact_lock(${hashSeed("courier-assignment", carrierId, destination.province, destination.city) | 0})`).then(() => undefined);
+  const [, candidates] = await Promise.all([
+    lock,
+    prepared(tx, `couriers-in-area:${area}`, inArea).execute({ carrierId, province: destination.province, city: destination.city, district: destination.district }),
   ]);
   if (candidates.length === 0) return null;
 
@@ -139,12 +158,16 @@ export async function assignCourier(
       for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
       return a.c.id < b.c.id ? -1 : 1;
     });
-  for (const { c } of ordered) {
-    const [booked] = await tx
+  const book = prepared(tx, "book-courier", (d) =>
+    d
       .update(couriers)
-      .set({ currentLoad: sql`${couriers.currentLoad} + 1`, lastAssignedAt: sql`clock_timestamp()` })
-      .where(and(eq(couriers.id, c.id), eq(couriers.status, "active")))
-      .returning();
+      .set({ currentLoad: sql`${couriers.currentLoad} + 1`, lastAssignedAt: sql`clock_timestamp()`, updatedAt: sql.placeholder("updatedAt") as never })
+      .where(and(eq(couriers.id, sql.placeholder("courierId")), eq(couriers.status, "active")))
+      .returning()
+      .prepare("book_courier"),
+  );
+  for (const { c } of ordered) {
+    const [booked] = await book.execute({ courierId: c.id, updatedAt: new Date() });
     if (booked) return booked;
   }
   return null;
@@ -153,8 +176,11 @@ export async function assignCourier(
 /** Gives a courier's slot back when their parcel is finished (never below zero). */
 export async function releaseCourier(tx: Tx, courierId: string | null): Promise<void> {
   if (!courierId) return;
-  await tx
-    .update(couriers)
-    .set({ currentLoad: sql`greatest(${couriers.currentLoad} - 1, 0)` })
-    .where(eq(couriers.id, courierId));
+  await prepared(tx, "release-courier", (d) =>
+    d
+      .update(couriers)
+      .set({ currentLoad: sql`greatest(${couriers.currentLoad} - 1, 0)`, updatedAt: sql.placeholder("updatedAt") as never })
+      .where(eq(couriers.id, sql.placeholder("courierId")))
+      .prepare("release_courier"),
+  ).execute({ courierId, updatedAt: new Date() });
 }

@@ -3,6 +3,7 @@ import { because } from "@/lib/audit-reasons";
 import { statusLogReason } from "@/server/audit/reason";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { insertBeforeCommit } from "@/server/db/commit-batch";
+import { placeholderRows, placeholderSet, prepared } from "@/server/db/prepared";
 import { orderItems, orders, shipmentStatusLog, shipments, type AddressSnapshot } from "@/server/db/schema";
 import type { ActorRef } from "@/server/domain/order";
 import { DomainError } from "@/server/errors";
@@ -23,13 +24,17 @@ export type ShipmentPatch = Partial<Omit<typeof shipments.$inferInsert, "id" | "
 
 /** Locks a shipment row for the rest of the transaction; SHIPMENT_NOT_FOUND otherwise. */
 export async function lockShipment(tx: Tx, shipmentId: string): Promise<ShipmentRow> {
-  const [row] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for("update");
+  const [row] = await prepared(tx, "lock-shipment", (d) =>
+    d.select().from(shipments).where(eq(shipments.id, sql.placeholder("shipmentId"))).for("update").prepare("lock_shipment"),
+  ).execute({ shipmentId });
   if (!row) throw new DomainError("SHIPMENT_NOT_FOUND", "Shipment not found");
   return row;
 }
 
 export async function findShipmentByOrder(db: DbOrTx, orderId: string): Promise<ShipmentRow | null> {
-  const [row] = await db.select().from(shipments).where(eq(shipments.orderId, orderId));
+  const [row] = await prepared(db, "shipment-by-order", (d) =>
+    d.select().from(shipments).where(eq(shipments.orderId, sql.placeholder("orderId"))).prepare("shipment_by_order"),
+  ).execute({ orderId });
   return row ?? null;
 }
 
@@ -44,11 +49,7 @@ export async function transitionShipment(
 ): Promise<ShipmentRow> {
   const from = shipment.status;
   assertShipmentTransition(from, to);
-  const [updated] = await tx
-    .update(shipments)
-    .set({ ...patch, status: to })
-    .where(sql`${shipments.id} = ${shipment.id} and ${shipments.status} = ${from}`)
-    .returning();
+  const updated = await updateShipmentFrom(tx, { shipmentId: shipment.id, from, set: { ...patch, status: to } });
   if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The shipment changed while we were updating it; try again");
   if (isTerminalShipmentStatus(to)) await releaseCourier(tx, updated.courierId);
   await insertBeforeCommit(tx, shipmentStatusLog, {
@@ -91,14 +92,10 @@ export async function applyShipmentSteps(
     patch = { ...patch, ...step.patch };
     if (step.to !== from) moves.push({ from, after: current });
   }
-  const [updated] = await tx
-    .update(shipments)
-    .set({ ...patch, status: current.status })
-    .where(sql`${shipments.id} = ${shipment.id} and ${shipments.status} = ${shipment.status}`)
-    .returning();
+  const updated = await updateShipmentFrom(tx, { shipmentId: shipment.id, from: shipment.status, set: { ...patch, status: current.status } });
   if (!updated) throw new DomainError("CONCURRENT_UPDATE", "The shipment changed while we were updating it; try again");
   if (moves.some((m) => isTerminalShipmentStatus(m.after.status))) await releaseCourier(tx, updated.courierId);
-  const knownUserId = userId ?? (moves.length ? (await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId)))[0]!.userId : undefined);
+  const knownUserId = userId ?? (moves.length ? await shopperOf(tx, shipment.orderId) : undefined);
   for (const { from, after } of moves) {
     await insertBeforeCommit(tx, shipmentStatusLog, {
       shipmentId: shipment.id,
@@ -114,11 +111,53 @@ export async function applyShipmentSteps(
   return { shipment: updated, transitions: moves.map((m) => ({ from: m.from, to: m.after.status })) };
 }
 
+/**
+ * The conditional update every status move of a shipment goes through (`WHERE status = $from`),
+ * built once per shape of the change (placeholderSet; `updated_at` given, or the update default
+ * would keep the build's time). Undefined when the shipment was no longer in `from`.
+ */
+async function updateShipmentFrom(tx: Tx, { shipmentId, from, set }: { shipmentId: string; from: ShipmentStatus; set: ShipmentPatch & { status: ShipmentStatus } }): Promise<ShipmentRow | undefined> {
+  const full = { ...set, updatedAt: set.updatedAt ?? new Date() };
+  const shaped = placeholderSet(full);
+  if (!shaped) {
+    const [row] = await tx.update(shipments).set(full).where(sql`${shipments.id} = ${shipmentId} and ${shipments.status} = ${from}`).returning();
+    return row;
+  }
+  const [row] = await prepared(tx, `update-shipment-from:${shaped.shape}`, (d) =>
+    d
+      .update(shipments)
+      .set(shaped.set)
+      .where(sql`${shipments.id} = ${sql.placeholder("shipmentId")} and ${shipments.status} = ${sql.placeholder("from")}`)
+      .returning()
+      .prepare("update_shipment_from"),
+  ).execute({ ...shaped.values, shipmentId, from });
+  return row;
+}
+
+/** The order's shopper, for a shipment event whose caller does not know it. */
+async function shopperOf(tx: Tx, orderId: string): Promise<string> {
+  const [row] = await prepared(tx, "order-shopper", (d) =>
+    d.select({ userId: orders.userId }).from(orders).where(eq(orders.id, sql.placeholder("orderId"))).prepare("order_shopper"),
+  ).execute({ orderId });
+  return row!.userId;
+}
+
 /** The shipment's `shop/shipment.status-changed` outbox event (from = null on creation); the order's owner is read unless the caller knows it. */
 async function emitShipmentEvent(tx: Tx, shipment: ShipmentRow, from: ShipmentStatus | null, knownUserId?: string) {
-  const userId = knownUserId ?? (await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, shipment.orderId)))[0]!.userId;
+  const userId = knownUserId ?? (await shopperOf(tx, shipment.orderId));
   const onTime = shipment.status === "delivered" && shipment.promisedAt && shipment.deliveredAt ? { onTime: shipment.deliveredAt <= shipment.promisedAt } : {};
   await enqueueEvent(tx, "shop/shipment.status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, userId, from, to: shipment.status, ...onTime });
+}
+
+/** An order's lines as a parcel is made from them. */
+function parcelLinesOf(tx: Tx, orderId: string) {
+  return prepared(tx, "parcel-lines", (d) =>
+    d
+      .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+      .prepare("parcel_lines"),
+  ).execute({ orderId });
 }
 
 function chinaDate(now: Date): string {
@@ -150,13 +189,7 @@ export async function createShipment(
 ): Promise<{ shipment: ShipmentRow; created: boolean }> {
   // The items go out with the check for an existing shipment (one round trip; read for nothing
   // only when the shipment exists, which the sweeps that create shipments rarely meet).
-  const [existing, items] = await Promise.all([
-    findShipmentByOrder(tx, order.id),
-    tx
-      .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
-      .from(orderItems)
-      .where(eq(orderItems.orderId, order.id)),
-  ]);
+  const [existing, items] = await Promise.all([findShipmentByOrder(tx, order.id), parcelLinesOf(tx, order.id)]);
   if (existing) return { shipment: existing, created: false };
   if (order.status !== "paid") throw new DomainError("ORDER_NOT_SHIPPABLE", `Only paid orders are shipped (this one is ${order.status})`);
 
@@ -185,16 +218,16 @@ export async function createShipment(
   // order row is locked by the caller, so the insert below conflicts only when a caller forgot
   // to lock it — then the booking is given back.
   const courier = await assignCourier(tx, { carrierId: carrier.id, destination, strategy });
-  const [inserted] = await tx
-    .insert(shipments)
-    .values({
+  // Built once per shape of the row (placeholderRows: a shipment without a courier has a literal null).
+  const row = placeholderRows([
+    {
       orderId: order.id,
       courierId: courier?.id ?? null,
       logisticsSn,
       trackingNo,
       carrierId: carrier.id,
       serviceLevel: level.code,
-      status: "created",
+      status: "created" as const,
       warehouseId: parcel.origin.warehouseId,
       origin: {
         warehouseCode: parcel.origin.warehouseCode,
@@ -210,9 +243,11 @@ export async function createShipment(
       chargeableWeightGrams: breakdown.chargeableWeightGrams,
       feeMinor: order.shippingFeeMinor,
       currency: order.currency,
-    })
-    .onConflictDoNothing({ target: shipments.orderId })
-    .returning();
+    },
+  ])!;
+  const [inserted] = await prepared(tx, `insert-shipment:${row.shape}`, (d) =>
+    d.insert(shipments).values(row.rows).onConflictDoNothing({ target: shipments.orderId }).returning().prepare("insert_shipment"),
+  ).execute(row.values);
   if (!inserted) {
     await releaseCourier(tx, courier?.id ?? null);
     return { shipment: (await findShipmentByOrder(tx, order.id))!, created: false };
@@ -263,11 +298,7 @@ export async function changeShipmentService(
   if (found.carrier.id === shipment.carrierId && found.level.code === shipment.serviceLevel) return { shipment, before: null };
   if (shipment.status !== "created") throw new DomainError("ORDER_NOT_SHIPPABLE", `The parcel is ${shipment.status}; its carrier can no longer change`);
   const { carrier, level } = found;
-  const items = await tx
-    .select({ productId: orderItems.productId, quantity: orderItems.quantity, unitPriceMinor: orderItems.unitPriceMinor })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, shipment.orderId));
-  const parcel = await parcelFor(tx, items);
+  const parcel = await parcelFor(tx, await parcelLinesOf(tx, shipment.orderId));
   const breakdown = calculateFee({ pricing: pricingOf(level), zone: shipment.zone, lines: parcel.lines, itemsTotalMinor: parcel.itemsTotalMinor });
   const [{ serial }] = (await tx.execute(sql`select nextval('tracking_serial_seq')::int as serial`)) as unknown as [{ serial: number }];
   const trackingNo = formatTrackingNumber(trackingFormatOf(carrier), serial, carrier.code.length * 131 + carrier.code.charCodeAt(0));

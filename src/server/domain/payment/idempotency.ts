@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { paymentIdempotencyKeys } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { tstz } from "./sql-time";
@@ -45,20 +46,33 @@ export async function withIdempotencyKey<T extends Record<string, unknown>>(
   // The key is claimed in one statement: a new key is inserted, an expired one is taken over
   // as if it had been forgotten (its old request and response replaced), a live one is left as
   // it is and returns nothing.
-  const [claimed] = await tx
-    .insert(paymentIdempotencyKeys)
-    .values({ scope, key, requestHash: hash, response: {}, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})` })
-    .onConflictDoUpdate({
-      target: [paymentIdempotencyKeys.scope, paymentIdempotencyKeys.key],
-      set: { requestHash: hash, response: {}, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
-      setWhere: sql`${paymentIdempotencyKeys.expiresAt} < now()`,
-    })
-    .returning({ key: paymentIdempotencyKeys.key });
+  // Built once (prepared.ts), as are the key's other statements: a keyed payment call sends them on every request.
+  const [claimed] = await prepared(tx, "idempotency-claim", (d) =>
+    d
+      .insert(paymentIdempotencyKeys)
+      .values({
+        scope: sql.placeholder("scope"),
+        key: sql.placeholder("key"),
+        requestHash: sql.placeholder("hash"),
+        response: {},
+        expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
+      })
+      .onConflictDoUpdate({
+        target: [paymentIdempotencyKeys.scope, paymentIdempotencyKeys.key],
+        set: { requestHash: sql.placeholder("hash") as never, response: {}, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
+        setWhere: sql`${paymentIdempotencyKeys.expiresAt} < now()`,
+      })
+      .returning({ key: paymentIdempotencyKeys.key })
+      .prepare("idempotency_claim"),
+  ).execute({ scope, key, hash });
   if (!claimed) {
-    const [existing] = await tx
-      .select()
-      .from(paymentIdempotencyKeys)
-      .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key)));
+    const [existing] = await prepared(tx, "idempotency-key", (d) =>
+      d
+        .select()
+        .from(paymentIdempotencyKeys)
+        .where(and(eq(paymentIdempotencyKeys.scope, sql.placeholder("scope")), eq(paymentIdempotencyKeys.key, sql.placeholder("key"))))
+        .prepare("idempotency_key"),
+    ).execute({ scope, key });
     if (!existing) throw new DomainError("CONCURRENT_UPDATE", "The request is being processed; try again");
     if (existing.requestHash !== hash) {
       throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used with different parameters", {
@@ -68,10 +82,7 @@ export async function withIdempotencyKey<T extends Record<string, unknown>>(
     return { response: existing.response as T, replayed: true };
   }
   const response = await operation();
-  await tx
-    .update(paymentIdempotencyKeys)
-    .set({ response })
-    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key)));
+  await storeResponse(tx, { scope, key }, response);
   return { response, replayed: false };
 }
 
@@ -84,10 +95,19 @@ export async function findIdempotentResponse<T extends Record<string, unknown>>(
   { scope, key, request }: { scope: string; key: string | undefined; request: unknown },
 ): Promise<T | null> {
   if (!key) return null;
-  const [existing] = await db
-    .select()
-    .from(paymentIdempotencyKeys)
-    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key), sql`${paymentIdempotencyKeys.expiresAt} >= now()`));
+  const [existing] = await prepared(db, "idempotency-live-key", (d) =>
+    d
+      .select()
+      .from(paymentIdempotencyKeys)
+      .where(
+        and(
+          eq(paymentIdempotencyKeys.scope, sql.placeholder("scope")),
+          eq(paymentIdempotencyKeys.key, sql.placeholder("key")),
+          sql`${paymentIdempotencyKeys.expiresAt} >= now()`,
+        ),
+      )
+      .prepare("idempotency_live_key"),
+  ).execute({ scope, key });
   if (!existing) return null;
   if (existing.requestHash !== requestHash(request)) {
     throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used with different parameters", {
@@ -103,10 +123,18 @@ export async function findIdempotentResponse<T extends Record<string, unknown>>(
  */
 export async function recordIdempotentResponse(tx: Tx, { scope, key }: { scope: string; key: string | undefined }, response: Record<string, unknown>): Promise<void> {
   if (!key) return;
-  await tx
-    .update(paymentIdempotencyKeys)
-    .set({ response })
-    .where(and(eq(paymentIdempotencyKeys.scope, scope), eq(paymentIdempotencyKeys.key, key)));
+  await storeResponse(tx, { scope, key }, response);
+}
+
+/** Writes a key's response (JSON, encoded by its column as the update built per call encoded it). */
+async function storeResponse(tx: Tx, { scope, key }: { scope: string; key: string }, response: Record<string, unknown>): Promise<void> {
+  await prepared(tx, "idempotency-response", (d) =>
+    d
+      .update(paymentIdempotencyKeys)
+      .set({ response: sql.placeholder("response") as never })
+      .where(and(eq(paymentIdempotencyKeys.scope, sql.placeholder("scope")), eq(paymentIdempotencyKeys.key, sql.placeholder("key"))))
+      .prepare("idempotency_response"),
+  ).execute({ scope, key, response });
 }
 
 /** Forgets keys past their retention. Idempotent. */

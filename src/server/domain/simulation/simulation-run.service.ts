@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, min, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { placeholderSet, prepared } from "@/server/db/prepared";
 import { simulationOrders, simulationRuns, simulationShoppers } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { batchIntervalMs } from "./outcome-plan";
@@ -214,8 +215,17 @@ export async function getSimulationRun(db: DbOrTx, runId: string): Promise<Simul
 
 // ---------- per-entity records (so a retried batch resumes instead of creating again) ----------
 
+// The generator's statements for each order and shopper are built once (prepared.ts): a run of a
+// million sends each of them a million times.
+
 export async function findSimulationShopper(db: DbOrTx, { runId, idx }: { runId: string; idx: number }) {
-  const [row] = await db.select().from(simulationShoppers).where(and(eq(simulationShoppers.runId, runId), eq(simulationShoppers.idx, idx)));
+  const [row] = await prepared(db, "simulation-shopper", (d) =>
+    d
+      .select()
+      .from(simulationShoppers)
+      .where(and(eq(simulationShoppers.runId, sql.placeholder("runId")), eq(simulationShoppers.idx, sql.placeholder("idx"))))
+      .prepare("simulation_shopper"),
+  ).execute({ runId, idx });
   return row;
 }
 
@@ -228,7 +238,14 @@ export async function planSimulationOrder(
   db: DbOrTx,
   row: { runId: string; idx: number; shopperIdx: number; outcome: SimulationOutcome },
 ): Promise<{ record: SimulationOrderRow; fresh: boolean }> {
-  const [inserted] = await db.insert(simulationOrders).values(row).onConflictDoNothing().returning();
+  const [inserted] = await prepared(db, "plan-simulation-order", (d) =>
+    d
+      .insert(simulationOrders)
+      .values({ runId: sql.placeholder("runId"), idx: sql.placeholder("idx"), shopperIdx: sql.placeholder("shopperIdx"), outcome: sql.placeholder("outcome") })
+      .onConflictDoNothing()
+      .returning()
+      .prepare("plan_simulation_order"),
+  ).execute(row);
   if (inserted) return { record: inserted, fresh: true };
   const [existing] = await db.select().from(simulationOrders).where(and(eq(simulationOrders.runId, row.runId), eq(simulationOrders.idx, row.idx)));
   return { record: existing!, fresh: false };
@@ -238,7 +255,15 @@ export async function updateSimulationOrder(
   db: DbOrTx,
   { runId, idx, patch }: { runId: string; idx: number; patch: Partial<Pick<SimulationOrderRow, "orderId" | "stage" | "error">> },
 ): Promise<void> {
-  await db.update(simulationOrders).set(patch).where(and(eq(simulationOrders.runId, runId), eq(simulationOrders.idx, idx)));
+  // Built once per shape of the patch; `updated_at` is given, or the update default would keep the build's time.
+  const shaped = placeholderSet({ ...patch, updatedAt: new Date() })!;
+  await prepared(db, `update-simulation-order:${shaped.shape}`, (d) =>
+    d
+      .update(simulationOrders)
+      .set(shaped.set)
+      .where(and(eq(simulationOrders.runId, sql.placeholder("runId")), eq(simulationOrders.idx, sql.placeholder("idx"))))
+      .prepare("update_simulation_order"),
+  ).execute({ ...shaped.values, runId, idx });
 }
 
 /**

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lte, min } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { gatewayNotifications, gatewayRefunds } from "@/server/db/schema";
 import { signMessage } from "../signature";
 import { GATEWAY_HEADERS, queueRefundNotification } from "./simulated-gateway";
@@ -149,10 +150,20 @@ export async function deliverGatewayNotifications({
     const attempts = notification.attempts + 1;
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
       delivered++;
-      await db
-        .update(gatewayNotifications)
-        .set({ status: "delivered", attempts, lastStatusCode: statusCode, lastError: null, deliveredAt: new Date() })
-        .where(eq(gatewayNotifications.id, notification.id));
+      // Built once: every payment's notification is marked delivered with it (prepared.ts).
+      await prepared(db, "gateway-notification-delivered", (d) =>
+        d
+          .update(gatewayNotifications)
+          .set({
+            status: "delivered",
+            attempts: sql.placeholder("attempts") as never,
+            lastStatusCode: sql.placeholder("statusCode") as never,
+            lastError: null,
+            deliveredAt: sql.placeholder("deliveredAt") as never,
+          })
+          .where(eq(gatewayNotifications.id, sql.placeholder("id")))
+          .prepare("gateway_notification_delivered"),
+      ).execute({ id: notification.id, attempts, statusCode, deliveredAt: new Date() });
     } else {
       const delay = GATEWAY_RETRY_SECONDS[attempts - 1];
       await db
