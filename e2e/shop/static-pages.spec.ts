@@ -101,6 +101,8 @@ test("[SHOP][PAGES] links between built order pages and the router's back and fo
   await page.goForward();
   await page.goForward();
   await expect(page.getByRole("heading", { name: `Order ${two.orderNo}` })).toBeVisible();
+});
+
 /**
  * The cart, checkout and my orders are built once per language too: the browser reads the
  * reader's cart, addresses and orders from the API. Two shoppers with carts and orders of their
