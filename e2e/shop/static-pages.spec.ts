@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
-import { DEMO, signInViaApi, signUpViaApi } from "../fixtures/auth";
+import { DEMO, signInRequest, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 /**
  * The catalog (and the benchmark's empty shop page) are built once per language and served as
@@ -187,5 +187,24 @@ test("[SHOP][PAGES] the cart, checkout and my orders read what they show in one 
     await page.waitForLoadState("networkidle");
     page.off("request", onRequest);
     expect(calls, path).toEqual([procedures]);
+  }
+});
+
+/**
+ * A built page that needs a session learns only from its API read that the session has ended
+ * since the proxy let it through (the token is still valid, the session row is gone): it sends
+ * the reader to sign in and back, as the pages rendered on the server did.
+ */
+test("[SHOP][PAGES] checkout and my orders send a reader whose session has ended to sign in and back", async ({ page, playwright, baseURL }) => {
+  const account = await signUpViaApi(page.request, "Ended");
+  // The same shopper elsewhere changes the password, which ends every other session.
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  await signInRequest(elsewhere, account);
+  await trpcMutation(elsewhere, "account.changePassword", { currentPassword: account.password, newPassword: "e2e-password-2" });
+  await elsewhere.dispose();
+
+  for (const path of ["/checkout", "/orders?status=paid"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
   }
 });

@@ -24,5 +24,5 @@ export function MyCart() {
   if (cart.status === "loading") return <LoadingState label={tc("states.loading")} />;
   const { code } = errorData(cart.error);
   if (code === "UNAUTHORIZED" || code === "FORBIDDEN") return <GuestCartView />;
-  return <ReadFailed onRetry={() => void query.refetch()} />;
+  return <ReadFailed errors={[cart.error]} onRetry={() => void query.refetch()} />;
 }

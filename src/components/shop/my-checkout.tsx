@@ -24,7 +24,7 @@ export function MyCheckout() {
   const [cart, addresses] = [currentResult(cartQuery), currentResult(addressesQuery)];
 
   if (cart.status === "failed" || addresses.status === "failed") {
-    return <ReadFailed onRetry={() => void Promise.all([cartQuery.refetch(), addressesQuery.refetch()])} />;
+    return <ReadFailed errors={[cartQuery.error, addressesQuery.error]} onRetry={() => void Promise.all([cartQuery.refetch(), addressesQuery.refetch()])} />;
   }
   if (cart.status === "loading" || addresses.status === "loading") return <LoadingState label={tc("states.loading")} />;
   if (cart.data.lines.length === 0) {

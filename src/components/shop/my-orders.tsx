@@ -80,7 +80,7 @@ export function MyOrders() {
       {result.status === "loading" ? (
         <LoadingState label={tc("states.loading")} />
       ) : result.status === "failed" ? (
-        <ReadFailed onRetry={() => void query.refetch()} />
+        <ReadFailed errors={[result.error]} onRetry={() => void query.refetch()} />
       ) : result.data.items.length === 0 ? (
         <EmptyState title={status ? t("emptyFiltered") : t("empty")}>
           {!status && (

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSecret } from "@/env";
 import { buildGateway } from "@/gateway/build-gateway";
 import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
-import { createAddressFor, createProduct, createShopper } from "../../../test/fixtures";
+import { createAddressFor, createAdmin, createProduct, createShopper } from "../../../test/fixtures";
 
 async function cookieFor(person: { user: { id: string }; session: { sessionId: string } }) {
   return `next-auth.session-token=${await encode({ token: { sid: person.session.sessionId, uid: person.user.id }, secret: authSecret(), maxAge: 3600 })}`;
@@ -18,6 +18,7 @@ let next: http.Server;
 let base: string;
 let ownerCookie: string;
 let otherCookie: string;
+let adminCookie: string;
 let orderId: string;
 let listedId: string;
 let withdrawnId: string;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   app = await buildGateway({ nextUpstream: `http://127.0.0.1:${(next.address() as AddressInfo).port}`, schedulerMode: "off", loadShedding: false, rateLimit: false });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
   const [owner, other, listed, withdrawn] = await Promise.all([createShopper(), createShopper(), createProduct({ stock: 5 }), createProduct({ active: false })]);
-  [ownerCookie, otherCookie] = await Promise.all([cookieFor(owner), cookieFor(other)]);
+  [ownerCookie, otherCookie, adminCookie] = await Promise.all([cookieFor(owner), cookieFor(other), createAdmin().then(cookieFor)]);
   const address = await createAddressFor(owner.user.id);
   orderId = (await owner.caller.order.checkout({ addressId: address.id, items: [{ productId: listed.id, quantity: 1 }] })).id;
   listedId = listed.id;
@@ -64,6 +65,14 @@ describe("the gateway's page-visibility check", () => {
     expect(await page(`/products/${withdrawnId}`)).toBe("hidden");
     expect(await page(`/products/${randomUUID()}`)).toBe("hidden");
     expect(await page(`/products/%F0%9F%98%80`)).toBe("hidden");
+  });
+
+  it("hides the admin area from a signed-in shopper by the session's role, shows it to an admin, and leaves a visitor to Next", async () => {
+    for (const path of ["/admin", "/admin/orders?status=paid", "/zh-CN/admin/payments"]) {
+      expect(await page(path, { cookie: ownerCookie }), path).toBe("hidden");
+      expect(await page(path, { cookie: adminCookie }), path).toBe("shown");
+      expect(await page(path), path).toBe("shown");
+    }
   });
 
   it("drops a caller's own claim that a page is hidden, and checks no other page", async () => {
