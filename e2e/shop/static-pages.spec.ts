@@ -166,9 +166,10 @@ test("[SHOP][PAGES] moving between built pages, the cart follows an add and my o
   await expect(page.getByText("1 order", { exact: true })).toBeVisible();
 });
 
-test("[SHOP][PAGES] the cart, checkout and my orders read what they show in one API request, the header's", async ({ page }) => {
+test("[SHOP][PAGES] the home page, the cart, checkout and my orders read what they show in one API request, the header's", async ({ page }) => {
   await signUpViaApi(page.request, "One Batch Reader");
   const pages: [string, string[], string][] = [
+    ["/?q=no-such-product-anywhere&page=2", ["auth.header", "catalog.categories", "catalog.list"], "No products match your search."],
     ["/cart", ["auth.header", "cart.get"], "Your cart is empty."],
     ["/checkout", ["address.list", "auth.header", "cart.get"], "Your cart is empty, so there is nothing to check out yet."],
     ["/orders?page=2&status=paid", ["auth.header", "order.mine"], "You have no orders with this status."],

@@ -1,8 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useEffect } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { ProductImage } from "@/components/shop/product-image";
 import { PaginationLinks } from "@/components/ui/pagination-links";
@@ -17,8 +18,7 @@ const PAGE_SIZE = 12;
 const KEYS = ["q", "category", "page", "sort", "min", "max", "stock"] as const;
 
 /** The catalog's query from the page's URL: the same parameters the search form sends. */
-function useCatalogQuery() {
-  const search = useSearchParams();
+function catalogQueryOf(search: { get(name: string): string | null }) {
   // The first value of each, cleaned and bounded like every page's query (firstParams).
   const first = firstParams(Object.fromEntries(KEYS.map((key) => [key, search.get(key) ?? undefined])), 64);
   const params = { q: first.q, category: first.category, page: first.page, sort: first.sort, min: first.min, max: first.max, stock: first.stock };
@@ -39,6 +39,23 @@ function useCatalogQuery() {
 }
 
 /**
+ * Starts the catalog's reads as the page hydrates, so they leave in the same batch as the
+ * header's call. CatalogBrowser reads the query string under a Suspense boundary, which React
+ * renders in a later task than the header: its own reads would be a second request. It finds
+ * these under way instead.
+ */
+export function CatalogEarlyRead() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const { input } = catalogQueryOf(new URLSearchParams(window.location.search));
+    void queryClient.prefetchQuery(trpc.catalog.list.queryOptions(input));
+    void queryClient.prefetchQuery(trpc.catalog.categories.queryOptions());
+  }, [queryClient, trpc]);
+  return null;
+}
+
+/**
  * The catalog: categories, the search form and a page of products, read from the API in the
  * browser so the page around it is the same for everyone and built once per language. Every
  * filter is in the URL, so a filtered list can be linked, bookmarked and reloaded.
@@ -49,7 +66,7 @@ export function CatalogBrowser() {
   const tcat = useTranslations("catalog.shop");
   const locale = useLocale();
   const trpc = useTRPC();
-  const { params, sort, inStock, page, input, listParams } = useCatalogQuery();
+  const { params, sort, inStock, page, input, listParams } = catalogQueryOf(useSearchParams());
   const list = useQuery(trpc.catalog.list.queryOptions(input));
   const categories = useQuery(trpc.catalog.categories.queryOptions());
 
