@@ -1,8 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { LOCALE_HEADER, NOT_FOUND_HEADER, splitLocalePath } from "@/i18n/config";
 import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
 
 /** The language the proxy passes on to the route (Next applies it as a request header). */
 function chosenLanguage(response: Response): string | null {
@@ -38,6 +40,23 @@ describe("the proxy's choice of language, on which next.config.ts rewrites every
     expect(notFound(await proxy(get("/products/abc", { [HIDDEN_PAGE_HEADER]: "1" })))).toBe("1");
     expect(notFound(await proxy(get("/products/abc")))).toBeNull();
     expect(notFound(await proxy(get("/products/abc", { [NOT_FOUND_HEADER]: "1" })))).toBeNull();
+  });
+
+  it("routes a file that is not in public/ to the not-found page instead of a language named after it", async () => {
+    const notFound = (response: Response) => response.headers.get(`x-middleware-request-${NOT_FOUND_HEADER}`);
+    for (const path of ["/favicon.ico", "/robots.txt", "/x.y", "/sitemap.xml?page=2"]) expect(notFound(await proxy(get(path))), path).toBe("1");
+    for (const path of ["/", "/cart", "/products/abc", "/zh-CN/orders", "/api/auth/csrf"]) expect(notFound(await proxy(get(path))), path).toBeNull();
+  });
+
+  it("is not run for any file in public/, which is served as it is", () => {
+    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    const files = fs.readdirSync(path.join(process.cwd(), "public"), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const url = `/${path.relative(path.join(process.cwd(), "public"), path.join(file.parentPath, file.name)).split(path.sep).join("/")}`;
+      expect(matcher.test(url), url).toBe(false);
+    }
+    expect(matcher.test("/favicon.ico")).toBe(true);
   });
 
   it("hides the benchmark's empty page unless the server runs with it", async () => {

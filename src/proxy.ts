@@ -41,7 +41,7 @@ export async function proxy(req: NextRequest) {
   if (req.method === "GET" || req.method === "HEAD") {
     const access = await pageAccessAnswer(req, page);
     // The gateway has found the record an order or product page shows hidden from this reader.
-    notFound = access === "not-found" || get(HIDDEN_PAGE_HEADER) === "1";
+    notFound = access === "not-found" || get(HIDDEN_PAGE_HEADER) === "1" || isMissingFile(path);
     const answer = floorAnswer(page) ?? (access === "not-found" ? null : access) ?? (await trackLimitAnswer(req, page, locale));
     if (answer) {
       answer.headers.set("x-request-id", requestId);
@@ -61,6 +61,17 @@ export async function proxy(req: NextRequest) {
 }
 
 /**
+ * A path like `/favicon.ico` or `/robots.txt`: a file, not a page, so next.config.ts routes it to
+ * no language, and the files in public/ never reach the proxy (its matcher below leaves them
+ * out; src/proxy.test.ts keeps the two in step). Left alone it would reach the
+ * `[locale]` segment as a language named `favicon.ico`, whose not-found answer reads the request
+ * inside a page built once and fails with a 500. It is the not-found page (404) instead.
+ */
+function isMissingFile(path: string): boolean {
+  return /^\/[^/]*\./.test(path);
+}
+
+/**
  * The empty shop page the benchmark measures every shopper page against exists only when the
  * server runs with SHOPFLOW_FLOOR_PAGE=1: it is rendered once at build time, so the page itself
  * cannot ask.
@@ -71,5 +82,6 @@ function floorAnswer(page: string): NextResponse | null {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|css|js)$).*)"],
+  // Next's own files and public/'s (every file there ends in one of these; src/proxy.test.ts checks it).
+  matcher: ["/((?!_next/static|_next/image|.*\\.(?:svg|png|jpg|css|js)$).*)"],
 };

@@ -99,3 +99,14 @@ test("[SHOP][STATUS] not-found pages carry a title, in both languages", async ({
   await page.close();
   for (const r of [shopper, admin, zh]) await r.dispose();
 });
+
+test("[SHOP][STATUS] a file the shop does not have is 404 with the not-found page, never a 500; public files are served", async ({ playwright, baseURL }) => {
+  const visitor = await playwright.request.newContext({ baseURL });
+  for (const path of ["/favicon.ico", "/robots.txt", "/no-such.file", "/zh-CN/robots.txt"]) {
+    const answer = await expectStatus(visitor, path, 404);
+    expect(/<title>([^<]*)<\/title>/.exec(await answer.text())?.[1], path).toMatch(/^(Page not found|页面不存在) · shopflow$/);
+  }
+  await expectStatus(visitor, "/favicon.svg", 200);
+  await expectStatus(visitor, "/maps/china-provinces.svg", 200);
+  await visitor.dispose();
+});
