@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type postgres from "postgres";
-import { getDb, statementDbFor, type Database } from "../src/server/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../src/server/db/client";
 import { shipmentCheckpoints, shipments } from "../src/server/db/schema";
 import { logisticsSettings } from "../src/server/domain/logistics";
 import { closeGatewayDb, setPaymentProvider } from "../src/server/domain/payment";
@@ -14,6 +12,7 @@ import { recordDueCheckpointsForAll } from "../src/server/flows/shipment-sweep";
 import { createAddressFor, createAdmin, createProduct, createShopper } from "./fixtures";
 import { withLogisticsDatabase } from "./logistics-fixtures";
 import { GOOD_CARD, deliverNotificationsFor, testGateway } from "./payment-fixtures";
+import { countStatements } from "./statement-count";
 
 withLogisticsDatabase();
 beforeAll(() => setPaymentProvider(testGateway()));
@@ -21,46 +20,6 @@ afterAll(async () => {
   setPaymentProvider(null);
   await closeGatewayDb();
 });
-
-/**
- * Statements that belong to no life: the rate limiter's timed flush, postgres.js's one-time
- * array-type lookup on a new connection, and the refills of the process caches (settings and
- * the carriers' configuration, every few seconds per process whatever the traffic).
- */
-const UNRELATED = /rate_limit_counters|pg_catalog\.pg_type|from "app_settings"|from "carriers"|from "carrier_service_levels"|from "carrier_fee_rules"/;
-
-/**
- * Counts the statements the shop's pools send while `work` runs (postgres.js calls
- * `options.debug` once per statement, BEGIN and COMMIT included): the main pool and the small
- * pool prepared single statements run on (statementDbFor).
- */
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; shop: number; texts: string[]; builds: string[] }> {
-  const clients = [getDb().$client, (statementDbFor(getDb()) as Database).$client] as postgres.Sql[];
-  let shop = 0;
-  const texts: string[] = [];
-  for (const client of new Set(clients)) {
-    (client.options as { debug?: unknown }).debug = (_connection: number, text: string) => {
-      if (UNRELATED.test(text)) return;
-      shop += 1;
-      texts.push(text.replace(/\s+/g, " ").slice(0, 160));
-    };
-  }
-  // Every statement drizzle renders goes through its dialect's sqlToQuery: the statements built
-  // for this step rather than executed from a build kept (src/server/db/prepared.ts).
-  const builds: string[] = [];
-  const render = PgDialect.prototype.sqlToQuery;
-  const spy = vi.spyOn(PgDialect.prototype, "sqlToQuery").mockImplementation(function (this: PgDialect, ...args: Parameters<PgDialect["sqlToQuery"]>) {
-    const query = render.apply(this, args);
-    if (!UNRELATED.test(query.sql)) builds.push(query.sql.replace(/\s+/g, " ").slice(0, 160));
-    return query;
-  });
-  try {
-    return { result: await work(), shop, texts, builds };
-  } finally {
-    spy.mockRestore();
-    for (const client of clients) delete (client.options as { debug?: unknown }).debug;
-  }
-}
 
 const DAY = 86_400_000;
 const relay = () => relayOutbox(getDb(), { deliver: localDelivery(getDb(), EVENT_CONSUMERS), limit: 1000 });

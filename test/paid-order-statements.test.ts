@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type postgres from "postgres";
-import { getDb, statementDbFor, type Database } from "../src/server/db/client";
-import { closeGatewayDb, getGatewayDb, setPaymentProvider } from "../src/server/domain/payment";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../src/server/db/client";
+import { closeGatewayDb, setPaymentProvider } from "../src/server/domain/payment";
 import { EVENT_CONSUMERS } from "../src/server/events/consumers";
 import { createShipmentForOrder } from "../src/server/flows/shipment";
 import { localDelivery, relayOutbox } from "../src/server/events/relay";
 import { createAddressFor, createProduct, createShopper } from "./fixtures";
 import { withLogisticsDatabase } from "./logistics-fixtures";
 import { GOOD_CARD, deliverNotificationsFor, testGateway } from "./payment-fixtures";
+import { countStatements } from "./statement-count";
 
 // With carriers, as the benchmark's database has them (a paid order gets its shipment); the
 // gateway on that database, made once it is in place.
@@ -18,61 +17,6 @@ afterAll(async () => {
   setPaymentProvider(null);
   await closeGatewayDb();
 });
-
-/**
- * Statements that belong to no step: the rate limiter's timed flush, postgres.js's one-time
- * array-type lookup on a new connection, and the loads of the 2-second process caches (settings,
- * whether any webhook endpoint is enabled, the carriers checkout quotes from), whose expiry a step
- * on a loaded machine can cross.
- */
-const UNRELATED =
-  /rate_limit_counters|pg_catalog\.pg_type|from "app_settings" where|from "webhook_endpoints" where "webhook_endpoints"\."enabled"|from "carriers"|from "carrier_service_levels"|from "carrier_fee_rules"/;
-
-/**
- * Counts the statements each pool sends while `work` runs (postgres.js calls `options.debug`
- * once per statement it writes, BEGIN and COMMIT included), and the shop's round trips:
- * postgres.js gathers what a connection is given in one turn of the event loop into one socket
- * write (flushed by setImmediate), so statements issued in the same turn count as one.
- */
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; shop: number; gateway: number; shopTrips: number; builds: string[]; texts: string[] }> {
-  // The shop's two pools (transactions and the hot single statements, see statementDbFor) count as one.
-  const pools: ["shop" | "gateway", postgres.Sql][] = [
-    ["shop", getDb().$client],
-    ["shop", (statementDbFor(getDb()) as Database).$client],
-    ["gateway", getGatewayDb().$client],
-  ];
-  const counts = { shop: 0, gateway: 0, shopTrips: 0 };
-  const texts: string[] = [];
-  let turnCounted = false;
-  for (const [name, client] of pools) {
-    (client.options as { debug?: unknown }).debug = (_connection: number, text: string) => {
-      if (UNRELATED.test(text)) return;
-      counts[name] += 1;
-      if (name === "shop" && !turnCounted) {
-        counts.shopTrips += 1;
-        turnCounted = true;
-        setImmediate(() => (turnCounted = false));
-      }
-      texts.push(`${name}: ${text.replace(/\s+/g, " ").slice(0, 160)}`);
-    };
-  }
-  // Every statement drizzle renders goes through its dialect's sqlToQuery: the statements built
-  // for this step rather than executed from a build kept (src/server/db/prepared.ts).
-  const builds: string[] = [];
-  const render = PgDialect.prototype.sqlToQuery;
-  const spy = vi.spyOn(PgDialect.prototype, "sqlToQuery").mockImplementation(function (this: PgDialect, ...args: Parameters<PgDialect["sqlToQuery"]>) {
-    const query = render.apply(this, args);
-    if (!UNRELATED.test(query.sql)) builds.push(query.sql.replace(/\s+/g, " ").slice(0, 160));
-    return query;
-  });
-  try {
-    const result = await work();
-    return { result, ...counts, builds, texts };
-  } finally {
-    spy.mockRestore();
-    for (const [, client] of pools) delete (client.options as { debug?: unknown }).debug;
-  }
-}
 
 /**
  * The paid order of the benchmark (docs/performance.md, rounds 12 and 13), step by step: the

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { getShopperOrder } from "@/server/domain/order";
+import { getShopperOrder, shopperOrderTerms } from "@/server/domain/order";
+import { DomainError } from "@/server/errors";
 import {
   TEST_CARDS,
   enabledMethods,
@@ -8,9 +9,9 @@ import {
   isOpenPaymentStatus,
   listPaymentsOfOrder,
   listRefundsOfOrder,
-  paymentHistoryOf,
+  paymentHistoryOfOrder,
   paymentSettings,
-  refundItemsOf,
+  refundItemsOfOrder,
   refundableItemsOf,
   refundableOf,
   toShopperPayment,
@@ -57,18 +58,22 @@ export async function getCashierView(db: DbOrTx, { userId, orderId }: { userId: 
   };
 }
 
-/** The payment section of the shopper's order detail: payments with history, refunds, what can still be refunded. */
+/**
+ * The payment section of the shopper's order detail: payments with history, refunds, what can
+ * still be refunded. The order page reads it with the order on every view, so it is a handful of
+ * statements built once: the order's terms first (nothing more is read of another shopper's
+ * order), then the five reads keyed by the order, side by side.
+ */
 export async function getOrderPaymentSection(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }): Promise<OrderPaymentSection> {
-  const order = await getShopperOrder(db, { userId, orderId });
-  const [all, refunds, items] = await Promise.all([listPaymentsOfOrder(db, orderId), listRefundsOfOrder(db, orderId), refundableItemsOf(db, orderId)]);
-  const itemsOfRefund = await refundItemsOf(
-    db,
-    refunds.map((r) => r.id),
-  );
-  const history = await paymentHistoryOf(
-    db,
-    all.map((p) => p.id),
-  );
+  const order = await shopperOrderTerms(db, { userId, orderId });
+  if (!order) throw new DomainError("ORDER_NOT_FOUND", "Order not found");
+  const [all, refunds, items, itemsOfRefund, history] = await Promise.all([
+    listPaymentsOfOrder(db, orderId),
+    listRefundsOfOrder(db, orderId),
+    refundableItemsOf(db, orderId),
+    refundItemsOfOrder(db, orderId),
+    paymentHistoryOfOrder(db, orderId),
+  ]);
   const captured = all.find((p) => isCapturedPaymentStatus(p.status));
   const refundableMinor = captured ? refundableOf(captured) : 0;
   const deadlineOpen = !order.paymentDeadlineAt || order.paymentDeadlineAt.getTime() > Date.now();

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-
 import { processCache } from "@/server/cache/process-cache";
 import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { categories, inventory, products, warehouses } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { ZListProductsInput, type ListProductsInput, type ProductDetail, type ProductSummary } from "./catalog.schemas";
@@ -91,30 +92,35 @@ export async function listProducts(db: DbOrTx, rawInput: ListProductsInput) {
 
 /** One active product with its category and ship-from city; PRODUCT_NOT_FOUND otherwise. */
 export async function getProduct(db: DbOrTx, productId: string): Promise<ProductDetail> {
-  const [row] = await db
-    .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      nameZh: products.nameZh,
-      description: products.description,
-      descriptionZh: products.descriptionZh,
-      priceMinor: products.priceMinor,
-      currency: products.currency,
-      imageUrl: products.imageUrl,
-      weightGrams: products.weightGrams,
-      categorySlug: categories.slug,
-      categoryNameEn: categories.nameEn,
-      categoryNameZh: categories.nameZh,
-      shipFromCity: warehouses.city,
-      available,
-    })
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .innerJoin(warehouses, eq(warehouses.id, products.warehouseId))
-    .leftJoin(inventory, eq(inventory.productId, products.id))
-    .where(and(eq(products.id, productId), eq(products.active, true)))
-    .limit(1);
+  // Built once: the product page reads it on every view.
+  const query = prepared(db, "product-detail", (d) =>
+    d
+      .select({
+        id: products.id,
+        sku: products.sku,
+        name: products.name,
+        nameZh: products.nameZh,
+        description: products.description,
+        descriptionZh: products.descriptionZh,
+        priceMinor: products.priceMinor,
+        currency: products.currency,
+        imageUrl: products.imageUrl,
+        weightGrams: products.weightGrams,
+        categorySlug: categories.slug,
+        categoryNameEn: categories.nameEn,
+        categoryNameZh: categories.nameZh,
+        shipFromCity: warehouses.city,
+        available,
+      })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .innerJoin(warehouses, eq(warehouses.id, products.warehouseId))
+      .leftJoin(inventory, eq(inventory.productId, products.id))
+      .where(and(eq(products.id, sql.placeholder("productId")), eq(products.active, true)))
+      .limit(1)
+      .prepare("product_detail"),
+  );
+  const [row] = await query.execute({ productId });
   if (!row) throw new DomainError("PRODUCT_NOT_FOUND", "This product does not exist or is no longer sold");
   return row;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { favourites, inventory, products } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { ZFavouriteProductInput, ZListFavouritesInput, type Favourite, type FavouriteProductInput, type FavouriteState, type ListFavouritesInput } from "./favourite.schemas";
@@ -30,7 +31,15 @@ export async function removeFavourite(db: DbOrTx, { userId, input }: { userId: s
 /** Whether the shopper has saved this product. */
 export async function favouriteState(db: DbOrTx, { userId, input }: { userId: string; input: FavouriteProductInput }): Promise<FavouriteState> {
   const { productId } = ZFavouriteProductInput.parse(input);
-  const [row] = await db.select({ productId: favourites.productId }).from(favourites).where(and(eq(favourites.userId, userId), eq(favourites.productId, productId)));
+  // Built once: the product page asks it on every view by a signed-in shopper.
+  const query = prepared(db, "favourite-state", (d) =>
+    d
+      .select({ productId: favourites.productId })
+      .from(favourites)
+      .where(and(eq(favourites.userId, sql.placeholder("userId")), eq(favourites.productId, sql.placeholder("productId"))))
+      .prepare("favourite_state"),
+  );
+  const [row] = await query.execute({ userId, productId });
   return { productId, saved: Boolean(row) };
 }
 

@@ -194,10 +194,13 @@ export async function findOfferedServiceLevel(db: DbOrTx, { carrierCode, service
 
 /**
  * The names, in both languages, of the carrier and service an order was bought with (also when
- * they have been disabled since); null when the carrier no longer exists. Reads only.
+ * they have been disabled since); null when the carrier no longer exists. Reads only. Every
+ * view of an order asks it, so an enabled carrier comes from the checkout's cached
+ * configuration (a rename shows within CARRIER_CACHE_MS, as it does at checkout); only a carrier
+ * disabled since is read from the database.
  */
 export async function shippingServiceNames(db: DbOrTx, { carrierCode, serviceLevel }: { carrierCode: string; serviceLevel: string | null }) {
-  const carrier = await getCarrier(db, { code: carrierCode }).catch(() => null);
+  const carrier = (await offeredCarriers(db)).find((c) => c.code === carrierCode) ?? (await getCarrier(db, { code: carrierCode }).catch(() => null));
   if (!carrier) return null;
   const level = carrier.serviceLevels.find((l) => l.code === serviceLevel);
   return { carrierNameEn: carrier.nameEn, carrierNameZh: carrier.nameZh, serviceNameEn: level?.nameEn ?? null, serviceNameZh: level?.nameZh ?? null };

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { carriers, couriers, orders, shipmentCheckpoints, shipmentStatusLog, shipments } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { dueCheckpoints, type CheckpointRow } from "./checkpoint.service";
@@ -64,10 +65,22 @@ const shownAt = (now: Date) => (cp: CheckpointRow) => {
 const isHeld = (status: ShipmentStatus) => status === "exception" || isTerminalShipmentStatus(status);
 
 async function buildView(db: DbOrTx, shipment: ShipmentRow, audience: Audience, now: Date): Promise<TrackingView> {
+  // Built once: every tracking view (the shopper's order and tracking pages, the public lookup,
+  // the admin's shipment) reads these three.
+  const carrierById = prepared(db, "tracking-carrier", (d) => d.select().from(carriers).where(eq(carriers.id, sql.placeholder("id"))).prepare("tracking_carrier"));
+  const courierById = prepared(db, "tracking-courier", (d) => d.select().from(couriers).where(eq(couriers.id, sql.placeholder("id"))).prepare("tracking_courier"));
+  const checkpointsOf = prepared(db, "tracking-checkpoints", (d) =>
+    d
+      .select()
+      .from(shipmentCheckpoints)
+      .where(eq(shipmentCheckpoints.shipmentId, sql.placeholder("shipmentId")))
+      .orderBy(asc(shipmentCheckpoints.eventAt), asc(shipmentCheckpoints.id))
+      .prepare("tracking_checkpoints"),
+  );
   const [[carrier], courierRows, checkpoints] = await Promise.all([
-    db.select().from(carriers).where(eq(carriers.id, shipment.carrierId)),
-    shipment.courierId ? db.select().from(couriers).where(eq(couriers.id, shipment.courierId)) : Promise.resolve([]),
-    db.select().from(shipmentCheckpoints).where(eq(shipmentCheckpoints.shipmentId, shipment.id)).orderBy(asc(shipmentCheckpoints.eventAt), asc(shipmentCheckpoints.id)),
+    carrierById.execute({ id: shipment.carrierId }),
+    shipment.courierId ? courierById.execute({ id: shipment.courierId }) : Promise.resolve([]),
+    checkpointsOf.execute({ shipmentId: shipment.id }),
   ]);
   const courier = courierRows[0] ?? null;
   const pending = checkpoints.filter((cp) => !cp.recordedAt && !cp.skipped && cp.seq !== null).sort((a, b) => a.seq! - b.seq!);
@@ -125,11 +138,15 @@ async function buildView(db: DbOrTx, shipment: ShipmentRow, audience: Audience, 
 
 /** The tracking of a shopper's own order; SHIPMENT_NOT_FOUND for anyone else's (or none yet). */
 export async function getShopperTracking(db: DbOrTx, { userId, orderId, now = new Date() }: { userId: string; orderId: string; now?: Date }) {
-  const [row] = await db
-    .select({ shipment: shipments })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .where(and(eq(shipments.orderId, orderId), eq(orders.userId, userId)));
+  const query = prepared(db, "shopper-shipment", (d) =>
+    d
+      .select({ shipment: shipments })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .where(and(eq(shipments.orderId, sql.placeholder("orderId")), eq(orders.userId, sql.placeholder("userId"))))
+      .prepare("shopper_shipment"),
+  );
+  const [row] = await query.execute({ orderId, userId });
   if (!row) throw new DomainError("SHIPMENT_NOT_FOUND", "Shipment not found");
   return buildView(db, row.shipment, "owner", now);
 }

@@ -67,10 +67,15 @@ export async function listNotifications(db: DbOrTx, { userId, ...rawInput }: { u
 
 /** How many of the shopper's notifications are unread. */
 export async function countUnreadNotifications(db: DbOrTx, { userId }: { userId: string }): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  // Built once: the shop header asks it on every page a shopper opens.
+  const query = prepared(db, "unread-notifications", (d) =>
+    d
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+      .prepare("unread_notifications"),
+  );
+  const [row] = await query.execute({ userId });
   return row?.n ?? 0;
 }
 

@@ -19,3 +19,20 @@ export async function isShopperOrder(db: DbOrTx, { userId, orderId }: { userId: 
   );
   return (await query.execute({ orderId, userId })).length > 0;
 }
+
+/**
+ * What the payment section of an order page needs of the order itself (its state, money and
+ * deadline), or null when the order is not `userId`'s: one primary-key read instead of the whole
+ * order view, which the page reads anyway in the same batch. Built once.
+ */
+export async function shopperOrderTerms(db: DbOrTx, { userId, orderId }: { userId: string; orderId: string }) {
+  const query = prepared(db, "shopper-order-terms", (d) =>
+    d
+      .select({ id: orders.id, status: orders.status, currency: orders.currency, payableTotalMinor: orders.payableTotalMinor, paymentDeadlineAt: orders.paymentDeadlineAt })
+      .from(orders)
+      .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.userId, sql.placeholder("userId"))))
+      .prepare("shopper_order_terms"),
+  );
+  const [terms] = await query.execute({ orderId, userId });
+  return terms ?? null;
+}

@@ -283,7 +283,26 @@ export async function listShopperOrders(
   { userId, page = 1, pageSize = 10, status }: { userId: string; page?: number; pageSize?: number; status?: OrderStatus },
 ) {
   const where = status ? and(eq(orders.userId, userId), eq(orders.status, status)) : eq(orders.userId, userId);
-  const rows = await db
+  const rows = status
+    ? await shopperOrdersQuery(db, where!).limit(pageSize).offset((page - 1) * pageSize)
+    : // Unfiltered, as "my orders" opens on every view: built once.
+      await prepared(db, "shopper-orders-page", (d) =>
+        shopperOrdersQuery(d, eq(orders.userId, sql.placeholder("userId")))
+          .limit(sql.placeholder("limit"))
+          .offset(sql.placeholder("offset"))
+          .prepare("shopper_orders_page"),
+      ).execute({ userId, limit: pageSize, offset: (page - 1) * pageSize });
+  return {
+    items: rows.map(({ total: _t, ...row }) => row),
+    total: rows[0]?.total ?? (page > 1 ? await countOrders(db, where!) : 0),
+    page,
+    pageSize,
+  };
+}
+
+/** A page of the shopper's orders as the list shows them, newest first, with the total on each row. */
+function shopperOrdersQuery(db: DbOrTx, where: SQL) {
+  return db
     .select({
       id: orders.id,
       orderNo: orders.orderNo,
@@ -301,14 +320,7 @@ export async function listShopperOrders(
     .from(orders)
     .where(where)
     .orderBy(desc(orders.createdAt), desc(orders.orderNo))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return {
-    items: rows.map(({ total: _t, ...row }) => row),
-    total: rows[0]?.total ?? (page > 1 ? await countOrders(db, where!) : 0),
-    page,
-    pageSize,
-  };
+    .$dynamic();
 }
 
 async function countOrders(db: DbOrTx, where: SQL) {

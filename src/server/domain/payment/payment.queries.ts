@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, ilike, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { orders, paymentLog, payments, refunds, users } from "@/server/db/schema";
 import { countMatching, cursorKeyOf, keysetPage, withPage, type KeysetSort } from "@/server/db/list-page";
 import { DomainError } from "@/server/errors";
@@ -79,14 +80,19 @@ export async function paymentLogOf(db: DbOrTx, paymentId: string) {
   return db.select().from(paymentLog).where(eq(paymentLog.paymentId, paymentId)).orderBy(asc(paymentLog.id));
 }
 
-/** State changes of payments, for the shopper's history (no gateway internals). */
-export async function paymentHistoryOf(db: DbOrTx, paymentIds: string[]) {
-  if (paymentIds.length === 0) return [];
-  return db
-    .select({ paymentId: paymentLog.paymentId, fromStatus: paymentLog.fromStatus, toStatus: paymentLog.toStatus, kind: paymentLog.kind, message: paymentLog.message, createdAt: paymentLog.createdAt })
-    .from(paymentLog)
-    .where(and(inArray(paymentLog.paymentId, paymentIds), inArray(paymentLog.kind, ["created", "state_change"])))
-    .orderBy(asc(paymentLog.id));
+/** The state changes of the order's payments, oldest first, for the shopper's history (no gateway internals). */
+export async function paymentHistoryOfOrder(db: DbOrTx, orderId: string) {
+  // Built once: the order page's payment section reads it per view.
+  const query = prepared(db, "payment-history-of-order", (d) =>
+    d
+      .select({ paymentId: paymentLog.paymentId, fromStatus: paymentLog.fromStatus, toStatus: paymentLog.toStatus, kind: paymentLog.kind, message: paymentLog.message, createdAt: paymentLog.createdAt })
+      .from(paymentLog)
+      .innerJoin(payments, eq(payments.id, paymentLog.paymentId))
+      .where(and(eq(payments.orderId, sql.placeholder("orderId")), inArray(paymentLog.kind, ["created", "state_change"])))
+      .orderBy(asc(paymentLog.id))
+      .prepare("payment_history_of_order"),
+  );
+  return query.execute({ orderId });
 }
 
 /**

@@ -131,8 +131,12 @@ export async function findOpenPayment(db: DbOrTx, orderId: string, { lock = fals
   return row ?? null;
 }
 
+/** The order's payments, newest first. Built once: the order page and the cashier read it per view. */
 export async function listPaymentsOfOrder(db: DbOrTx, orderId: string): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt));
+  const query = prepared(db, "payments-of-order", (d) =>
+    d.select().from(payments).where(eq(payments.orderId, sql.placeholder("orderId"))).orderBy(desc(payments.createdAt)).prepare("payments_of_order"),
+  );
+  return query.execute({ orderId });
 }
 
 /** Whether the payment's deadline has passed by the DATABASE's clock (never the app's). */

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { orderItems, refundItems, refunds } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import type { RefundableItem, RefundItem, RefundItemInput } from "./payment.schemas";
@@ -13,39 +14,47 @@ const RELEASED = ["rejected", "failed"] as const;
  * figures cannot move until it commits: every refund of an order locks the order first.
  */
 export async function refundableItemsOf(db: DbOrTx, orderId: string): Promise<RefundableItem[]> {
-  const held = db
-    .select({ orderItemId: refundItems.orderItemId, quantity: sql<number>`sum(${refundItems.quantity})::int`.as("held_quantity") })
-    .from(refundItems)
-    .innerJoin(refunds, eq(refunds.id, refundItems.refundId))
-    .where(and(eq(refunds.orderId, orderId), notInArray(refunds.status, [...RELEASED])))
-    .groupBy(refundItems.orderItemId)
-    .as("held");
-  const rows = await db
-    .select({
-      orderItemId: orderItems.id,
-      name: orderItems.name,
-      nameZh: orderItems.nameZh,
-      unitPriceMinor: orderItems.unitPriceMinor,
-      quantity: orderItems.quantity,
-      refundedQuantity: sql<number>`coalesce(${held.quantity}, 0)::int`,
-    })
-    .from(orderItems)
-    .leftJoin(held, eq(held.orderItemId, orderItems.id))
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(asc(orderItems.id));
+  // Built once: the order page's payment section and every refund ask for it.
+  const query = prepared(db, "refundable-items-of-order", (d) => {
+    const held = d
+      .select({ orderItemId: refundItems.orderItemId, quantity: sql<number>`sum(${refundItems.quantity})::int`.as("held_quantity") })
+      .from(refundItems)
+      .innerJoin(refunds, eq(refunds.id, refundItems.refundId))
+      .where(and(eq(refunds.orderId, sql.placeholder("orderId")), notInArray(refunds.status, [...RELEASED])))
+      .groupBy(refundItems.orderItemId)
+      .as("held");
+    return d
+      .select({
+        orderItemId: orderItems.id,
+        name: orderItems.name,
+        nameZh: orderItems.nameZh,
+        unitPriceMinor: orderItems.unitPriceMinor,
+        quantity: orderItems.quantity,
+        refundedQuantity: sql<number>`coalesce(${held.quantity}, 0)::int`,
+      })
+      .from(orderItems)
+      .leftJoin(held, eq(held.orderItemId, orderItems.id))
+      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+      .orderBy(asc(orderItems.id))
+      .prepare("refundable_items_of_order");
+  });
+  const rows = await query.execute({ orderId });
   return rows.map((row) => ({ ...row, refundableQuantity: Math.max(row.quantity - row.refundedQuantity, 0) }));
 }
 
-/** Each refund's items (none for a refund by amount). */
-export async function refundItemsOf(db: DbOrTx, refundIds: string[]): Promise<Map<string, RefundItem[]>> {
+/** The items of each of the order's refunds, by refund (none for a refund by amount). */
+export async function refundItemsOfOrder(db: DbOrTx, orderId: string): Promise<Map<string, RefundItem[]>> {
+  const query = prepared(db, "refund-items-of-order", (d) =>
+    d
+      .select({ refundId: refundItems.refundId, orderItemId: refundItems.orderItemId, quantity: refundItems.quantity, amountMinor: refundItems.amountMinor })
+      .from(refundItems)
+      .innerJoin(refunds, eq(refunds.id, refundItems.refundId))
+      .where(eq(refunds.orderId, sql.placeholder("orderId")))
+      .orderBy(asc(refundItems.createdAt), asc(refundItems.id))
+      .prepare("refund_items_of_order"),
+  );
   const byRefund = new Map<string, RefundItem[]>();
-  if (refundIds.length === 0) return byRefund;
-  const rows = await db
-    .select({ refundId: refundItems.refundId, orderItemId: refundItems.orderItemId, quantity: refundItems.quantity, amountMinor: refundItems.amountMinor })
-    .from(refundItems)
-    .where(inArray(refundItems.refundId, refundIds))
-    .orderBy(asc(refundItems.createdAt), asc(refundItems.id));
-  for (const { refundId, ...item } of rows) byRefund.set(refundId, [...(byRefund.get(refundId) ?? []), item]);
+  for (const { refundId, ...item } of await query.execute({ orderId })) byRefund.set(refundId, [...(byRefund.get(refundId) ?? []), item]);
   return byRefund;
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
+import { prepared } from "@/server/db/prepared";
 import { payments, refunds } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
@@ -179,5 +180,9 @@ export async function listRefundsOfPayment(db: DbOrTx, paymentId: string): Promi
 }
 
 export async function listRefundsOfOrder(db: DbOrTx, orderId: string): Promise<RefundRow[]> {
-  return db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(refunds.createdAt);
+  // Built once: the order page's payment section reads it per view.
+  const query = prepared(db, "refunds-of-order", (d) =>
+    d.select().from(refunds).where(eq(refunds.orderId, sql.placeholder("orderId"))).orderBy(refunds.createdAt).prepare("refunds_of_order"),
+  );
+  return query.execute({ orderId });
 }
