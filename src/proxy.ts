@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LOCALE_COOKIE, LOCALE_HEADER, NOT_FOUND_HEADER, splitLocalePath } from "@/i18n/config";
-import { resolveLocale } from "@/i18n/negotiate";
+import { LOCALE_HEADER, NOT_FOUND_HEADER, splitLocalePath } from "@/i18n/config";
 import { CROSS_ORIGIN_REFUSAL, SAFE_METHODS, isCrossOrigin, requestIdOf } from "@/server/http/request-guard";
 import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
 import { pageAccessAnswer } from "@/server/http/page-access";
+import { audienceText, PAGE_AUDIENCE_HEADER, pageAudienceOf } from "@/server/http/page-audience";
 import { trackLimitAnswer } from "@/server/http/track-limit-gate";
 
 /**
@@ -32,7 +32,8 @@ export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const inPath = splitLocalePath(path);
   const page = inPath.rest;
-  const locale = inPath.locale ?? resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, get("accept-language"));
+  const audience = await pageAudienceOf(path, { cookie: (name) => req.cookies.get(name)?.value, acceptLanguage: get("accept-language") });
+  const { locale } = audience;
   if (!SAFE_METHODS.has(req.method) && !SIGNED_ENDPOINTS.some((p) => path.startsWith(p)) && isCrossOrigin(get)) {
     return NextResponse.json(CROSS_ORIGIN_REFUSAL, { status: 403, headers: { "x-request-id": requestId } });
   }
@@ -57,6 +58,8 @@ export async function proxy(req: NextRequest) {
   else headers.delete(NOT_FOUND_HEADER);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  // What the gateway's page cache checks before it keeps this answer (it never reaches the browser).
+  response.headers.set(PAGE_AUDIENCE_HEADER, audienceText(audience));
   return response;
 }
 

@@ -1,8 +1,13 @@
 import proxy from "@fastify/http-proxy";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RawServerBase, RouteGenericInterface } from "fastify";
 import fp from "fastify-plugin";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
-import { HIDDEN_PAGE_HEADER } from "@/server/http/hidden-page";
+import { splitLocalePath } from "@/i18n/config";
+import { readCookie } from "@/server/auth/session";
+import { HIDDEN_PAGE_HEADER, renderedPageOf } from "@/server/http/hidden-page";
+import { audienceText, PAGE_AUDIENCE_HEADER, pageAudienceOf } from "@/server/http/page-audience";
+import { pageCacheLookups } from "@/server/observability/metrics";
+import { BuiltPageCache, isBuiltPageAnswer, type PageRequest, type PageResponse } from "../built-page-cache";
 import { withoutLanguageRewriteQuery } from "./language-rewrite";
 
 export type NextProxyOptions = {
@@ -10,7 +15,15 @@ export type NextProxyOptions = {
   upstream: string;
   /** Requests Next is given at once (NEXT_MAX_CONCURRENT_REQUESTS); more wait in the gateway. */
   maxConcurrent?: number;
+  /** Bytes of built pages the gateway keeps (PAGE_CACHE_BYTES); 0 keeps none. */
+  pageCacheBytes?: number;
 };
+
+/**
+ * Built pages kept by the gateway: 16 MB holds every built page in both languages for each kind of
+ * reader many times over (a page is ~12 KB; an admin list is kept per query string).
+ */
+export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
  * How many requests Next renders at once. Each render in flight holds its React tree, RSC
@@ -32,7 +45,25 @@ const NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  * A page view the visibility check hid (page-visibility.ts) says so in HIDDEN_PAGE_HEADER.
  * Next must listen on an address only the gateway reaches, or those headers could be forged.
  */
-const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, maxConcurrent = NEXT_MAX_CONCURRENT_REQUESTS }) => {
+const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, maxConcurrent = NEXT_MAX_CONCURRENT_REQUESTS, pageCacheBytes = PAGE_CACHE_BYTES }) => {
+  const pages = pageCacheBytes > 0 ? new BuiltPageCache({ maxBytes: pageCacheBytes }) : null;
+  app.decorateRequest("builtPageKey", null);
+  if (pages) {
+    // Runs after the visibility check (an app-wide onRequest hook): a hidden page is never served from here.
+    app.addHook("preHandler", async (request, reply) => {
+      request.builtPageKey = await builtPageKeyOf(request);
+      if (!request.builtPageKey) return;
+      const kept = pages.find(request.builtPageKey, pageRequestOf(request));
+      if (!kept) return;
+      pageCacheLookups.inc({ result: "hit" });
+      return reply
+        .code(200)
+        .headers(withoutLanguageRewriteQuery(kept.headers, request.url))
+        .header("x-request-id", request.id)
+        .header(PAGE_CACHE_HEADER, "hit")
+        .send(kept.body);
+    });
+  }
   await app.register(proxy, {
     upstream,
     websocket: true,
@@ -41,15 +72,33 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
     replyOptions: {
       // Next not answering (restarting after a crash, or still starting) is a temporary state of
       // the service, not an error of ours: 503 with Retry-After (504 when it timed out), never 500.
-      onError: (reply, { error }) => {
-        const status = (error as { statusCode?: number }).statusCode === 504 ? 504 : 503;
-        void reply
-          .code(status)
-          .header("retry-after", String(NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS))
-          .header("cache-control", "no-store")
-          .send({ error: { code: status === 504 ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", message: "The shop's pages are briefly unavailable. Please try again in a few seconds." } });
+      onError: (reply, { error }) => unavailable(reply, (error as { statusCode?: number }).statusCode === 504 ? 504 : 503),
+      rewriteHeaders: (headers, request) => {
+        // The proxy's note of whom it answered for is for the page cache only.
+        const { [PAGE_AUDIENCE_HEADER]: _audience, ...rest } = headers;
+        return request ? withoutLanguageRewriteQuery(rest, request.url) : rest;
       },
-      rewriteHeaders: (headers, request) => (request ? withoutLanguageRewriteQuery(headers, request.url) : headers),
+      // A built page is read whole and kept before it is sent; every other answer streams through.
+      onResponse: (request, reply, res) => {
+        // What @fastify/reply-from hands over: Next's status, headers and body stream.
+        const upstream = res as unknown as { statusCode: number; headers: PageResponse["headers"]; stream: NodeJS.ReadableStream };
+        const key = request.builtPageKey;
+        const { [PAGE_AUDIENCE_HEADER]: answeredFor, ...headers } = upstream.headers;
+        const response = { status: upstream.statusCode, headers };
+        // Kept only when the proxy answered for the audience the key names.
+        if (!pages || !key || !isBuiltPageAnswer(response) || answeredFor !== key.split(" ", 2).join(" ")) {
+          if (pages && key) pageCacheLookups.inc({ result: "miss" });
+          return reply.send(upstream.stream);
+        }
+        readWhole(upstream.stream).then(
+          (body) => {
+            pageCacheLookups.inc({ result: pages.keep(key, pageRequestOf(request), response, body) ? "stored" : "miss" });
+            return reply.header(PAGE_CACHE_HEADER, "miss").send(body);
+          },
+          // Next's answer broke off: as if Next could not be reached.
+          () => unavailable(reply, 503),
+        );
+      },
       rewriteRequestHeaders: (request, headers) => {
         // Only the page-visibility check says a page is hidden; a caller's copy is dropped.
         const { [HIDDEN_PAGE_HEADER]: _callerSaid, ...rest } = headers;
@@ -68,5 +117,49 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
     request.routeLabel ??= "next";
   });
 };
+
+function unavailable(reply: FastifyReply<RouteGenericInterface, RawServerBase>, status: 503 | 504): void {
+  void reply
+    .code(status)
+    .header("retry-after", String(NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS))
+    .header("cache-control", "no-store")
+    .send({ error: { code: status === 504 ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", message: "The shop's pages are briefly unavailable. Please try again in a few seconds." } });
+}
+
+/** Says whether a page came from the gateway's cache (`hit`) or from Next (`miss`): for operators and tests. */
+export const PAGE_CACHE_HEADER = "x-shopflow-page-cache";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The page cache's key for this view, or null when the view is not one the cache may answer. */
+    builtPageKey: string | null;
+  }
+}
+
+/**
+ * The page cache's key for a view, or null: only a plain GET of a page (no API, no Next file,
+ * not hidden by the visibility check, no Range). The key is the audience the proxy answers for
+ * (language and the reader's access, src/server/http/page-audience.ts), then the page Next
+ * renders (one shell for every order or product id) and the query.
+ */
+async function builtPageKeyOf(request: FastifyRequest): Promise<string | null> {
+  if (request.method !== "GET" || request.hiddenPage || request.headers.range) return null;
+  const [path = "/", query] = request.url.split("?", 2);
+  if (path.startsWith("/api/") || path.startsWith("/_next/") || /^\/[^/]*\./.test(path)) return null;
+  const audience = await pageAudienceOf(path, { cookie: (name) => readCookie(request.headers.cookie, name), acceptLanguage: request.headers["accept-language"] });
+  return `${audienceText(audience)} ${renderedPageOf(splitLocalePath(path).rest)}${query === undefined ? "" : `?${query}`}`;
+}
+
+/** The request as the HTTP cache rules see it: its URL is the key, so every id of a shell finds the same answer. */
+const pageRequestOf = (request: PageRequest & { builtPageKey: string | null }): PageRequest => ({ url: request.builtPageKey ?? request.url, method: request.method, headers: request.headers });
+
+function readWhole(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
 
 export default fp(nextProxy, { name: "shopflow-next-proxy", fastify: "5.x", encapsulate: true });

@@ -2,7 +2,8 @@ import { getDb, type Database } from "@/server/db/client";
 import { findActiveSession, type SessionUser } from "@/server/domain/user";
 import { decodeSessionToken, SESSION_COOKIES } from "./session-token";
 
-function readCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
+/** One cookie's value from a Cookie header, percent-decoded; undefined when absent or malformed. */
+export function readCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");

@@ -36,3 +36,15 @@ export function idPageOf(url: string): IdPage | null {
 
 /** Whether `id` can name a record at all (a UUID); anything else is not found without a read. */
 export const isRecordId = (id: string) => UUID.test(id);
+
+/**
+ * The page Next renders for a path without its language: an order, tracking or product page is
+ * its one shell, the same for every id (next.config.ts routes every id to it; the test of
+ * next.config.ts keeps the two in step); any other path is its own page.
+ */
+export function renderedPageOf(path: string): string {
+  const tracking = /\/tracking\/?$/.test(path);
+  if (ORDER_PAGE.test(path)) return tracking ? "/orders/view/tracking" : "/orders/view";
+  if (PRODUCT_PAGE.test(path)) return "/products/view";
+  return path;
+}

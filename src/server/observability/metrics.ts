@@ -53,6 +53,14 @@ export function countRateLimitRejection(scope: string): void {
   rateLimitRejections.inc({ scope });
 }
 
+/** The gateway's page cache (src/gateway/built-page-cache.ts): views answered from it, from Next, and answers it kept. */
+export const pageCacheLookups = new Counter({
+  name: "shopflow_page_cache_total",
+  help: "Page views the gateway's cache could answer: from the cache (hit), from Next and kept (stored), from Next and not kept (miss)",
+  labelNames: ["result"] as const,
+  registers: [metricsRegistry],
+});
+
 // ---------------------------------------------------------------- log store
 
 /** The log store's own counts (log-store.ts), read at scrape time: it never touches metrics on the logging path. */
