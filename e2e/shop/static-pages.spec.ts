@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
+import { ensureDefaultAddressViaApi, findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
 import { DEMO, signInRequest, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 /**
@@ -136,15 +136,7 @@ test("[SHOP][PAGES] moving between built pages, the cart follows an add and my o
   await signUpViaApi(page.request, "Cache Follower");
   const bottle = await findProduct(page.request, "Water Bottle");
   await trpcMutation(page.request, "cart.add", { productId: bottle.id, quantity: 1 });
-  await trpcMutation(page.request, "address.create", {
-    recipient: "测试收件人",
-    phone: "13900001111",
-    province: "浙江省",
-    city: "杭州市",
-    district: "余杭区",
-    detail: "文一西路 1 号",
-    isDefault: true,
-  });
+  await ensureDefaultAddressViaApi(page.request);
 
   // The cart and my orders are read once; everything after is the browser's own navigation.
   await page.goto("/orders");
