@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ensureDefaultAddressViaApi, findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
 import { DEMO, signInRequest, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
@@ -183,6 +183,14 @@ test("[SHOP][PAGES] the home page, the cart, checkout and my orders read what th
   }
 });
 
+/** Ends every other session of `account` the way a shopper can: a password change from elsewhere. */
+async function endSessionsElsewhere(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string | undefined, account: { email: string; password: string }) {
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  await signInRequest(elsewhere, account);
+  await trpcMutation(elsewhere, "account.changePassword", { currentPassword: account.password, newPassword: "e2e-password-2" });
+  await elsewhere.dispose();
+}
+
 /**
  * A built page that needs a session learns only from its API read that the session has ended
  * since the proxy let it through (the token is still valid, the session row is gone): it sends
@@ -190,13 +198,24 @@ test("[SHOP][PAGES] the home page, the cart, checkout and my orders read what th
  */
 test("[SHOP][PAGES] checkout and my orders send a reader whose session has ended to sign in and back", async ({ page, playwright, baseURL }) => {
   const account = await signUpViaApi(page.request, "Ended");
-  // The same shopper elsewhere changes the password, which ends every other session.
-  const elsewhere = await playwright.request.newContext({ baseURL });
-  await signInRequest(elsewhere, account);
-  await trpcMutation(elsewhere, "account.changePassword", { currentPassword: account.password, newPassword: "e2e-password-2" });
-  await elsewhere.dispose();
+  await endSessionsElsewhere(playwright, baseURL, account);
 
   for (const path of ["/checkout", "/orders?status=paid"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
+  }
+});
+
+/**
+ * The same for a page that shows one of the reader's records: an ended session is not a record
+ * the reader may not see (the not-found page), it is a reader to sign in again.
+ */
+test("[SHOP][PAGES] an order's page and its tracking send a reader whose session has ended to sign in and back", async ({ page, playwright, baseURL }) => {
+  const account = await signUpViaApi(page.request, "Ended Owner");
+  const order = await placeOrderViaApi(page.request, [{ q: "Tea", quantity: 1 }]);
+  await endSessionsElsewhere(playwright, baseURL, account);
+
+  for (const path of [`/orders/${order.id}`, `/orders/${order.id}/tracking`]) {
     await page.goto(path);
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
   }
