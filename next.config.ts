@@ -31,6 +31,8 @@ const ID_PAGES = [
   ["/orders/:id", "/orders/view"],
   ["/orders/:id/tracking", "/orders/view/tracking"],
   ["/products/:id", "/products/view"],
+  // The cashier; `/pay/scan/<token>` (the phone) has two segments and stays its own page.
+  ["/pay/:orderId", "/pay/view"],
 ] as const;
 const languageRewrites = LOCALES.flatMap((locale) => {
   const chosen = [{ type: "header" as const, key: LOCALE_HEADER, value: locale }];

@@ -7,8 +7,8 @@
  * BENCH_PG_PORT (54344), BENCH_CONNECTIONS (100, order read and catalog), BENCH_ONLY (comma list of order-read,catalog,checkout,paid-order;
  * `pages`: every shopper page's HTML at 50 connections, signed in — page-floor (an empty page in the
  * shop layout, the floor each page is judged against), page-home, page-product, page-cart,
- * page-checkout, order-page, page-tracking, page-orders — with the CPU per view of Next and of the
- * gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile (BENCH_GATEWAY_PROFILE, BENCH_WORKER_PROFILE those roles);
+ * page-checkout, order-page, page-tracking, page-pay (the cashier), page-orders — with the CPU
+ * per view of Next and of the gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile (BENCH_GATEWAY_PROFILE, BENCH_WORKER_PROFILE those roles);
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
  * simulation: order lives per second of a simulation run (BENCH_SIM_ORDERS, 2,000) at the maximum
  * time scale, from checkout to each order's final state, with the worker's and PostgreSQL's CPU per
@@ -98,7 +98,7 @@ function pageTarget(name: string): { text: string; ok: (r: Row, rows: Row[]) => 
   };
 }
 
-const SHOPPER_PAGES = [FLOOR, "page-home", "page-product", "page-cart", "page-checkout", "order-page", "page-tracking", "page-orders"];
+const SHOPPER_PAGES = [FLOOR, "page-home", "page-product", "page-cart", "page-checkout", "order-page", "page-tracking", "page-pay", "page-orders"];
 
 /** BENCH_ONLY's list; `pages` stands for every shopper page, the floor first. */
 const ONLY = (process.env.BENCH_ONLY ?? "order-read,order-read-batch,order-read-rest,order-page,catalog,checkout,paid-order")
@@ -117,6 +117,7 @@ const TARGETS: Record<string, { text: string; ok: (r: Row, rows: Row[]) => boole
   "api-home": { text: "(what the home page adds per view: header + catalog in one batch)", ok: () => true },
   "api-order": { text: "(what the order page adds per view: header + order + payment section in one batch)", ok: () => true },
   "api-tracking": { text: "(what the tracking page adds per view: header + order + tracking in one batch)", ok: () => true },
+  "api-pay": { text: "(what the cashier adds per view: header + the cashier's order and payment in one batch)", ok: () => true },
   "api-product": { text: "(what the product page adds per view: header + product, and a shopper's favourite state)", ok: () => true },
   "api-cart": { text: "(what the cart page adds per view: header + cart in one batch)", ok: () => true },
   "api-checkout": { text: "(what checkout adds per view: header + cart + addresses in one batch)", ok: () => true },
@@ -435,6 +436,7 @@ async function main() {
       "page-cart": page(everyReader("/cart")),
       "page-checkout": page(everyReader("/checkout")),
       "page-tracking": page(targets.map((t) => ({ path: `/orders/${t.orderId}/tracking`, cookie: t.cookie }))),
+      "page-pay": page(targets.map((t) => ({ path: `/pay/${t.orderId}`, cookie: t.cookie }))),
       "page-orders": page(everyReader("/orders")),
       // What the browser reads after a shop page arrives: the header's per-reader part (every page),
       // and on the home page the header and the catalog's first page in one batched request.
@@ -442,9 +444,10 @@ async function main() {
       "api-home": page(
         everyReader(`/api/trpc/auth.header,catalog.list,catalog.categories?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { json: { page: 1, pageSize: 12, sort: "newest" } } }))}`),
       ),
-      // The order, tracking and product pages are built once too: the browser reads the record.
+      // The order, tracking, cashier and product pages are built once too: the browser reads the record.
       "api-order": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "order.byId", "payment.forOrder"], [undefined, { id: t.orderId }, { orderId: t.orderId }]), cookie: t.cookie }))),
       "api-tracking": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "order.byId", "logistics.myTracking"], [undefined, { id: t.orderId }, { orderId: t.orderId }]), cookie: t.cookie }))),
+      "api-pay": page(targets.map((t) => ({ path: trpcBatch(["auth.header", "payment.cashier"], [undefined, { orderId: t.orderId }]), cookie: t.cookie }))),
       "api-product": page(products.flatMap((p) => everyReader(trpcBatch(["auth.header", "catalog.byId", "favourite.state"], [undefined, { id: p.id }, { productId: p.id }])))),
       // The cart, checkout and my orders read the reader's own data the same way (round 18).
       "api-cart": page(everyReader(`/api/trpc/auth.header,cart.get?batch=1&input=${encodeURIComponent("{}")}`)),

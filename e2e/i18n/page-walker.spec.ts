@@ -43,7 +43,7 @@ function shopperPages(data: WalkData): Record<string, string> {
     "/orders": "/orders",
     "/orders/view": `/orders/${data.unpaidOrderId}`,
     "/orders/view/tracking": `/orders/${data.shippedOrderId}/tracking`,
-    "/pay/[orderId]": `/pay/${data.unpaidOrderId}`,
+    "/pay/view": `/pay/${data.unpaidOrderId}`,
     "/addresses": "/addresses",
     "/favourites": "/favourites",
     "/messages": "/messages",

@@ -33,6 +33,22 @@ test("[SHOP][PAYMENT] shopper pays by card and sees the order paid", async ({ pa
   await expect(payment).toContainText("Card · 1 attempt");
 });
 
+test("[SHOP][PAYMENT] the countdown is the time left by the server's clock, whatever the browser's clock says", async ({ page }) => {
+  const order = await shopperWithPendingOrder(page);
+  const cashier = await trpcQuery<{ order: { paymentDeadlineAt: string | null } }>(page.request, "payment.cashier", { orderId: order.orderId });
+  expect(cashier.order.paymentDeadlineAt, "an order awaiting payment has a deadline").toBeTruthy();
+  // The browser's clock is three hours fast: by it alone, the deadline has long passed.
+  await page.clock.install({ time: Date.now() + 3 * 60 * 60 * 1000 });
+  await page.goto(`/pay/${order.orderId}`);
+  const timer = page.getByRole("timer");
+  await expect(timer).toHaveText(/^\d\d:\d\d$/);
+  const [minutes, seconds] = (await timer.innerText()).split(":").map(Number);
+  // This machine's clock is the server's: what is shown is what is left by it, within a few seconds.
+  const left = (new Date(cashier.order.paymentDeadlineAt!).getTime() - Date.now()) / 1000;
+  expect(Math.abs(minutes! * 60 + seconds! - left), `shown ${minutes}:${seconds}, left ${left.toFixed(0)} s`).toBeLessThanOrEqual(15);
+  await expect(page.getByRole("button", { name: /^Pay / })).toBeEnabled();
+});
+
 test("[SHOP][PAYMENT] a declined test card shows the reason; retrying with the good card succeeds", async ({ page }) => {
   const order = await shopperWithPendingOrder(page);
   await page.goto(`/pay/${order.orderId}`);

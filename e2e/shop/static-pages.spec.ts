@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ensureDefaultAddressViaApi, findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
 import { DEMO, signInRequest, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 /**
@@ -84,6 +84,50 @@ test("[SHOP][PAGES] order, tracking and product pages are one built page for eve
   await Promise.all([first, second].map((context) => context.dispose()));
 });
 
+const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+test("[SHOP][PAGES] the cashier is one built page for every order: the same bytes for two shoppers, nothing of theirs in it; another shopper's order is the not-found page with 404", async ({ playwright, baseURL, page }) => {
+  const [first, second] = await Promise.all([playwright.request.newContext({ baseURL }), playwright.request.newContext({ baseURL })]);
+  const [a, b] = await Promise.all([signUpViaApi(first, "Cashier Reader One"), signUpViaApi(second, "Cashier Reader Two")]);
+  const [orderA, orderB] = await Promise.all([placeOrderViaApi(first, [{ q: "Tea", quantity: 1 }]), placeOrderViaApi(second, [{ q: "Tea", quantity: 2 }])]);
+
+  const [asA, asB] = await Promise.all([first.get(`/pay/${orderA.id}`), second.get(`/pay/${orderB.id}`)]);
+  expect(asA.status()).toBe(200);
+  expect(asB.status()).toBe(200);
+  expect(asB.headers()["x-nextjs-prerender"]).toBeTruthy();
+  const html = await asA.text();
+  expect(html).toBe(await asB.text());
+  for (const personal of [a.name, a.email, b.name, b.email, orderA.orderNo, orderB.orderNo, orderA.id, orderB.id, shownMoney(orderA.payableTotalMinor)]) expect(html).not.toContain(personal);
+  // Titled and kept out of search engines as the page rendered per request was.
+  expect(titleOf(html)).toBe("Pay for your order · shopflow");
+  expect(html).toMatch(/<meta name="robots" content="noindex"/);
+  const zh = await (await first.get(`/zh-CN/pay/${orderA.id}`)).text();
+  expect(zh).toContain('<html lang="zh-CN"');
+  expect(titleOf(zh)).toBe("支付订单 · shopflow");
+
+  // Another shopper's order: 404 and the not-found page, in the reader's language.
+  const stranger = await second.get(`/pay/${orderA.id}`, { maxRedirects: 0 });
+  expect(stranger.status()).toBe(404);
+  expect(titleOf(await stranger.text())).toBe("Page not found · shopflow");
+  const chinese = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "accept-language": "zh-CN" } });
+  await signUpViaApi(chinese, "Cashier Stranger");
+  const zhStranger = await chinese.get(`/pay/${orderB.id}`, { maxRedirects: 0 });
+  expect(zhStranger.status()).toBe(404);
+  expect(titleOf(await zhStranger.text())).toBe("页面不存在 · shopflow");
+
+  // In the browser the owner's cashier shows their order; someone else's shows the not-found page.
+  await signUpViaApi(page.request, "Cashier Owner");
+  const own = await placeOrderViaApi(page.request, [{ q: "Tea", quantity: 1 }]);
+  await page.goto(`/pay/${own.id}`);
+  await expect(page.getByRole("heading", { name: `Pay for order ${own.orderNo}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Pay ${shownMoney(own.payableTotalMinor)}` })).toBeVisible();
+  await expect(page).toHaveTitle("Pay for your order · shopflow");
+  expect((await page.goto(`/pay/${orderA.id}`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByText(orderA.orderNo)).toHaveCount(0);
+  await Promise.all([first, second, chinese].map((context) => context.dispose()));
+});
+
 test("[SHOP][PAGES] links between built order pages and the router's back and forward show each order's own data", async ({ page }) => {
   await signInViaApi(page, DEMO.shopper2);
   const [one, two] = [await placeOrderViaApi(page.request, [{ q: "Tea", quantity: 1 }]), await placeOrderViaApi(page.request, [{ q: "Tea", quantity: 2 }])];
@@ -136,15 +180,7 @@ test("[SHOP][PAGES] moving between built pages, the cart follows an add and my o
   await signUpViaApi(page.request, "Cache Follower");
   const bottle = await findProduct(page.request, "Water Bottle");
   await trpcMutation(page.request, "cart.add", { productId: bottle.id, quantity: 1 });
-  await trpcMutation(page.request, "address.create", {
-    recipient: "测试收件人",
-    phone: "13900001111",
-    province: "浙江省",
-    city: "杭州市",
-    district: "余杭区",
-    detail: "文一西路 1 号",
-    isDefault: true,
-  });
+  await ensureDefaultAddressViaApi(page.request);
 
   // The cart and my orders are read once; everything after is the browser's own navigation.
   await page.goto("/orders");
@@ -166,13 +202,15 @@ test("[SHOP][PAGES] moving between built pages, the cart follows an add and my o
   await expect(page.getByText("1 order", { exact: true })).toBeVisible();
 });
 
-test("[SHOP][PAGES] the home page, the cart, checkout and my orders read what they show in one API request, the header's", async ({ page }) => {
+test("[SHOP][PAGES] the home page, the cart, checkout, my orders and the cashier read what they show in one API request, the header's", async ({ page }) => {
   await signUpViaApi(page.request, "One Batch Reader");
+  const order = await placeOrderViaApi(page.request, [{ q: "Tea", quantity: 1 }]);
   const pages: [string, string[], string][] = [
     ["/?q=no-such-product-anywhere&page=2", ["auth.header", "catalog.categories", "catalog.list"], "No products match your search."],
     ["/cart", ["auth.header", "cart.get"], "Your cart is empty."],
     ["/checkout", ["address.list", "auth.header", "cart.get"], "Your cart is empty, so there is nothing to check out yet."],
     ["/orders?page=2&status=paid", ["auth.header", "order.mine"], "You have no orders with this status."],
+    [`/pay/${order.id}`, ["auth.header", "payment.cashier"], `Pay for order ${order.orderNo}`],
   ];
   for (const [path, procedures, shown] of pages) {
     const calls: string[][] = [];
@@ -191,6 +229,14 @@ test("[SHOP][PAGES] the home page, the cart, checkout and my orders read what th
   }
 });
 
+/** Ends every other session of `account` the way a shopper can: a password change from elsewhere. */
+async function endSessionsElsewhere(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string | undefined, account: { email: string; password: string }) {
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  await signInRequest(elsewhere, account);
+  await trpcMutation(elsewhere, "account.changePassword", { currentPassword: account.password, newPassword: "e2e-password-2" });
+  await elsewhere.dispose();
+}
+
 /**
  * A built page that needs a session learns only from its API read that the session has ended
  * since the proxy let it through (the token is still valid, the session row is gone): it sends
@@ -198,13 +244,24 @@ test("[SHOP][PAGES] the home page, the cart, checkout and my orders read what th
  */
 test("[SHOP][PAGES] checkout and my orders send a reader whose session has ended to sign in and back", async ({ page, playwright, baseURL }) => {
   const account = await signUpViaApi(page.request, "Ended");
-  // The same shopper elsewhere changes the password, which ends every other session.
-  const elsewhere = await playwright.request.newContext({ baseURL });
-  await signInRequest(elsewhere, account);
-  await trpcMutation(elsewhere, "account.changePassword", { currentPassword: account.password, newPassword: "e2e-password-2" });
-  await elsewhere.dispose();
+  await endSessionsElsewhere(playwright, baseURL, account);
 
   for (const path of ["/checkout", "/orders?status=paid"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
+  }
+});
+
+/**
+ * The same for a page that shows one of the reader's records: an ended session is not a record
+ * the reader may not see (the not-found page), it is a reader to sign in again.
+ */
+test("[SHOP][PAGES] an order's page, its tracking and its cashier send a reader whose session has ended to sign in and back", async ({ page, playwright, baseURL }) => {
+  const account = await signUpViaApi(page.request, "Ended Owner");
+  const order = await placeOrderViaApi(page.request, [{ q: "Tea", quantity: 1 }]);
+  await endSessionsElsewhere(playwright, baseURL, account);
+
+  for (const path of [`/orders/${order.id}`, `/orders/${order.id}/tracking`, `/pay/${order.id}`]) {
     await page.goto(path);
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
   }

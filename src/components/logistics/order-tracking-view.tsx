@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "use-intl";
-import { RecordQueryState } from "@/components/shop/record-query-state";
+import { ReadState } from "@/components/shop/read-state";
 import { EmptyState } from "@/components/ui/states";
 import { pathIdAfter } from "@/lib/path-id";
 import { useTRPC } from "@/trpc/client";
@@ -21,7 +21,7 @@ export function OrderTrackingView() {
   const orderId = pathIdAfter(usePathname(), "orders") ?? "";
   const order = useQuery({ ...trpc.order.byId.queryOptions({ id: orderId }), retry: false });
   const tracking = useQuery({ ...trpc.logistics.myTracking.queryOptions({ orderId }), retry: false });
-  if (!order.data) return <RecordQueryState query={order} />;
+  if (!order.data) return <ReadState record errors={[order.error]} onRetry={() => void order.refetch()} />;
   const notShipped = tracking.isError && (tracking.error as { data?: { code?: string } }).data?.code === "NOT_FOUND";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -31,7 +31,7 @@ export function OrderTrackingView() {
         </Link>
         <h1 className="text-2xl font-semibold">{t("orderTitle", { orderNo: order.data.orderNo })}</h1>
       </div>
-      {tracking.data ? <TrackingPanel data={tracking.data} /> : notShipped ? <EmptyState title={t("notShipped")} /> : <RecordQueryState query={tracking} />}
+      {tracking.data ? <TrackingPanel data={tracking.data} /> : notShipped ? <EmptyState title={t("notShipped")} /> : <ReadState record errors={[tracking.error]} onRetry={() => void tracking.refetch()} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLocale } from "use-intl";
@@ -23,20 +23,15 @@ type PayParams = { paymentId: string; method: PaymentMethodKey; card?: { number:
 /**
  * The cashier: amount, order summary, countdown, method choice, card field with the test
  * cards, QR code with the simulated phone, and the result (success, decline with its reason and
- * a retry until the deadline, processing, expired). It polls while a payment is processing.
+ * a retry until the deadline, processing, expired). `view` is the cashier's read (CashierView),
+ * `readAt` the browser's time when it arrived, `onReload` reads it again.
  */
-export function Cashier({ initial }: { initial: CashierViewData }) {
+export function Cashier({ view, readAt, onReload }: { view: CashierViewData; readAt: number; onReload: () => Promise<unknown> }) {
   const { t, errorMessage, failure } = usePaymentText();
   const locale = useLocale();
   const trpc = useTRPC();
-  const orderId = initial.order.id;
-  const view = useQuery({
-    ...trpc.payment.cashier.queryOptions({ orderId }),
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.payment?.status === "processing" ? 2000 : false),
-  });
-  const data = view.data ?? initial;
-  const { order, payment, methods, testCards } = data;
+  const orderId = view.order.id;
+  const { order, payment, methods, testCards } = view;
 
   const [method, setMethod] = useState<PaymentMethodKey>((payment?.method as PaymentMethodKey | undefined) ?? methods[0] ?? "card");
   const [cardNumber, setCardNumber] = useState("");
@@ -45,16 +40,16 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
   const [notice, setNotice] = useState<string | null>(null);
   const lastParams = useRef<PayParams | null>(null);
 
-  // The countdown trusts the server's clock: the offset is measured once, at load.
-  const offset = useRef<number | null>(null);
+  // The countdown trusts the server's clock: its offset from the browser's is the server's time
+  // in the read against the browser's when the read arrived (right for a read from a while ago too).
+  const offset = view.serverNow.getTime() - readAt;
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    offset.current = initial.serverNow.getTime() - Date.now();
-    const tick = () => setNow(Date.now() + (offset.current ?? 0));
+    const tick = () => setNow(Date.now() + offset);
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [initial.serverNow]);
+  }, [offset]);
 
   // Paying or cancelling changes the order everywhere it is shown, not just here.
   const { refresh } = useOrderRefresh(orderId);
@@ -104,7 +99,7 @@ export function Cashier({ initial }: { initial: CashierViewData }) {
     try {
       // The same key and parameters: the server asks the gateway instead of charging again.
       if (lastParams.current) await send(lastParams.current);
-      else await view.refetch();
+      else await onReload();
     } catch (cause) {
       setError(errorMessage(cause));
     }

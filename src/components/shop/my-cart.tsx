@@ -8,7 +8,7 @@ import { currentResult } from "@/trpc/current-result";
 import { errorData } from "@/trpc/types";
 import { CartView } from "./cart-view";
 import { GuestCartView } from "./guest-cart-view";
-import { ReadFailed } from "./read-failed";
+import { ReadState } from "./read-state";
 
 /**
  * The cart page's content, read by the browser so the page is built once per language. The
@@ -24,5 +24,5 @@ export function MyCart() {
   if (cart.status === "loading") return <LoadingState label={tc("states.loading")} />;
   const { code } = errorData(cart.error);
   if (code === "UNAUTHORIZED" || code === "FORBIDDEN") return <GuestCartView />;
-  return <ReadFailed errors={[cart.error]} onRetry={() => void query.refetch()} />;
+  return <ReadState errors={[cart.error]} onRetry={() => void query.refetch()} />;
 }

@@ -8,7 +8,7 @@ import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useTRPC } from "@/trpc/client";
 import { currentResult } from "@/trpc/current-result";
 import { CheckoutForm } from "./checkout-form";
-import { ReadFailed } from "./read-failed";
+import { ReadState } from "./read-state";
 
 /**
  * The checkout page's content: the shopper's cart and saved addresses, read by the browser in
@@ -24,7 +24,7 @@ export function MyCheckout() {
   const [cart, addresses] = [currentResult(cartQuery), currentResult(addressesQuery)];
 
   if (cart.status === "failed" || addresses.status === "failed") {
-    return <ReadFailed errors={[cartQuery.error, addressesQuery.error]} onRetry={() => void Promise.all([cartQuery.refetch(), addressesQuery.refetch()])} />;
+    return <ReadState errors={[cartQuery.error, addressesQuery.error]} onRetry={() => void Promise.all([cartQuery.refetch(), addressesQuery.refetch()])} />;
   }
   if (cart.status === "loading" || addresses.status === "loading") return <LoadingState label={tc("states.loading")} />;
   if (cart.data.lines.length === 0) {

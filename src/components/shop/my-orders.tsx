@@ -13,7 +13,7 @@ import { useTRPC } from "@/trpc/client";
 import { currentResult } from "@/trpc/current-result";
 import { OrderList } from "./order-list";
 import { ORDER_STATUS_OPTIONS, parseOrderStatus } from "./order-status";
-import { ReadFailed } from "./read-failed";
+import { ReadState } from "./read-state";
 
 const PAGE_SIZE = 10;
 
@@ -80,7 +80,7 @@ export function MyOrders() {
       {result.status === "loading" ? (
         <LoadingState label={tc("states.loading")} />
       ) : result.status === "failed" ? (
-        <ReadFailed errors={[result.error]} onRetry={() => void query.refetch()} />
+        <ReadState errors={[result.error]} onRetry={() => void query.refetch()} />
       ) : result.data.items.length === 0 ? (
         <EmptyState title={status ? t("emptyFiltered") : t("empty")}>
           {!status && (

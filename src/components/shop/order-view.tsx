@@ -16,7 +16,7 @@ import { OrderHeader } from "./order-header";
 import { OrderHistory } from "./order-history";
 import { OrderItems } from "./order-items";
 import { OrderTotals } from "./order-totals";
-import { RecordQueryState } from "./record-query-state";
+import { ReadState } from "./read-state";
 
 /**
  * A shopper's order, composed of one section component per concern. Modules add their own
@@ -32,7 +32,7 @@ export function OrderView() {
   const orderId = pathIdAfter(usePathname(), "orders") ?? "";
   const order = useQuery({ ...trpc.order.byId.queryOptions({ id: orderId }), retry: false });
   const payment = useQuery({ ...trpc.payment.forOrder.queryOptions({ orderId }), retry: false });
-  if (!order.data) return <RecordQueryState query={order} />;
+  if (!order.data) return <ReadState record errors={[order.error]} onRetry={() => void order.refetch()} />;
   const data = order.data;
 
   return (

@@ -12,7 +12,7 @@ import { formatWeight } from "@/lib/weight";
 import { useTRPC } from "@/trpc/client";
 import { AddToCartForm } from "./add-to-cart-form";
 import { ProductImage } from "./product-image";
-import { RecordQueryState } from "./record-query-state";
+import { ReadState } from "./read-state";
 
 /**
  * A product: picture, price, stock, details, add to cart and favourites. The page is the same
@@ -27,7 +27,7 @@ export function ProductView() {
   const productId = pathIdAfter(usePathname(), "products") ?? "";
   const product = useQuery({ ...trpc.catalog.byId.queryOptions({ id: productId }), retry: false });
   const header = useQuery(trpc.auth.header.queryOptions(undefined, { staleTime: 0 }));
-  if (!product.data) return <RecordQueryState query={product} />;
+  if (!product.data) return <ReadState record errors={[product.error]} onRetry={() => void product.refetch()} />;
   const data = product.data;
   const role = header.data?.user?.role;
   const viewer = header.data === undefined ? undefined : !role ? "guest" : role === "admin" ? "admin" : "shopper";

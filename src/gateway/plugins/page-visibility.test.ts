@@ -54,8 +54,21 @@ describe("the gateway's page-visibility check", () => {
     expect(await page(`/orders/not-a-uuid`, { cookie: ownerCookie })).toBe("hidden");
   });
 
+  it("shows an order's cashier to its owner only: another shopper, an admin, an unknown and a malformed id find it hidden", async () => {
+    expect(await page(`/pay/${orderId}`, { cookie: ownerCookie })).toBe("shown");
+    expect(await page(`/zh-CN/pay/${orderId}?from=checkout`, { cookie: ownerCookie })).toBe("shown");
+    expect(await page(`/pay/${orderId}`, { cookie: otherCookie })).toBe("hidden");
+    expect(await page(`/en/pay/${orderId}`, { cookie: otherCookie })).toBe("hidden");
+    expect(await page(`/pay/${orderId}`, { cookie: adminCookie })).toBe("hidden");
+    expect(await page(`/pay/${randomUUID()}`, { cookie: ownerCookie })).toBe("hidden");
+    expect(await page(`/pay/not-a-uuid`, { cookie: ownerCookie })).toBe("hidden");
+    // The phone behind the QR code is public and shows no order of the reader's.
+    expect(await page(`/pay/scan/${randomUUID()}`, { cookie: otherCookie })).toBe("shown");
+  });
+
   it("leaves an order page without a session to Next, which sends the visitor to sign in", async () => {
     expect(await page(`/orders/${orderId}`)).toBe("shown");
+    expect(await page(`/pay/${orderId}`)).toBe("shown");
     expect(await page(`/orders/${randomUUID()}`, { cookie: "next-auth.session-token=forged" })).toBe("shown");
   });
 

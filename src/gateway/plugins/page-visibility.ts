@@ -30,8 +30,8 @@ async function visible(page: IdPage, cookie: string | undefined): Promise<boolea
 }
 
 /**
- * The order pages and the product page are one shell per language, the same for every id; the
- * browser reads the record from the API. What the status line says is decided here, before
+ * The order pages, the cashier and the product page are one shell per language, the same for
+ * every id; the browser reads the record from the API. What the status line says is decided here, before
  * the shell is served: an unknown, malformed or someone else's id is marked hidden, and Next
  * answers the not-found page with 404 (src/proxy.ts). One indexed read per view.
  */

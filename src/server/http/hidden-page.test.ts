@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { idPageOf, isRecordId } from "./hidden-page";
 
 describe("idPageOf", () => {
-  it("names the record of an order, tracking or product page, with or without a language and a query", () => {
+  it("names the record of an order, tracking, cashier or product page, with or without a language and a query", () => {
     expect(idPageOf("/orders/abc")).toEqual({ kind: "order", id: "abc" });
+    expect(idPageOf("/pay/abc")).toEqual({ kind: "order", id: "abc" });
+    expect(idPageOf("/zh-CN/pay/abc/?x=1")).toEqual({ kind: "order", id: "abc" });
     expect(idPageOf("/zh-CN/orders/abc/tracking?x=1")).toEqual({ kind: "order", id: "abc" });
     expect(idPageOf("/en/products/p1/")).toEqual({ kind: "product", id: "p1" });
     for (const path of ["/admin", "/admin/", "/zh-CN/admin/orders?status=paid", "/admin/orders/abc"]) expect(idPageOf(path), path).toEqual({ kind: "admin" });
   });
   it("is null for every other page", () => {
-    for (const path of ["/orders", "/orders/", "/orders/a/b", "/products", "/cart", "/pay/abc", "/administrator", "/"]) expect(idPageOf(path), path).toBeNull();
+    for (const path of ["/orders", "/orders/", "/orders/a/b", "/products", "/cart", "/pay", "/pay/scan/token", "/en/pay/scan/token", "/pay/a/b", "/administrator", "/"]) expect(idPageOf(path), path).toBeNull();
   });
 });
 

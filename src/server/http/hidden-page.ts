@@ -9,24 +9,26 @@ export const HIDDEN_PAGE_HEADER = "x-shopflow-hidden-page";
 
 /**
  * The pages whose visibility the gateway checks: those that show one record by the id in their
- * URL, built once per language (next.config.ts), and the admin area, whose lists are built once
- * too and so no longer read the session themselves.
+ * URL (an order, its tracking, its cashier, a product), built once per language (next.config.ts),
+ * and the admin area, whose lists are built once too and so no longer read the session themselves.
  */
 export type IdPage = { kind: "order" | "product"; id: string } | { kind: "admin" };
 
 const ORDER_PAGE = /^\/orders\/([^/]+)(?:\/tracking)?\/?$/;
 const PRODUCT_PAGE = /^\/products\/([^/]+)\/?$/;
+const PAY_PAGE = /^\/pay\/([^/]+)\/?$/;
 const ADMIN_PAGE = /^\/admin(?:\/|$)/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Which record a page view shows, from its request URL (with or without a language, with any
- * query): `/orders/<id>` and `/orders/<id>/tracking` an order, `/products/<id>` a product,
- * `/admin/…` the admin area; null for every other path. An id that is not a UUID is returned as it is: no record has it.
+ * query): `/orders/<id>`, `/orders/<id>/tracking` and the cashier `/pay/<id>` an order (the
+ * phone's `/pay/scan/<token>` is none), `/products/<id>` a product, `/admin/…` the admin area;
+ * null for every other path. An id that is not a UUID is returned as it is: no record has it.
  */
 export function idPageOf(url: string): IdPage | null {
   const path = splitLocalePath(url.split("?", 1)[0] ?? "").rest;
-  const order = ORDER_PAGE.exec(path);
+  const order = ORDER_PAGE.exec(path) ?? PAY_PAGE.exec(path);
   if (order) return { kind: "order", id: order[1]! };
   const product = PRODUCT_PAGE.exec(path);
   if (product) return { kind: "product", id: product[1]! };
