@@ -22,15 +22,15 @@ describe("next.config", () => {
     expect(ci.experimental?.turbopackFileSystemCacheForBuild).toBe(false);
   });
 
-  it("routes every order, tracking and product id to the one page the gateway's page cache keys it by", async () => {
+  it("routes every order, tracking, cashier and product id to the one page the gateway's page cache keys it by", async () => {
     const { renderedPageOf } = await import("../src/server/http/hidden-page");
     const rewrites = await (await loadConfig()).rewrites!();
     const languageRewrites = (Array.isArray(rewrites) ? rewrites : rewrites.beforeFiles) ?? [];
-    const idRewrites = languageRewrites.filter((rule) => rule.source.includes(":id"));
-    expect(idRewrites.length).toBeGreaterThanOrEqual(6);
+    const idRewrites = languageRewrites.filter((rule) => /:(id|orderId)\b/.test(rule.source));
+    expect(idRewrites.length).toBeGreaterThanOrEqual(8);
     for (const rule of idRewrites) {
       const id = "7d0c1f5e-2f1a-4c55-9a5e-1f2b3c4d5e6f";
-      const path = rule.source.replace(":id", id);
+      const path = rule.source.replace(/:(id|orderId)\b/, id);
       const locale = rule.destination.split("/")[1]!;
       expect(rule.destination, rule.source).toBe(`/${locale}${renderedPageOf(path.replace(/^\/(en|zh-CN)(?=\/)/, ""))}`);
     }

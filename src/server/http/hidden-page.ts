@@ -40,13 +40,14 @@ export function idPageOf(url: string): IdPage | null {
 export const isRecordId = (id: string) => UUID.test(id);
 
 /**
- * The page Next renders for a path without its language: an order, tracking or product page is
+ * The page Next renders for a path without its language: an order, tracking, cashier or product page is
  * its one shell, the same for every id (next.config.ts routes every id to it; the test of
  * next.config.ts keeps the two in step); any other path is its own page.
  */
 export function renderedPageOf(path: string): string {
   const tracking = /\/tracking\/?$/.test(path);
   if (ORDER_PAGE.test(path)) return tracking ? "/orders/view/tracking" : "/orders/view";
+  if (PAY_PAGE.test(path)) return "/pay/view";
   if (PRODUCT_PAGE.test(path)) return "/products/view";
   return path;
 }
