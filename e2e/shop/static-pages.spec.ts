@@ -266,3 +266,40 @@ test("[SHOP][PAGES] an order's page, its tracking and its cashier send a reader 
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
   }
 });
+
+/**
+ * The gateway keeps the pages Next built once (docs/operations.md, "Built pages and the
+ * gateway's cache"): a second view of the same page, language and kind of reader is answered
+ * without Next. What each reader is owed stays theirs: the language they read, the sign-in a
+ * visitor is sent to, the 404 of someone else's order.
+ */
+test("[SHOP][PAGES] a built page's next view comes from the gateway's cache, still in the reader's language, still sending a visitor to sign in and hiding another shopper's order", async ({ playwright, baseURL }) => {
+  const [first, second, visitor] = await Promise.all([playwright.request.newContext({ baseURL }), playwright.request.newContext({ baseURL }), playwright.request.newContext({ baseURL })]);
+  const chinese = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "accept-language": "zh-CN" } });
+  await Promise.all([signUpViaApi(first, "Cached Reader One"), signUpViaApi(second, "Cached Reader Two"), signUpViaApi(chinese, "Cached Reader Zh")]);
+  const [orderA, orderB] = await Promise.all([placeOrderViaApi(first, [{ q: "Tea", quantity: 1 }]), placeOrderViaApi(second, [{ q: "Tea", quantity: 1 }])]);
+  const cacheOf = (response: { headers(): Record<string, string> }) => response.headers()["x-shopflow-page-cache"];
+
+  // Two shoppers' own orders are one shell: after either has been viewed, the other comes from the cache.
+  expect((await first.get(`/orders/${orderA.id}`)).status()).toBe(200);
+  const own = await second.get(`/orders/${orderB.id}`);
+  expect([own.status(), cacheOf(own)]).toEqual([200, "hit"]);
+  // Someone else's order is still the not-found page, from Next, whatever the cache holds.
+  const stranger = await second.get(`/orders/${orderA.id}`, { maxRedirects: 0 });
+  expect([stranger.status(), cacheOf(stranger)]).toEqual([404, undefined]);
+  expect(titleOf(await stranger.text())).toBe("Page not found · shopflow");
+
+  // Checkout, once a shopper has opened it: a visitor is still sent to sign in, a Chinese reader gets Chinese.
+  await first.get("/checkout");
+  const again = await second.get("/checkout");
+  expect([again.status(), cacheOf(again)]).toEqual([200, "hit"]);
+  expect(await again.text()).toContain('<html lang="en"');
+  const signedOut = await visitor.get("/checkout", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers().location).toBe("/sign-in?callbackUrl=%2Fcheckout");
+  await chinese.get("/checkout");
+  const zh = await chinese.get("/checkout");
+  expect(cacheOf(zh)).toBe("hit");
+  expect(await zh.text()).toContain('<html lang="zh-CN"');
+  await Promise.all([first, second, visitor, chinese].map((context) => context.dispose()));
+});
