@@ -100,9 +100,14 @@ test("[ADMIN][PAGES] a built list shows the rows the URL asks for, and who is si
   await expect(page.getByLabel("Shopper (email or name)")).toHaveValue(email);
 });
 
-test("[ADMIN][PAGES] the built products, stock and users lists read what they show in one API request, the header's", async ({ page }) => {
+test("[ADMIN][PAGES] every built admin list reads what it shows in one API request, the header's", async ({ page }) => {
+  test.slow();
   await signInViaApi(page, DEMO.admin);
   const pages: [string, string[], string][] = [
+    ["/admin/orders?status=paid&orderNo=no-such-order", ["adminCarriers.list", "adminOrder.list", "auth.header"], "No orders match these filters."],
+    ["/admin/payments?orderNo=no-such-order", ["adminPayment.list", "auth.header"], "No payments match these filters."],
+    ["/admin/refunds?orderNo=no-such-order", ["adminPayment.refunds.list", "auth.header"], "No refunds match these filters."],
+    ["/admin/shipments?orderNo=no-such-order", ["adminCarriers.list", "adminLogistics.list", "adminLogistics.toShip", "auth.header"], "No shipments match these filters."],
     ["/admin/products?q=no-such-product-anywhere&page=2", ["adminCatalog.categories", "adminCatalog.products", "auth.header"], "No products match these filters."],
     ["/admin/stock?page=10000", ["adminStock.lowStock", "auth.header"], "No product is low on stock."],
     ["/admin/users?q=no-such-user-anywhere&role=admin", ["adminUsers.list", "auth.header"], "No users match."],
