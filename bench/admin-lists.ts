@@ -20,7 +20,10 @@ import { sampleCpu } from "./proc";
  * (numbered pages: `?page=40`, the last full page of the bench's 1,000 shoppers), and the
  * payments report over a year (rendered per request). The database is BENCH_ADMIN_DB
  * (postgres://postgres@127.0.0.1:5432/shopflow_bench_1m), loaded once with BENCH_ADMIN_ORDERS
- * (1,000,000) orders and reused (see bench/admin-lists-data.ts).
+ * (1,000,000) orders and reused (see bench/admin-lists-data.ts). A smaller database for a quick
+ * run needs a name of its own and at least 20,000 orders (one in twenty has a refund, and the
+ * refunds list's page 50 needs 1,000), e.g. BENCH_ADMIN_ORDERS=25000
+ * BENCH_ADMIN_DB=postgres://postgres@127.0.0.1:5432/shopflow_bench_25k.
  *
  * Beside the pages, the queries these screens ran before keyset pages and roll-ups (an exact
  * count joined to orders, OFFSET paging, the report grouped over every payment of the year) are
