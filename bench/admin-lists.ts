@@ -16,9 +16,14 @@ import { sampleCpu } from "./proc";
  *
  * Pages: payments, refunds and orders lists, first page and page 50 (reached by following
  * Next, so page 50's cursor is the one a person clicking Next 49 times would reach), the
- * shipments list's first page, and the payments report over a year (rendered per request). The database is BENCH_ADMIN_DB
+ * shipments, products and low-stock lists' first page, the users list's first page and page 40
+ * (numbered pages: `?page=40`, the last full page of the bench's 1,000 shoppers), and the
+ * payments report over a year (rendered per request). The database is BENCH_ADMIN_DB
  * (postgres://postgres@127.0.0.1:5432/shopflow_bench_1m), loaded once with BENCH_ADMIN_ORDERS
- * (1,000,000) orders and reused (see bench/admin-lists-data.ts).
+ * (1,000,000) orders and reused (see bench/admin-lists-data.ts). A smaller database for a quick
+ * run needs a name of its own and at least 20,000 orders (one in twenty has a refund, and the
+ * refunds list's page 50 needs 1,000), e.g. BENCH_ADMIN_ORDERS=25000
+ * BENCH_ADMIN_DB=postgres://postgres@127.0.0.1:5432/shopflow_bench_25k.
  *
  * Beside the pages, the queries these screens ran before keyset pages and roll-ups (an exact
  * count joined to orders, OFFSET paging, the report grouped over every payment of the year) are
@@ -103,41 +108,51 @@ const LISTS = {
   "/admin/refunds": ["adminPayment.refunds.list"],
   "/admin/orders": ["adminOrder.list"],
   "/admin/shipments": ["adminLogistics.list", "adminCarriers.list", "adminLogistics.toShip"],
+  // Numbered pages (`?page=n`, 25 rows), read as the list's script asks for them.
+  "/admin/products": ["adminCatalog.products", "adminCatalog.categories"],
+  "/admin/stock": ["adminStock.lowStock"],
+  "/admin/users": ["adminUsers.list"],
 } as const;
 type ListPath = keyof typeof LISTS;
+type KeysetList = "/admin/payments" | "/admin/refunds" | "/admin/orders";
 
-function listInput(procedure: string, cursor?: string): unknown {
-  if (procedure === "adminCarriers.list") return undefined;
+/** Where a list starts: a keyset list's cursor, or a numbered list's page. */
+type ListAt = { cursor?: string; page?: number };
+
+function listInput(procedure: string, at: ListAt = {}): unknown {
+  if (procedure === "adminCarriers.list" || procedure === "adminCatalog.categories") return undefined;
   if (procedure === "adminLogistics.toShip") return { limit: 20 };
-  return { pageSize: 20, sort: "created_desc", ...(cursor ? { cursor } : {}) };
+  if (procedure === "adminCatalog.products" || procedure === "adminStock.lowStock" || procedure === "adminUsers.list") return { page: at.page ?? 1, pageSize: 25 };
+  return { pageSize: 20, sort: "created_desc", ...(at.cursor ? { cursor: at.cursor } : {}) };
 }
 
-function browserCall(list: ListPath, cursor?: string): string {
+function browserCall(list: ListPath, at: ListAt): string {
   const procedures = ["auth.header", ...LISTS[list]];
   const input: Record<number, { json: unknown }> = {};
   procedures.forEach((procedure, i) => {
-    const value = i === 0 ? undefined : listInput(procedure, cursor);
+    const value = i === 0 ? undefined : listInput(procedure, at);
     if (value !== undefined) input[i] = { json: value };
   });
   return `/api/trpc/${procedures.join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
-function listView(name: string, list: ListPath, cursor?: string): View {
-  return { name, url: cursor ? `${list}?cursor=${encodeURIComponent(cursor)}` : list, api: browserCall(list, cursor) };
+function listView(name: string, list: ListPath, at: ListAt = {}): View {
+  const query = at.cursor ? `?cursor=${encodeURIComponent(at.cursor)}` : at.page ? `?page=${at.page}` : "";
+  return { name, url: `${list}${query}`, api: browserCall(list, at) };
 }
 
 /** Page `page` of a list, reached by following Next from the first page, as a person clicking Next would: its cursor. */
-async function walkTo(base: string, list: ListPath, cookie: string, page: number): Promise<string> {
+async function walkTo(base: string, list: KeysetList, cookie: string, page: number): Promise<{ cursor: string }> {
   let cursor: string | undefined;
   for (let p = 1; p < page; p++) {
     const procedure = LISTS[list][0];
-    const query = encodeURIComponent(JSON.stringify({ json: listInput(procedure, cursor) }));
+    const query = encodeURIComponent(JSON.stringify({ json: listInput(procedure, { cursor }) }));
     const answer = JSON.parse(await fetchOk(base, `/api/trpc/${procedure}?input=${query}`, cookie)) as { result: { data: { json: { nextCursor: string | null } } } };
     const next = answer.result.data.json.nextCursor;
     if (!next) throw new Error(`${list}: no next page after page ${p}`);
     cursor = next;
   }
-  return cursor!;
+  return { cursor: cursor! };
 }
 
 async function time(base: string, view: View, cookie: string, sql: postgres.Sql, database: string, serverPid: number): Promise<Timing> {
@@ -238,6 +253,10 @@ export async function runAdminLists({ port, log }: { port: number; log: (m: stri
       listView("orders list, first page", "/admin/orders"),
       listView("orders list, page 50", "/admin/orders", await walkTo(base, "/admin/orders", cookie, 50)),
       listView("shipments list, first page", "/admin/shipments"),
+      listView("products list, first page", "/admin/products"),
+      listView("low-stock list, first page", "/admin/stock"),
+      listView("users list, first page", "/admin/users"),
+      listView("users list, page 40", "/admin/users", { page: 40 }),
       { name: "payments report, one year", url: `/admin/reports/payments?from=${yearFrom}&to=${yearTo}` },
     ];
     const timings: Timing[] = [];

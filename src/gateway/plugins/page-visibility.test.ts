@@ -81,7 +81,7 @@ describe("the gateway's page-visibility check", () => {
   });
 
   it("hides the admin area from a signed-in shopper by the session's role, shows it to an admin, and leaves a visitor to Next", async () => {
-    for (const path of ["/admin", "/admin/orders?status=paid", "/zh-CN/admin/payments"]) {
+    for (const path of ["/admin", "/admin/orders?status=paid", "/zh-CN/admin/payments", "/admin/products?q=tea&page=2", "/admin/stock", "/zh-CN/admin/users?role=shopper"]) {
       expect(await page(path, { cookie: ownerCookie }), path).toBe("hidden");
       expect(await page(path, { cookie: adminCookie }), path).toBe("shown");
       expect(await page(path), path).toBe("shown");

@@ -8,7 +8,7 @@ describe("idPageOf", () => {
     expect(idPageOf("/zh-CN/pay/abc/?x=1")).toEqual({ kind: "order", id: "abc" });
     expect(idPageOf("/zh-CN/orders/abc/tracking?x=1")).toEqual({ kind: "order", id: "abc" });
     expect(idPageOf("/en/products/p1/")).toEqual({ kind: "product", id: "p1" });
-    for (const path of ["/admin", "/admin/", "/zh-CN/admin/orders?status=paid", "/admin/orders/abc"]) expect(idPageOf(path), path).toEqual({ kind: "admin" });
+    for (const path of ["/admin", "/admin/", "/zh-CN/admin/orders?status=paid", "/admin/orders/abc", "/admin/products?q=tea&page=2", "/en/admin/stock", "/zh-CN/admin/users?role=shopper"]) expect(idPageOf(path), path).toEqual({ kind: "admin" });
   });
   it("is null for every other page", () => {
     for (const path of ["/orders", "/orders/", "/orders/a/b", "/products", "/cart", "/pay", "/pay/scan/token", "/en/pay/scan/token", "/pay/a/b", "/administrator", "/"]) expect(idPageOf(path), path).toBeNull();

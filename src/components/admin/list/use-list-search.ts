@@ -4,6 +4,16 @@ import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import type { RawSearchParams } from "@/lib/search-params";
 
+/** A query string in the shape a server page received it: a parameter given twice is an array. */
+export function rawSearchParams(search: URLSearchParams): RawSearchParams {
+  const raw: RawSearchParams = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    raw[key] = values.length === 1 ? values[0] : values;
+  }
+  return raw;
+}
+
 /**
  * The page's query string in the shape a server page received it (a parameter given twice is an
  * array), so a list read in the browser parses its filters, sort and cursor with the same
@@ -12,12 +22,5 @@ import type { RawSearchParams } from "@/lib/search-params";
  */
 export function useListSearch(): RawSearchParams {
   const search = useSearchParams();
-  return useMemo(() => {
-    const raw: RawSearchParams = {};
-    for (const key of new Set(search.keys())) {
-      const values = search.getAll(key);
-      raw[key] = values.length === 1 ? values[0] : values;
-    }
-    return raw;
-  }, [search]);
+  return useMemo(() => rawSearchParams(search), [search]);
 }

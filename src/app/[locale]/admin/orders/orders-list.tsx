@@ -6,6 +6,7 @@ import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { BulkShipForm } from "@/components/admin/bulk-ship-form";
 import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { ListRows } from "@/components/admin/list/list-rows";
+import { useEarlyRead, type ListReads } from "@/components/admin/list/use-early-read";
 import { useListSearch } from "@/components/admin/list/use-list-search";
 import { ListTotal } from "@/components/admin/list-total";
 import { AdminOrderFilters } from "@/components/admin/order-filters";
@@ -13,10 +14,29 @@ import { shipServiceOptions } from "@/components/admin/ship-service-options";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { adminOrdersFilters, csvExportHref } from "@/lib/admin-list-filters";
 import { sortHeader } from "@/lib/list-sort";
-import { cursorParam, firstParams } from "@/lib/search-params";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { useTRPC } from "@/trpc/client";
 
 const PAGE_SIZE = 20;
+
+/** The page of orders a query string asks for. */
+function ordersInput(raw: RawSearchParams) {
+  const { status, orderNo, shopper, from, to, sort } = adminOrdersFilters(raw);
+  return { pageSize: PAGE_SIZE, cursor: cursorParam(raw), status, orderNo, shopper, from, to, sort };
+}
+
+const startReads: ListReads = ({ queryClient, trpc, raw }) => {
+  const input = ordersInput(raw);
+  void queryClient.prefetchQuery(trpc.adminOrder.list.queryOptions(input));
+  // Paid orders can be shipped together: the carriers to ship with.
+  if (input.status === "paid") void queryClient.prefetchQuery(trpc.adminCarriers.list.queryOptions());
+};
+
+/** Starts the orders list's reads in the header's batch (see useEarlyRead). */
+export function OrdersEarlyRead() {
+  useEarlyRead(startReads);
+  return null;
+}
 
 /** Every order, filtered, sorted and keyset-paged; all of it lives in the URL, the rows are read by the browser. */
 export function OrdersList() {
@@ -25,8 +45,9 @@ export function OrdersList() {
   const trpc = useTRPC();
   const raw = useListSearch();
   const params = firstParams(raw);
-  const { status, orderNo, shopper, from, to, sort } = adminOrdersFilters(raw);
-  const list = useQuery(trpc.adminOrder.list.queryOptions({ pageSize: PAGE_SIZE, cursor: cursorParam(raw), status, orderNo, shopper, from, to, sort }, { staleTime: 0 }));
+  const input = ordersInput(raw);
+  const { status, orderNo, shopper, from, to, sort } = input;
+  const list = useQuery(trpc.adminOrder.list.queryOptions(input, { staleTime: 0 }));
   // Paid orders are the "to ship" queue: they can be shipped together from here.
   const toShip = status === "paid";
   const carriers = useQuery(trpc.adminCarriers.list.queryOptions(undefined, { enabled: toShip }));

@@ -1,6 +1,6 @@
 import { BuiltListPage } from "@/components/admin/list/built-list-page";
 import { getTranslationsFor } from "@/i18n/server";
-import { OrdersList } from "./orders-list";
+import { OrdersEarlyRead, OrdersList } from "./orders-list";
 
 type LocaleParams = { params: Promise<{ locale: string }> };
 
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: LocaleParams) {
 export default async function AdminOrdersPage({ params }: LocaleParams) {
   const { locale } = await params;
   return (
-    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "admin.orders")("title")}>
+    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "admin.orders")("title")} early={<OrdersEarlyRead />}>
       <OrdersList />
     </BuiltListPage>
   );

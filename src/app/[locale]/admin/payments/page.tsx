@@ -1,6 +1,6 @@
 import { BuiltListPage } from "@/components/admin/list/built-list-page";
 import { getTranslationsFor } from "@/i18n/server";
-import { PaymentsList } from "./payments-list";
+import { PaymentsEarlyRead, PaymentsList } from "./payments-list";
 
 type LocaleParams = { params: Promise<{ locale: string }> };
 
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: LocaleParams) {
 export default async function AdminPaymentsPage({ params }: LocaleParams) {
   const { locale } = await params;
   return (
-    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "payment")("admin.list.title")}>
+    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "payment")("admin.list.title")} early={<PaymentsEarlyRead />}>
       <PaymentsList />
     </BuiltListPage>
   );

@@ -6,6 +6,7 @@ import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { OrderNoLink, PaymentSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { ListRows } from "@/components/admin/list/list-rows";
+import { useEarlyRead, type ListReads } from "@/components/admin/list/use-early-read";
 import { useListSearch } from "@/components/admin/list/use-list-search";
 import { ListTotal } from "@/components/admin/list-total";
 import { Badge } from "@/components/ui/badge";
@@ -16,8 +17,19 @@ import { formatDateTime } from "@/lib/dates";
 import { sortHeader } from "@/lib/list-sort";
 import { formatMoney } from "@/lib/money";
 import { PAYMENT_METHOD_KEYS, PAYMENT_STATUS_KEYS, PAYMENT_STATUS_TONE, type PaymentMethodKey, type PaymentStatusKey } from "@/lib/payment-ui";
-import { cursorParam, firstParams } from "@/lib/search-params";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { useTRPC } from "@/trpc/client";
+
+/** The page of payments a query string asks for. */
+const paymentsInput = (raw: RawSearchParams) => ({ pageSize: 20, cursor: cursorParam(raw), ...adminPaymentsFilters(raw) });
+
+const startReads: ListReads = ({ queryClient, trpc, raw }) => void queryClient.prefetchQuery(trpc.adminPayment.list.queryOptions(paymentsInput(raw)));
+
+/** Starts the payments list's read in the header's batch (see useEarlyRead). */
+export function PaymentsEarlyRead() {
+  useEarlyRead(startReads);
+  return null;
+}
 
 /** Admin → Payments: filters, sorting (column headers) and keyset pages, all in the URL; the rows are read by the browser. */
 export function PaymentsList() {
@@ -26,9 +38,9 @@ export function PaymentsList() {
   const trpc = useTRPC();
   const raw = useListSearch();
   const params = firstParams(raw, 40);
-  const filters = adminPaymentsFilters(raw);
-  const { status, method, sort } = filters;
-  const list = useQuery(trpc.adminPayment.list.queryOptions({ pageSize: 20, cursor: cursorParam(raw), ...filters }, { staleTime: 0 }));
+  const input = paymentsInput(raw);
+  const { status, method, sort } = input;
+  const list = useQuery(trpc.adminPayment.list.queryOptions(input, { staleTime: 0 }));
   const listParams = { status, method, from: params.from, to: params.to, orderNo: params.orderNo, paymentSn: params.paymentSn, min: params.min, max: params.max, sort };
   const sortBy = (column: "created" | "amount") => sortHeader(column, sort, "/admin/payments", listParams);
 

@@ -1,6 +1,6 @@
 import { BuiltListPage } from "@/components/admin/list/built-list-page";
 import { getTranslationsFor } from "@/i18n/server";
-import { RefundsList } from "./refunds-list";
+import { RefundsEarlyRead, RefundsList } from "./refunds-list";
 
 type LocaleParams = { params: Promise<{ locale: string }> };
 
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: LocaleParams) {
 export default async function AdminRefundsPage({ params }: LocaleParams) {
   const { locale } = await params;
   return (
-    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "payment")("admin.refunds.title")}>
+    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "payment")("admin.refunds.title")} early={<RefundsEarlyRead />}>
       <RefundsList />
     </BuiltListPage>
   );

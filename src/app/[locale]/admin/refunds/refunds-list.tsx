@@ -6,6 +6,7 @@ import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { OrderNoLink, RefundSnLink, ShopperEmailLink } from "@/components/admin/identifier-links";
 import { ListRows } from "@/components/admin/list/list-rows";
+import { useEarlyRead, type ListReads } from "@/components/admin/list/use-early-read";
 import { useListSearch } from "@/components/admin/list/use-list-search";
 import { ListTotal } from "@/components/admin/list-total";
 import { Badge } from "@/components/ui/badge";
@@ -16,8 +17,19 @@ import { formatDateTime } from "@/lib/dates";
 import { sortHeader } from "@/lib/list-sort";
 import { formatMoney } from "@/lib/money";
 import { REFUND_STATUS_KEYS, REFUND_STATUS_TONE, type RefundStatusKey } from "@/lib/payment-ui";
-import { cursorParam, firstParams } from "@/lib/search-params";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { useTRPC } from "@/trpc/client";
+
+/** The page of refunds a query string asks for. */
+const refundsInput = (raw: RawSearchParams) => ({ pageSize: 20, cursor: cursorParam(raw), ...adminRefundsFilters(raw) });
+
+const startReads: ListReads = ({ queryClient, trpc, raw }) => void queryClient.prefetchQuery(trpc.adminPayment.refunds.list.queryOptions(refundsInput(raw)));
+
+/** Starts the refunds list's read in the header's batch (see useEarlyRead). */
+export function RefundsEarlyRead() {
+  useEarlyRead(startReads);
+  return null;
+}
 
 /** Admin → Refunds: filters, sorting (column headers) and keyset pages, all in the URL; the rows are read by the browser. */
 export function RefundsList() {
@@ -26,9 +38,9 @@ export function RefundsList() {
   const trpc = useTRPC();
   const raw = useListSearch();
   const params = firstParams(raw, 40);
-  const filters = adminRefundsFilters(raw);
-  const { status, sort } = filters;
-  const list = useQuery(trpc.adminPayment.refunds.list.queryOptions({ pageSize: 20, cursor: cursorParam(raw), ...filters }, { staleTime: 0 }));
+  const input = refundsInput(raw);
+  const { status, sort } = input;
+  const list = useQuery(trpc.adminPayment.refunds.list.queryOptions(input, { staleTime: 0 }));
   const listParams = { status, from: params.from, to: params.to, refundSn: params.refundSn, orderNo: params.orderNo, sort };
   const sortBy = (column: "created" | "amount") => sortHeader(column, sort, "/admin/refunds", listParams);
 

@@ -1,6 +1,6 @@
 import { BuiltListPage } from "@/components/admin/list/built-list-page";
 import { getTranslationsFor } from "@/i18n/server";
-import { ShipmentsList } from "./shipments-list";
+import { ShipmentsEarlyRead, ShipmentsList } from "./shipments-list";
 
 type LocaleParams = { params: Promise<{ locale: string }> };
 
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: LocaleParams) {
 export default async function AdminShipmentsPage({ params }: LocaleParams) {
   const { locale } = await params;
   return (
-    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "logistics")("admin.shipments.title")}>
+    <BuiltListPage locale={locale} title={getTranslationsFor(locale, "logistics")("admin.shipments.title")} early={<ShipmentsEarlyRead />}>
       <ShipmentsList />
     </BuiltListPage>
   );

@@ -7,6 +7,7 @@ import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter-form";
 import { OrderNoLink, TrackingNoLink } from "@/components/admin/identifier-links";
 import { ListRows } from "@/components/admin/list/list-rows";
+import { useEarlyRead, type ListReads } from "@/components/admin/list/use-early-read";
 import { useListSearch } from "@/components/admin/list/use-list-search";
 import { ListTotal } from "@/components/admin/list-total";
 import { ShipOrderButton } from "@/components/logistics/admin/ship-order-button";
@@ -22,11 +23,26 @@ import { SHIPMENT_QUEUES, adminShipmentsFilters, csvExportHref } from "@/lib/adm
 import { formatDateTime } from "@/lib/dates";
 import { sortHeader } from "@/lib/list-sort";
 import { formatMoney } from "@/lib/money";
-import { cursorParam, firstParams } from "@/lib/search-params";
+import { cursorParam, firstParams, type RawSearchParams } from "@/lib/search-params";
 import { useTRPC } from "@/trpc/client";
 
 type Params = { status?: string; carrier?: string; courier?: string; trackingNo?: string; orderNo?: string; from?: string; to?: string; queue?: string; sort?: string };
 const QUEUES = SHIPMENT_QUEUES;
+
+/** The page of shipments a query string asks for. */
+const shipmentsInput = (raw: RawSearchParams) => ({ pageSize: 20, cursor: cursorParam(raw), ...adminShipmentsFilters(raw) });
+
+const startReads: ListReads = ({ queryClient, trpc, raw }) => {
+  void queryClient.prefetchQuery(trpc.adminLogistics.list.queryOptions(shipmentsInput(raw)));
+  void queryClient.prefetchQuery(trpc.adminCarriers.list.queryOptions());
+  void queryClient.prefetchQuery(trpc.adminLogistics.toShip.queryOptions({ limit: 20 }));
+};
+
+/** Starts the shipments list's reads in the header's batch (see useEarlyRead). */
+export function ShipmentsEarlyRead() {
+  useEarlyRead(startReads);
+  return null;
+}
 
 /** Admin Shipments: filters, queues, sorting (column headers), keyset pages, and paid orders waiting to ship; all read by the browser. */
 export function ShipmentsList() {
@@ -38,9 +54,9 @@ export function ShipmentsList() {
   const trpc = useTRPC();
   const raw = useListSearch();
   const params: Params = firstParams(raw, 32);
-  const filters = adminShipmentsFilters(raw);
-  const { status, queue, sort } = filters;
-  const list = useQuery(trpc.adminLogistics.list.queryOptions({ pageSize: 20, cursor: cursorParam(raw), ...filters }, { staleTime: 0 }));
+  const input = shipmentsInput(raw);
+  const { status, queue, sort } = input;
+  const list = useQuery(trpc.adminLogistics.list.queryOptions(input, { staleTime: 0 }));
   const carriers = useQuery(trpc.adminCarriers.list.queryOptions());
   const toShip = useQuery(trpc.adminLogistics.toShip.queryOptions({ limit: 20 }, { staleTime: 0 }));
   // The carrier and service the shopper chose, by name in the page's language (the codes are for developers).
