@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeGatewayDb, setPaymentProvider } from "../src/server/domain/payment";
+import { closeGatewayDb, deliverGatewayNotifications, getGatewayDb, setPaymentProvider } from "../src/server/domain/payment";
 import { createAddressFor, createProduct, createShopper } from "./fixtures";
+import { listenGateway } from "./gateway-fixtures";
 import { withLogisticsDatabase } from "./logistics-fixtures";
 import { GOOD_CARD, deliverNotificationsFor, testGateway } from "./payment-fixtures";
 
@@ -15,6 +16,10 @@ import { GOOD_CARD, deliverNotificationsFor, testGateway } from "./payment-fixtu
  *
  * Run the two builds to compare one after the other, a few times each (docs/performance.md,
  * round 15): on a shared machine the rounds still move by a tenth.
+ *
+ * The second measure is the notification back alone as the worker sends it: the simulated
+ * gateway's sweep delivering queued notifications over HTTP to a gateway listening on a loopback
+ * port, both sides in this process (round 19).
  */
 withLogisticsDatabase();
 beforeAll(() => setPaymentProvider(testGateway()));
@@ -54,4 +59,53 @@ describe.skipIf(!process.env.PAID_ORDER_CPU)("CPU per paid order, in process", (
     }
     process.stdout.write(`CPU ms per paid order (ten buyers, in process): ${perOrder.map((ms) => ms.toFixed(2)).join(", ")}\n`);
   }, 600_000);
+
+  it("prints CPU ms per gateway notification delivered over HTTP", async () => {
+    const { base, close } = await listenGateway({ rateLimit: false });
+    try {
+      const product = await createProduct({ stock: 100_000, priceMinor: 4_200 });
+      const buyers = await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const shopper = await createShopper();
+          return { shopper, address: await createAddressFor(shopper.user.id) };
+        }),
+      );
+      // Paid orders whose notifications wait at the gateway, as the worker finds them.
+      const payEach = async (count: number) => {
+        await Promise.all(
+          buyers.map(async ({ shopper, address }) => {
+            for (let i = 0; i < count; i++) {
+              await shopper.caller.cart.add({ productId: product.id, quantity: 1 });
+              const order = await shopper.caller.order.checkout({ addressId: address.id });
+              const { payment } = await shopper.caller.payment.create({ orderId: order.id, method: "card" });
+              await shopper.caller.payment.pay({ paymentId: payment.id, method: "card", card: { number: GOOD_CARD } });
+            }
+          }),
+        );
+      };
+      const deliverAll = async () => {
+        let delivered = 0;
+        for (;;) {
+          const run = await deliverGatewayNotifications({ db: getGatewayDb(), now: new Date(Date.now() + 3_600_000), url: `${base}/api/payments/notify` });
+          delivered += run.delivered;
+          if (run.processed === 0) return delivered;
+        }
+      };
+      await payEach(5);
+      await deliverAll();
+      const perNotification: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        await payEach(20);
+        const start = process.cpuUsage();
+        const delivered = await deliverAll();
+        const used = process.cpuUsage(start);
+        expect(delivered).toBe(20 * buyers.length);
+        perNotification.push((used.user + used.system) / 1000 / delivered);
+      }
+      process.stdout.write(`CPU ms per notification delivered over HTTP (in process): ${perNotification.map((ms) => ms.toFixed(2)).join(", ")}\n`);
+    } finally {
+      await close();
+    }
+  }, 600_000);
 });
+

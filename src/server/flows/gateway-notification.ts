@@ -10,6 +10,7 @@ import {
   findPaymentBySn,
   findRefundBySn,
   getPaymentProvider,
+  isCapturedPaymentStatus,
   isStrayCapture,
   lockPayment,
   requestChargeReversal,
@@ -29,16 +30,26 @@ export type NotifyResponse = { status: number; body: Record<string, unknown> };
 /** `found` is the payment the notification names (findPaymentBySn), read along with the notification id's insert. */
 async function applyCharge(tx: Tx, n: ChargeNotification, found: PaymentRow | null, reversals: string[]): Promise<string> {
   if (!found) return "unknown_payment";
+  const received = (payment: Pick<PaymentRow, "id" | "orderId">) =>
+    appendPaymentLog(tx, {
+      kind: "notification_received",
+      by: { actor: "gateway" },
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      message: `${n.type} (${n.id})`,
+      data: { notificationId: n.id, type: n.type, chargeKey: n.data.chargeKey, chargeId: n.data.chargeId, amountMinor: n.data.amountMinor },
+    });
+  // The usual card payment: the pay attempt recorded this charge's answer before its notification
+  // came. A captured payment never goes back to processing nor takes another charge key, so the
+  // locked rows would say the same (already captured by this charge: no reversal, nothing to
+  // apply) and nothing is locked; the receipt and its audit row still commit together.
+  if (found.currentChargeKey === n.data.chargeKey && isCapturedPaymentStatus(found.status)) {
+    await received(found);
+    return `already_${found.status}`;
+  }
   // Both locks in one round trip, taken in the order sent (order, then payment).
   const [order, payment] = await Promise.all([lockOrder(tx, found.orderId), lockPayment(tx, found.id)]);
-  await appendPaymentLog(tx, {
-    kind: "notification_received",
-    by: { actor: "gateway" },
-    paymentId: payment.id,
-    orderId: payment.orderId,
-    message: `${n.type} (${n.id})`,
-    data: { notificationId: n.id, type: n.type, chargeKey: n.data.chargeKey, chargeId: n.data.chargeId, amountMinor: n.data.amountMinor },
-  });
+  await received(payment);
   const charge = {
     chargeId: n.data.chargeId,
     chargeKey: n.data.chargeKey,

@@ -25,7 +25,7 @@ export {
   nextGatewayRefundDueAt,
   nextGatewayNotificationDueAt,
   shopNotifyUrl,
-  fetchSend,
+  httpSend,
   type HttpSend,
 } from "./simulator/gateway-sweeps";
 export { gatewaySecret } from "./simulator/gateway-secret";
