@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { catalogValue } from "../fixtures/admin-lists";
 import { placeOrderViaApi, trpcMutation, trpcQuery } from "../fixtures/api";
+import { apiRequestsOpening } from "../fixtures/api-calls";
 import { DEMO, signInRequest, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 /**
@@ -113,19 +114,7 @@ test("[ADMIN][PAGES] every built admin list reads what it shows in one API reque
     ["/admin/users?q=no-such-user-anywhere&role=admin", ["adminUsers.list", "auth.header"], "No users match."],
   ];
   for (const [path, procedures, shown] of pages) {
-    const calls: string[][] = [];
-    const onRequest = (request: { url(): string }) => {
-      const url = new URL(request.url());
-      const called = decodeURIComponent(url.pathname.slice("/api/trpc/".length));
-      // The notification bell's poll is not the page's read.
-      if (url.pathname.startsWith("/api/trpc/") && called !== "notification.unreadCount") calls.push(called.split(",").sort());
-    };
-    page.on("request", onRequest);
-    await page.goto(path);
-    await expect(page.getByRole("main").getByText(shown)).toBeVisible();
-    await page.waitForLoadState("networkidle");
-    page.off("request", onRequest);
-    expect(calls, path).toEqual([procedures]);
+    expect(await apiRequestsOpening(page, path, shown), path).toEqual([procedures]);
   }
 });
 

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ensureDefaultAddressViaApi, findProduct, placeOrderViaApi, shownMoney, trpcMutation } from "../fixtures/api";
+import { apiRequestsOpening } from "../fixtures/api-calls";
 import { DEMO, signInRequest, signInViaApi, signUpViaApi } from "../fixtures/auth";
 
 /**
@@ -213,19 +214,7 @@ test("[SHOP][PAGES] the home page, the cart, checkout, my orders and the cashier
     [`/pay/${order.id}`, ["auth.header", "payment.cashier"], `Pay for order ${order.orderNo}`],
   ];
   for (const [path, procedures, shown] of pages) {
-    const calls: string[][] = [];
-    const onRequest = (request: { url(): string }) => {
-      const url = new URL(request.url());
-      const procedures = decodeURIComponent(url.pathname.slice("/api/trpc/".length));
-      // The notification bell's poll (every 5 s) is not the page's read.
-      if (url.pathname.startsWith("/api/trpc/") && procedures !== "notification.unreadCount") calls.push(procedures.split(",").sort());
-    };
-    page.on("request", onRequest);
-    await page.goto(path);
-    await expect(page.getByRole("main").getByText(shown)).toBeVisible();
-    await page.waitForLoadState("networkidle");
-    page.off("request", onRequest);
-    expect(calls, path).toEqual([procedures]);
+    expect(await apiRequestsOpening(page, path, shown), path).toEqual([procedures]);
   }
 });
 
