@@ -47,13 +47,13 @@ const NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  */
 const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, maxConcurrent = NEXT_MAX_CONCURRENT_REQUESTS, pageCacheBytes = PAGE_CACHE_BYTES }) => {
   const pages = pageCacheBytes > 0 ? new BuiltPageCache({ maxBytes: pageCacheBytes }) : null;
-  app.decorateRequest("builtPageKey", null);
+  app.decorateRequest("builtPage", null);
   if (pages) {
     // Runs after the visibility check (an app-wide onRequest hook): a hidden page is never served from here.
     app.addHook("preHandler", async (request, reply) => {
-      request.builtPageKey = await builtPageKeyOf(request);
-      if (!request.builtPageKey) return;
-      const kept = pages.find(request.builtPageKey, pageRequestOf(request));
+      request.builtPage = await builtPageOf(request);
+      if (!request.builtPage) return;
+      const kept = pages.find(request.builtPage.key, pageRequestOf(request));
       if (!kept) return;
       pageCacheLookups.inc({ result: "hit" });
       return reply
@@ -82,17 +82,17 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
       onResponse: (request, reply, res) => {
         // What @fastify/reply-from hands over: Next's status, headers and body stream.
         const upstream = res as unknown as { statusCode: number; headers: PageResponse["headers"]; stream: NodeJS.ReadableStream };
-        const key = request.builtPageKey;
+        const page = request.builtPage;
         const { [PAGE_AUDIENCE_HEADER]: answeredFor, ...headers } = upstream.headers;
         const response = { status: upstream.statusCode, headers };
         // Kept only when the proxy answered for the audience the key names.
-        if (!pages || !key || !isBuiltPageAnswer(response) || answeredFor !== key.split(" ", 2).join(" ")) {
-          if (pages && key) pageCacheLookups.inc({ result: "miss" });
+        if (!pages || !page || !isBuiltPageAnswer(response) || answeredFor !== page.audience) {
+          if (pages && page) pageCacheLookups.inc({ result: "miss" });
           return reply.send(upstream.stream);
         }
         readWhole(upstream.stream).then(
           (body) => {
-            pageCacheLookups.inc({ result: pages.keep(key, pageRequestOf(request), response, body) ? "stored" : "miss" });
+            pageCacheLookups.inc({ result: pages.keep(page.key, pageRequestOf(request), response, body) ? "stored" : "miss" });
             return reply.header(PAGE_CACHE_HEADER, "miss").send(body);
           },
           // Next's answer broke off: as if Next could not be reached.
@@ -129,29 +129,33 @@ function unavailable(reply: FastifyReply<RouteGenericInterface, RawServerBase>, 
 /** Says whether a page came from the gateway's cache (`hit`) or from Next (`miss`): for operators and tests. */
 export const PAGE_CACHE_HEADER = "x-shopflow-page-cache";
 
+/** A view the page cache may answer: its key, and the audience (`<locale> <reader>`) Next's proxy must have answered for. */
+type BuiltPageView = { key: string; audience: string };
+
 declare module "fastify" {
   interface FastifyRequest {
-    /** The page cache's key for this view, or null when the view is not one the cache may answer. */
-    builtPageKey: string | null;
+    /** The page cache's view of this request, or null when the cache may not answer it. */
+    builtPage: BuiltPageView | null;
   }
 }
 
 /**
- * The page cache's key for a view, or null: only a plain GET of a page (no API, no Next file,
+ * The page cache's view of a request, or null: only a plain GET of a page (no API, no Next file,
  * not hidden by the visibility check, no Range). The key is the audience the proxy answers for
  * (language and the reader's access, src/server/http/page-audience.ts), then the page Next
  * renders (one shell for every order or product id) and the query.
  */
-async function builtPageKeyOf(request: FastifyRequest): Promise<string | null> {
+async function builtPageOf(request: FastifyRequest): Promise<BuiltPageView | null> {
   if (request.method !== "GET" || request.hiddenPage || request.headers.range) return null;
   const [path = "/", query] = request.url.split("?", 2);
   if (path.startsWith("/api/") || path.startsWith("/_next/") || /^\/[^/]*\./.test(path)) return null;
   const audience = await pageAudienceOf(path, { cookie: (name) => readCookie(request.headers.cookie, name), acceptLanguage: request.headers["accept-language"] });
-  return `${audienceText(audience)} ${renderedPageOf(splitLocalePath(path).rest)}${query === undefined ? "" : `?${query}`}`;
+  const answeredFor = audienceText(audience);
+  return { key: `${answeredFor} ${renderedPageOf(splitLocalePath(path).rest)}${query === undefined ? "" : `?${query}`}`, audience: answeredFor };
 }
 
 /** The request as the HTTP cache rules see it: its URL is the key, so every id of a shell finds the same answer. */
-const pageRequestOf = (request: PageRequest & { builtPageKey: string | null }): PageRequest => ({ url: request.builtPageKey ?? request.url, method: request.method, headers: request.headers });
+const pageRequestOf = (request: PageRequest & { builtPage: { key: string } | null }): PageRequest => ({ url: request.builtPage?.key ?? request.url, method: request.method, headers: request.headers });
 
 function readWhole(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
