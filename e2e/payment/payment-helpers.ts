@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, signInRequest, uniqueEmail } from "../fixtures/auth";
+import { seededProductInStock } from "../fixtures/api";
 
 /** Calls a tRPC query over HTTP (superjson wire format) with the context's cookies. */
 export async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
@@ -33,12 +34,10 @@ export async function shopperWithPendingOrder(page: Page): Promise<{ orderId: st
     detail: "文三路 1 号",
     isDefault: true,
   });
-  const catalog = await trpcQuery<{ items: { id: string; available: number }[] }>(page.request, "catalog.list", { pageSize: 12 });
-  const product = catalog.items.find((p) => p.available > 5);
-  expect(product, "a product in stock").toBeDefined();
+  const product = await seededProductInStock(page.request, 5);
   const order = await trpcMutation<{ id: string; orderNo: string; payableTotalMinor: number }>(page.request, "order.checkout", {
     addressId: address.id,
-    items: [{ productId: product!.id, quantity: 1 }],
+    items: [{ productId: product.id, quantity: 1 }],
   });
   return { orderId: order.id, orderNo: order.orderNo, payableTotalMinor: order.payableTotalMinor };
 }

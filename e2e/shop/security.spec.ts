@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { seededProductInStock } from "../fixtures/api";
 import { DEMO, signInRequest } from "../fixtures/auth";
 
 const trpcBody = (json: unknown) => ({ json });
 
 test("[SHOP][SECURITY] a state-changing request from another origin is refused and changes nothing", async ({ request, baseURL }) => {
   await signInRequest(request, DEMO.shopper2);
-  const catalog = await (await request.get(`/api/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { pageSize: 1 } }))}`)).json();
-  const productId = catalog.result.data.json.items[0].id as string;
+  const productId = (await seededProductInStock(request, 1)).id;
   const cartBefore = await (await request.get("/api/trpc/cart.get")).json();
 
   // A cross-site form post riding on the shopper's cookie.
