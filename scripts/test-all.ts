@@ -4,7 +4,8 @@
  *   Playwright against that build (each test)
  * Integration tests get a fresh database per run (DATABASE_URL's server or an embedded one);
  * the e2e server gets a fresh one too. Prints `N passed, N failed`; exits 1 on any failure.
- * `--skip-e2e` stops after vitest (handy while developing).
+ * `--skip-e2e` stops after vitest (handy while developing); `--e2e-only` builds and runs Playwright
+ * alone (after a change to the specs or their phases).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { createTestDatabase } from "../test/test-database";
 import { E2E_READY_URL, E2E_SERVER_COMMAND, e2eServerEnv } from "../e2e/server";
 
 const skipE2e = process.argv.includes("--skip-e2e");
+const e2eOnly = process.argv.includes("--e2e-only");
 const results = path.join(ROOT, "test-results");
 fs.mkdirSync(results, { recursive: true });
 const BIN = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -146,6 +148,17 @@ async function serverReady(server: ReturnType<typeof spawn>, timeoutMs: number):
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const typesChecked = e2eOnly ? false : await unitChecks();
+  if (!skipE2e) await e2eChecks(typesChecked);
+
+  if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ${name}`).join("\n")}`);
+  console.log("\n" + lines.join("\n"));
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+/** Typecheck and lint side by side, then vitest; true when the types checked. */
+async function unitChecks(): Promise<boolean> {
   const [typesChecked] = await checksSideBySide(
     { name: "typecheck", command: BIN("tsc"), args: ["--noEmit"] },
     { name: "lint", command: BIN("eslint"), args: ["--max-warnings=0", "."] },
@@ -163,30 +176,25 @@ async function main() {
   }
   if (vitest) record("vitest", vitest.numPassedTests, vitest.numFailedTests + (vitestCode !== 0 && vitest.numFailedTests === 0 ? 1 : 0));
   else record("vitest", 0, 1);
+  return typesChecked!;
+}
 
-  if (!skipE2e) {
-    // `npm run build`, as the container image and `npm start` build (it also writes the build stamp).
-    // After a clean typecheck the build skips Next's repeat of it and its cache (next.config.ts).
-    const built = await check("build", process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "build.ts")], {
-      NODE_ENV: "production",
-      ...(typesChecked ? { SHOPFLOW_CI_BUILD: "1" } : {}),
-    });
-    if (built) {
-      const dataDir = path.join(ROOT, ".data", "e2e");
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      // A fresh database for the e2e server: on DATABASE_URL's server when set, else embedded.
-      const database = process.env.DATABASE_URL ? await createTestDatabase("shopflow_e2e") : null;
-      console.log("\n=== e2e: Playwright against the production build");
-      const report = await runE2ePhases({ E2E_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}) });
-      await database?.drop();
-      record("e2e", report.passed, report.failed);
-    }
-  }
-
-  if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ${name}`).join("\n")}`);
-  console.log("\n" + lines.join("\n"));
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : 0);
+/** The production build (`npm run build`, as the image and `npm start` build), then Playwright against it. */
+async function e2eChecks(typesChecked: boolean) {
+  // After a clean typecheck the build skips Next's repeat of it and its cache (next.config.ts).
+  const built = await check("build", process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "build.ts")], {
+    NODE_ENV: "production",
+    ...(typesChecked ? { SHOPFLOW_CI_BUILD: "1" } : {}),
+  });
+  if (!built) return;
+  const dataDir = path.join(ROOT, ".data", "e2e");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  // A fresh database for the e2e server: on DATABASE_URL's server when set, else embedded.
+  const database = process.env.DATABASE_URL ? await createTestDatabase("shopflow_e2e") : null;
+  console.log("\n=== e2e: Playwright against the production build");
+  const report = await runE2ePhases({ E2E_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}) });
+  await database?.drop();
+  record("e2e", report.passed, report.failed);
 }
 
 void main();
