@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import { appRouter } from "@/server/api/root";
 import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
 import { getDb } from "@/server/db/client";
+import { answerKeptCatalogList } from "../kept-catalog-answer";
 
 export const TRPC_PREFIX = "/api/trpc";
 
@@ -33,6 +34,8 @@ const trpc: FastifyPluginAsync = async (app) => {
       request.routeLabel = trpcRouteLabel(safeDecode(path));
     }
   });
+  // The public product list's kept answer, before tRPC's handler (see kept-catalog-answer.ts).
+  app.addHook("preHandler", answerKeptCatalogList);
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PREFIX,
     trpcOptions: {

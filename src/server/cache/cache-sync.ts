@@ -10,7 +10,9 @@ import { clearProcessCaches, dropProcessCache, setInvalidationListener } from ".
  * cache after its commit, this process NOTIFYs the cache's name; the others drop that cache,
  * so an admin's settings change made through one gateway reaches every process within a
  * round trip instead of at the cache's expiry. Names invalidated in the same tick go out in
- * one notification.
+ * one notification. A writer whose readers must not lag its commit (the catalog's stock) sends
+ * the same notification from inside its transaction instead (invalidate-on-commit.ts):
+ * PostgreSQL delivers it as the transaction commits, and the receiving side is this one.
  *
  * The caches' lifetimes (≤ 2 s) still bound the staleness when a notification is lost: a
  * process that dies between its commit and the NOTIFY, or a listener that lost its
@@ -21,6 +23,21 @@ import { clearProcessCaches, dropProcessCache, setInvalidationListener } from ".
 export const CACHE_SYNC_CHANNEL = "shopflow_cache_invalidation";
 
 type Message = { sender: string; names?: string[]; ping?: number };
+
+/** This process in the notifications: each sync skips what its own process sent. */
+const PROCESS_SENDER = randomUUID();
+/** Syncs running in this process (one per process pool; tests may start more). */
+let running = 0;
+
+/** Whether this process publishes its cache invalidations (a sync is running). */
+export function cacheSyncRunning(): boolean {
+  return running > 0;
+}
+
+/** The notification payload that tells the other processes to drop the caches `names`. */
+export function invalidationNotice(names: string[]): string {
+  return JSON.stringify({ sender: PROCESS_SENDER, names } satisfies Message);
+}
 
 export type CacheSync = {
   /** Settles once the first LISTEN is in place. */
@@ -37,8 +54,9 @@ export function cacheSyncWanted(env: Record<string, string | undefined> = proces
 
 /** Publishes this process's cache invalidations on `sql` and applies the other processes'. */
 export function startCacheSync(sql: postgres.Sql, { checkEveryMs = 15_000 }: { checkEveryMs?: number } = {}): CacheSync {
-  const sender = randomUUID();
+  const sender = PROCESS_SENDER;
   let stopped = false;
+  running++;
   let pending: Set<string> | undefined;
   let listening: { unlisten: () => Promise<void> } | undefined;
   let listened = 0;
@@ -102,6 +120,7 @@ export function startCacheSync(sql: postgres.Sql, { checkEveryMs = 15_000 }: { c
   return {
     ready,
     async stop() {
+      if (!stopped) running--;
       stopped = true;
       clearInterval(check);
       setInvalidationListener(undefined);

@@ -37,6 +37,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 export type ProcessCache<T> = {
+  /** The cache's name, the same in every process (what cache-sync's notifications carry). */
+  readonly name: string;
   /**
    * The cached value for `key` (default: the only one), loading it when missing or expired;
    * a loaded value is kept only when `keep` (default: always) says so.
@@ -44,6 +46,11 @@ export type ProcessCache<T> = {
   get(load: () => Promise<T>, key?: string, keep?: (value: T) => boolean): Promise<Readonly<T>>;
   /** Drops every entry; call after the transaction that changed the data has committed. */
   invalidate(): void;
+  /**
+   * Drops every entry in this process only, telling no other: for a writer whose transaction
+   * has already told the other processes itself (invalidateOnCommit).
+   */
+  invalidateHere(): void;
   /** Entries stored right now (for tests and the benchmark notes). */
   size(): number;
 };
@@ -53,6 +60,7 @@ export function processCache<T>(name: string, { ttlMs, maxEntries = 1_000 }: { t
   if (!slot) registry.set(name, (slot = { generation: 0, entries: new Map() }));
   const s = slot;
   return {
+    name,
     async get(load, key = "", keep) {
       const hit = s.entries.get(key);
       if (hit && hit.expiresAt > Date.now()) {
@@ -73,6 +81,7 @@ export function processCache<T>(name: string, { ttlMs, maxEntries = 1_000 }: { t
       dropSlot(s);
       onLocalInvalidate?.(name);
     },
+    invalidateHere: () => dropSlot(s),
     size: () => s.entries.size,
   };
 }

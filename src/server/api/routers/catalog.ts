@@ -6,7 +6,7 @@ import {
   ZProductDetail,
   getProduct,
   listCategories,
-  listProducts,
+  listPublicProducts,
 } from "@/server/domain/catalog";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import { rest } from "../openapi";
@@ -16,7 +16,7 @@ export const catalogRouter = createTRPCRouter({
     .meta(rest("GET", "/products", "List products (paged, filtered)", { tag: "Catalog", protect: false }))
     .input(ZListProductsInput)
     .output(ZListProductsOutput)
-    .query(({ ctx, input }) => listProducts(ctx.db, input)),
+    .query(({ ctx, input }) => listPublicProducts(ctx.db, input)),
   byId: publicProcedure
     .meta(rest("GET", "/products/{id}", "Get a product", { tag: "Catalog", protect: false }))
     .input(z.object({ id: z.uuid({ message: "Product not found" }) }))

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import { processCache } from "@/server/cache/process-cache";
-import { afterCommit } from "@/server/db/after-commit";
+import { invalidateOnCommit } from "@/server/cache/invalidate-on-commit";
 import type { DbOrTx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { categories, inventory, products, warehouses } from "@/server/db/schema";
@@ -10,10 +10,13 @@ import { ZListProductsInput, type ListProductsInput, type ProductDetail, type Pr
 /**
  * Public catalog answers (the product list) are cached in process for CATALOG_CACHE_MS at
  * most: the list is the busiest public read and changes only when products or stock do.
- * Every stock or catalog write calls `catalogChanged(tx)`, which drops the cache once its
- * transaction has committed, so within a process the list is never staler than the last
- * commit; another process's writes show within CATALOG_CACHE_MS. The `available` figure in
- * the list is for display only: checkout re-checks stock with a conditional update.
+ * Every stock or catalog write calls `catalogChanged(tx)`: its transaction carries a NOTIFY
+ * that every other process (gateways, web, worker) receives once it commits, and this process
+ * drops its copy right after the commit (invalidateOnCommit). So no process answers a list
+ * older than the last committed stock change for longer than the notification takes to arrive
+ * (a round trip); the lifetime only bounds what a lost listening connection could leave
+ * behind (cache-sync drops every cache when it listens again). The `available` figure in the
+ * list is for display only: checkout re-checks stock with a conditional update.
  */
 export const CATALOG_CACHE_MS = 2_000;
 const publicCatalog = processCache<unknown>("catalog:public", { ttlMs: CATALOG_CACHE_MS, maxEntries: 500 });
@@ -23,9 +26,14 @@ export function cachedCatalogAnswer<T>(key: string, load: () => Promise<T>, keep
   return publicCatalog.get(load, key, keep as ((value: unknown) => boolean) | undefined) as Promise<T>;
 }
 
-/** Products or stock changed in `db`'s transaction: drop the cached catalog once it commits. */
+/** Products or stock changed in `db`'s transaction: drop the cached catalog in every process once it commits. */
 export function catalogChanged(db: DbOrTx): void {
-  afterCommit(db, () => publicCatalog.invalidate());
+  invalidateOnCommit(db, publicCatalog);
+}
+
+/** Public catalog answers kept in this process right now (for tests and the benchmark notes). */
+export function cachedCatalogAnswers(): number {
+  return publicCatalog.size();
 }
 
 const available = sql<number>`coalesce(${inventory.onHand} - ${inventory.reserved}, 0)::int`;
@@ -88,6 +96,12 @@ export async function listProducts(db: DbOrTx, rawInput: ListProductsInput) {
   }
   const items: ProductSummary[] = rows.map(({ total: _total, ...item }) => item);
   return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+/** `listProducts` for the shop's public list: the same answer, kept for every caller asking the same (see cachedCatalogAnswer). */
+export function listPublicProducts(db: DbOrTx, rawInput: ListProductsInput): ReturnType<typeof listProducts> {
+  const input = ZListProductsInput.parse(rawInput);
+  return cachedCatalogAnswer(`list:${JSON.stringify(input)}`, () => listProducts(db, input));
 }
 
 /** One active product with its category and ship-from city; PRODUCT_NOT_FOUND otherwise. */
