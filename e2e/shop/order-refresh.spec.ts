@@ -4,7 +4,8 @@ import { shopperWithPendingOrder, trpcMutation } from "../payment/payment-helper
 /**
  * After an action, everything on the page that it changed shows the new state without a
  * reload: cancelling an order closes its payment, so the payment section's badge turns from
- * "Failed" to "Cancelled" along with the order's own status (in both languages).
+ * "Failed" to "Cancelled" along with the order's own status (in both languages). The page is
+ * built once for every order, so only its reads are sent again, not a request for the page.
  */
 test("[SHOP][ORDER] cancelling an order after a declined card updates the payment badge without a reload", async ({ page }) => {
   test.setTimeout(120_000);
@@ -20,6 +21,12 @@ test("[SHOP][ORDER] cancelling an order after a declined card updates the paymen
   await expect(paymentItem.getByText("Your card was declined.")).toBeVisible();
   // Marks this document: a reload would drop the mark.
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  // The router asking the server for this page again (a refresh; a link's prefetch is not one).
+  const pageRequests: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(request.url()).pathname === `/orders/${orderId}`) pageRequests.push(request.url());
+  });
 
   await page.getByRole("button", { name: "Cancel order" }).click();
   await page.getByRole("button", { name: "Yes, cancel the order" }).click();
@@ -28,6 +35,7 @@ test("[SHOP][ORDER] cancelling an order after a declined card updates the paymen
   await expect(paymentItem.getByText("Failed", { exact: true })).toBeHidden();
   await expect(paymentItem.getByText("Your card was declined.")).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(pageRequests, "the built page is not asked for again").toEqual([]);
 
   // In Chinese the closed payment reads "已取消", never "支付失败".
   await page.getByLabel("Language").selectOption("zh-CN");
