@@ -39,7 +39,7 @@ describe("the public catalog list's cache", () => {
       expect(await listedAvailable(product.id, tag)).toBe(5);
       expect(cachedCatalogAnswers()).toBeGreaterThan(0);
 
-      const writer = startTsProcess("test/peers/stock-peer.ts", { DATABASE_URL: url, CACHE_SYNC: "on" });
+      const writer = startTsProcess("test/peers/writer-peer.ts", { DATABASE_URL: url, CACHE_SYNC: "on" });
       try {
         await until("the writer", () => writer.json().some((line) => line.started), { timeoutMs: 30_000 });
         writer.send(`receive ${product.id} 7 ${admin.user.id}`);

@@ -1,7 +1,7 @@
 import { and, eq, gt, is, isNull, ne, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { invalidateOnCommit } from "@/server/cache/invalidate-on-commit";
 import { processCache } from "@/server/cache/process-cache";
-import { afterCommit } from "@/server/db/after-commit";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { authSessions, users } from "@/server/db/schema";
@@ -66,12 +66,20 @@ export async function createAuthSession(db: DbOrTx, userId: string): Promise<str
 
 /** Ends a session for good. Idempotent. */
 export async function revokeAuthSession(db: DbOrTx, sessionId: string): Promise<void> {
-  await db
-    .update(authSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
-  // Before the caller answers "signed out": from here on no request in this process accepts it.
-  afterCommit(db, () => liveSessions.invalidate());
+  const revoke = async (tx: DbOrTx) => {
+    await tx
+      .update(authSessions)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+    // Before the caller answers "signed out", no process accepts the session any more: the
+    // transaction itself tells the others as it commits (a copied token used the moment after
+    // sign-out, through another process, is refused).
+    invalidateOnCommit(tx, liveSessions);
+  };
+  // In the caller's transaction when there is one; else in its own, for the notification to
+  // commit with it.
+  if (is(db, PgTransaction)) return revoke(db);
+  await db.transaction(revoke);
 }
 
 /**
@@ -85,16 +93,21 @@ export async function revokeUserSessions(db: DbOrTx, userId: string, except?: st
     .set({ revokedAt: sql`now()` })
     .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), except ? ne(authSessions.id, except) : undefined))
     .returning({ id: authSessions.id });
-  afterCommit(db, () => liveSessions.invalidate());
+  invalidateOnCommit(db, liveSessions);
   return ended.length;
 }
 
 /** Drops every cached session once `db`'s transaction commits: a user's role or access changed. */
 export function forgetCachedSessions(db: DbOrTx): void {
-  afterCommit(db, () => liveSessions.invalidate());
+  invalidateOnCommit(db, liveSessions);
 }
 
 type LiveSession = { user: SessionUser; expiresAtMs: number };
+
+/** Sessions in this process's cache right now, expired or not (for tests). */
+export function cachedSessionCount(): number {
+  return liveSessions.size();
+}
 
 /**
  * Sessions found live within the last second, by id. Every signed-in request checks its
