@@ -25,6 +25,21 @@ test("[SHOP][I18N] the language switch persists across pages", async ({ page }) 
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });
 
+test("[SHOP][I18N] until the page's script runs, the language switch offers nothing it cannot load", async ({ page }) => {
+  // The page as a slow connection shows it before its script arrives: a language chosen then
+  // would change the select and load nothing, so the switch is disabled until hydration.
+  await page.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Catalog" })).toBeVisible();
+  await expect(page.getByLabel("Language")).toBeDisabled();
+
+  await page.unroute(/\/_next\/static\/.*\.js(\?|$)/);
+  await page.reload();
+  await expect(page.getByLabel("Language")).toBeEnabled();
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { name: "全部商品" })).toBeVisible();
+});
+
 test("[ADMIN][AUTH] an admin signs in with the form and reaches the dashboard", async ({ page }) => {
   await page.goto("/sign-in?callbackUrl=/admin");
   await page.getByLabel("Email").fill(DEMO.admin.email);
