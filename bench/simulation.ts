@@ -4,14 +4,19 @@
  * history (loadBenchData: BENCH_ORDERS orders); the simulation time scale is set to its maximum;
  * then the worker role starts exactly as `npm start` starts it (scripts/role.ts --role worker,
  * scheduler in local mode) beside the gateway role (the simulated gateway's notifications, which
- * settle refunds, arrive at its /api/payments/notify). A run of BENCH_SIM_ORDERS (2,000) orders
- * for BENCH_SIM_SHOPPERS (200) shoppers in batches of BENCH_SIM_BATCH (100, the largest the form
+ * settle refunds, arrive at its /api/payments/notify). A run of BENCH_SIM_ORDERS (10,000) orders
+ * for BENCH_SIM_SHOPPERS (1,000) shoppers in batches of BENCH_SIM_BATCH (100, the largest the form
  * takes), pacing `fast`, the admin form's default outcome mix, is
  * started through `startSimulation` (what `adminSimulation.start` calls), and the bench watches:
  * - orders generated per second (the run's checkout and script done, from its start to its end);
  * - order lives per second: orders in their final state (completed, cancelled, refunded, closed,
  *   or for a delivery exception the shipment's exception) from the run's start until the last;
  * - worker, gateway and PostgreSQL CPU per order life.
+ * The run is long enough for its pace to be what a long run's is: every life takes at least
+ * the payment window's real floor (10 s) plus the sweeps' cadence to end, so a run's first and
+ * last ~20 s end few lives whatever the machine does. In a run of 2,000 those take half its
+ * time; in one of 10,000 about a fifth, and a million-order run none to speak of. The pace
+ * while generating, after the first 30 s, is printed beside the whole run's.
  * Needs no build (no web process). BENCH_SIM_TIMEOUT (seconds, 900) bounds the wait for the last
  * life. BENCH_PROFILE=<dir> runs the worker under `node --cpu-prof` (then not a measurement).
  * BENCH_SIM_STATEMENTS=<file> loads pg_stat_statements and writes there, after the run, every
@@ -61,6 +66,8 @@ export type SimulationBenchResult = {
   finalStates: Record<string, number>;
   /** Lives ended per second in each 10-second window from the start: where the pace sags. */
   livesTimeline: number[];
+  /** Lives ended per second from 30 s after the start until the last batch (null for a run too short to tell). */
+  livesPerSWhileGenerating: number | null;
   workerCpuMsPerLife: number;
   gatewayCpuMsPerLife: number;
   postgresCpuMsPerLife: number;
@@ -283,6 +290,7 @@ export async function runSimulationBench({
       livesPerS,
       finalStates: states,
       livesTimeline: timeline,
+      livesPerSWhileGenerating: paceWhileGenerating(timeline, generateS),
       workerCpuMsPerLife: spent.serverMs / per,
       gatewayCpuMsPerLife: gatewaySpent.serverMs / per,
       postgresCpuMsPerLife: spent.postgresMs / per,
@@ -298,12 +306,19 @@ export async function runSimulationBench({
   }
 }
 
+/** Lives per second over the whole 10-second windows between 30 s and the last batch. */
+export function paceWhileGenerating(timeline: number[], generateS: number): number | null {
+  const windows = timeline.slice(3, Math.floor(generateS / 10));
+  return windows.length >= 3 ? windows.reduce((a, b) => a + b, 0) / windows.length : null;
+}
+
 export function printSimulationBench(r: SimulationBenchResult) {
   const verdict = r.met ? "pass" : "FAIL";
   console.log(`\nsimulation: ${r.orders} orders for ${r.shoppers} shoppers (batches of ${r.batchSize}), default mix, time scale ${r.timeScale}, ${r.historyOrders} orders of history`);
   console.log(`  load average     ${r.loadAverage.start.toFixed(2)} → ${r.loadAverage.end.toFixed(2)} (1 min, ${os.cpus().length} cores)`);
   console.log(`  generated        ${r.generatedPerS.toFixed(1)} orders/s (${r.orders - r.ordersFailed} in ${r.generateS.toFixed(1)} s, ${r.ordersFailed} failed${r.ordersFailed ? ` ${JSON.stringify(r.failures)}` : ""})`);
   console.log(`  order lives      ${r.livesPerS.toFixed(1)} /s   (target ≥ ${SIMULATION_TARGET_LIVES_PER_S}: ${verdict}; ${r.livesEnded} ended in ${r.livesS.toFixed(1)} s)`);
+  if (r.livesPerSWhileGenerating !== null) console.log(`  while generating ${r.livesPerSWhileGenerating.toFixed(1)} lives/s (from 30 s until the last batch)`);
   console.log(`  final states     ${JSON.stringify(r.finalStates)}`);
   console.log(`  lives/s per 10 s ${r.livesTimeline.map((v) => v.toFixed(1)).join(" ")}`);
   console.log(`  CPU per life     worker ${r.workerCpuMsPerLife.toFixed(1)} ms, gateway ${r.gatewayCpuMsPerLife.toFixed(1)} ms, PostgreSQL ${r.postgresCpuMsPerLife.toFixed(1)} ms`);
