@@ -5,6 +5,7 @@ import { appRouter } from "@/server/api/root";
 import { createContext, toTRPCError, trpcResponseMeta } from "@/server/api/trpc";
 import { getDb } from "@/server/db/client";
 import { answerKeptCatalogList } from "../kept-catalog-answer";
+import { answerTRPCQueries } from "../trpc-queries";
 
 export const TRPC_PREFIX = "/api/trpc";
 
@@ -24,8 +25,10 @@ export function trpcRouteLabel(pathParameter: string | undefined): string {
 }
 
 /**
- * /api/trpc through tRPC's official Fastify adapter: single and batched calls, the same
- * router, context, tiers and error mapping as server components use in-process.
+ * /api/trpc: single and batched calls, the same router, context, tiers and error mapping as
+ * server components use in-process. Reads sent as GET are answered by calling the procedures
+ * through tRPC's public `callTRPCProcedure` (trpc-queries.ts); mutations and everything else go
+ * through tRPC's official Fastify adapter.
  */
 const trpc: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (request) => {
@@ -36,18 +39,20 @@ const trpc: FastifyPluginAsync = async (app) => {
   });
   // The public product list's kept answer, before tRPC's handler (see kept-catalog-answer.ts).
   app.addHook("preHandler", answerKeptCatalogList);
-  await app.register(fastifyTRPCPlugin, {
-    prefix: TRPC_PREFIX,
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req }: CreateFastifyContextOptions) => {
-        // A session that could not be read (database down…) is answered in tRPC's shape, 503.
-        if (req.sessionError) throw toTRPCError(req.sessionError, "createContext");
-        return createContext({ db: getDb(), session: req.session, requestId: req.id, clientIp: req.ip });
-      },
-      responseMeta: trpcResponseMeta,
-    },
-  });
+  // Every other read sent as GET, through the same procedures without the adapter's Web plumbing (see trpc-queries.ts).
+  app.addHook("preHandler", answerTRPCQueries);
+  await app.register(fastifyTRPCPlugin, { prefix: TRPC_PREFIX, trpcOptions });
+};
+
+/** How tRPC's adapter answers what the hooks above leave to it. */
+export const trpcOptions = {
+  router: appRouter,
+  createContext: ({ req }: CreateFastifyContextOptions) => {
+    // A session that could not be read (database down…) is answered in tRPC's shape, 503.
+    if (req.sessionError) throw toTRPCError(req.sessionError, "createContext");
+    return createContext({ db: getDb(), session: req.session, requestId: req.id, clientIp: req.ip });
+  },
+  responseMeta: trpcResponseMeta,
 };
 
 function safeDecode(value: string | undefined): string | undefined {
