@@ -273,6 +273,7 @@ export async function runSimulationBench({
 
     const livesEnded = ended(states);
     const livesPerS = livesEnded / livesS;
+    const whileGenerating = paceWhileGenerating(timeline, generateS);
     const per = Math.max(livesEnded, 1);
     return {
       scenario: "simulation",
@@ -290,12 +291,18 @@ export async function runSimulationBench({
       livesPerS,
       finalStates: states,
       livesTimeline: timeline,
-      livesPerSWhileGenerating: paceWhileGenerating(timeline, generateS),
+      livesPerSWhileGenerating: whileGenerating,
       workerCpuMsPerLife: spent.serverMs / per,
       gatewayCpuMsPerLife: gatewaySpent.serverMs / per,
       postgresCpuMsPerLife: spent.postgresMs / per,
       target: `≥ ${SIMULATION_TARGET_LIVES_PER_S} order lives/s`,
-      met: livesPerS >= SIMULATION_TARGET_LIVES_PER_S && livesEnded >= livesExpected && ordersFailed === 0,
+      // The whole run's pace includes the catch-up after the last batch, when the sweeps have the
+      // machine to themselves; a long run never gets there, so the pace while generating counts too.
+      met:
+        livesPerS >= SIMULATION_TARGET_LIVES_PER_S &&
+        (whileGenerating === null || whileGenerating >= SIMULATION_TARGET_LIVES_PER_S) &&
+        livesEnded >= livesExpected &&
+        ordersFailed === 0,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
     };
   } finally {
