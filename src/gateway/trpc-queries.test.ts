@@ -95,6 +95,8 @@ describe("the gateway's reads without tRPC's adapter", () => {
       single("order.noSuchThing", {}),
       `${TRPC_PREFIX}/order.byId?input=%7Bnot-json`,
       `${TRPC_PREFIX}/order.byId?batch=true&input=%7B%7D`,
+      `${TRPC_PREFIX}/order.byId?batch=1&input=null`,
+      `${TRPC_PREFIX}/order.byId?batch=1&input=%5B%5D`,
     ]) {
       const answer = await sameAsTrpc(url, ownerCookie);
       expect(answer.answeredHere, url).toBe(false);

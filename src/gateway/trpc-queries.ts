@@ -102,9 +102,9 @@ function readCalls(request: FastifyRequest): Calls | undefined {
   try {
     const sent = query.input === undefined ? undefined : JSON.parse(query.input as string);
     if (!batch) return { batch, paths, inputs: [sent === undefined ? undefined : transformer.input.deserialize(sent)] };
-    // A batch's input is an object keyed by each call's index.
+    // A batch's input is an object keyed by each call's index (tRPC refuses anything else).
+    if (sent !== undefined && (typeof sent !== "object" || sent === null || Array.isArray(sent))) return undefined;
     const byIndex = (sent ?? {}) as Record<string, unknown>;
-    if (typeof byIndex !== "object" || byIndex === null) return undefined;
     const inputs = paths.map((_, index) => {
       const raw = byIndex[index];
       return raw === undefined ? undefined : transformer.input.deserialize(raw);
