@@ -72,6 +72,19 @@ describe("outbox relay", () => {
     expect(consumed.every((r) => r.calls === 1)).toBe(true);
   });
 
+  it("an event written earlier in the relay's millisecond is due (PostgreSQL keeps microseconds, the relay's clock milliseconds)", async () => {
+    const { consumer, rows } = await recordingConsumer();
+    const deliver = localDelivery(getDb(), [consumer]);
+    const { order } = await createPendingOrder();
+    const id = await getDb().transaction((tx) => enqueueEvent(tx, "shop/order.status-changed", { orderId: order.id, userId: "u", orderNo: order.orderNo, from: "pending_payment", to: "cancelled", actor: "system" }));
+    // Everything older delivered first, so the claim's limit cannot be what leaves the event out.
+    await relayOutbox(getDb(), { deliver, now: far(1_000), limit: 10_000 });
+    const now = far(300_000);
+    await getDb().execute(sql`update outbox_events set delivered_at = null, claimed_until = null, next_attempt_at = ${now.toISOString()}::timestamptz + interval '700 microseconds' where id = ${id}`);
+    expect((await relayOutbox(getDb(), { deliver, now })).processed).toBe(1);
+    expect((await rows()).map((r) => r.event_id)).toContain(id);
+  });
+
   it("two relays running at once, 20 rounds: every event reaches the consumer exactly once", async () => {
     const { consumer, rows } = await recordingConsumer();
     const deliver = localDelivery(getDb(), [consumer]);

@@ -46,11 +46,15 @@ export async function relayOutbox(
   }: { deliver: OutboxDelivery; now?: Date; limit?: number; leaseMs?: number; afterDeliver?: (events: DomainEvent[]) => void | Promise<void> },
 ) {
   const nowIso = now.toISOString();
+  // `now` has the JavaScript clock's millisecond; PostgreSQL writes microseconds. An event
+  // written earlier in the same millisecond (next_attempt_at 12:00:00.123456, now 12:00:00.123)
+  // is due: the relay's now stands for its whole millisecond.
+  const dueBefore = new Date(now.getTime() + 1).toISOString();
   const claimed = (await db.execute(sql`
     update outbox_events set claimed_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, attempts = attempts + 1
     where id in (
       select id from outbox_events
-      where delivered_at is null and next_attempt_at <= ${nowIso}::timestamptz
+      where delivered_at is null and next_attempt_at < ${dueBefore}::timestamptz
         and (claimed_until is null or claimed_until <= ${nowIso}::timestamptz)
       order by created_at, id
       limit ${limit}
