@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { couriers } from "@/server/db/schema";
@@ -88,6 +88,20 @@ describe("courier assignment", () => {
     expect(await getDb().transaction((tx) => assignCourier(tx, { carrierId: carrier.id, destination: remote, strategy: "least_loaded" }))).toBeNull();
     const nearest = await getDb().transaction((tx) => assignCourier(tx, { carrierId: carrier.id, destination: remote, strategy: "nearest" }));
     expect([ningbo.id, ...ids]).toContain(nearest!.id);
+  });
+
+  it("round robin tells bookings apart within one millisecond", async () => {
+    const { carrier, ids } = await fleet(3);
+    // Booked last within the same millisecond, in the reverse of their ids' order: the courier
+    // booked longest ago is the one with the largest id, which a tie on milliseconds would put last.
+    const byId = [...ids].sort();
+    const microsAgo = new Map([[byId[2]!, 100], [byId[1]!, 300], [byId[0]!, 600]]);
+    for (const [id, micros] of microsAgo) {
+      await getDb().update(couriers).set({ lastAssignedAt: sql`timestamptz '2026-01-01 00:00:00.000+00' + make_interval(secs => ${micros / 1_000_000})` }).where(eq(couriers.id, id));
+    }
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) order.push((await getDb().transaction((tx) => assignCourier(tx, { carrierId: carrier.id, destination, strategy: "round_robin" })))!.id);
+    expect(order).toEqual([byId[2], byId[1], byId[0]]);
   });
 
   it("returns null (unassigned) when no courier serves the area", async () => {

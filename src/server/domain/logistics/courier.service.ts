@@ -134,6 +134,9 @@ export async function assignCourier(
               ),
         ),
       )
+      // Round robin's order, in PostgreSQL's microseconds: read into JavaScript the times keep
+      // only milliseconds, and two bookings in the same millisecond would look simultaneous.
+      .orderBy(sql`${couriers.lastAssignedAt} asc nulls first`, couriers.id)
       .prepare("couriers_in_area");
   // Lock and read in one round trip: PostgreSQL runs the read once the lock is granted. The lock
   // must leave first: a prepared statement is sent when it is executed, a composed one only once
@@ -148,16 +151,19 @@ export async function assignCourier(
   const target = locate(destination);
   const rank = (c: CourierRow): number[] => {
     const districtMatch = c.district === destination.district ? 0 : 1;
-    if (strategy === "round_robin") return [c.lastAssignedAt?.getTime() ?? 0];
     if (strategy === "nearest") return [c.city === destination.city ? 0 : distanceKm(locate(c), target) + 1, districtMatch, c.currentLoad];
     return [c.currentLoad, districtMatch];
   };
-  const ordered = candidates
-    .map((c) => ({ c, key: rank(c) }))
-    .sort((a, b) => {
-      for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
-      return a.c.id < b.c.id ? -1 : 1;
-    });
+  // Round robin: the least recently booked first, as the read returns them.
+  const ordered =
+    strategy === "round_robin"
+      ? candidates.map((c) => ({ c }))
+      : candidates
+          .map((c) => ({ c, key: rank(c) }))
+          .sort((a, b) => {
+            for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+            return a.c.id < b.c.id ? -1 : 1;
+          });
   const book = prepared(tx, "book-courier", (d) =>
     d
       .update(couriers)
