@@ -3,15 +3,13 @@ import { appRouter } from "@/server/api/root";
 import { createCallerFactory, createContext } from "@/server/api/trpc";
 import { getDb } from "@/server/db/client";
 import { cachedCatalogAnswer } from "@/server/domain/catalog";
+import { sendTRPCJson } from "./trpc-queries";
 
 /** The one call answered here: the shop's public product list, as a single tRPC GET. */
 export const KEPT_CATALOG_PATH = "/api/trpc/catalog.list";
 
 const createCaller = createCallerFactory(appRouter);
 const transformer = appRouter._def._config.transformer;
-
-/** What tRPC's adapter sends with a single query's answer. */
-const ANSWER_HEADERS = { "content-type": "application/json", vary: "trpc-accept, accept" };
 
 /**
  * The public product list is the busiest call the gateway answers and the same for every
@@ -49,6 +47,5 @@ export async function answerKeptCatalogList(request: FastifyRequest, reply: Fast
   } catch {
     return undefined;
   }
-  // As bytes: a string would have Fastify add a charset to the content type tRPC sends.
-  return reply.headers(ANSWER_HEADERS).send(Buffer.from(body));
+  return sendTRPCJson(reply, body);
 }

@@ -73,12 +73,19 @@ export async function answerTRPCQueries(request: FastifyRequest, reply: FastifyR
   const serialized = answers.map((answer) =>
     "error" in answer ? { error: transformer.output.serialize(answer.error) } : { result: { data: transformer.output.serialize(answer.result.data) } },
   );
-  reply.code(getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]));
-  reply.header("vary", "trpc-accept, accept");
-  reply.header("content-type", "application/json");
   for (const [name, value] of Object.entries(trpcResponseMeta({ errors }).headers ?? {})) reply.header(name, value);
-  // As bytes: a string would have Fastify add a charset to the content type tRPC sends.
-  return reply.send(Buffer.from(JSON.stringify(calls.batch ? serialized : serialized[0])));
+  return sendTRPCJson(reply, JSON.stringify(calls.batch ? serialized : serialized[0]), getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]));
+}
+
+/** What tRPC's adapter sends with a JSON answer. */
+const ANSWER_HEADERS = { "content-type": "application/json", vary: "trpc-accept, accept" };
+
+/**
+ * Sends an answer already written as tRPC writes it, with tRPC's headers. As bytes: a string
+ * would have Fastify add a charset to the content type tRPC sends.
+ */
+export function sendTRPCJson(reply: FastifyReply, json: string, status = 200): FastifyReply {
+  return reply.code(status).headers(ANSWER_HEADERS).send(Buffer.from(json));
 }
 
 type Calls = { batch: boolean; paths: string[]; inputs: unknown[] };
