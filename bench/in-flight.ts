@@ -8,7 +8,10 @@ import type postgres from "postgres";
  *   processing (its gateway charge pending, next asked about in 5 minutes) — payment deadline
  *   30 minutes ahead;
  * - 15 % paid just now with their shipment created (the auto-ship delay, 30 minutes, ahead);
- * - 30 % shipped, in transit, picked up and four planned checkpoints due 1–4 hours ahead;
+ * - 25 % shipped, in transit, picked up and four planned checkpoints due 1–4 hours ahead;
+ * - 5 % shipped and held at an exception (the simulation's default mix has as many), the rest of
+ *   their plan overdue while they wait for an admin — nothing of it may happen, so a sweep that
+ *   reads only what is due finds nothing there either;
  * - 15 % delivered just now (the receipt window, 7 days, ahead);
  * every paid order with its succeeded payment and the gateway's succeeded charge (settled within
  * the last day, as the gateway's ledger reconciliation reads them). Shoppers are the bench
@@ -26,7 +29,8 @@ export async function loadInFlightOrders(sql: postgres.Sql, { orders }: { orders
                when g.i % 20 < 6 then 'pending'
                when g.i % 20 < 8 then 'processing'
                when g.i % 20 < 11 then 'paid'
-               when g.i % 20 < 17 then 'shipped'
+               when g.i % 20 < 16 then 'shipped'
+               when g.i % 20 < 17 then 'held'
                else 'delivered'
              end as kind,
              now() - interval '1 hour' + g.i * interval '1 millisecond' as created_at
@@ -39,14 +43,14 @@ export async function loadInFlightOrders(sql: postgres.Sql, { orders }: { orders
                           items_total_minor, shipping_fee_minor, payable_total_minor, shipping_address,
                           carrier_code, service_level, payment_deadline_at, paid_at, shipped_at, delivered_at, created_at, updated_at)
       select f.id, 'SFF' || lpad(f.i::text, 12, '0'), f.user_id,
-             case f.kind when 'unpaid' then 'pending_payment' when 'pending' then 'pending_payment' when 'processing' then 'pending_payment' else f.kind end,
+             case f.kind when 'unpaid' then 'pending_payment' when 'pending' then 'pending_payment' when 'processing' then 'pending_payment' when 'held' then 'shipped' else f.kind end,
              case f.kind when 'unpaid' then 'unpaid' when 'pending' then 'pending' when 'processing' then 'processing' else 'succeeded' end,
-             case f.kind when 'shipped' then 'in_transit' when 'delivered' then 'delivered' when 'paid' then 'created' else 'none' end,
+             case f.kind when 'shipped' then 'in_transit' when 'held' then 'exception' when 'delivered' then 'delivered' when 'paid' then 'created' else 'none' end,
              case when f.kind = 'unpaid' then null else 'PYF' || lpad(f.i::text, 12, '0') end,
              'CNY', 9900, 1000, 10900, f.address, 'SWIFT', 'standard',
              now() + interval '30 minutes',
-             case when f.kind in ('paid', 'shipped', 'delivered') then now() end,
-             case when f.kind in ('shipped', 'delivered') then now() end,
+             case when f.kind in ('paid', 'shipped', 'held', 'delivered') then now() end,
+             case when f.kind in ('shipped', 'held', 'delivered') then now() end,
              case when f.kind = 'delivered' then now() end,
              f.created_at, now()
       from flight f`;
@@ -61,7 +65,7 @@ export async function loadInFlightOrders(sql: postgres.Sql, { orders }: { orders
              case when f.kind = 'pending' then null else 'chF' || f.i end,
              case when f.kind = 'processing' then 'qrF' || f.i end,
              now() + interval '30 minutes',
-             case when f.kind in ('paid', 'shipped', 'delivered') then now() end,
+             case when f.kind in ('paid', 'shipped', 'held', 'delivered') then now() end,
              f.created_at, now()
       from flight f where f.kind <> 'unpaid'`;
     // Where payments carry the sweep's next question (migration 0016), the QR payments were
@@ -78,34 +82,47 @@ export async function loadInFlightOrders(sql: postgres.Sql, { orders }: { orders
              case when f.kind = 'processing' then 'qrF' || f.i end,
              now() + interval '30 minutes', f.created_at,
              case when f.kind = 'processing' then null else now() - interval '1 day' + (f.i % 86000) * interval '1 second' end
-      from flight f where f.kind in ('processing', 'paid', 'shipped', 'delivered')`;
+      from flight f where f.kind in ('processing', 'paid', 'shipped', 'held', 'delivered')`;
     await tx`
       insert into shipments (order_id, logistics_sn, tracking_no, carrier_id, service_level, status, warehouse_id, origin, destination,
                              zone, actual_weight_grams, volumetric_weight_grams, chargeable_weight_grams, fee_minor, currency,
-                             clock_real, clock_sim, picked_up_at, delivered_at, last_scan_at, created_at, updated_at)
+                             clock_real, clock_sim, picked_up_at, delivered_at, last_scan_at, exception_kind, status_before_exception, created_at, updated_at)
       select f.id, 'LSF' || lpad(f.i::text, 12, '0'), 'SWF' || lpad(f.i::text, 12, '0'), c.id, 'standard',
-             case f.kind when 'paid' then 'created' when 'shipped' then 'in_transit' else 'delivered' end,
+             case f.kind when 'paid' then 'created' when 'shipped' then 'in_transit' when 'held' then 'exception' else 'delivered' end,
              w.id, jsonb_build_object('warehouseCode', w.code, 'name', w.code, 'province', '浙江省', 'city', '杭州市', 'district', '西湖区'),
              f.address, 'same_province', 1000, 1000, 1000, 1000, 'CNY',
              now(), now(),
              case when f.kind <> 'paid' then now() end,
              case when f.kind = 'delivered' then now() end,
              case when f.kind <> 'paid' then now() end,
+             case when f.kind = 'held' then 'address' end,
+             case when f.kind = 'held' then 'in_transit' end,
              f.created_at, now()
       from flight f
       cross join (select id from carriers where code = 'SWIFT') c
       cross join (select id, code from warehouses order by code limit 1) w
-      where f.kind in ('paid', 'shipped', 'delivered')`;
-    // Shipped parcels: the pickup recorded, four more checkpoints planned 1–4 hours ahead.
+      where f.kind in ('paid', 'shipped', 'held', 'delivered')`;
+    // Shipped parcels: the pickup recorded, four more checkpoints planned 1–4 hours ahead; a
+    // held parcel's four were due 4–1 hours ago.
     await tx`
       insert into shipment_checkpoints (shipment_id, seq, kind, status, province, city, city_en, facility, event_at, due_at, recorded_at)
       select s.id, k.seq, k.kind, k.status, '浙江省', '杭州市', 'Hangzhou', '{"name":"Hangzhou hub"}'::jsonb,
-             now() + (k.seq * interval '1 hour'), now() + (k.seq * interval '1 hour'),
-             case when k.seq = 0 then now() end
+             d.at, d.at, case when k.seq = 0 then now() end
       from shipments s join orders o on o.id = s.order_id and o.order_no like 'SFF%'
       cross join (values (0, 'picked_up', 'picked_up'), (1, 'arrived_sorting', 'in_transit'), (2, 'departed_sorting', 'in_transit'),
                          (3, 'out_for_delivery', 'out_for_delivery'), (4, 'delivered', 'delivered')) k(seq, kind, status)
-      where s.status = 'in_transit'`;
+      cross join lateral (select case
+        when k.seq = 0 then now() - case when s.status = 'exception' then interval '5 hours' else interval '0 hours' end
+        when s.status = 'exception' then now() - ((5 - k.seq) * interval '1 hour')
+        else now() + (k.seq * interval '1 hour') end as at) d
+      where s.status in ('in_transit', 'exception')`;
+    // Where checkpoints can be held (migration 0029), a held parcel's plan is on hold.
+    const [held] = await tx<{ present: boolean }[]>`
+      select exists (select 1 from information_schema.columns where table_name = 'shipment_checkpoints' and column_name = 'held') as present`;
+    if (held?.present) {
+      await tx`update shipment_checkpoints c set held = true from shipments s
+        where s.id = c.shipment_id and s.status = 'exception' and c.recorded_at is null and s.logistics_sn like 'LSF%'`;
+    }
   });
   await sql`vacuum (analyze)`;
   await sql`checkpoint`;

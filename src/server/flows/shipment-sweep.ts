@@ -29,7 +29,7 @@ export async function recordDueCheckpointsForAll(
   // a bare LIMIT 1 sometimes looked cheaper as a sequential scan of every checkpoint.
   const [any] = await db.execute(sql`
     select 1 from shipment_checkpoints c
-    where c.recorded_at is null and not c.skipped and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz
+    where c.recorded_at is null and not c.skipped and not c.held and c.seq is not null and c.due_at <= ${now.toISOString()}::timestamptz
     order by c.due_at
     limit 1`);
   if (!any) return { processed: 0, details: { statusChanges: 0 } };
@@ -51,7 +51,7 @@ export async function recordDueCheckpointsForAll(
             .from(shipmentCheckpoints)
             .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
             .innerJoin(orders, eq(orders.id, shipments.orderId))
-            .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and ${shipmentCheckpoints.seq} is not null
+            .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and not ${shipmentCheckpoints.held} and ${shipmentCheckpoints.seq} is not null
             and ${shipmentCheckpoints.dueAt} <= ${sql.placeholder("now")}::timestamptz
             and ${shipments.status} in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
             ${seen.length ? sql`and ${shipments.id} <> all(${sql.placeholder("seen")}::uuid[])` : sql``}`)

@@ -185,6 +185,41 @@ describe("shipping and tracking", () => {
     expect(recorded.at(-1)!.kind).toBe("delivered");
   });
 
+  it("a parcel at an exception holds the rest of its plan out of the sweep's due index until it is resolved", async () => {
+    const pendingOf = async (shipmentId: string) =>
+      getDb()
+        .select({ held: shipmentCheckpoints.held, skipped: shipmentCheckpoints.skipped })
+        .from(shipmentCheckpoints)
+        .where(and(eq(shipmentCheckpoints.shipmentId, shipmentId), sql`${shipmentCheckpoints.recordedAt} is null`));
+    // A problem with the address planned on the way: the sweep records up to it, then the parcel waits.
+    await logisticsSettings.update(getDb(), { failedAttemptRate: 0, addressProblemRate: 1, lostParcelRate: 0, outageRate: 0 }, null);
+    const planned = await createPaidOrder({ address: { province: "湖北省", city: "武汉市", district: "洪山区" } });
+    const parcel = await shipOrder(getDb(), { orderId: planned.order.id, by: admin });
+    await recordDueCheckpointsForAll(getDb(), { now: FAR_FUTURE });
+    expect((await shipmentOf(planned.order.id))[0]!.status).toBe("exception");
+    const heldPlan = await pendingOf(parcel.id);
+    expect(heldPlan.length).toBeGreaterThan(0);
+    expect(heldPlan.every((c) => c.held && !c.skipped)).toBe(true);
+    // Resumed: released (and moved past now), then recorded to the door.
+    await resolveExceptionFlow(getDb(), { shipmentId: parcel.id, by: admin, resolution: "resume" });
+    expect((await pendingOf(parcel.id)).some((c) => c.held)).toBe(false);
+    await recordDueCheckpointsForAll(getDb(), { now: FAR_FUTURE });
+    expect((await shipmentOf(planned.order.id))[0]!.status).toBe("delivered");
+
+    // An exception an admin raises holds the plan too; returning the parcel skips it and holds nothing.
+    await calmSimulation();
+    const raised = await createPaidOrder({ address: { province: "湖北省", city: "武汉市", district: "洪山区" } });
+    const second = await shipOrder(getDb(), { orderId: raised.order.id, by: admin });
+    await raiseExceptionFlow(getDb(), { shipmentId: second.id, by: admin, kind: "damaged", note: "Box crushed" });
+    expect((await pendingOf(second.id)).every((c) => c.held)).toBe(true);
+    await recordDueCheckpointsForAll(getDb(), { now: FAR_FUTURE });
+    expect((await shipmentOf(raised.order.id))[0]!.status).toBe("exception");
+    await resolveExceptionFlow(getDb(), { shipmentId: second.id, by: admin, resolution: "return_to_sender" });
+    const after = await pendingOf(second.id);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((c) => c.skipped && !c.held)).toBe(true);
+  });
+
   it("returned to sender puts the goods back on the shelf; confirmed lost does not", async () => {
     await calmSimulation();
     const returned = await createPaidOrder({ stock: 10 });

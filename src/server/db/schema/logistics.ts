@@ -213,6 +213,12 @@ export const shipmentCheckpoints = pgTable(
     recordedAt: timestamp({ withTimezone: true }),
     /** Dropped from the plan (e.g. a planned failed attempt when an admin marks delivered). */
     skipped: boolean().notNull().default(false),
+    /**
+     * Still planned, but on hold with its parcel: the shipment has an open exception. Resuming
+     * releases it (with its times moved past the present); returning or losing the parcel skips
+     * it. Held checkpoints stay out of the due index, so the recording sweep never walks past them.
+     */
+    held: boolean().notNull().default(false),
     signer: text(),
     note: text(),
     courierName: text(),
@@ -222,7 +228,7 @@ export const shipmentCheckpoints = pgTable(
   (t) => [
     uniqueIndex("shipment_checkpoints_plan_seq").on(t.shipmentId, t.seq).where(sql`${t.seq} is not null`),
     index().on(t.shipmentId, t.eventAt),
-    index("shipment_checkpoints_due").on(t.dueAt).where(sql`${t.recordedAt} is null and not ${t.skipped}`),
+    index("shipment_checkpoints_due").on(t.dueAt).where(sql`${t.recordedAt} is null and not ${t.skipped} and not ${t.held}`),
   ],
 );
 
