@@ -9,7 +9,7 @@ import { withLifecycleDatabase } from "../../../test/lifecycle-fixtures";
 import type { EventConsumer } from "./consumer";
 import { enqueueEvent } from "./outbox";
 import { deliverToConsumers } from "./deliver";
-import { localDelivery, relayOutbox } from "./relay";
+import { localDelivery, relayOutbox, relayOutboxBacklog } from "./relay";
 
 withLifecycleDatabase();
 
@@ -83,6 +83,26 @@ describe("outbox relay", () => {
     await getDb().execute(sql`update outbox_events set delivered_at = null, claimed_until = null, next_attempt_at = ${now.toISOString()}::timestamptz + interval '700 microseconds' where id = ${id}`);
     expect((await relayOutbox(getDb(), { deliver, now })).processed).toBe(1);
     expect((await rows()).map((r) => r.event_id)).toContain(id);
+  });
+
+  it("one run takes a queue longer than a batch, oldest first, and stops at the first batch that is not full", async () => {
+    const { consumer, rows } = await recordingConsumer();
+    const handled: string[] = [];
+    const deliver = localDelivery(getDb(), [{ ...consumer, handle: async (db, event) => (handled.push(event.id), consumer.handle(db, event)) }]);
+    // Everything older delivered first: the queue is then exactly these 25 events.
+    await relayOutbox(getDb(), { deliver, now: far(1_000), limit: 10_000 });
+    handled.length = 0;
+    const { order } = await createPendingOrder();
+    const queued: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      queued.push(await getDb().transaction((tx) => enqueueEvent(tx, "shop/order.status-changed", { orderId: order.id, userId: "u", orderNo: order.orderNo, from: "pending_payment", to: "cancelled", actor: "system" })));
+    }
+    const created = await getDb().select({ id: outboxEvents.id }).from(outboxEvents).where(eq(outboxEvents.orderId, order.id));
+    const run = await relayOutboxBacklog(getDb(), { deliver, now: far(2_000), limit: 10 });
+    expect(run).toEqual({ processed: created.length, delivered: created.length, failed: 0 });
+    expect((await rows()).filter((r) => queued.includes(r.event_id))).toHaveLength(25);
+    // In the order they were written, also those written within one millisecond.
+    expect(handled.filter((id) => queued.includes(id))).toEqual(queued);
   });
 
   it("two relays running at once, 20 rounds: every event reaches the consumer exactly once", async () => {

@@ -1,6 +1,6 @@
 import type { Database } from "@/server/db/client";
 import { pruneTaskRuns } from "@/server/domain/lifecycle";
-import { countStaleOutboxEvents, nextOutboxEventDueAt, relayOutbox, type OutboxDelivery } from "@/server/events";
+import { countStaleOutboxEvents, nextOutboxEventDueAt, relayOutbox, relayOutboxBacklog, type OutboxDelivery } from "@/server/events";
 import type { Sweep } from "@/server/scheduler/sweep";
 import { createMissingShipments, shipOverdueOrders } from "./auto-ship";
 import { expireOverdueOrders } from "./expire-order-payment";
@@ -68,7 +68,7 @@ export function lifecycleSweeps(deliverFor: (db: Database) => OutboxDelivery): S
       // Woken when an event commits and when a failed one's retry falls due; the cron is the safety poll.
       cron: "*/30 * * * * *",
       run: async ({ db, now }) => {
-        const result = await relayOutbox(db, { deliver: deliverFor(db), now });
+        const result = await relayOutboxBacklog(db, { deliver: deliverFor(db), now });
         return { processed: result.processed, details: { delivered: result.delivered, failed: result.failed } };
       },
       wake: { queue: "outbox", nextDueAt: ({ db, now }) => nextOutboxEventDueAt(db, { now }) },
