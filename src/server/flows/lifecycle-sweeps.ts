@@ -2,7 +2,7 @@ import type { Database } from "@/server/db/client";
 import { pruneTaskRuns } from "@/server/domain/lifecycle";
 import { countStaleOutboxEvents, nextOutboxEventDueAt, relayOutbox, relayOutboxBacklog, type OutboxDelivery } from "@/server/events";
 import type { Sweep } from "@/server/scheduler/sweep";
-import { createMissingShipments, shipOverdueOrders } from "./auto-ship";
+import { autoShipDelayMs, createMissingShipments, shipOverdueOrders } from "./auto-ship";
 import { expireOverdueOrders } from "./expire-order-payment";
 import { confirmOverdueReceipts } from "./receipt";
 
@@ -11,6 +11,9 @@ import { confirmOverdueReceipts } from "./receipt";
  * 10 minutes of the sweep clock, per process.
  */
 const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** How often the reconciliation runs (its cron below). */
+export const RECONCILIATION_EVERY_MS = 5_000;
 let lastPruneAt: number | undefined;
 
 /**
@@ -32,11 +35,15 @@ export async function reconcileLifecycle(db: Database, { now, deliver }: { now: 
   // Steps over different orders run side by side (unpaid, paid, delivered): one after another,
   // each with its budget, a run took their sum and each step got a third of the sweep's time.
   // Paid orders past the auto-ship delay are shipped first (shipping creates the shipment it
-  // needs, in the same transaction), then the others get theirs: at the largest time scale every
-  // paid order is due at once, and creating its shipment first took a transaction more each.
+  // needs, in the same transaction). Then the orders whose delay runs past the next run get
+  // their shipment ahead, so admins see them waiting; the others will be shipped by the next
+  // run before anyone could look. At the largest time scale the delay is milliseconds: every
+  // order paid during a run had its shipment created, then shipped by the next run — a
+  // transaction more per order, and half of the step's time.
+  const shipsByNextRun = new Date(now.getTime() + RECONCILIATION_EVERY_MS - (await autoShipDelayMs(db)));
   const [expired, [shipped, shipments], confirmed] = await Promise.all([
     expireOverdueOrders({ db, now }),
-    shipOverdueOrders(db, { now }).then(async (done) => [done, await createMissingShipments(db)] as const),
+    shipOverdueOrders(db, { now }).then(async (done) => [done, await createMissingShipments(db, { paidAfter: shipsByNextRun })] as const),
     confirmOverdueReceipts(db, { now }),
   ]);
   const staleEvents = await countStaleOutboxEvents(db, { now });
@@ -76,7 +83,7 @@ export function lifecycleSweeps(deliverFor: (db: Database) => OutboxDelivery): S
     {
       id: "lifecycle-reconciliation",
       description: "Close orders past their payment window, ship orders past the auto-ship delay, auto-confirm deliveries past the receipt window, re-relay stuck events",
-      cron: "*/5 * * * * *",
+      cron: `*/${RECONCILIATION_EVERY_MS / 1000} * * * * *`,
       run: ({ db, now }) => reconcileLifecycle(db, { now, deliver: deliverFor(db) }),
     },
   ];

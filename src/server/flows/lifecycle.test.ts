@@ -59,6 +59,23 @@ describe("lifecycle reconciliation", () => {
     expect(await orderOf(delivered.order.id)).toMatchObject({ status: "delivered" });
     expect(await getDb().select().from(shipments).where(eq(shipments.orderId, order.id))).toHaveLength(1); // created, waiting
   });
+  it("at a time scale where the auto-ship delay ends before the next run, a paid order gets no shipment ahead: the next run ships it", async () => {
+    const { order } = await createPaidOrder();
+    const paidAt = (await orderOf(order.id)).paidAt!;
+    await simulationSettings.update(getDb(), { timeScale: 100_000 }, null);
+    try {
+      // The run starts as the order is paid: its 18 ms delay (30 minutes / 100,000) has not passed.
+      await reconcileLifecycle(getDb(), { now: paidAt, deliver });
+      expect(await getDb().select().from(shipments).where(eq(shipments.orderId, order.id))).toHaveLength(0);
+      const next = await reconcileLifecycle(getDb(), { now: new Date(paidAt.getTime() + 5_000), deliver });
+      expect(next.details.shipped).toBeGreaterThanOrEqual(1);
+      expect(await orderOf(order.id)).toMatchObject({ status: "shipped" });
+      expect(await getDb().select({ status: shipments.status }).from(shipments).where(eq(shipments.orderId, order.id))).toEqual([{ status: "picked_up" }]);
+    } finally {
+      await simulationSettings.update(getDb(), { timeScale: 1 }, null);
+    }
+  });
+
   it("closes an order past its payment window (every 5 s with the rest of the lifecycle), not one inside it", async () => {
     const { order } = await createPendingOrder();
     const waiting = await createPendingOrder();
