@@ -111,6 +111,7 @@ export async function runIdleSweeps({
       env: {
         ...process.env,
         DATABASE_URL: pg.url,
+        ...(pg.socketDir ? { DATABASE_SOCKET_DIR: pg.socketDir } : {}),
         NODE_ENV: "production",
         SCHEDULER_MODE: "local",
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -394,7 +394,7 @@ async function main() {
     server = spawn(process.execPath, command.args, {
       cwd: ROOT,
       stdio: ["ignore", logFd, logFd],
-      env: { ...process.env, ...command.env, DATABASE_URL: pg.url, PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production", SHOPFLOW_FLOOR_PAGE: "1", ...webProfileEnv() },
+      env: { ...process.env, ...command.env, DATABASE_URL: pg.url, ...(pg.socketDir ? { DATABASE_SOCKET_DIR: pg.socketDir } : {}), PORT: String(PORT), SHOPFLOW_DATA_DIR: dataDir, NEXTAUTH_URL: BASE, NODE_ENV: "production", SHOPFLOW_FLOOR_PAGE: "1", ...webProfileEnv() },
     });
     await waitForReady(server);
     log(`server ready at ${BASE} (pid ${server.pid}, log ${logFile})`);

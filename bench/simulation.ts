@@ -177,6 +177,7 @@ export async function runSimulationBench({
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: pg.url,
+      ...(pg.socketDir ? { DATABASE_SOCKET_DIR: pg.socketDir } : {}),
       PORT: String(port),
       // The web role is not started: pages would answer 502, which no measured path asks for.
       WEB_PORT: String(port + 1),

@@ -64,6 +64,7 @@ export async function ensureDatabase(): Promise<EmbeddedDatabase | null> {
     port: Number(process.env.PG_PORT ?? 54329),
   });
   process.env.DATABASE_URL = embedded.url;
+  if (embedded.socketDir) process.env.DATABASE_SOCKET_DIR ??= embedded.socketDir;
   return embedded;
 }
 

@@ -40,8 +40,18 @@ const preparedStatementsWanted = () => process.env.DATABASE_PREPARED_STATEMENTS 
 /** A pool size from the environment (validated at start by src/env.ts). */
 const poolSize = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
+/**
+ * Where PostgreSQL's Unix socket is, if it runs here (DATABASE_SOCKET_DIR, src/env.ts): a
+ * round trip through it cost ~19 µs less CPU than TCP over the loopback (client and server
+ * together, of ~117 for a one-row statement), and a simulated order's life makes ~90 of them.
+ */
+const socketDir = () => process.env.DATABASE_SOCKET_DIR || undefined;
+
 function createClient(url: string, max: number) {
+  const dir = socketDir();
   return postgres(url, {
+    // postgres.js connects to `${host}/.s.PGSQL.${port}` when the host is a directory.
+    ...(dir ? { host: dir } : {}),
     max,
     onnotice: () => {},
     // Timestamps come back as Date objects; bigint counts as numbers.

@@ -21,7 +21,19 @@ for (const event of ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit", "m
  * The zero-setup database: a real PostgreSQL run from npm binaries in a local folder.
  * Only scripts/start.ts and the test setup import this file; it never enters the Next bundle.
  */
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  /** The directory of its Unix socket, for DATABASE_SOCKET_DIR (none on Windows). */
+  socketDir: string | undefined;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Where the embedded server puts its Unix socket: PostgreSQL's own default, named so the app
+ * can connect through it. A short fixed path, since a socket's path may not exceed ~100 bytes
+ * (a data directory deep in a checkout could).
+ */
+const SOCKET_DIR = process.platform === "win32" ? undefined : "/tmp";
 
 export async function findFreePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
@@ -64,7 +76,7 @@ export async function startEmbeddedPostgres(options: {
     // Running as root: postgres refuses root, so the library creates and uses a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: options.postgresFlags ?? [],
+    postgresFlags: [...(SOCKET_DIR ? ["-c", `unix_socket_directories=${SOCKET_DIR}`] : []), ...(options.postgresFlags ?? [])],
     onLog: (line: string) => {
       logs.push(String(line));
       options.log?.(String(line));
@@ -100,6 +112,7 @@ export async function startEmbeddedPostgres(options: {
   process.once("exit", stopOnExit);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    socketDir: SOCKET_DIR && fs.existsSync(path.join(SOCKET_DIR, `.s.PGSQL.${port}`)) ? SOCKET_DIR : undefined,
     stop: async () => {
       if (stopped) return;
       stopped = true;

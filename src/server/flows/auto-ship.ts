@@ -75,14 +75,22 @@ export async function createMissingShipments(
   }
 }
 
-/** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED). */
-export async function shipOverdueOrders(db: Database, { now, limit = 1_000 }: { now: Date; limit?: number }) {
+/**
+ * Shipping lanes: a pickup is the heaviest transaction of a life (shipment, route plan, courier,
+ * stock commit), and at the largest time scale every paid order is due at once. One lane shipped
+ * 60–170 orders per 3 s budget on a busy machine while 40 a second were paid.
+ */
+const SHIP_LANES = 3;
+
+/** Every paid order past its auto-ship delay, shipped one per transaction (claimed with SKIP LOCKED), a few side by side. */
+export async function shipOverdueOrders(db: Database, { now, limit = 1_000, lanes = SHIP_LANES }: { now: Date; limit?: number; lanes?: number }) {
   const cutoff = new Date(now.getTime() - (await autoShipDelayMs(db)));
   // One plain read first: with nothing due, no transaction is opened at all.
   const [any] = await db.execute(sql`select 1 from orders where status = 'paid' and paid_at <= ${cutoff.toISOString()}::timestamptz limit 1`);
   if (!any) return { processed: 0, shipped: 0 };
   const done = await claimEach(db, {
     limit,
+    lanes,
     // The whole row is claimed (and locked): shipping reads nothing of the order again.
     claim: (tx, seen) => claimDueOrder(tx, seen, { status: "paid", dueAt: orders.paidAt, cutoff }),
     apply: async (tx, row) => {

@@ -16,30 +16,39 @@ export const SWEEP_STEP_BUDGET_MS = 3_000;
  * `FOR UPDATE SKIP LOCKED` (rows another instance holds are skipped, never waited for) and
  * `apply` does the work in the same transaction, so the row stays locked until the work has
  * committed. Items already seen in this run are excluded; stops when nothing is left, at
- * `limit`, or once `budgetMs` has passed.
+ * `limit`, or once `budgetMs` has passed. With `lanes` > 1, that many transactions run side by
+ * side, as that many instances would (SKIP LOCKED keeps them apart): an item's transaction
+ * spends most of its time waiting on PostgreSQL, so one lane leaves a busy machine's cores to
+ * the rest of the work while its backlog grows.
  */
 export async function claimEach<R extends { id: string }, T>(
   db: Database,
   {
     limit,
     budgetMs = SWEEP_STEP_BUDGET_MS,
+    lanes = 1,
     claim,
     apply,
-  }: { limit: number; budgetMs?: number; claim: (tx: Tx, seen: string[]) => Promise<R | undefined>; apply: (tx: Tx, row: R) => Promise<T> },
+  }: { limit: number; budgetMs?: number; lanes?: number; claim: (tx: Tx, seen: string[]) => Promise<R | undefined>; apply: (tx: Tx, row: R) => Promise<T> },
 ): Promise<{ id: string; result: T }[]> {
   const done: { id: string; result: T }[] = [];
   const seen: string[] = [];
   const until = Date.now() + budgetMs;
-  while (done.length < limit && Date.now() < until) {
-    const item = await db.transaction(async (tx) => {
-      const row = await claim(tx, seen);
-      if (!row) return null;
-      return { id: row.id, result: await apply(tx, row) };
-    });
-    if (!item) break;
-    seen.push(item.id);
-    done.push(item);
-  }
+  let started = 0;
+  const lane = async () => {
+    while (started < limit && Date.now() < until) {
+      started++;
+      const item = await db.transaction(async (tx) => {
+        const row = await claim(tx, seen);
+        if (!row) return null;
+        return { id: row.id, result: await apply(tx, row) };
+      });
+      if (!item) return;
+      seen.push(item.id);
+      done.push(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
   return done;
 }
 

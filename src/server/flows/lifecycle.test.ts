@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { inventoryMovements, orders, shipments, taskIdleRuns, taskRuns } from "@/server/db/schema";
@@ -84,6 +84,38 @@ describe("lifecycle reconciliation", () => {
     expect(result.details.expired).toBeGreaterThanOrEqual(1);
     expect((await orderOf(order.id)).status).toBe("cancelled");
     expect((await orderOf(waiting.order.id)).status).toBe("pending_payment");
+  });
+
+  it("lanes claim side by side: each due item is applied exactly once, several at a time, 20 rounds", async () => {
+    const { claimEach, uuidArray } = await import("./claim-each");
+    const table = `due_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+    await getDb().execute(sql.raw(`create table ${table} (id uuid primary key default gen_random_uuid(), applied int not null default 0)`));
+    let running = 0;
+    let most = 0;
+    for (let round = 0; round < 20; round++) {
+      await getDb().execute(sql.raw(`truncate ${table}; insert into ${table} select from generate_series(1, 12)`));
+      const done = await claimEach(getDb(), {
+        limit: 100,
+        lanes: 3,
+        claim: async (tx, seen) => {
+          const [row] = (await tx.execute(
+            sql`select id from ${sql.raw(table)} where applied = 0 and id <> all(${uuidArray(seen)}::uuid[]) limit 1 for update skip locked`,
+          )) as unknown as { id: string }[];
+          return row;
+        },
+        apply: async (tx, row) => {
+          most = Math.max(most, ++running);
+          await tx.execute(sql`update ${sql.raw(table)} set applied = applied + 1 where id = ${row.id}`);
+          running--;
+          return row.id;
+        },
+      });
+      expect(done, `round ${round}`).toHaveLength(12);
+      const rows = (await getDb().execute(sql.raw(`select applied from ${table}`))) as unknown as { applied: number }[];
+      expect(rows.every((r) => r.applied === 1), `round ${round}`).toBe(true);
+    }
+    // The lanes did overlap: more than one item was being applied at once.
+    expect(most).toBeGreaterThan(1);
   });
 
   it("each step stops once its time budget is spent; the next run takes the rest", async () => {
