@@ -1,13 +1,14 @@
 import { because } from "@/lib/audit-reasons";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
-import { createAddress, listAddresses, type Address } from "@/server/domain/address";
+import { createAddress, firstAddressOfEach, listAddresses, type Address } from "@/server/domain/address";
 import { listProducts, type ProductSummary } from "@/server/domain/catalog";
 import { findShipmentByOrder, parcelFor, quoteOptions, type ShippingOption } from "@/server/domain/logistics";
 import { getShopperOrder, listShopperOrders, type ActorRef } from "@/server/domain/order";
 import { findRefund, getPaymentProvider, type PaymentProvider } from "@/server/domain/payment";
 import {
   findSimulationShopper,
+  findSimulationShoppers,
   planSimulationOrder,
   recordSimulationShopper,
   recordedSimulationOrderIds,
@@ -80,6 +81,23 @@ export async function productsForSimulation(db: Database): Promise<ProductSummar
  */
 export async function ensureSimulatedShopper(ctx: GenerationContext, idx: number): Promise<string> {
   return (await simulatedAccount(ctx, idx)).userId;
+}
+
+/**
+ * Reads the accounts and addresses of the given shoppers that are signed up already, two reads
+ * for a whole batch instead of two per order (a batch's orders mostly come from shoppers of
+ * earlier batches). The others are signed up as their first order asks (simulatedAccount).
+ */
+export async function knowSimulatedShoppers(ctx: GenerationContext, idxs: number[]): Promise<void> {
+  const { shoppers } = memoOf(ctx);
+  const unknown = [...new Set(idxs)].filter((idx) => !shoppers.has(idx));
+  const userIds = await findSimulationShoppers(ctx.db, { runId: ctx.run.id, idxs: unknown });
+  const addresses = await firstAddressOfEach(ctx.db, [...userIds.values()]);
+  for (const [idx, userId] of userIds) {
+    const address = addresses.get(userId);
+    // A shopper without an address yet (a sign-up cut short) is completed as before.
+    if (address) shoppers.set(idx, Promise.resolve({ userId, address }));
+  }
 }
 
 /** Shopper `idx`'s account and address, signed up if needed; asked once per batch. */

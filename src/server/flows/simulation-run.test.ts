@@ -5,7 +5,8 @@ import { orders, outboxEvents, payments, shipments, simulationOrders, simulation
 import { cancelSimulationRun, getSimulationRun, outcomeCounts, planOutcomes, planSimulationOrder, simulatedOrderNote } from "@/server/domain/simulation";
 import { SMALL_MIX, runToEnd, startRun, withSimulationDatabase } from "../../../test/simulation-fixtures";
 import { checkout } from "./checkout";
-import { ensureSimulatedShopper, generateSimulatedOrder, productsForSimulation } from "./simulation-generate";
+import { ensureSimulatedShopper, generateSimulatedOrder, knowSimulatedShoppers, productsForSimulation } from "./simulation-generate";
+import { countStatements } from "../../../test/statement-count";
 import { advanceDueSimulations, ordersByShopper, runSimulationBatch } from "./simulation-run";
 import { dueSimulationRuns, findSimulationRun, setSimulationExecutor } from "@/server/domain/simulation";
 import { quoteShippingForCheckout } from "./shipping-quote";
@@ -63,6 +64,21 @@ describe("simulation runs", () => {
       .from(shipments)
       .where(inArray(shipments.orderId, (await recordedOrders(run.id)).filter((r) => r.outcome === "delivery_exception").map((r) => r.orderId!)));
     expect(exception?.status).toBe("exception");
+  });
+
+  it("a batch reads the shoppers it returns to in two statements, not two per order, with each one's default address", async () => {
+    const { run } = await startRun({ shoppers: 4, orders: 8, mix: SMALL_MIX, batchSize: 4, seed: 7 });
+    await runSimulationBatch(getDb(), { runId: run.id, batch: 0 }); // signs up shoppers 0–3
+    const row = (await findSimulationRun(getDb(), run.id))!;
+    const ctx = { db: getDb(), run: row, products: await productsForSimulation(getDb()) };
+    const read = await countStatements(() => knowSimulatedShoppers(ctx, [0, 1, 2, 3, 1, 2]));
+    expect(read.shop).toBe(2);
+    // What the orders then ask costs nothing more: the same accounts as the sign-ups recorded.
+    const asked = await countStatements(() => Promise.all([0, 1, 2, 3].map((idx) => ensureSimulatedShopper(ctx, idx))));
+    expect(asked.shop).toBe(0);
+    const recorded = await getDb().select().from(simulationShoppers).where(eq(simulationShoppers.runId, run.id)).orderBy(simulationShoppers.idx);
+    expect(asked.result).toEqual(recorded.map((r) => r.userId));
+    await cancelSimulationRun(getDb(), { runId: run.id });
   });
 
   it("the same seed scripts the same outcomes order by order; another seed shuffles them differently", async () => {

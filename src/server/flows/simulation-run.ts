@@ -21,7 +21,7 @@ import { DomainError } from "@/server/errors";
 import { enqueueEvent } from "@/server/events/outbox";
 import { logger } from "@/server/observability/logger";
 import type { Sweep } from "@/server/scheduler/sweep";
-import { ensureSimulatedShopper, generateSimulatedOrder, productsForSimulation } from "./simulation-generate";
+import { ensureSimulatedShopper, generateSimulatedOrder, knowSimulatedShoppers, productsForSimulation } from "./simulation-generate";
 
 /**
  * Starts a simulation run. With an Inngest server (`executor: "inngest"`) the run row and its
@@ -83,6 +83,7 @@ export async function runSimulationBatch(
       const ctx = { db, run, products: await productsForSimulation(db), provider };
       const range = batchRange(run, batch);
       const outcomes = planOutcomes(run.seed, run.totalOrders, run.params.mix);
+      await knowSimulatedShoppers(ctx, [...range.shoppers, ...range.orders.map((idx) => shopperIndexFor(idx, run.totalShoppers))]);
       await inLanes(range.shoppers, (idx) => ensureSimulatedShopper(ctx, idx));
       // One shopper's orders one after another (they share an account and an address); shoppers side by side.
       await inLanes(ordersByShopper(range.orders, run.totalShoppers), async (indexes) => {

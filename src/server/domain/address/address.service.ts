@@ -31,6 +31,20 @@ export async function listAddresses(db: DbOrTx, userId: string): Promise<Address
   ).execute({ userId });
 }
 
+/** Each shopper's first address as listAddresses orders them (the default first), for many shoppers in one read. */
+export async function firstAddressOfEach(db: DbOrTx, userIds: string[]): Promise<Map<string, Address>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await prepared(db, "first-address-of-each", (d) =>
+    d
+      .selectDistinctOn([addresses.userId], { ...columns, userId: addresses.userId })
+      .from(addresses)
+      .where(sql`${addresses.userId} = any(${sql.placeholder("userIds")}::uuid[])`)
+      .orderBy(addresses.userId, desc(addresses.isDefault), desc(addresses.createdAt))
+      .prepare("first_address_of_each"),
+  ).execute({ userIds: `{${userIds.join(",")}}` });
+  return new Map(rows.map(({ userId, ...address }) => [userId, address as Address]));
+}
+
 /** One of the shopper's own addresses; ADDRESS_NOT_FOUND for anyone else's. */
 export async function getAddress(db: DbOrTx, { userId, addressId }: { userId: string; addressId: string }): Promise<Address> {
   // Checkout reads it on every order: built once, executed with the ids.

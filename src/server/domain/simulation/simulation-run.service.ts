@@ -229,6 +229,19 @@ export async function findSimulationShopper(db: DbOrTx, { runId, idx }: { runId:
   return row;
 }
 
+/** The run's shoppers among `idxs` that are signed up already: index → user id, in one read. */
+export async function findSimulationShoppers(db: DbOrTx, { runId, idxs }: { runId: string; idxs: number[] }): Promise<Map<number, string>> {
+  if (idxs.length === 0) return new Map();
+  const rows = await prepared(db, "simulation-shoppers", (d) =>
+    d
+      .select({ idx: simulationShoppers.idx, userId: simulationShoppers.userId })
+      .from(simulationShoppers)
+      .where(and(eq(simulationShoppers.runId, sql.placeholder("runId")), sql`${simulationShoppers.idx} = any(${sql.placeholder("idxs")}::int[])`))
+      .prepare("simulation_shoppers"),
+  ).execute({ runId, idxs: `{${idxs.join(",")}}` });
+  return new Map(rows.map((r) => [r.idx, r.userId]));
+}
+
 export async function recordSimulationShopper(tx: DbOrTx, row: { runId: string; idx: number; userId: string }): Promise<void> {
   await tx.insert(simulationShoppers).values(row);
 }
