@@ -10,7 +10,7 @@
  * page-checkout, order-page, page-tracking, page-pay (the cashier), page-orders — with the CPU
  * per view of Next and of the gateway apart; BENCH_WEB_PROFILE=<dir> profiles Next meanwhile (BENCH_GATEWAY_PROFILE, BENCH_WORKER_PROFILE those roles);
  * idle-sweeps: the background work with 10,000 orders in flight and no traffic, see bench/idle-sweeps.ts;
- * simulation: order lives per second of a simulation run (BENCH_SIM_ORDERS, 10,000) at the maximum
+ * simulation: order lives per second of a simulation run (BENCH_SIM_ORDERS, 30,000) at the maximum
  * time scale, from checkout to each order's final state, with the worker's and PostgreSQL's CPU per
  * life, see bench/simulation.ts;
  * admin-lists: the admin lists and the payments report at a million orders on a database kept
@@ -337,7 +337,7 @@ async function main() {
     const result = await runSimulationBench({
       historyOrders: ORDERS,
       shoppers: SHOPPERS,
-      simOrders: env("BENCH_SIM_ORDERS", 10_000),
+      simOrders: env("BENCH_SIM_ORDERS", 30_000),
       simShoppers: env("BENCH_SIM_SHOPPERS", 1_000),
       batchSize: env("BENCH_SIM_BATCH", 100),
       timeoutS: env("BENCH_SIM_TIMEOUT", 900),
