@@ -82,15 +82,16 @@ describe("statements per order life after payment", () => {
     // Round 15's counts (before it in the comments, for a route of 6 checkpoints: the checkpoint
     // step then grew by two statements a scan and a third for each status move). Each sweep step
     // includes what a run costs however many orders it moves: the probe for due work and the
-    // claim that finds nothing more (three statements, two lanes of them for the checkpoints).
-    expect(steps.ship.shop).toBeLessThanOrEqual(23); // 31
+    // claim that finds nothing more (three statements, two lanes of them for the checkpoints,
+    // three for shipping since round 22: 23 before).
+    expect(steps.ship.shop).toBeLessThanOrEqual(29); // 31
     expect(steps.shipEvents.shop).toBeLessThanOrEqual(5); // 6
     expect(steps.checkpoints.shop).toBeLessThanOrEqual(17); // 33
     expect(steps.checkpointEvents.shop).toBeLessThanOrEqual(8); // 10
     expect(steps.confirm.shop).toBeLessThanOrEqual(9); // 11
     expect(steps.confirmEvents.shop).toBeLessThanOrEqual(5); // 6
     const total = Object.values(steps).reduce((sum, step) => sum + step.shop, 0);
-    expect(total).toBeLessThanOrEqual(67); // 97
+    expect(total).toBeLessThanOrEqual(73); // 97 (67 before round 22's two more shipping lanes)
     // Round 18: drizzle builds none of the life's query-builder statements after the first life
     // (round 17's code built 34 statements per life after payment: shipping 16, the checkpoints
     // 9, the confirmation 3, each relay run 2). What is left is composed SQL that drizzle cannot

@@ -42,16 +42,11 @@ export async function autoShipOrder(
 
 /**
  * Paid orders without a shipment get one (so admins see them in the queue while they wait for
- * the auto-ship delay); idempotent. Only orders paid after `paidAfter`: the caller leaves out
- * those that will be shipped before they could be looked at (see reconcileLifecycle), since
- * shipping creates the shipment it needs in its own transaction. The order's logistics mirror is
- * 'none' until its shipment exists (set in the shipment's own transaction), so an index holding
- * just those orders answers without reading the others.
+ * the auto-ship delay); idempotent. The order's logistics mirror is 'none' until its shipment
+ * exists (set in the shipment's own transaction), so an index holding just those orders answers
+ * without reading the others.
  */
-export async function createMissingShipments(
-  db: Database,
-  { paidAfter = new Date(0), limit = 1_000, budgetMs = SWEEP_STEP_BUDGET_MS }: { paidAfter?: Date; limit?: number; budgetMs?: number } = {},
-) {
+export async function createMissingShipments(db: Database, { limit = 1_000, budgetMs = SWEEP_STEP_BUDGET_MS }: { limit?: number; budgetMs?: number } = {}) {
   let created = 0;
   let processed = 0;
   const until = Date.now() + budgetMs;
@@ -60,8 +55,7 @@ export async function createMissingShipments(
     const page = Math.min(100, limit - processed);
     const rows = await db.execute<{ id: string }>(sql`
       select o.id from orders o
-      where o.status = 'paid' and o.logistics_status = 'none' and o.paid_at > ${paidAfter.toISOString()}::timestamptz
-        and not exists (select 1 from shipments s where s.order_id = o.id)
+      where o.status = 'paid' and o.logistics_status = 'none' and not exists (select 1 from shipments s where s.order_id = o.id)
       order by o.paid_at limit ${page}`);
     let createdOfPage = 0;
     for (const { id } of rows) {

@@ -35,15 +35,15 @@ export async function reconcileLifecycle(db: Database, { now, deliver }: { now: 
   // Steps over different orders run side by side (unpaid, paid, delivered): one after another,
   // each with its budget, a run took their sum and each step got a third of the sweep's time.
   // Paid orders past the auto-ship delay are shipped first (shipping creates the shipment it
-  // needs, in the same transaction). Then the orders whose delay runs past the next run get
-  // their shipment ahead, so admins see them waiting; the others will be shipped by the next
-  // run before anyone could look. At the largest time scale the delay is milliseconds: every
-  // order paid during a run had its shipment created, then shipped by the next run — a
-  // transaction more per order, and half of the step's time.
-  const shipsByNextRun = new Date(now.getTime() + RECONCILIATION_EVERY_MS - (await autoShipDelayMs(db)));
+  // needs, in the same transaction). Then, when orders wait longer than a run for their
+  // auto-ship, the others get their shipment ahead, so admins see them waiting. When the delay
+  // is shorter than the runs' own rhythm, the next run ships them before anyone could look: at
+  // the largest time scale (18 ms) every order paid during a run had its shipment created, then
+  // was shipped by the next run — a transaction more per order, and half of the step's time.
+  const shipmentsAhead = (await autoShipDelayMs(db)) > RECONCILIATION_EVERY_MS;
   const [expired, [shipped, shipments], confirmed] = await Promise.all([
     expireOverdueOrders({ db, now }),
-    shipOverdueOrders(db, { now }).then(async (done) => [done, await createMissingShipments(db, { paidAfter: shipsByNextRun })] as const),
+    shipOverdueOrders(db, { now }).then(async (done) => [done, shipmentsAhead ? await createMissingShipments(db) : { processed: 0, created: 0 }] as const),
     confirmOverdueReceipts(db, { now }),
   ]);
   const staleEvents = await countStaleOutboxEvents(db, { now });
