@@ -4,7 +4,7 @@ import type { Database } from "@/server/db/client";
 import { orders, shipmentCheckpoints, shipments } from "@/server/db/schema";
 import type { Sweep } from "@/server/scheduler/sweep";
 import { prepared } from "@/server/db/prepared";
-import { SWEEP_STEP_BUDGET_MS, uuidArray } from "./claim-each";
+import { SWEEP_STEP_BUDGET_MS, claimEach, uuidArray } from "./claim-each";
 import { recordDueForShipment } from "./shipment";
 
 /** Shipments per run: a backlog at the largest time scale is taken in a few runs (each within its budget). */
@@ -33,45 +33,38 @@ export async function recordDueCheckpointsForAll(
     order by c.due_at
     limit 1`);
   if (!any) return { processed: 0, details: { statusChanges: 0 } };
-  const seen: string[] = [];
-  let moved = 0;
-  const until = Date.now() + budgetMs;
   // A few claims side by side, as a few instances would run (SKIP LOCKED keeps them apart): a
   // shipment's transaction waits on PostgreSQL most of its time.
-  const lane = async () => {
-    while (seen.length < limit && Date.now() < until) {
-      const claimed = await db.transaction(async (tx) => {
-        // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one
-        // index page, however many parcels are on the road. Both rows come whole with their
-        // locks: recording reads neither again.
-        // Built once, with and without shipments already seen (prepared.ts).
-        const [row] = await prepared(tx, `claim-due-shipment:${seen.length ? "more" : "first"}`, (d) =>
-          d
-            .select({ shipment: shipments, order: orders })
-            .from(shipmentCheckpoints)
-            .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
-            .innerJoin(orders, eq(orders.id, shipments.orderId))
-            .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and not ${shipmentCheckpoints.held} and ${shipmentCheckpoints.seq} is not null
-            and ${shipmentCheckpoints.dueAt} <= ${sql.placeholder("now")}::timestamptz
-            and ${shipments.status} in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
-            ${seen.length ? sql`and ${shipments.id} <> all(${sql.placeholder("seen")}::uuid[])` : sql``}`)
-            .orderBy(shipmentCheckpoints.dueAt)
-            .limit(1)
-            .for("update", { of: [shipments, orders], skipLocked: true })
-            .prepare("claim_due_shipment"),
-        ).execute({ now: now.toISOString(), seen: uuidArray(seen) });
-        if (!row) return null;
-        const { order, shipment } = row;
-        const result = await recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } });
-        return { id: shipment.id, moved: result.transitions.length };
-      });
-      if (!claimed) return;
-      seen.push(claimed.id);
-      moved += claimed.moved;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
-  return { processed: seen.length, details: { statusChanges: moved } };
+  const done = await claimEach(db, {
+    limit,
+    budgetMs,
+    lanes,
+    // Driven by the due-checkpoint index (oldest due first): with nothing due it reads one index
+    // page, however many parcels are on the road. Both rows come whole with their locks:
+    // recording reads neither again. Built once, with and without shipments already seen
+    // (prepared.ts).
+    claim: async (tx, seen) => {
+      const [row] = await prepared(tx, `claim-due-shipment:${seen.length ? "more" : "first"}`, (d) =>
+        d
+          .select({ shipment: shipments, order: orders })
+          .from(shipmentCheckpoints)
+          .innerJoin(shipments, eq(shipments.id, shipmentCheckpoints.shipmentId))
+          .innerJoin(orders, eq(orders.id, shipments.orderId))
+          .where(sql`${shipmentCheckpoints.recordedAt} is null and not ${shipmentCheckpoints.skipped} and not ${shipmentCheckpoints.held} and ${shipmentCheckpoints.seq} is not null
+          and ${shipmentCheckpoints.dueAt} <= ${sql.placeholder("now")}::timestamptz
+          and ${shipments.status} in ('picked_up', 'in_transit', 'out_for_delivery', 'delivery_attempt_failed')
+          ${seen.length ? sql`and ${shipments.id} <> all(${sql.placeholder("seen")}::uuid[])` : sql``}`)
+          .orderBy(shipmentCheckpoints.dueAt)
+          .limit(1)
+          .for("update", { of: [shipments, orders], skipLocked: true })
+          .prepare("claim_due_shipment"),
+      ).execute({ now: now.toISOString(), seen: uuidArray(seen) });
+      return row && { id: row.shipment.id, ...row };
+    },
+    apply: (tx, { order, shipment }) => recordDueForShipment(tx, { order, shipment, now, by: { actor: "system", reason: because("shipment.checkpoint_due") } }),
+  });
+  const moved = done.reduce((sum, { result }) => sum + result.transitions.length, 0);
+  return { processed: done.length, details: { statusChanges: moved } };
 }
 
 export const recordDueCheckpointsSweep: Sweep = {
