@@ -1,6 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { authSecret } from "@/env";
+import { getDb } from "@/server/db/client";
+import { createAuthSession } from "@/server/domain/user";
+import { createUser } from "../../../test/fixtures";
 import { buildGateway } from "../build-gateway";
 import { NEXT_MAX_CONCURRENT_REQUESTS } from "./next-proxy";
 
@@ -75,5 +81,30 @@ describe("the gateway's proxy to Next", () => {
     expect(answer.statusCode).toBe(503);
     expect(answer.headers["retry-after"]).toBe("5");
     expect(answer.json()).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
+  });
+
+  it("refuses a signed-out session from the very next request, though Next (another process) committed the sign-out", async () => {
+    const user = await createUser("shopper");
+    const sid = await createAuthSession(getDb(), user.id);
+    const cookie = `next-auth.session-token=${await encode({ token: { sid, uid: user.id }, secret: authSecret(), maxAge: 3600 })}`;
+    // Next's sign-out, as its process commits it: the row is revoked and this process's cache
+    // is not touched (its notification would come from elsewhere, and the test gateway has none).
+    const next = http.createServer((request, response) => {
+      if (request.method !== "POST" || request.url !== "/api/auth/signout") return void response.writeHead(404).end();
+      getDb()
+        .execute(sql`update auth_sessions set revoked_at = now() where id = ${sid}`)
+        .then(() => response.writeHead(302, { location: "/" }).end());
+    });
+    await new Promise<void>((resolve) => next.listen(0, "127.0.0.1", resolve));
+    closers.push(() => new Promise((resolve) => next.close(resolve)));
+    const app = await buildGateway({ nextUpstream: `http://127.0.0.1:${(next.address() as AddressInfo).port}`, schedulerMode: "off", loadShedding: false, rateLimit: false });
+    closers.unshift(() => app.close());
+    const me = async () => (await app.inject({ method: "GET", url: "/api/trpc/auth.me", headers: { cookie } })).json().result.data.json;
+
+    // Signed in, and the session is now in the gateway's cache for its lifetime (1 s).
+    expect(await me()).toMatchObject({ email: user.email });
+    const signOut = await app.inject({ method: "POST", url: "/api/auth/signout", headers: { cookie }, payload: "csrfToken=x" });
+    expect(signOut.statusCode).toBe(302);
+    expect(await me()).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { splitLocalePath } from "@/i18n/config";
 import { readCookie } from "@/server/auth/session";
+import { dropCachedSessionsHere } from "@/server/domain/user";
 import { HIDDEN_PAGE_HEADER, renderedPageOf } from "@/server/http/hidden-page";
 import { audienceText, PAGE_AUDIENCE_HEADER, pageAudienceOf } from "@/server/http/page-audience";
 import { pageCacheLookups } from "@/server/observability/metrics";
@@ -80,6 +81,7 @@ const nextProxy: FastifyPluginAsync<NextProxyOptions> = async (app, { upstream, 
       },
       // A built page is read whole and kept before it is sent; every other answer streams through.
       onResponse: (request, reply, res) => {
+        if (isSignOut(request)) dropCachedSessionsHere();
         // What @fastify/reply-from hands over: Next's status, headers and body stream.
         const upstream = res as unknown as { statusCode: number; headers: PageResponse["headers"]; stream: NodeJS.ReadableStream };
         const page = request.builtPage;
@@ -124,6 +126,17 @@ function unavailable(reply: FastifyReply<RouteGenericInterface, RawServerBase>, 
     .header("retry-after", String(NEXT_UNAVAILABLE_RETRY_AFTER_SECONDS))
     .header("cache-control", "no-store")
     .send({ error: { code: status === 504 ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", message: "The shop's pages are briefly unavailable. Please try again in a few seconds." } });
+}
+
+/**
+ * next-auth's sign-out, which Next answers once the session's revocation has committed. Next
+ * runs in another process: its commit tells this one through cache-sync's notification, which
+ * may arrive a moment after the answer has passed through here. The gateway drops its own
+ * session cache before passing the answer on, so a copy of the token is refused from the very
+ * next request through it (e2e/shop/security.spec.ts).
+ */
+function isSignOut(request: { method: string; url: string }): boolean {
+  return request.method === "POST" && request.url.split("?", 1)[0] === "/api/auth/signout";
 }
 
 /** Says whether a page came from the gateway's cache (`hit`) or from Next (`miss`): for operators and tests. */

@@ -102,6 +102,15 @@ export function forgetCachedSessions(db: DbOrTx): void {
   invalidateOnCommit(db, liveSessions);
 }
 
+/**
+ * Drops this process's cached sessions, telling no other process: for a process that carried
+ * a sign-out another process committed (the gateway passing next-auth's answer on), so that
+ * its next request sees the revocation without waiting for cache-sync's notification.
+ */
+export function dropCachedSessionsHere(): void {
+  liveSessions.invalidateHere();
+}
+
 type LiveSession = { user: SessionUser; expiresAtMs: number };
 
 /** Sessions in this process's cache right now, expired or not (for tests). */
