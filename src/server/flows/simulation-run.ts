@@ -152,14 +152,15 @@ export async function advanceDueSimulations({ db, now }: { db: Database; now: Da
 /**
  * The local scheduler's sweep: each due simulation run advances by one batch, when a run is
  * handed to it and when its next batch falls due, and every 30 s in any case. A `fast` run's
- * next batch is due at once, so its batches follow each other a woken sweep's least gap apart
- * (250 ms): back to back, as the pacing says (a 2 s floor here held such a run to one batch
- * every 2 s whatever the machine could do).
+ * next batch is due at once, so its batches follow each other back to back, as the pacing says:
+ * no least gap between runs (a woken sweep's usual 250 ms coalesces a burst of small items; here
+ * each run is a whole batch of a second or two, and the gap left the generator idle an eighth of
+ * a long run). A run that generated nothing waits for its next due time or the poll as usual.
  */
 export const simulationRunsSweep: Sweep = {
   id: "simulation-runs",
   description: "Generate the next batch of each running simulation whose pacing says it is due",
   cron: "*/30 * * * * *",
   run: advanceDueSimulations,
-  wake: { queue: "simulation-runs", nextDueAt: ({ db }) => nextSimulationBatchDueAt(db) },
+  wake: { queue: "simulation-runs", nextDueAt: ({ db }) => nextSimulationBatchDueAt(db), minGapMs: 0 },
 };
