@@ -8,7 +8,7 @@ import { createPendingOrder } from "../../../test/fixtures";
 import { withLifecycleDatabase } from "../../../test/lifecycle-fixtures";
 import type { EventConsumer } from "./consumer";
 import { enqueueEvent } from "./outbox";
-import { deliverToConsumers } from "./deliver";
+import { deliverBatchToConsumers, deliverToConsumers } from "./deliver";
 import { localDelivery, relayOutbox, relayOutboxBacklog } from "./relay";
 
 withLifecycleDatabase();
@@ -204,5 +204,37 @@ describe("outbox relay", () => {
     expect(handled).toEqual(["cancelled"]);
     const receipts = await getDb().select().from(outboxReceipts).where(inArray(outboxReceipts.eventId, [skipped.id, wanted.id]));
     expect(receipts.map((r) => r.eventId)).toEqual([wanted.id]);
+  });
+
+  it("a consumer's batch that fails goes to it event by event: only the event at fault fails, the others are handled and get receipts", async () => {
+    const { consumer, rows } = await recordingConsumer();
+    const { order, shopper } = await createPendingOrder();
+    const events = await Promise.all(
+      ["paid", "cancelled", "paid"].map(async (to) => {
+        const data = { orderId: order.id, userId: shopper.user.id, orderNo: order.orderNo, from: "pending_payment", to, actor: "system" };
+        const id = await getDb().transaction((tx) => enqueueEvent(tx, "shop/order.status-changed", data as never));
+        return { id, name: "shop/order.status-changed", data: data as Record<string, unknown>, createdAt: new Date(), attempt: 1 };
+      }),
+    );
+    const poisoned = events[1]!.id;
+    let batches = 0;
+    const batching: EventConsumer = {
+      ...consumer,
+      // As a batch statement would: one bad event fails the whole batch, and changes nothing.
+      handleMany: async () => {
+        batches++;
+        throw new Error("one event of the batch is at fault");
+      },
+      handle: async (db, event) => {
+        if (event.id === poisoned) throw new Error("this event is at fault");
+        await consumer.handle(db, event);
+      },
+    };
+    const { failed } = await deliverBatchToConsumers(getDb(), events, [batching]);
+    expect(batches).toBe(1);
+    expect(failed).toEqual([{ id: poisoned, error: expect.stringContaining("this event is at fault") }]);
+    expect((await rows()).map((r) => r.event_id).sort()).toEqual([events[0]!.id, events[2]!.id].sort());
+    const receipts = await getDb().select().from(outboxReceipts).where(inArray(outboxReceipts.eventId, events.map((e) => e.id)));
+    expect(receipts.map((r) => r.eventId).sort()).toEqual([events[0]!.id, events[2]!.id].sort());
   });
 });

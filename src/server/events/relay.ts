@@ -1,26 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
 import type { DomainEvent, EventConsumer } from "./consumer";
-import { deliverToConsumers } from "./deliver";
+import { deliverBatchToConsumers } from "./deliver";
 
 /** Where the relay sends a batch of claimed events; throws for events it could not deliver. */
 export type OutboxDelivery = (events: DomainEvent[]) => Promise<{ failed: { id: string; error: string }[] }>;
 
 type ClaimedRow = { id: string; name: string; data: Record<string, unknown>; created_at: Date | string };
 
-/** Local mode: every event goes to the in-process consumers. */
+/** Local mode: every event goes to the in-process consumers, a claimed batch at once. */
 export function localDelivery(db: Database, consumers: readonly EventConsumer[]): OutboxDelivery {
-  return async (events) => {
-    const failed: { id: string; error: string }[] = [];
-    for (const event of events) {
-      try {
-        await deliverToConsumers(db, event, consumers);
-      } catch (error) {
-        failed.push({ id: event.id, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    return { failed };
-  };
+  return (events) => deliverBatchToConsumers(db, events, consumers);
 }
 
 /** Seconds until an event that failed `attempts` times is tried again (capped at 10 minutes). */

@@ -6,9 +6,10 @@ import { getDb } from "@/server/db/client";
 import { notifications, outboxEvents, outboxReceipts } from "@/server/db/schema";
 import { notificationFor } from "@/server/domain/notification";
 import type { DomainEvent } from "@/server/events/consumer";
-import { deliverToConsumers } from "@/server/events/deliver";
+import { deliverBatchToConsumers, deliverToConsumers } from "@/server/events/deliver";
+import { countStatements } from "../../../test/statement-count";
 import { callerAs, createAdmin, createPendingOrder } from "../../../test/fixtures";
-import { notificationsConsumer, notifyFromEvent } from "./notifications-consumer";
+import { notificationsConsumer, notifyFromEvent, notifyFromEvents } from "./notifications-consumer";
 
 /** Events as the lifecycle's outbox will deliver them, about real orders of real shoppers. */
 function eventFor(order: { id: string; userId: string }, name: string, data: Record<string, unknown>): DomainEvent {
@@ -101,6 +102,56 @@ describe("notifications consumer: statements built once", () => {
     expect(await rowsFor(shopper.user.id)).toHaveLength(6);
     const receipts = await getDb().select().from(outboxReceipts).where(inArray(outboxReceipts.eventId, events.map((e) => e.id)));
     expect(receipts).toHaveLength(6);
+  });
+});
+
+describe("notifications consumer: a batch of events", () => {
+  it("makes the notifications one by one would, through each shopper's ownership, and again makes none", async () => {
+    const a = await createPendingOrder();
+    const b = await createPendingOrder();
+    const refA = { id: a.order.id, userId: a.shopper.user.id };
+    const refB = { id: b.order.id, userId: b.shopper.user.id };
+    const events = [
+      eventFor(refA, "shop/payment.status-changed", { from: "processing", to: "succeeded" }),
+      eventFor(refB, "shop/shipment.status-changed", { shipmentId: randomUUID(), from: "created", to: "picked_up" }),
+      // Notifies nobody: not a notifying change, and another shopper's order.
+      eventFor(refA, "shop/payment.status-changed", { from: "pending", to: "processing" }),
+      eventFor({ id: a.order.id, userId: b.shopper.user.id }, "shop/payment.status-changed", { from: "processing", to: "failed" }),
+      eventFor(refB, "shop/refund.status-changed", { refundId: randomUUID(), from: "processing", to: "succeeded", amountMinor: 100, currency: "CNY" }),
+    ];
+    expect(await notifyFromEvents(getDb(), events)).toEqual({ created: 3 });
+    const shown = (rows: Awaited<ReturnType<typeof rowsFor>>) => rows.map((r) => ({ kind: r.kind, orderId: r.orderId, params: r.params, source: r.sourceEventId })).sort((x, y) => x.kind.localeCompare(y.kind));
+    expect(shown(await rowsFor(a.shopper.user.id))).toEqual([{ kind: "payment_succeeded", orderId: a.order.id, params: { orderNo: a.order.orderNo }, source: events[0]!.id }]);
+    expect(shown(await rowsFor(b.shopper.user.id))).toEqual([
+      { kind: "refund_succeeded", orderId: b.order.id, params: { orderNo: b.order.orderNo, amountMinor: 100, currency: "CNY" }, source: events[4]!.id },
+      { kind: "shipped", orderId: b.order.id, params: { orderNo: b.order.orderNo }, source: events[1]!.id },
+    ]);
+    // Delivered again (or by a second relay at once): nothing new.
+    expect(await notifyFromEvents(getDb(), events)).toEqual({ created: 0 });
+    expect(await rowsFor(b.shopper.user.id)).toHaveLength(2);
+  });
+
+  it("a relay's batch costs the same few statements for 5 events as for 40, and every event gets its receipt", async () => {
+    const { shopper, order } = await createPendingOrder();
+    const ref = { id: order.id, userId: shopper.user.id };
+    const queued = async (count: number) => {
+      const events = Array.from({ length: count }, () => ({ ...eventFor(ref, "shop/shipment.status-changed", { shipmentId: randomUUID(), from: "created", to: "picked_up" }), attempt: 1 }));
+      await getDb()
+        .insert(outboxEvents)
+        .values(events.map((event) => ({ id: event.id, name: event.name, data: event.data, orderId: order.id })));
+      return events;
+    };
+    const [few, many] = [await queued(5), await queued(40)];
+    const deliver = (events: DomainEvent[]) => countStatements(() => deliverBatchToConsumers(getDb(), events, [notificationsConsumer]));
+    const [forFew, forMany] = [await deliver(few), await deliver(many)];
+    expect(forFew.result).toEqual({ failed: [] });
+    expect(forMany.result).toEqual({ failed: [] });
+    // The order numbers, the notifications, the receipts: one by one it was three per event.
+    expect(forMany.shop).toBe(forFew.shop);
+    expect(forMany.shop).toBeLessThanOrEqual(3);
+    expect(await rowsFor(shopper.user.id)).toHaveLength(45);
+    const receipts = await getDb().select().from(outboxReceipts).where(inArray(outboxReceipts.eventId, [...few, ...many].map((e) => e.id)));
+    expect(receipts).toHaveLength(45);
   });
 });
 

@@ -17,14 +17,14 @@ const columns = {
   createdAt: notifications.createdAt,
 };
 
+/** A notification to create: whom, about which order, what it says, and the event it comes from. */
+export type NotificationInput = { userId: string; orderId: string | null; kind: NotificationKind; params: NotificationParams; sourceEventId: string };
+
 /**
  * Creates a shopper's notification for one source event. Idempotent: the same event delivered
  * again, or by two workers at once, hits the (user, source event) unique index and changes nothing.
  */
-export async function createNotification(
-  db: DbOrTx,
-  input: { userId: string; orderId: string | null; kind: NotificationKind; params: NotificationParams; sourceEventId: string },
-): Promise<{ created: boolean }> {
+export async function createNotification(db: DbOrTx, input: NotificationInput): Promise<{ created: boolean }> {
   // Built once: one per notifying event, mostly from the outbox relay.
   const insert = prepared(db, "create-notification", (d) =>
     d
@@ -43,6 +43,25 @@ export async function createNotification(
   const rows = await insert.execute({ userId: input.userId, orderId: input.orderId, kind: input.kind, params: input.params, sourceEventId: input.sourceEventId });
   if (rows.length > 0) afterCommit(db, () => notificationsSent.inc({ kind: input.kind }));
   return { created: rows.length > 0 };
+}
+
+/**
+ * Creates the notifications of many source events in one statement (the notifications
+ * consumer's batches). Idempotent as createNotification, row by row: a notification already
+ * made from its event is left as it is. Returns how many were new.
+ */
+export async function createNotifications(db: DbOrTx, inputs: NotificationInput[]): Promise<{ created: number }> {
+  if (inputs.length === 0) return { created: 0 };
+  // The rows go as one JSON parameter: one statement text for every batch size.
+  const rows = await db.execute<{ kind: NotificationKind }>(sql`
+    insert into notifications (user_id, order_id, kind, params, source_event_id)
+    select row."userId", row."orderId", row.kind, row.params, row."sourceEventId"
+    from jsonb_to_recordset(${JSON.stringify(inputs)}::jsonb) as row("userId" uuid, "orderId" uuid, kind text, params jsonb, "sourceEventId" text)
+    on conflict (user_id, source_event_id) do nothing
+    returning kind`);
+  const kinds = rows.map((row) => row.kind);
+  if (kinds.length > 0) afterCommit(db, () => kinds.forEach((kind) => notificationsSent.inc({ kind })));
+  return { created: kinds.length };
 }
 
 /** A shopper's notifications, newest first. */

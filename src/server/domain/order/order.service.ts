@@ -277,6 +277,32 @@ export async function shopperOrderNo(db: DbOrTx, { userId, orderId }: { userId: 
   return row?.orderNo ?? null;
 }
 
+/**
+ * The numbers of many orders at once, each read through its shopper's ownership (as
+ * shopperOrderNo): the answer knows an order's number only when asked with the shopper it
+ * belongs to. One statement for a whole batch (the notifications consumer's), whatever its size.
+ */
+export async function shopperOrderNos(db: DbOrTx, refs: { userId: string; orderId: string }[]): Promise<(ref: { userId: string; orderId: string }) => string | null> {
+  const found = new Map<string, string>();
+  const keyOf = ({ userId, orderId }: { userId: string; orderId: string }) => `${userId}/${orderId}`;
+  if (refs.length > 0) {
+    // Built once: the pairs go as one JSON parameter, one statement for every batch size.
+    const query = prepared(db, "shopper-order-nos", (d) =>
+      d
+        .select({ userId: orders.userId, id: orders.id, orderNo: orders.orderNo })
+        .from(orders)
+        .where(
+          sql`(${orders.id}, ${orders.userId}) in (select ref."orderId", ref."userId" from jsonb_to_recordset(${sql.placeholder("refs")}::jsonb) as ref("orderId" uuid, "userId" uuid))`,
+        )
+        .prepare("shopper_order_nos"),
+    );
+    for (const row of await query.execute({ refs: JSON.stringify(refs.map(({ userId, orderId }) => ({ userId, orderId }))) })) {
+      found.set(keyOf({ userId: row.userId, orderId: row.id }), row.orderNo);
+    }
+  }
+  return (ref) => found.get(keyOf(ref)) ?? null;
+}
+
 /** The shopper's orders, newest first. */
 export async function listShopperOrders(
   db: DbOrTx,
