@@ -15,7 +15,8 @@ import {
   seededRandom,
   simulatedOrderNote,
   simulatedShopper,
-  updateSimulationOrder,
+  type SimulationOrderResult,
+  type SimulationOrderRow,
   type SimulationOutcome,
   type SimulationRunRow,
 } from "@/server/domain/simulation";
@@ -235,31 +236,33 @@ async function playScript(ctx: GenerationContext, { idx, userId, orderId, outcom
 }
 
 /**
- * Generates order `idx` of the run: plans it, signs its shopper up if needed, checks out,
- * plays its script. Resumable: a retry picks up the recorded order (or recognises one placed
- * just before a crash by its note) and replays the idempotent steps. Business refusals
- * (out of stock, window closed…) mark the order failed; anything else is thrown for a retry.
+ * Generates order `idx` of the run: plans it (unless the batch did, `planned`), signs its
+ * shopper up if needed, checks out, plays its script, and returns how far it got for the batch
+ * to record with the others (recordSimulationOrders). Resumable: a retry picks up the recorded
+ * order (or recognises one placed before a crash by its note) and replays the idempotent steps.
+ * Business refusals (out of stock, window closed…) fail the order; anything else is thrown.
  */
-export async function generateSimulatedOrder(ctx: GenerationContext, { idx, outcome }: { idx: number; outcome: SimulationOutcome }): Promise<"done" | "failed"> {
+export async function generateSimulatedOrder(
+  ctx: GenerationContext,
+  { idx, outcome, planned }: { idx: number; outcome: SimulationOutcome; planned?: { record: SimulationOrderRow; fresh: boolean } },
+): Promise<SimulationOrderResult> {
   const { db, run } = ctx;
   const shopperIdx = idx % run.totalShoppers;
-  const { record, fresh } = await planSimulationOrder(db, { runId: run.id, idx, shopperIdx, outcome });
-  if (record.stage === "done" || record.stage === "failed") return record.stage;
+  const { record, fresh } = planned ?? (await planSimulationOrder(db, { runId: run.id, idx, shopperIdx, outcome }));
+  if (record.stage === "done" || record.stage === "failed") return { idx, orderId: record.orderId, stage: record.stage, error: record.error };
+  let orderId = record.orderId;
   try {
     const account = await simulatedAccount(ctx, shopperIdx);
     const { userId } = account;
-    let orderId = record.orderId ?? (fresh ? null : await findUnrecordedOrder(ctx, { userId, note: simulatedOrderNote(run.id, idx) }));
+    orderId ??= fresh ? null : await findUnrecordedOrder(ctx, { userId, note: simulatedOrderNote(run.id, idx) });
     if (!orderId) {
       if (ctx.products.length === 0) throw new DomainError("OUT_OF_STOCK", "No product in stock to order");
       orderId = await placeOrder(ctx, { idx, account });
     }
-    if (!record.orderId) await updateSimulationOrder(db, { runId: run.id, idx, patch: { orderId, stage: "ordered" } });
     await playScript(ctx, { idx, userId, orderId, outcome: record.outcome });
-    await updateSimulationOrder(db, { runId: run.id, idx, patch: { stage: "done", error: null } });
-    return "done";
+    return { idx, orderId, stage: "done", error: null };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    await updateSimulationOrder(db, { runId: run.id, idx, patch: { stage: "failed", error: `${error.code}: ${error.message}` } });
-    return "failed";
+    return { idx, orderId, stage: "failed", error: `${error.code}: ${error.message}` };
   }
 }

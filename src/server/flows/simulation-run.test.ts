@@ -81,6 +81,23 @@ describe("simulation runs", () => {
     await cancelSimulationRun(getDb(), { runId: run.id });
   });
 
+  it("a batch plans and records its orders in a few statements, not three per order, and records each one's result", async () => {
+    const { run } = await startRun({ shoppers: 4, orders: 16, mix: SMALL_MIX, batchSize: 8, seed: 11 });
+    const forBatch = async (batch: number) => {
+      const counted = await countStatements(() => runSimulationBatch(getDb(), { runId: run.id, batch }));
+      expect(counted.result.status).toBe("generated");
+      return counted.texts.filter((text) => /simulation_orders/.test(text));
+    };
+    // The plans' insert, the results' update and the batch's count: one by one it was 3 per order.
+    const [first, second] = [await forBatch(0), await forBatch(1)];
+    expect(first).toHaveLength(3);
+    expect(second).toHaveLength(3);
+    const records = await recordedOrders(run.id);
+    expect(records).toHaveLength(16);
+    expect(records.every((r) => r.stage === "done" && r.orderId !== null && r.error === null)).toBe(true);
+    expect(new Set(records.map((r) => r.orderId)).size).toBe(16);
+  });
+
   it("the same seed scripts the same outcomes order by order; another seed shuffles them differently", async () => {
     const first = await startRun({ shoppers: 2, orders: 8, mix: { paid: 50, cancelled: 25, abandoned: 25 }, batchSize: 8, seed: 7 });
     await runToEnd(first.run.id);

@@ -9,10 +9,13 @@ import {
   insertSimulationRun,
   nextSimulationBatchDueAt,
   planOutcomes,
+  planSimulationOrders,
   recordBatchDone,
+  recordSimulationOrders,
   shopperIndexFor,
   simulationSettings,
   toSimulationRunView,
+  type SimulationOrderResult,
   type SimulationRunView,
   type StartSimulationInput,
 } from "@/server/domain/simulation";
@@ -79,21 +82,30 @@ export async function runSimulationBatch(
     const run = await claimSimulationRun(tx, runId);
     if (!run) return { status: "busy" as const };
     if (run.status !== "running" || run.nextBatch !== batch) return { status: "skipped" as const, run: toSimulationRunView(run) };
+    const results: SimulationOrderResult[] = [];
     try {
       const ctx = { db, run, products: await productsForSimulation(db), provider };
       const range = batchRange(run, batch);
       const outcomes = planOutcomes(run.seed, run.totalOrders, run.params.mix);
       await knowSimulatedShoppers(ctx, [...range.shoppers, ...range.orders.map((idx) => shopperIndexFor(idx, run.totalShoppers))]);
       await inLanes(range.shoppers, (idx) => ensureSimulatedShopper(ctx, idx));
+      // Planned outside the batch's transaction: committed before any order is placed.
+      const planned = await planSimulationOrders(db, {
+        runId,
+        plans: range.orders.map((idx) => ({ idx, shopperIdx: shopperIndexFor(idx, run.totalShoppers), outcome: outcomes[idx]! })),
+      });
       // One shopper's orders one after another (they share an account and an address); shoppers side by side.
       await inLanes(ordersByShopper(range.orders, run.totalShoppers), async (indexes) => {
-        for (const idx of indexes) await generateSimulatedOrder(ctx, { idx, outcome: outcomes[idx]! });
+        for (const idx of indexes) results.push(await generateSimulatedOrder(ctx, { idx, outcome: outcomes[idx]!, planned: planned.get(idx) }));
       });
     } catch (error) {
       logger.error({ err: error, runId, batch }, "simulation batch failed");
+      await recordSimulationOrders(tx, { runId, results });
       await failSimulationRun(tx, { runId, error: error instanceof Error ? error.message : String(error) });
       return { status: "skipped" as const, run: toSimulationRunView((await findSimulationRun(tx, runId))!) };
     }
+    // The orders' results in one statement, committed with the batch's counters.
+    await recordSimulationOrders(tx, { runId, results });
     return { status: "generated" as const, run: toSimulationRunView(await recordBatchDone(tx, { run, batch })) };
   });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, min, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/server/db/client";
-import { placeholderSet, prepared } from "@/server/db/prepared";
+import { prepared } from "@/server/db/prepared";
 import { simulationOrders, simulationRuns, simulationShoppers } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { batchIntervalMs } from "./outcome-plan";
@@ -264,19 +264,50 @@ export async function planSimulationOrder(
   return { record: existing!, fresh: false };
 }
 
-export async function updateSimulationOrder(
+/**
+ * The order records of a whole batch, created as `planned` where new, in one insert (and a read
+ * of those a retried batch planned before): index → record, and whether it is new. They commit
+ * before any of the batch's orders is placed, so a batch cut short finds them, and a record that
+ * is not new makes its order look for one placed by the attempt cut short (findUnrecordedOrder).
+ */
+export async function planSimulationOrders(
   db: DbOrTx,
-  { runId, idx, patch }: { runId: string; idx: number; patch: Partial<Pick<SimulationOrderRow, "orderId" | "stage" | "error">> },
-): Promise<void> {
-  // Built once per shape of the patch; `updated_at` is given, or the update default would keep the build's time.
-  const shaped = placeholderSet({ ...patch, updatedAt: new Date() })!;
-  await prepared(db, `update-simulation-order:${shaped.shape}`, (d) =>
-    d
-      .update(simulationOrders)
-      .set(shaped.set)
-      .where(and(eq(simulationOrders.runId, sql.placeholder("runId")), eq(simulationOrders.idx, sql.placeholder("idx"))))
-      .prepare("update_simulation_order"),
-  ).execute({ ...shaped.values, runId, idx });
+  { runId, plans }: { runId: string; plans: { idx: number; shopperIdx: number; outcome: SimulationOutcome }[] },
+): Promise<Map<number, { record: SimulationOrderRow; fresh: boolean }>> {
+  const planned = new Map<number, { record: SimulationOrderRow; fresh: boolean }>();
+  if (plans.length === 0) return planned;
+  const inserted = await db
+    .insert(simulationOrders)
+    .values(plans.map((plan) => ({ runId, ...plan })))
+    .onConflictDoNothing()
+    .returning();
+  for (const record of inserted) planned.set(record.idx, { record, fresh: true });
+  const before = plans.filter((plan) => !planned.has(plan.idx)).map((plan) => plan.idx);
+  if (before.length > 0) {
+    const existing = await db
+      .select()
+      .from(simulationOrders)
+      .where(and(eq(simulationOrders.runId, runId), inArray(simulationOrders.idx, before)));
+    for (const record of existing) planned.set(record.idx, { record, fresh: false });
+  }
+  return planned;
+}
+
+/** How far an order of a run got: its order (once checked out) and its final stage, with the refusal that failed it. */
+export type SimulationOrderResult = { idx: number; orderId: string | null; stage: "done" | "failed"; error: string | null };
+
+/**
+ * Records the results of a batch's orders in one statement, in the transaction that records the
+ * batch (recordBatchDone counts them there). An order's number is kept when the result has none.
+ */
+export async function recordSimulationOrders(tx: Tx, { runId, results }: { runId: string; results: SimulationOrderResult[] }): Promise<void> {
+  if (results.length === 0) return;
+  // The results go as one JSON parameter: one statement text for every batch size.
+  await tx.execute(sql`
+    update simulation_orders so
+    set order_id = coalesce(result."orderId", so.order_id), stage = result.stage, error = result.error, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(results)}::jsonb) as result(idx int, "orderId" uuid, stage text, error text)
+    where so.run_id = ${runId}::uuid and so.idx = result.idx`);
 }
 
 /**
