@@ -94,6 +94,10 @@ describe("statements per paid order", () => {
     expect(shipment.shopTrips).toBeLessThanOrEqual(10); // 14
     // Round 15: the key is claimed in one statement (an expired one taken over), not a delete and an insert.
     expect(keyedCreate.shop).toBeLessThanOrEqual(create.shop + 2); // + 3 before round 15
+    // Round 23: the key's response goes out with the step's audit rows, before the commit: the
+    // key costs one round trip (its claim), not two; the generator's keyed order 28 → 25.
+    expect(keyedCreate.shopTrips).toBeLessThanOrEqual(create.shopTrips + 1);
+    expect(generatedOrder.shopTrips).toBeLessThanOrEqual(25);
     // Round 17: the shop renders no statement of a paid order after the first (round 16 rendered
     // 14: checkout 7, create 3, pay 2, the notification 2); what is left is the simulated
     // gateway's own (its charge, its delivery of the notification).

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { beforeCommit } from "@/server/db/after-commit";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { prepared } from "@/server/db/prepared";
 import { paymentIdempotencyKeys } from "@/server/db/schema";
@@ -126,8 +127,31 @@ export async function recordIdempotentResponse(tx: Tx, { scope, key }: { scope: 
   await storeResponse(tx, { scope, key }, response);
 }
 
-/** Writes a key's response (JSON, encoded by its column as the update built per call encoded it). */
+/** The responses each open transaction writes to its keys just before its commit, by scope and key. */
+const responsesBeforeCommit = new WeakMap<object, Map<string, Record<string, unknown>>>();
+
+/**
+ * Writes a key's response as the transaction's last work, with its queued audit rows and events
+ * (beforeCommit): one round trip fewer for every keyed payment step. The response is only read
+ * by a request that finds the key, and a concurrent one waits on the key's row until the commit,
+ * so it sees the same response as if it had been written at once. Written again in the same
+ * transaction, the latest response is the one written. Outside a tracked transaction (a
+ * savepoint), it is written at once.
+ */
 async function storeResponse(tx: Tx, { scope, key }: { scope: string; key: string }, response: Record<string, unknown>): Promise<void> {
+  let responses = responsesBeforeCommit.get(tx);
+  if (!responses) responsesBeforeCommit.set(tx, (responses = new Map()));
+  const id = JSON.stringify([scope, key]);
+  responses.set(id, response);
+  const queued = beforeCommit(tx, `idempotency-response:${id}`, (last) => writeResponse(last, { scope, key }, responses.get(id)!));
+  if (!queued) {
+    responses.delete(id);
+    await writeResponse(tx, { scope, key }, response);
+  }
+}
+
+/** Writes a key's response (JSON, encoded by its column as the update built per call encoded it). */
+async function writeResponse(tx: Tx, { scope, key }: { scope: string; key: string }, response: Record<string, unknown>): Promise<void> {
   await prepared(tx, "idempotency-response", (d) =>
     d
       .update(paymentIdempotencyKeys)
