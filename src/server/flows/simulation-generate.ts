@@ -13,6 +13,7 @@ import {
   recordSimulationShopper,
   recordedSimulationOrderIds,
   seededRandom,
+  shopperIndexFor,
   simulatedOrderNote,
   simulatedShopper,
   type SimulationOrderResult,
@@ -247,7 +248,7 @@ export async function generateSimulatedOrder(
   { idx, outcome, planned }: { idx: number; outcome: SimulationOutcome; planned?: { record: SimulationOrderRow; fresh: boolean } },
 ): Promise<SimulationOrderResult> {
   const { db, run } = ctx;
-  const shopperIdx = idx % run.totalShoppers;
+  const shopperIdx = shopperIndexFor(idx, run.totalShoppers);
   const { record, fresh } = planned ?? (await planSimulationOrder(db, { runId: run.id, idx, shopperIdx, outcome }));
   if (record.stage === "done" || record.stage === "failed") return { idx, orderId: record.orderId, stage: record.stage, error: record.error };
   let orderId = record.orderId;

@@ -98,6 +98,28 @@ describe("simulation runs", () => {
     expect(new Set(records.map((r) => r.orderId)).size).toBe(16);
   });
 
+  it("an order the shop refuses is recorded failed with the refusal, counted as failed, and the run goes on", async () => {
+    const { run } = await startRun({ shoppers: 2, orders: 4, batchSize: 2, mix: { paid: 50, cancelled: 50 } });
+    // Nothing in stock for the first batch: every product's stock is held.
+    const stock = (await getDb().execute(sql`select product_id, on_hand from inventory`)) as unknown as { product_id: string; on_hand: number }[];
+    await getDb().execute(sql`update inventory set on_hand = reserved`);
+    try {
+      expect(await runSimulationBatch(getDb(), { runId: run.id, batch: 0 })).toMatchObject({ status: "generated", run: { ordersCreated: 0, ordersFailed: 2 } });
+    } finally {
+      for (const { product_id, on_hand } of stock) await getDb().execute(sql`update inventory set on_hand = ${on_hand} where product_id = ${product_id}`);
+    }
+    const done = await runToEnd(run.id);
+    expect(done).toMatchObject({ status: "completed", ordersCreated: 2, ordersFailed: 2 });
+    const records = await recordedOrders(run.id);
+    expect(records.map((r) => ({ idx: r.idx, stage: r.stage, ordered: r.orderId !== null }))).toEqual([
+      { idx: 0, stage: "failed", ordered: false },
+      { idx: 1, stage: "failed", ordered: false },
+      { idx: 2, stage: "done", ordered: true },
+      { idx: 3, stage: "done", ordered: true },
+    ]);
+    expect(records[0]!.error).toMatch(/^OUT_OF_STOCK: /);
+  });
+
   it("the same seed scripts the same outcomes order by order; another seed shuffles them differently", async () => {
     const first = await startRun({ shoppers: 2, orders: 8, mix: { paid: 50, cancelled: 25, abandoned: 25 }, batchSize: 8, seed: 7 });
     await runToEnd(first.run.id);
